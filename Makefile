@@ -1,0 +1,61 @@
+# Crosscheck — `make run` to try it, `make test` to check it. Both are safe to run again.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# `make run` serves with production settings (DEBUG off) and a secret key kept in var/.
+RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS="$(HOST),localhost,127.0.0.1"
+
+.PHONY: run test test-only lint format bench chromium setup clean
+
+$(VENV)/.requirements: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.requirements-dev: requirements-dev.txt requirements.txt $(VENV)/.requirements
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+var/secret_key:
+	@mkdir -p var
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+setup: $(VENV)/.requirements var/secret_key
+	@$(RUN_ENV) $(PY) manage.py migrate --noinput
+	@$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	@$(RUN_ENV) $(PY) manage.py setup_demo
+
+run: setup
+	@echo "Serving Crosscheck on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+# A Chromium for the browser tests: $$CHROMIUM_PATH, else one on the machine, else Debian's
+# package (as root), else Playwright's own download.
+chromium: $(VENV)/.requirements-dev
+	@if [ -n "$${CHROMIUM_PATH:-}" ] && [ -x "$${CHROMIUM_PATH}" ]; then echo "Chromium: $$CHROMIUM_PATH"; \
+	elif [ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1; then echo "Chromium: found on this machine"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Chromium from Debian's packages…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	else $(PY) -m playwright install chromium; fi
+
+test: chromium
+	$(MAKE) test-only
+
+test-only: $(VENV)/.requirements-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.requirements-dev
+	$(PY) -m ruff format --check .
+	$(PY) -m ruff check .
+
+format: $(VENV)/.requirements-dev
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+clean:
+	rm -rf $(VENV) var screenshots .pytest_cache

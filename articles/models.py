@@ -1,0 +1,85 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from articles import rendering
+
+UNKNOWN = "unknown"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def search(self, query: str) -> "ArticleQuerySet":
+        query = query.strip()
+        if not query:
+            return self
+        return self.filter(
+            models.Q(title__icontains=query)
+            | models.Q(outlet__icontains=query)
+            | models.Q(author__icontains=query)
+        )
+
+
+class Article(models.Model):
+    """A news report as students read it.
+
+    ``body_markdown`` is the source an admin edits; ``body_html`` (sanitised) and
+    ``body_text`` (what annotations point into) are derived from it on save.
+    """
+
+    title = models.CharField(max_length=300)
+    title_is_editorial = models.BooleanField(
+        "title supplied by the lesson editor",
+        default=False,
+        help_text="Tick when the outlet gave no headline and the title was written for the lesson. "
+        "Students see it marked as such.",
+    )
+    outlet = models.CharField(max_length=200, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField("publication date", null=True, blank=True)
+    original_url = models.URLField("original URL", max_length=500, blank=True)
+    body_markdown = models.TextField(
+        "body (Markdown)",
+        help_text="Paragraphs separated by blank lines. `## ` for a sub-heading, `- ` for a list item, "
+        "`{: .caption }` on the line after a paragraph marks a photo caption, `{: .promo }` a publisher's promotion.",
+    )
+    body_html = models.TextField(editable=False, default="")
+    body_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if not self.body_markdown or not self.body_markdown.strip():
+            raise ValidationError({"body_markdown": "The article body is empty. Paste or upload the text of the report."})
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html, self.body_text = rendering.render(self.body_markdown)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article_preview", args=[self.pk])
+
+    # Shown to students instead of invented metadata.
+    @property
+    def outlet_display(self) -> str:
+        return self.outlet or UNKNOWN
+
+    @property
+    def author_display(self) -> str:
+        return self.author or UNKNOWN
+
+    @property
+    def headline_in_body(self) -> bool:
+        """True when the body opens with the outlet's own headline as a heading.
+
+        The reading view then shows that heading as the title, so the headline stays
+        annotatable (it is part of the text) and is not shown twice.
+        """
+        return self.body_html.startswith("<h1>")

@@ -1,0 +1,193 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from teaching import categories as category_defs
+
+# Join codes avoid characters that are easy to misread on a projector (0/O, 1/I/L).
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 8
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+class User(AbstractUser):
+    """Admins are staff; teachers are created by an admin; everyone else is a student."""
+
+    class Role(models.TextChoices):
+        STUDENT = "student", "Student"
+        TEACHER = "teacher", "Teacher"
+
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.STUDENT)
+
+    @property
+    def is_teacher(self) -> bool:
+        return self.role == self.Role.TEACHER
+
+    @property
+    def is_student(self) -> bool:
+        return self.role == self.Role.STUDENT and not self.is_staff
+
+    @property
+    def role_label(self) -> str:
+        if self.is_staff:
+            return "Admin"
+        return self.get_role_display()
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Classroom(models.Model):
+    name = models.CharField(max_length=120)
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="classrooms_taught")
+    join_code = models.CharField(max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code)
+    students = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Enrollment", related_name="classrooms_joined", blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Enrollment(models.Model):
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="enrollments")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments")
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["classroom", "student"], name="unique_enrollment")]
+
+
+class Lesson(models.Model):
+    title = models.CharField(max_length=200)
+    introduction = models.TextField(blank=True, help_text="Shown to students before the first article.")
+    articles = models.ManyToManyField("articles.Article", through="LessonArticle", related_name="lessons")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class LessonArticle(models.Model):
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="lesson_articles")
+    article = models.ForeignKey("articles.Article", on_delete=models.PROTECT, related_name="lesson_articles")
+    position = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "article"], name="unique_lesson_article"),
+        ]
+
+
+class Assignment(models.Model):
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
+    lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="assignments")
+    instructions = models.TextField(blank=True)
+    due_at = models.DateTimeField(null=True, blank=True)
+    categories = models.JSONField(default=list, help_text="Which of rhetoric / sourcing / numbers are in play.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.lesson} — {self.classroom}"
+
+    def clean(self) -> None:
+        if not isinstance(self.categories, list) or not self.categories:
+            raise ValidationError({"categories": "Choose at least one category."})
+        unknown = [c for c in self.categories if c not in category_defs.BY_VALUE]
+        if unknown:
+            raise ValidationError({"categories": f"Unknown category: {', '.join(map(str, unknown))}."})
+        self.categories = category_defs.ordered(self.categories)
+
+    @property
+    def category_objects(self) -> list[category_defs.Category]:
+        return [category_defs.BY_VALUE[c] for c in category_defs.ordered(self.categories)]
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.due_at is not None and self.due_at < timezone.now()
+
+
+class Submission(models.Model):
+    """One student's work on one assignment: in progress → submitted → returned."""
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", "In progress"
+        SUBMITTED = "submitted", "Submitted"
+        RETURNED = "returned", "Returned"
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="submissions")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.IN_PROGRESS)
+    feedback = models.TextField(blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    returned_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assignment", "student"], name="one_submission_per_student")]
+
+    def __str__(self) -> str:
+        return f"{self.student} — {self.assignment}"
+
+    @property
+    def is_editable(self) -> bool:
+        """Students may change their work until they submit, and again once it is returned."""
+        return self.status != self.Status.SUBMITTED
+
+
+class Annotation(models.Model):
+    """A highlighted span of an article's plain text.
+
+    ``start``/``end`` are a W3C TextPositionSelector (code points into ``Article.body_text``);
+    ``exact``/``prefix``/``suffix`` a TextQuoteSelector. Both are kept so the annotation can be
+    found again if the article is corrected.
+    """
+
+    class Mark(models.TextChoices):
+        GOOD_CATCH = "good", "Good catch"
+        LOOK_AGAIN = "again", "Look again"
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="annotations")
+    article = models.ForeignKey("articles.Article", on_delete=models.PROTECT, related_name="annotations")
+    category = models.CharField(max_length=12, choices=category_defs.CHOICES)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    exact = models.TextField()
+    prefix = models.CharField(max_length=64, blank=True)
+    suffix = models.CharField(max_length=64, blank=True)
+    comment = models.TextField(blank=True, max_length=2000)
+    teacher_mark = models.CharField(max_length=8, choices=Mark.choices, blank=True)
+    teacher_comment = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["start", "end", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="annotation_span_not_empty"),
+        ]
+        indexes = [models.Index(fields=["submission", "article"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()}: {self.exact[:40]}"

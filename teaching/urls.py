@@ -1,0 +1,55 @@
+"""The site's URLs. Each area owns a views module; names are `app:noun_action`."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from teaching.views import accounts, classrooms, dashboard, home, reading, review
+
+app_patterns = [
+    # Accounts
+    path("join/", accounts.student_signup, name="student_signup"),
+    path("classes/join/", accounts.classroom_join, name="classroom_join"),
+    # Students
+    path("assignments/", dashboard.dashboard, name="dashboard"),
+    path("assignments/<int:pk>/", reading.assignment_read, name="assignment_read"),
+    path("assignments/<int:pk>/articles/<int:position>/", reading.article_read, name="article_read"),
+    path(
+        "assignments/<int:pk>/articles/<int:position>/annotations/",
+        reading.annotation_create,
+        name="annotation_create",
+    ),
+    path("annotations/<int:pk>/", reading.annotation_update, name="annotation_update"),
+    path("annotations/<int:pk>/delete/", reading.annotation_delete, name="annotation_delete"),
+    path("assignments/<int:pk>/submit/", reading.submission_submit, name="submission_submit"),
+    # Teachers
+    path("classes/", classrooms.classroom_list, name="classroom_list"),
+    path("classes/new/", classrooms.classroom_create, name="classroom_create"),
+    path("classes/<int:pk>/", classrooms.classroom_detail, name="classroom_detail"),
+    path(
+        "classes/<int:pk>/join-code/",
+        classrooms.classroom_join_code_regenerate,
+        name="classroom_join_code_regenerate",
+    ),
+    path("classes/<int:pk>/students/add/", classrooms.classroom_student_add, name="classroom_student_add"),
+    path("classes/<int:pk>/assignments/new/", classrooms.assignment_create, name="assignment_create"),
+    path("assignments/<int:pk>/review/", classrooms.assignment_review, name="assignment_review"),
+    path("submissions/<int:pk>/", review.submission_review, name="submission_review"),
+    path(
+        "submissions/<int:pk>/articles/<int:position>/",
+        review.submission_review_article,
+        name="submission_review_article",
+    ),
+    path("annotations/<int:pk>/mark/", review.annotation_mark, name="annotation_mark"),
+    path("submissions/<int:pk>/return/", review.submission_return, name="submission_return"),
+]
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("articles/", include("articles.urls")),
+    path("", include((app_patterns, "teaching"))),
+]
+
+handler404 = "teaching.views.errors.page_not_found"
+handler500 = "teaching.views.errors.server_error"

@@ -1,0 +1,10 @@
+"""Placeholder: being written. Every view here answers 501 until it is built."""
+
+from django.http import HttpResponse
+
+
+def _todo(request, *args, **kwargs):
+    return HttpResponse("Not built yet", status=501)
+
+
+dashboard = _todo

@@ -1,0 +1,109 @@
+import os
+import shutil
+
+import pytest
+
+# Playwright's sync API runs an event loop; Django's ORM refuses to run inside one unless told.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from tests import factories  # noqa: E402
+
+
+def _find_chromium() -> str | None:
+    for candidate in (
+        os.environ.get("CHROMIUM_PATH"),
+        "/usr/lib/chromium/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None  # fall back to Playwright's own download where one was installed
+
+
+CHROMIUM = _find_chromium()
+SCREENSHOTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "screenshots")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    args = {
+        **browser_type_launch_args,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+    if CHROMIUM:
+        args["executable_path"] = CHROMIUM
+    return args
+
+
+@pytest.fixture
+def screenshot_dir() -> str:
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    return SCREENSHOTS
+
+
+# Personas -------------------------------------------------------------------
+
+
+@pytest.fixture
+def teacher(db):
+    return factories.TeacherFactory(username="ms_okafor", first_name="Ada", last_name="Okafor")
+
+
+@pytest.fixture
+def other_teacher(db):
+    return factories.TeacherFactory(username="mr_novak")
+
+
+@pytest.fixture
+def admin_user(db):
+    return factories.AdminFactory(username="admin")
+
+
+@pytest.fixture
+def classroom(teacher):
+    return factories.ClassroomFactory(teacher=teacher, name="Year 10 Media")
+
+
+@pytest.fixture
+def student(classroom):
+    s = factories.StudentFactory(username="sam")
+    factories.EnrollmentFactory(classroom=classroom, student=s)
+    return s
+
+
+@pytest.fixture
+def other_student(classroom):
+    s = factories.StudentFactory(username="riya")
+    factories.EnrollmentFactory(classroom=classroom, student=s)
+    return s
+
+
+@pytest.fixture
+def article(db):
+    return factories.ArticleFactory()
+
+
+@pytest.fixture
+def lesson(article):
+    lesson = factories.LessonFactory()
+    factories.LessonArticleFactory(lesson=lesson, article=article, position=1)
+    return lesson
+
+
+@pytest.fixture
+def assignment(classroom, lesson):
+    return factories.AssignmentFactory(classroom=classroom, lesson=lesson)
+
+
+@pytest.fixture
+def submission(assignment, student):
+    return factories.SubmissionFactory(assignment=assignment, student=student)
