@@ -107,3 +107,20 @@ def assignment(classroom, lesson):
 @pytest.fixture
 def submission(assignment, student):
     return factories.SubmissionFactory(assignment=assignment, student=student)
+
+
+# Browser helpers --------------------------------------------------------------
+
+
+@pytest.fixture
+def login_as(live_server, context, client):
+    """Log `user` into the Playwright browser context without typing (for tests not about logging in)."""
+    from django.conf import settings
+
+    def _login(user):
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
+        return user
+
+    return _login
