@@ -1,0 +1,79 @@
+"""Site-wide behaviour: health check, settings from the environment, error pages."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import RequestFactory
+
+from teaching.views import errors
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _python(code: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}}
+    clean.update(env)
+    clean["DJANGO_SETTINGS_MODULE"] = "teaching.settings"
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+
+
+def test_healthz_answers_without_session_or_database(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "Set-Cookie" not in response.headers
+
+
+def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
+    result = _python("import django; django.setup()")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_settings_debug_is_off_unless_set():
+    result = _python("from django.conf import settings; print(settings.DEBUG)", SECRET_KEY="x")
+    assert result.stdout.strip() == "False"
+    result = _python("from django.conf import settings; print(settings.DEBUG)", DEBUG="1")
+    assert result.stdout.strip() == "True"
+
+
+def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
+    code = (
+        "import django; django.setup()\n"
+        "from django.db import connection\n"
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]);\n"
+        "print(connection.settings_dict['OPTIONS']['transaction_mode'])"
+    )
+    result = _python(code, SECRET_KEY="x", SQLITE_PATH=str(tmp_path / "db.sqlite3"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["wal", "IMMEDIATE"]
+
+
+def test_database_url_selects_postgresql():
+    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    result = _python(code, SECRET_KEY="x", DATABASE_URL="postgres://u@127.0.0.1:5432/x")
+    assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_unknown_page_shows_friendly_404(client, db):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"We couldn\xe2\x80\x99t find that page" in response.content
+
+
+def test_server_error_page_is_friendly_and_needs_no_context():
+    response = errors.server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content
+    assert b"Your saved work is safe" in response.content
+
+
+@pytest.mark.parametrize("path", ["/"])
+def test_pages_need_login(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
