@@ -2,17 +2,24 @@
 
 The plain text is what annotations point into. It must equal the browser's
 ``textContent`` of the rendered article container, so it is computed from the
-sanitised HTML exactly as a DOM would: tags dropped, entities decoded, the
-newlines Markdown puts between blocks kept.
+sanitised HTML exactly as a browser parses it: tags dropped, entities decoded,
+the newlines Markdown puts between blocks kept.
+
+Article bodies are Markdown only. Raw HTML typed into a body is not markup: it is
+escaped and shown as typed, so a pasted ``<script>`` or ``<iframe>`` can neither run
+nor silently vanish — the admin preview shows it and the editor can fix the source.
+bleach then sanitises the output anyway, as a second line of defence.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from html.parser import HTMLParser
 
 import bleach
 import markdown
+from bleach.html5lib_shim import Filter
 
 ALLOWED_TAGS = frozenset(
     {
@@ -25,6 +32,16 @@ ALLOWED_TAGS = frozenset(
 # Classes the lesson editor may put on a block with Markdown's attr_list syntax
 # (`{: .caption }`): photo captions and publisher's promotion lines are shown as such.
 ALLOWED_CLASSES = frozenset({"caption", "promo", "credit"})
+CLASSED_TAGS = frozenset({"p", "li", "blockquote"})
+
+LINK_REL = "nofollow noopener noreferrer"
+
+# C0 control characters (other than tab and newline) and DEL: invisible, and parsers
+# disagree about them (bleach turns them into "?", browsers keep or drop them).
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+# A newline straight after these start tags is dropped by the HTML parser.
+_NEWLINE_EATING_TAGS = frozenset({"pre", "textarea", "listing"})
 
 
 def _allow_attribute(tag: str, name: str, value: str) -> bool:
@@ -32,9 +49,29 @@ def _allow_attribute(tag: str, name: str, value: str) -> bool:
         return True
     if tag == "abbr" and name == "title":
         return True
-    if name == "class" and tag in {"p", "li", "blockquote"}:
-        return all(c in ALLOWED_CLASSES for c in value.split())
-    return False
+    # Narrowed to ALLOWED_CLASSES by _ArticleFilter, so one unknown class does not
+    # cost a caption its styling.
+    return name == "class" and tag in CLASSED_TAGS
+
+
+class _ArticleFilter(Filter):
+    """Runs after bleach's sanitiser: keeps only known classes, makes links open the outlet
+    in a new tab without handing it our page (``noopener``) or our address (``noreferrer``)."""
+
+    def __iter__(self):
+        for token in super().__iter__():
+            if token["type"] in {"StartTag", "EmptyTag"} and token.get("data"):
+                attrs = dict(token["data"])
+                classes = attrs.pop((None, "class"), None)
+                if classes is not None:
+                    kept = [c for c in classes.split() if c in ALLOWED_CLASSES]
+                    if kept:
+                        attrs[(None, "class")] = " ".join(dict.fromkeys(kept))
+                if token["name"] == "a" and (None, "href") in attrs:
+                    attrs[(None, "rel")] = LINK_REL
+                    attrs[(None, "target")] = "_blank"
+                token["data"] = attrs
+            yield token
 
 
 @lru_cache(maxsize=1)
@@ -45,33 +82,54 @@ def _cleaner() -> bleach.sanitizer.Cleaner:
         protocols=frozenset({"http", "https", "mailto"}),
         strip=True,
         strip_comments=True,
+        filters=[_ArticleFilter],
     )
+
+
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["attr_list", "sane_lists"], output_format="html")
+    # No raw HTML: block-level and inline HTML are escaped as text instead of passed through.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+def normalise_source(source: str) -> str:
+    """Unify newlines and drop control characters before rendering."""
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_CHARACTERS.sub("", source)
 
 
 def render_markdown(source: str) -> str:
     """Render lesson Markdown to HTML that is safe to show with ``|safe``."""
-    html = markdown.markdown(
-        source,
-        extensions=["attr_list", "sane_lists"],
-        output_format="html",
-    )
-    cleaned = _cleaner().clean(html)
-    # Links in articles open the outlet, never inside our site's session.
-    cleaned = cleaned.replace("<a href=", '<a rel="nofollow noopener" target="_blank" href=')
-    return cleaned.strip()
+    html = _markdown().convert(normalise_source(source))
+    return _cleaner().clean(html).strip()
 
 
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self._after_newline_eater = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self._after_newline_eater = tag in _NEWLINE_EATING_TAGS
+
+    def handle_endtag(self, tag: str) -> None:
+        self._after_newline_eater = False
 
     def handle_data(self, data: str) -> None:
+        if self._after_newline_eater and data.startswith("\n"):
+            data = data[1:]
+        self._after_newline_eater = False
         self.parts.append(data)
 
 
 def html_to_text(html: str) -> str:
-    """The ``textContent`` a browser computes for a container holding ``html``."""
+    """The ``textContent`` a browser computes for a container holding ``html``.
+
+    Meant for HTML produced by :func:`render_markdown` (no script, style or comments).
+    """
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
