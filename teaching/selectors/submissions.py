@@ -1,1 +1,120 @@
-__all__: list[str] = []
+"""Reads for the reading view and the submission review: only what the asking user may see, else 404."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from articles.models import Article
+from teaching.models import Annotation, Assignment, Enrollment, LessonArticle, Submission, User
+
+__all__ = [
+    "category_counts",
+    "get_annotation_for_student",
+    "get_annotation_for_teacher",
+    "get_article_in_assignment",
+    "get_assignment_for_student",
+    "get_submission_for_review",
+    "get_submission_for_student",
+    "list_annotations",
+    "list_lesson_articles",
+    "position_of_article",
+]
+
+# The article list in the lesson navigation needs titles, not bodies.
+_HEAVY_ARTICLE_FIELDS = ("article__body_markdown", "article__body_html", "article__body_text")
+
+
+def get_assignment_for_student(user: User, pk: int) -> Assignment:
+    """The assignment, if ``user`` is a student enrolled in its class."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(
+        Assignment.objects.select_related("lesson", "classroom").filter(classroom__enrollments__student_id=user.pk),
+        pk=pk,
+    )
+
+
+def get_submission_for_student(user: User, assignment_pk: int) -> Submission | None:
+    """The student's own submission for the assignment; None when enrolled but not started yet."""
+    if not user.is_authenticated:
+        raise Http404
+    submission = (
+        Submission.objects.select_related("assignment__lesson", "assignment__classroom")
+        .filter(assignment_id=assignment_pk, student_id=user.pk)
+        .first()
+    )
+    if submission is None:
+        if not Enrollment.objects.filter(classroom__assignments__pk=assignment_pk, student_id=user.pk).exists():
+            raise Http404
+        return None
+    return submission
+
+
+def get_article_in_assignment(assignment: Assignment, position: int) -> Article:
+    lesson_article = get_object_or_404(
+        LessonArticle.objects.select_related("article"), lesson_id=assignment.lesson_id, position=position
+    )
+    return lesson_article.article
+
+
+def position_of_article(assignment: Assignment, article_id: int) -> int:
+    lesson_article = (
+        LessonArticle.objects.filter(lesson_id=assignment.lesson_id, article_id=article_id).only("position").first()
+    )
+    return lesson_article.position if lesson_article else 1
+
+
+def list_lesson_articles(submission: Submission) -> QuerySet[LessonArticle]:
+    """The lesson's articles in order, each with ``highlight_count`` for this submission."""
+    return (
+        LessonArticle.objects.filter(lesson_id=submission.assignment.lesson_id)
+        .select_related("article")
+        .defer(*_HEAVY_ARTICLE_FIELDS)
+        .annotate(
+            highlight_count=Count("article__annotations", filter=Q(article__annotations__submission_id=submission.pk))
+        )
+        .order_by("position", "id")
+    )
+
+
+def list_annotations(submission: Submission, article: Article) -> QuerySet[Annotation]:
+    return Annotation.objects.filter(submission_id=submission.pk, article_id=article.pk).order_by("start", "end", "id")
+
+
+def category_counts(submission: Submission) -> dict[str, int]:
+    """How many highlights of each category the whole submission has."""
+    rows = Annotation.objects.filter(submission_id=submission.pk).values("category").annotate(n=Count("id"))
+    return {row["category"]: row["n"] for row in rows}
+
+
+def get_submission_for_review(user: User, pk: int) -> Submission:
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(
+        Submission.objects.select_related("assignment__lesson", "assignment__classroom", "student").filter(
+            assignment__classroom__teacher_id=user.pk
+        ),
+        pk=pk,
+    )
+
+
+def get_annotation_for_student(user: User, pk: int) -> Annotation:
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(
+        Annotation.objects.select_related("submission__assignment", "article").filter(submission__student_id=user.pk),
+        pk=pk,
+    )
+
+
+def get_annotation_for_teacher(user: User, pk: int) -> Annotation:
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(
+        Annotation.objects.select_related("submission__assignment__classroom", "submission__student").filter(
+            submission__assignment__classroom__teacher_id=user.pk
+        ),
+        pk=pk,
+    )

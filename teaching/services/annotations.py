@@ -1,1 +1,132 @@
-__all__: list[str] = []
+"""Writes to a student's highlights. Every rule a student can break is checked here, atomically."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from articles.models import Article
+from teaching import anchoring
+from teaching import categories as category_defs
+from teaching.models import Annotation, LessonArticle, Submission, User
+
+__all__ = [
+    "MAX_COMMENT_CHARS",
+    "READ_ONLY_MESSAGE",
+    "create_annotation",
+    "delete_annotation",
+    "update_annotation",
+]
+
+MAX_COMMENT_CHARS = 2000
+READ_ONLY_MESSAGE = "You have submitted this work; it is read-only until your teacher returns it."
+
+
+def _lock_editable(submission: Submission) -> Submission:
+    """Re-read the submission under a row lock so a concurrent submit cannot slip between check and write."""
+    locked = Submission.objects.select_for_update().select_related("assignment").get(pk=submission.pk)
+    if not locked.is_editable:
+        raise ValidationError(READ_ONLY_MESSAGE)
+    return locked
+
+
+def _check_category(submission: Submission, category: str) -> None:
+    if category not in category_defs.BY_VALUE:
+        raise ValidationError({"category": "Choose rhetoric, sourcing or numbers."})
+    if category not in submission.assignment.categories:
+        label = category_defs.BY_VALUE[category].label
+        raise ValidationError({"category": f"{label} is not part of this assignment."})
+
+
+def _clean_comment(comment: str | None) -> str:
+    comment = (comment or "").strip()
+    if len(comment) > MAX_COMMENT_CHARS:
+        raise ValidationError(
+            {"comment": f"A comment can be at most {MAX_COMMENT_CHARS} characters (this one has {len(comment)})."}
+        )
+    return comment
+
+
+def _check_owner(annotation: Annotation, by: User | None) -> None:
+    if by is not None and annotation.submission.student_id != by.pk:
+        raise PermissionDenied("This is not your highlight.")
+
+
+@transaction.atomic
+def create_annotation(
+    *,
+    submission: Submission,
+    article: Article,
+    category: str,
+    start: int,
+    end: int,
+    exact: str,
+    comment: str = "",
+) -> Annotation:
+    """Save a highlight. Idempotent: the same span and category again returns the existing highlight,
+    so a browser retrying after a lost response does not create a duplicate."""
+    submission = _lock_editable(submission)
+    if not LessonArticle.objects.filter(lesson_id=submission.assignment.lesson_id, article_id=article.pk).exists():
+        raise ValidationError("This article is not part of the assignment.")
+    _check_category(submission, category)
+    comment = _clean_comment(comment)
+    try:
+        selector = anchoring.select(article.body_text, start, end, exact)
+    except anchoring.QuoteMismatch as error:
+        raise ValidationError(str(error)) from error
+    existing = Annotation.objects.filter(
+        submission=submission, article=article, start=selector.start, end=selector.end, category=category
+    ).first()
+    if existing is not None:
+        if comment and comment != existing.comment:
+            existing.comment = comment
+            existing.save(update_fields=["comment", "updated_at"])
+        return existing
+    annotation = Annotation(
+        submission=submission,
+        article=article,
+        category=category,
+        start=selector.start,
+        end=selector.end,
+        exact=selector.exact,
+        prefix=selector.prefix,
+        suffix=selector.suffix,
+        comment=comment,
+    )
+    annotation.full_clean()
+    annotation.save()
+    return annotation
+
+
+@transaction.atomic
+def update_annotation(
+    *,
+    annotation: Annotation,
+    category: str | None = None,
+    comment: str | None = None,
+    by: User | None = None,
+) -> Annotation:
+    """Change a highlight's category and/or comment; ``None`` leaves a field as it is."""
+    _check_owner(annotation, by)
+    submission = _lock_editable(annotation.submission)
+    fields = []
+    if category is not None and category != annotation.category:
+        _check_category(submission, category)
+        annotation.category = category
+        fields.append("category")
+    if comment is not None:
+        comment = _clean_comment(comment)
+        if comment != annotation.comment:
+            annotation.comment = comment
+            fields.append("comment")
+    if fields:
+        annotation.full_clean()
+        annotation.save(update_fields=[*fields, "updated_at"])
+    return annotation
+
+
+@transaction.atomic
+def delete_annotation(*, annotation: Annotation, by: User | None = None) -> None:
+    _check_owner(annotation, by)
+    _lock_editable(annotation.submission)
+    annotation.delete()

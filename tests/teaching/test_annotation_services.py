@@ -1,0 +1,149 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from teaching import services
+from teaching.models import Annotation, Submission
+from tests import factories
+
+PHRASE = "approximately 300 troops"
+
+
+def _span(article, phrase=PHRASE):
+    start = article.body_text.index(phrase)
+    return {"start": start, "end": start + len(phrase), "exact": phrase}
+
+
+def _create(submission, article, **overrides):
+    kwargs = {"submission": submission, "article": article, "category": "numbers", **_span(article), **overrides}
+    return services.create_annotation(**kwargs)
+
+
+def test_create_annotation_computes_context_on_the_server(submission, article):
+    annotation = _create(submission, article, comment="  Other reports say 200.  ")
+    text = article.body_text
+    assert annotation.exact == PHRASE
+    assert annotation.prefix == text[max(0, annotation.start - 32) : annotation.start]
+    assert annotation.suffix == text[annotation.end : annotation.end + 32]
+    assert annotation.comment == "Other reports say 200."
+
+
+def test_create_annotation_is_idempotent_for_a_retried_request(submission, article):
+    first = _create(submission, article)
+    again = _create(submission, article, comment="added on retry")
+    assert again.pk == first.pk
+    assert Annotation.objects.count() == 1
+    assert Annotation.objects.get().comment == "added on retry"
+
+
+def test_create_annotation_allows_overlaps_and_other_categories(submission, article):
+    _create(submission, article)
+    _create(submission, article, category="sourcing", **_span(article, "300 troops were inside"))
+    _create(submission, article, category="rhetoric")
+    assert Annotation.objects.count() == 3
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"exact": "approximately 301 troops"}, "do not match"),
+        ({"start": 0}, "do not match"),
+        ({"end": 10**6}, "outside the article"),
+        ({"category": "opinion"}, "Choose rhetoric, sourcing or numbers"),
+        ({"comment": "x" * 2001}, "at most 2000"),
+    ],
+)
+def test_create_annotation_rejects_bad_input_and_saves_nothing(submission, article, overrides, message):
+    with pytest.raises(ValidationError, match=message):
+        _create(submission, article, **overrides)
+    assert not Annotation.objects.exists()
+
+
+def test_create_annotation_rejects_category_not_in_the_assignment(submission, article):
+    submission.assignment.categories = ["numbers"]
+    submission.assignment.save()
+    with pytest.raises(ValidationError, match="Rhetoric is not part of this assignment"):
+        _create(submission, article, category="rhetoric")
+    assert not Annotation.objects.exists()
+
+
+def test_create_annotation_rejects_article_outside_the_lesson(submission):
+    stranger = factories.ArticleFactory(title="Another report")
+    with pytest.raises(ValidationError, match="not part of the assignment"):
+        _create(submission, stranger)
+    assert not Annotation.objects.exists()
+
+
+def test_create_annotation_refused_once_submitted(submission, article):
+    submission.status = Submission.Status.SUBMITTED
+    submission.save()
+    with pytest.raises(ValidationError, match="read-only until your teacher returns it"):
+        _create(submission, article)
+    assert not Annotation.objects.exists()
+
+
+def test_create_annotation_sees_a_submit_made_after_the_submission_was_loaded(submission, article):
+    stale = Submission.objects.get(pk=submission.pk)
+    Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.SUBMITTED)
+    with pytest.raises(ValidationError, match="read-only"):
+        _create(stale, article)
+
+
+def test_create_annotation_allowed_again_when_returned(submission, article):
+    submission.status = Submission.Status.RETURNED
+    submission.save()
+    assert _create(submission, article).pk
+
+
+def test_update_annotation_changes_category_and_comment(submission, article):
+    annotation = factories.annotation_for(submission, article, PHRASE, comment="old")
+    services.update_annotation(annotation=annotation, category="sourcing", comment=" new ", by=submission.student)
+    annotation.refresh_from_db()
+    assert (annotation.category, annotation.comment) == ("sourcing", "new")
+
+
+def test_update_annotation_none_keeps_fields(submission, article):
+    annotation = factories.annotation_for(submission, article, PHRASE, comment="keep me")
+    services.update_annotation(annotation=annotation)
+    annotation.refresh_from_db()
+    assert (annotation.category, annotation.comment) == ("numbers", "keep me")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "error"),
+    [
+        ({"category": "opinion"}, "in_progress", ValidationError),
+        ({"comment": "x" * 2001}, "in_progress", ValidationError),
+        ({"comment": "late"}, "submitted", ValidationError),
+    ],
+)
+def test_update_annotation_failures_change_nothing(submission, article, kwargs, status, error):
+    annotation = factories.annotation_for(submission, article, PHRASE, comment="before")
+    Submission.objects.filter(pk=submission.pk).update(status=status)
+    annotation = Annotation.objects.select_related("submission").get(pk=annotation.pk)
+    with pytest.raises(error):
+        services.update_annotation(annotation=annotation, **kwargs)
+    fresh = Annotation.objects.get(pk=annotation.pk)
+    assert (fresh.category, fresh.comment) == ("numbers", "before")
+
+
+def test_update_and_delete_refuse_another_students_highlight(submission, article, other_student):
+    annotation = factories.annotation_for(submission, article, PHRASE)
+    with pytest.raises(PermissionDenied):
+        services.update_annotation(annotation=annotation, comment="mine now", by=other_student)
+    with pytest.raises(PermissionDenied):
+        services.delete_annotation(annotation=annotation, by=other_student)
+    assert Annotation.objects.get(pk=annotation.pk).comment == ""
+
+
+def test_delete_annotation(submission, article):
+    annotation = factories.annotation_for(submission, article, PHRASE)
+    services.delete_annotation(annotation=annotation, by=submission.student)
+    assert not Annotation.objects.exists()
+
+
+def test_delete_annotation_refused_once_submitted(submission, article):
+    annotation = factories.annotation_for(submission, article, PHRASE)
+    Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.SUBMITTED)
+    with pytest.raises(ValidationError, match="read-only"):
+        services.delete_annotation(annotation=annotation)
+    assert Annotation.objects.filter(pk=annotation.pk).exists()
