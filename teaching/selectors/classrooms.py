@@ -1,1 +1,213 @@
-__all__: list[str] = []
+"""Reads about classes, rosters and assignments, limited to what the asking user may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from teaching import categories as category_defs
+from teaching import permissions
+from teaching.models import Assignment, Classroom, Enrollment, Lesson, Submission, User
+
+__all__ = [
+    "AssignmentReview",
+    "ReviewRow",
+    "StudentAssignment",
+    "get_assignment_review_for",
+    "get_classroom_for",
+    "list_assignments_for_classroom",
+    "list_assignments_for_student",
+    "list_classrooms_for",
+    "list_lessons_for_assignment",
+    "list_roster",
+]
+
+NOT_STARTED = "not_started"
+_STATUS_LABELS = {NOT_STARTED: "Not started", **dict(Submission.Status.choices)}
+
+
+def _category_counts() -> dict[str, Count]:
+    return {
+        f"count_{c.value}": Count("annotations", filter=Q(annotations__category=c.value)) for c in category_defs.ALL
+    }
+
+
+def list_classrooms_for(*, user: User) -> QuerySet[Classroom]:
+    """A teacher's own classes (with student and open-assignment counts); a student's joined classes."""
+    if permissions.is_teacher(user):
+        now = timezone.now()
+        return Classroom.objects.filter(teacher=user).annotate(
+            student_count=Count("enrollments", distinct=True),
+            open_assignment_count=Count(
+                "assignments",
+                filter=Q(assignments__due_at__isnull=True) | Q(assignments__due_at__gte=now),
+                distinct=True,
+            ),
+        )
+    if permissions.is_student(user):
+        return Classroom.objects.filter(enrollments__student=user).select_related("teacher")
+    return Classroom.objects.none()
+
+
+def get_classroom_for(*, user: User, pk: int) -> Classroom:
+    """The class, if ``user`` teaches it; anyone else gets a 404 (not a hint that it exists)."""
+    if not permissions.is_teacher(user):
+        raise Http404("No such class.")
+    try:
+        return Classroom.objects.get(pk=pk, teacher=user)
+    except Classroom.DoesNotExist:
+        raise Http404("No such class.") from None
+
+
+def list_roster(*, classroom: Classroom) -> QuerySet[Enrollment]:
+    return (
+        Enrollment.objects.filter(classroom=classroom)
+        .select_related("student")
+        .order_by("student__last_name", "student__first_name", "student__username")
+    )
+
+
+def list_assignments_for_classroom(*, classroom: Classroom) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(classroom=classroom)
+        .select_related("lesson")
+        .annotate(
+            submitted_count=Count(
+                "submissions",
+                filter=Q(submissions__status__in=[Submission.Status.SUBMITTED, Submission.Status.RETURNED]),
+            )
+        )
+    )
+
+
+def list_lessons_for_assignment() -> QuerySet[Lesson]:
+    """Lessons a teacher can set: only those with at least one article, each with its article count."""
+    return Lesson.objects.annotate(article_count=Count("lesson_articles")).filter(article_count__gt=0)
+
+
+@dataclass(frozen=True)
+class StudentAssignment:
+    assignment: Assignment
+    submission: Submission | None
+
+    @property
+    def status(self) -> str:
+        return self.submission.status if self.submission else NOT_STARTED
+
+    @property
+    def status_label(self) -> str:
+        return _STATUS_LABELS[self.status]
+
+    @property
+    def highlight_count(self) -> int:
+        return self.submission.highlight_count if self.submission else 0
+
+    @property
+    def action_label(self) -> str:
+        return {
+            NOT_STARTED: "Start",
+            Submission.Status.IN_PROGRESS: "Continue",
+            Submission.Status.SUBMITTED: "View",
+            Submission.Status.RETURNED: "See feedback",
+        }[self.status]
+
+    @property
+    def is_done(self) -> bool:
+        return self.status in (Submission.Status.SUBMITTED, Submission.Status.RETURNED)
+
+
+def _dashboard_order(row: StudentAssignment) -> tuple:
+    # Work still to do first, soonest due first; undated after dated; newest assignments first among equals.
+    due = row.assignment.due_at
+    return (row.is_done, due is None, due or datetime.max.replace(tzinfo=UTC), -row.assignment.pk)
+
+
+def list_assignments_for_student(*, user: User) -> list[StudentAssignment]:
+    """Every assignment in the classes ``user`` is enrolled in, with their own submission (if any)."""
+    if not permissions.is_student(user):
+        return []
+    own_submissions = Submission.objects.filter(student=user).annotate(highlight_count=Count("annotations"))
+    assignments = (
+        Assignment.objects.filter(classroom__enrollments__student=user)
+        .select_related("lesson", "classroom")
+        .prefetch_related(Prefetch("submissions", queryset=own_submissions, to_attr="own_submissions"))
+    )
+    rows = [StudentAssignment(a, a.own_submissions[0] if a.own_submissions else None) for a in assignments]
+    return sorted(rows, key=_dashboard_order)
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    student: User
+    submission: Submission | None
+    counts: dict[str, int]  # category value → highlights, for the categories in play
+    enrolled: bool = True
+
+    @property
+    def status(self) -> str:
+        return self.submission.status if self.submission else NOT_STARTED
+
+    @property
+    def status_label(self) -> str:
+        return _STATUS_LABELS[self.status]
+
+    @property
+    def count_list(self) -> list[int]:
+        return list(self.counts.values())
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class AssignmentReview:
+    assignment: Assignment
+    rows: list[ReviewRow]
+
+    @property
+    def submitted_count(self) -> int:
+        return sum(1 for r in self.rows if r.status in (Submission.Status.SUBMITTED, Submission.Status.RETURNED))
+
+    @property
+    def in_progress_count(self) -> int:
+        return sum(1 for r in self.rows if r.status == Submission.Status.IN_PROGRESS)
+
+    @property
+    def not_started_count(self) -> int:
+        return sum(1 for r in self.rows if r.submission is None)
+
+    @property
+    def student_count(self) -> int:
+        return sum(1 for r in self.rows if r.enrolled)
+
+
+def get_assignment_review_for(*, user: User, pk: int) -> AssignmentReview:
+    """One row per enrolled student (started or not) with highlight counts, in three queries."""
+    if not permissions.is_teacher(user):
+        raise Http404("No such assignment.")
+    try:
+        assignment = Assignment.objects.select_related("lesson", "classroom").get(pk=pk, classroom__teacher=user)
+    except Assignment.DoesNotExist:
+        raise Http404("No such assignment.") from None
+    in_play = [c.value for c in assignment.category_objects]
+    submissions = {
+        s.student_id: s
+        for s in Submission.objects.filter(assignment=assignment)
+        .select_related("student")
+        .annotate(**_category_counts())
+    }
+
+    def row(student: User, enrolled: bool = True) -> ReviewRow:
+        sub = submissions.pop(student.pk, None)
+        counts = {c: getattr(sub, f"count_{c}") if sub else 0 for c in in_play}
+        return ReviewRow(student=student, submission=sub, counts=counts, enrolled=enrolled)
+
+    rows = [row(e.student) for e in list_roster(classroom=assignment.classroom)]
+    # Work by students no longer on the roster is still shown, never silently dropped.
+    rows += [row(s.student, enrolled=False) for s in list(submissions.values())]
+    return AssignmentReview(assignment=assignment, rows=rows)
