@@ -1,10 +1,22 @@
-"""Placeholder: being written. Every view here answers 501 until it is built."""
+"""The student's start page: every assignment in their classes and what to do next."""
 
-from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from teaching import selectors
+from teaching.forms import JoinClassroomForm
+from teaching.views.accounts import student_required
 
 
-def _todo(request, *args, **kwargs):
-    return HttpResponse("Not built yet", status=501)
-
-
-dashboard = _todo
+@require_GET
+@student_required
+def dashboard(request):
+    rows = selectors.list_assignments_for_student(user=request.user)
+    context = {
+        "rows": rows,
+        "classrooms": list(selectors.list_classrooms_for(user=request.user)),
+        "to_do": [r for r in rows if not r.is_done],
+        "done": [r for r in rows if r.is_done],
+        "join_form": JoinClassroomForm(),
+    }
+    return render(request, "teaching/dashboard.html", context)
