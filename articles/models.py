@@ -7,15 +7,22 @@ from articles import rendering
 UNKNOWN = "unknown"
 
 
+def annotated_body_message(count: int) -> str:
+    highlights = "1 highlight" if count == 1 else f"{count} highlights"
+    return (
+        f"Students have already annotated this article ({highlights}). Changing its text would move their "
+        "highlights; editing the text of annotated articles arrives with article revisions. "
+        "The title and the other details can still be changed."
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def search(self, query: str) -> "ArticleQuerySet":
         query = query.strip()
         if not query:
             return self
         return self.filter(
-            models.Q(title__icontains=query)
-            | models.Q(outlet__icontains=query)
-            | models.Q(author__icontains=query)
+            models.Q(title__icontains=query) | models.Q(outlet__icontains=query) | models.Q(author__icontains=query)
         )
 
 
@@ -55,16 +62,38 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def clean(self) -> None:
-        if not self.body_markdown or not self.body_markdown.strip():
-            raise ValidationError({"body_markdown": "The article body is empty. Paste or upload the text of the report."})
-
     def save(self, *args, **kwargs) -> None:
         self.body_html, self.body_text = rendering.render(self.body_markdown)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article_preview", args=[self.pk])
+
+    def clean(self) -> None:
+        if not self.body_markdown or not self.body_markdown.strip():
+            raise ValidationError(
+                {"body_markdown": "The article body is empty. Paste or upload the text of the report."}
+            )
+        self.check_body_change(self.body_markdown)
+
+    def annotation_count(self) -> int:
+        return self.annotations.count() if self.pk else 0
+
+    def check_body_change(self, body_markdown: str) -> None:
+        """Refuse a new body that would move students' highlights.
+
+        Annotations are offsets into ``body_text``, so only a change to the text matters:
+        markup-only edits (marking a caption, a heading level) are allowed. Until
+        re-anchoring exists, a text change to an annotated article is refused.
+        """
+        if not self.pk:
+            return
+        stored = Article.objects.filter(pk=self.pk).values_list("body_markdown", "body_text").first()
+        if stored is None or stored[0] == body_markdown or rendering.render(body_markdown)[1] == stored[1]:
+            return
+        count = self.annotation_count()
+        if count:
+            raise ValidationError({"body_markdown": annotated_body_message(count)})
 
     # Shown to students instead of invented metadata.
     @property

@@ -1,0 +1,250 @@
+"""The articles admin: list, change form, import from a file, and the annotated-body lock."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.models import Article
+from tests import factories
+
+CHANGELIST = reverse("admin:articles_article_changelist")
+IMPORT = reverse("admin:articles_article_import")
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def change_data(article, **overrides):
+    data = {
+        "title": article.title,
+        "title_is_editorial": "on" if article.title_is_editorial else "",
+        "outlet": article.outlet,
+        "author": article.author,
+        "published_on": article.published_on.isoformat() if article.published_on else "",
+        "original_url": article.original_url,
+        "body_markdown": article.body_markdown,
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v != "" or k not in {"title_is_editorial"}}
+
+
+# List -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_changelist_query_count_does_not_grow(admin_client, django_assert_num_queries, count):
+    factories.ArticleFactory.create_batch(count)
+    # session, user, count, count (paginator), rows, outlet filter choices
+    with django_assert_num_queries(6):
+        response = admin_client.get(CHANGELIST)
+    assert response.status_code == 200
+    assert response.content.decode().count("/preview/") == count
+
+
+def test_changelist_offers_import_and_shows_unknowns(admin_client, article):
+    html = admin_client.get(CHANGELIST).content.decode()
+    assert IMPORT in html
+    assert "Import from a .txt or .md file" in html
+    assert "<em>unknown</em>" in html
+    assert reverse("articles:article_preview", args=[article.pk]) in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Kyiv", {"Kyiv Post report"}), ("Hromadske", {"Night shift"}), ("Petrenko", {"Night shift"}), ("zzz", set())],
+)
+def test_changelist_search(admin_client, query, expected):
+    factories.ArticleFactory(title="Kyiv Post report", outlet="Kyiv Post")
+    factories.ArticleFactory(title="Night shift", outlet="Hromadske", author="O. Petrenko")
+    response = admin_client.get(CHANGELIST, {"q": query})
+    assert {a.title for a in response.context["cl"].result_list} == expected
+
+
+def test_changelist_filters_by_highlights_and_editorial_title(admin_client, submission, article):
+    editorial = factories.ArticleFactory(title="Editor's title", title_is_editorial=True)
+    factories.annotation_for(submission, article, "300 troops")
+    titles = lambda params: {a.title for a in admin_client.get(CHANGELIST, params).context["cl"].result_list}  # noqa: E731
+    assert titles({"annotated": "yes"}) == {article.title}
+    assert titles({"annotated": "no"}) == {editorial.title}
+    assert titles({"title_is_editorial__exact": "1"}) == {editorial.title}
+
+
+# Change form ------------------------------------------------------------------------
+
+
+def test_change_form_has_markdown_body_help_and_preview_link(admin_client, article):
+    html = admin_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert 'class="article-markdown"' in html
+    assert "{: .caption }" in html
+    assert "Preview as students see it" in html
+    assert reverse("articles:article_preview", args=[article.pk]) in html
+    assert 'name="body_html"' not in html
+    assert 'name="body_text"' not in html
+
+
+def test_change_form_edits_body_of_unannotated_article(admin_client, article):
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    response = admin_client.post(url, change_data(article, body_markdown="# New\n\nNew text."))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.body_text == "New\nNew text."
+
+
+def test_change_form_refuses_body_change_of_annotated_article(admin_client, submission, article):
+    factories.annotation_for(submission, article, "300 troops")
+    factories.annotation_for(submission, article, "modern-day Stalingrad", category="rhetoric")
+    before = Article.objects.values().get(pk=article.pk)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    response = admin_client.post(
+        url, change_data(article, title="Changed too", body_markdown=article.body_markdown.replace("300", "3,000"))
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["body_markdown"] == [
+        "Students have already annotated this article (2 highlights). Changing its text would move their "
+        "highlights; editing the text of annotated articles arrives with article revisions. "
+        "The title and the other details can still be changed."
+    ]
+    assert Article.objects.values().get(pk=article.pk) == before
+
+
+def test_change_form_allows_title_and_metadata_of_annotated_article(admin_client, submission, article):
+    factories.annotation_for(submission, article, "300 troops")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    response = admin_client.post(
+        url, change_data(article, title="Troops in the city", outlet="Kyiv Independent", published_on="2025-11-05")
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.title, article.outlet, str(article.published_on)) == (
+        "Troops in the city",
+        "Kyiv Independent",
+        "2025-11-05",
+    )
+    assert "1: the text is locked" in admin_client.get(url).content.decode()
+
+
+def test_change_form_allows_markup_only_change_of_annotated_article(admin_client, submission, article):
+    # Marking a paragraph as a caption leaves the text, and so every highlight, where it was.
+    factories.annotation_for(submission, article, "300 troops")
+    text_before = article.body_text
+    body = article.body_markdown.rstrip("\n") + "\n{: .caption }\n"
+    response = admin_client.post(
+        reverse("admin:articles_article_change", args=[article.pk]), change_data(article, body_markdown=body)
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.body_text == text_before
+    assert 'class="caption"' in article.body_html
+
+
+def test_model_clean_refuses_annotated_body_change_outside_the_admin(submission, article):
+    from django.core.exceptions import ValidationError
+
+    factories.annotation_for(submission, article, "300 troops")
+    article.body_markdown = "Something else entirely."
+    with pytest.raises(ValidationError, match=r"\(1 highlight\)"):
+        article.full_clean()
+
+
+# Import from a file -------------------------------------------------------------------
+
+
+def upload(name, content, **fields):
+    return {"file": SimpleUploadedFile(name, content), "title": "", "outlet": "", "author": "", **fields}
+
+
+def test_import_page_renders(admin_client):
+    html = admin_client.get(IMPORT).content.decode()
+    assert 'enctype="multipart/form-data"' in html
+    assert 'name="file"' in html and 'name="title_is_editorial"' in html
+
+
+def test_import_txt_uses_first_line_as_headline(admin_client):
+    content = "Troops enter Pokrovsk\n\nTroops enter Pokrovsk\n\nAbout *300* troops – “inside”.\n\n\n".encode()
+    response = admin_client.post(IMPORT, upload("report.txt", content, outlet="The Daily"))
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:articles_article_change", args=[article.pk])
+    assert (article.title, article.title_is_editorial, article.outlet) == ("Troops enter Pokrovsk", False, "The Daily")
+    assert article.body_text == "Troops enter Pokrovsk\nAbout *300* troops – “inside”."
+    assert article.headline_in_body
+    followed = admin_client.get(response["Location"]).content.decode()
+    assert "Imported “Troops enter Pokrovsk”" in followed
+
+
+def test_import_with_editorial_title(admin_client):
+    response = admin_client.post(
+        IMPORT,
+        upload("column.md", b"First *paragraph*.\n\n## Sub\n", title="Editor's title", title_is_editorial="on"),
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.title, article.title_is_editorial) == ("Editor's title", True)
+    assert article.body_html == "<p>First <em>paragraph</em>.</p>\n<h2>Sub</h2>"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fields", "field", "message"),
+    [
+        ("empty.txt", b"", {}, "file", "The submitted file is empty."),
+        ("blank.txt", b"\n   \n\n", {}, "file", "The file is empty: there is no article text in it."),
+        ("scan.txt", b"%PDF-1.7\n\x00\x00\x01", {}, "file", "This is not a text file"),
+        ("old.txt", "Zürich café".encode("cp1252"), {}, "file", "The file is not UTF-8 text"),
+        (
+            "huge.txt",
+            b"x" * (1024 * 1024 + 1),
+            {},
+            "file",
+            "The file is 1,048,577 bytes, over the limit of 1 MB (1,048,576 bytes).",
+        ),
+        ("report.docx", b"PK\x03\x04", {}, "file", "Only .txt and .md files can be imported"),
+        ("report.txt", b"Body", {"title_is_editorial": "on"}, "title", "type that title here"),
+        ("report.md", b"No heading\n\nBody", {}, "file", "start the Markdown file with its headline"),
+        ("report.txt", b"Headline\n\nBody", {"original_url": "not a url"}, "original_url", "Enter a valid URL."),
+        ("report.txt", ("x" * 301 + "\n\nBody").encode(), {}, "title", "too long for a headline"),
+    ],
+)
+def test_import_refuses_bad_input_and_saves_nothing(admin_client, name, content, fields, field, message):
+    response = admin_client.post(IMPORT, upload(name, content, **fields))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert any(message in error for error in form.errors[field])
+    html = response.content.decode()
+    assert "Nothing has been saved." in html
+    assert Article.objects.count() == 0
+
+
+def test_import_requires_a_file(admin_client):
+    response = admin_client.post(IMPORT, {"title": "x"})
+    assert response.context["form"].errors["file"] == ["This field is required."]
+    assert Article.objects.count() == 0
+
+
+def test_import_is_staff_only(client, teacher):
+    client.force_login(teacher)
+    response = client.get(IMPORT)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+# Preview ------------------------------------------------------------------------------
+
+
+def test_preview_is_staff_only(client, teacher, article):
+    client.force_login(teacher)
+    response = client.get(reverse("articles:article_preview", args=[article.pk]))
+    assert response.status_code == 302
+
+
+def test_preview_shows_article_text_container(admin_client, article):
+    html = admin_client.get(reverse("articles:article_preview", args=[article.pk])).content.decode()
+    assert f'data-article-id="{article.pk}"' in html
+    assert f">{article.body_html}</div>" in html
+
+
+def test_preview_of_missing_article_is_404(admin_client):
+    assert admin_client.get(reverse("articles:article_preview", args=[999])).status_code == 404
