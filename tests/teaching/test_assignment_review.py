@@ -1,0 +1,102 @@
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from teaching import selectors
+from teaching.models import Enrollment, Submission
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(assignment):
+    return reverse("teaching:assignment_review", args=[assignment.pk])
+
+
+@pytest.fixture
+def teacher_client(client, teacher):
+    client.force_login(teacher)
+    return client
+
+
+def test_review_has_a_row_for_every_enrolled_student_with_counts(teacher, classroom, student, other_student, article):
+    assignment = factories.AssignmentFactory(
+        classroom=classroom, lesson=factories.LessonArticleFactory(article=article).lesson
+    )
+    quiet = factories.EnrollmentFactory(classroom=classroom, student=factories.StudentFactory(username="quiet")).student
+    sub = factories.SubmissionFactory(assignment=assignment, student=student, status=Submission.Status.SUBMITTED)
+    factories.annotation_for(sub, article, "300", category="numbers")
+    factories.annotation_for(sub, article, "approximately", category="numbers")
+    factories.annotation_for(sub, article, "modern-day Stalingrad", category="rhetoric")
+    factories.SubmissionFactory(assignment=assignment, student=other_student)
+
+    review = selectors.get_assignment_review_for(user=teacher, pk=assignment.pk)
+
+    by_name = {r.student.username: r for r in review.rows}
+    assert set(by_name) == {"sam", "riya", "quiet"}
+    assert by_name["sam"].counts == {"rhetoric": 1, "sourcing": 0, "numbers": 2}
+    assert by_name["sam"].total == 3
+    assert by_name["riya"].status == "in_progress" and by_name["riya"].total == 0
+    assert by_name["quiet"].status == "not_started" and by_name["quiet"].submission is None
+    assert quiet in [r.student for r in review.rows]
+    assert (review.submitted_count, review.in_progress_count, review.not_started_count) == (1, 1, 1)
+
+
+def test_review_counts_only_the_categories_in_play(teacher, classroom, student, lesson, article):
+    assignment = factories.AssignmentFactory(classroom=classroom, lesson=lesson, categories=["sourcing", "numbers"])
+    sub = factories.SubmissionFactory(assignment=assignment, student=student)
+    factories.annotation_for(sub, article, "300", category="numbers")
+    review = selectors.get_assignment_review_for(user=teacher, pk=assignment.pk)
+    assert review.rows[0].counts == {"sourcing": 0, "numbers": 1}
+
+
+def test_review_keeps_work_of_a_student_who_left_the_class(teacher, classroom, student, assignment):
+    factories.SubmissionFactory(assignment=assignment, student=student, status=Submission.Status.SUBMITTED)
+    Enrollment.objects.filter(student=student).delete()
+    review = selectors.get_assignment_review_for(user=teacher, pk=assignment.pk)
+    (row,) = review.rows
+    assert row.student == student and not row.enrolled
+    assert review.student_count == 0
+
+
+def test_review_page_shows_summary_table_and_open_links(teacher_client, classroom, student, other_student, assignment):
+    submitted = factories.SubmissionFactory(
+        assignment=assignment, student=student, status=Submission.Status.SUBMITTED, submitted_at=timezone.now()
+    )
+    response = teacher_client.get(_url(assignment))
+    text = response.text
+    assert "<strong>1 of 2</strong> submitted" in text
+    assert "1 not started" in text
+    assert assignment.lesson.title in text and assignment.instructions in text
+    assert reverse("teaching:submission_review", args=[submitted.pk]) in text
+    assert text.count(">Open<span") == 1  # riya has not started: nothing to open
+    for heading in ("Rhetoric", "Sourcing", "Numbers", "Total"):
+        assert f'<th scope="col" class="num">{heading}</th>' in text
+    assert '<span class="status status-not_started">Not started</span>' in text
+
+
+def test_review_page_hides_columns_for_categories_not_in_play(teacher_client, classroom, lesson, student):
+    assignment = factories.AssignmentFactory(classroom=classroom, lesson=lesson, categories=["numbers"])
+    response = teacher_client.get(_url(assignment))
+    assert '<th scope="col" class="num">Numbers</th>' in response.text
+    assert '<th scope="col" class="num">Rhetoric</th>' not in response.text
+
+
+def test_review_page_empty_class(teacher_client, assignment):
+    response = teacher_client.get(_url(assignment))
+    assert "No students in this class yet" in response.text
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_review_query_count_is_constant(teacher_client, classroom, lesson, article, size, django_assert_num_queries):
+    assignment = factories.AssignmentFactory(classroom=classroom, lesson=lesson)
+    for i in range(size):
+        s = factories.EnrollmentFactory(classroom=classroom).student
+        if i % 3:
+            sub = factories.SubmissionFactory(assignment=assignment, student=s)
+            factories.annotation_for(sub, article, "300")
+    # session, user, assignment (+lesson, class), submissions with counts, roster
+    with django_assert_num_queries(5):
+        response = teacher_client.get(_url(assignment))
+    assert len(response.context["review"].rows) == size
+    assert f"of {size}</strong> submitted" in response.text
