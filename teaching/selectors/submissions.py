@@ -19,6 +19,7 @@ __all__ = [
     "get_submission_for_student",
     "list_annotations",
     "list_lesson_articles",
+    "list_lesson_articles_for_assignment",
     "position_of_article",
 ]
 
@@ -77,6 +78,10 @@ def list_lesson_articles(submission: Submission) -> QuerySet[LessonArticle]:
         )
         .order_by("position", "id")
     )
+
+
+def list_lesson_articles_for_assignment(assignment: Assignment) -> QuerySet[LessonArticle]:
+    return LessonArticle.objects.filter(lesson_id=assignment.lesson_id).order_by("position", "id")
 
 
 def list_annotations(submission: Submission, article: Article) -> QuerySet[Annotation]:
