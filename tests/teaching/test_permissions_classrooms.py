@@ -1,0 +1,147 @@
+"""Who may open which page: one table over (page, role, expected status)."""
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("login")
+
+
+@pytest.fixture
+def world(teacher, classroom, student, assignment, submission, other_teacher):
+    """The class and assignment belong to `teacher`; `other_teacher` has a class of their own."""
+    theirs = factories.ClassroomFactory(teacher=other_teacher)
+    their_assignment = factories.AssignmentFactory(classroom=theirs, lesson=assignment.lesson)
+    return {
+        "classroom": classroom.pk,
+        "assignment": assignment.pk,
+        "their_classroom": theirs.pk,
+        "their_assignment": their_assignment.pk,
+    }
+
+
+@pytest.fixture
+def outsider(db):
+    """A student in no class at all."""
+    return factories.StudentFactory(username="outsider")
+
+
+ROLES = ["anonymous", "student", "outsider", "teacher", "other_teacher", "admin_user"]
+
+# (method, url name, kwargs key → world key, {role: expected status})
+PAGES = [
+    (
+        "get",
+        "teaching:dashboard",
+        None,
+        {"student": 200, "outsider": 200, "teacher": 403, "other_teacher": 403, "admin_user": 403},
+    ),
+    (
+        "get",
+        "teaching:classroom_join",
+        None,
+        {"student": 200, "outsider": 200, "teacher": 403, "other_teacher": 403, "admin_user": 403},
+    ),
+    (
+        "get",
+        "teaching:classroom_list",
+        None,
+        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 200, "admin_user": 403},
+    ),
+    (
+        "get",
+        "teaching:classroom_create",
+        None,
+        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 200, "admin_user": 403},
+    ),
+    (
+        "get",
+        "teaching:classroom_detail",
+        "classroom",
+        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 404, "admin_user": 403},
+    ),
+    (
+        "get",
+        "teaching:classroom_detail",
+        "their_classroom",
+        {"student": 403, "outsider": 403, "teacher": 404, "other_teacher": 200, "admin_user": 403},
+    ),
+    (
+        "post",
+        "teaching:classroom_join_code_regenerate",
+        "classroom",
+        {"student": 403, "outsider": 403, "teacher": 302, "other_teacher": 404, "admin_user": 403},
+    ),
+    (
+        "post",
+        "teaching:classroom_student_add",
+        "classroom",
+        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 404, "admin_user": 403},
+    ),
+    (
+        "get",
+        "teaching:assignment_create",
+        "classroom",
+        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 404, "admin_user": 403},
+    ),
+    (
+        "post",
+        "teaching:assignment_create",
+        "classroom",
+        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 404, "admin_user": 403},
+    ),
+    (
+        "get",
+        "teaching:assignment_review",
+        "assignment",
+        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 404, "admin_user": 403},
+    ),
+    (
+        "get",
+        "teaching:assignment_review",
+        "their_assignment",
+        {"student": 403, "outsider": 403, "teacher": 404, "other_teacher": 200, "admin_user": 403},
+    ),
+]
+
+CASES = [
+    pytest.param(
+        method, name, key, role, expected.get(role, "login"), id=f"{method}-{name.split(':')[1]}-{key or ''}-{role}"
+    )
+    for method, name, key, expected in PAGES
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("method", "name", "key", "role", "expected"), CASES)
+def test_page_access(client, request, world, method, name, key, role, expected):
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    url = reverse(name, args=[world[key]] if key else [])
+    response = getattr(client, method)(url)
+    if expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(f"{LOGIN}?next=")
+    else:
+        assert response.status_code == expected
+
+
+def test_other_teachers_regenerate_attempt_leaves_the_code_alone(client, other_teacher, classroom):
+    old = classroom.join_code
+    client.force_login(other_teacher)
+    client.post(reverse("teaching:classroom_join_code_regenerate", args=[classroom.pk]))
+    classroom.refresh_from_db()
+    assert classroom.join_code == old
+
+
+def test_other_teacher_cannot_add_a_student_to_my_class(client, other_teacher, classroom):
+    client.force_login(other_teacher)
+    client.post(reverse("teaching:classroom_student_add", args=[classroom.pk]), {"username": "intruder"})
+    assert not classroom.students.filter(username="intruder").exists()
+
+
+def test_signup_page_is_open_to_anonymous_visitors(client, db):
+    assert client.get(reverse("teaching:student_signup")).status_code == 200
