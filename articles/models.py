@@ -7,10 +7,13 @@ from articles import rendering
 UNKNOWN = "unknown"
 
 
+def highlights_label(count: int) -> str:
+    return "1 highlight" if count == 1 else f"{count:,} highlights"
+
+
 def annotated_body_message(count: int) -> str:
-    highlights = "1 highlight" if count == 1 else f"{count} highlights"
     return (
-        f"Students have already annotated this article ({highlights}). Changing its text would move their "
+        f"Students have already annotated this article ({highlights_label(count)}). Changing its text would move their "
         "highlights; editing the text of annotated articles arrives with article revisions. "
         "The title and the other details can still be changed."
     )
