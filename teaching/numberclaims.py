@@ -198,7 +198,7 @@ class Value:
     qualifier: Qualifier = "exact"
     qualifier_word: str | None = None
     unit: str | None = None
-    noun: str | None = None
+    noun: str | None = None  # as written: "soldiers", "IFVs"
     per: str | None = None
     ratio_terms: tuple[Decimal, Decimal] | None = None
 
@@ -208,7 +208,7 @@ class Value:
 
     @property
     def noun_class(self) -> str | None:
-        return NOUNS.get(self.noun) if self.noun else None
+        return NOUNS.get(self.noun.lower()) if self.noun else None
 
     def interval(self, tolerance: Decimal = TOLERANCE) -> tuple[Decimal, Decimal]:
         """The values this expression allows, once its qualifier is taken into account (see module doc)."""
@@ -397,7 +397,7 @@ class _Scanner:
             if t is None or t.kind != "word" or not self.same_line(k) or self.adjacent(k):
                 return None, None, j
             if t.low in NOUNS:
-                return None, t.low, k + 1
+                return None, t.text, k + 1
             if t.low in _UNITS and t.low.rstrip("s") in _DURATIONS:
                 return _UNITS[t.low], None, k + 1
             if t.low in _STOP or t.low in _ONES or t.low in _TENS or t.low in _SCALES:
