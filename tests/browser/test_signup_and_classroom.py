@@ -81,6 +81,8 @@ def test_teacher_logs_in_opens_the_class_and_regenerates_the_code(
     expect(page).to_have_url(f"{live_server.url}/classes/")
     expect(page.locator(".whoami")).to_contain_text("Ada Okafor")
     expect(page.locator(".whoami")).to_contain_text("Teacher")
+    expect(page.locator(".classroom-card")).to_contain_text("2")
+    shoot(page, screenshot_dir, "list")
     page.get_by_role("link", name="Year 10 Media").click()
 
     old = classroom.join_code

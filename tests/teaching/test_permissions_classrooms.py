@@ -145,3 +145,11 @@ def test_other_teacher_cannot_add_a_student_to_my_class(client, other_teacher, c
 
 def test_signup_page_is_open_to_anonymous_visitors(client, db):
     assert client.get(reverse("teaching:student_signup")).status_code == 200
+
+
+def test_forbidden_page_explains_itself(client, student):
+    client.force_login(student)
+    response = client.get(reverse("teaching:classroom_list"))
+    assert response.status_code == 403
+    assert "This page isn’t for your account" in response.text
+    assert "It is a page for teachers." in response.text
