@@ -53,6 +53,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Text", {"fields": ["body_markdown", "highlights_note"], "description": mark_safe(SYNTAX_HELP)}),
         ("Record", {"fields": ["updated_at"], "classes": ["collapse"]}),
     ]
+    view_on_site = False  # the "Preview as students see it" button is the view on site
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
 

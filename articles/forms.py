@@ -37,6 +37,10 @@ class ArticleAdminForm(forms.ModelForm):
         widgets = {
             "body_markdown": forms.Textarea(attrs={"rows": 28, "class": "article-markdown", "spellcheck": "false"}),
         }
+        help_texts = {
+            "body_markdown": "Keep the outlet's wording exactly; only add the markup above. "
+            "Check the result with “Preview as students see it”.",
+        }
 
 
 class ArticleImportForm(forms.ModelForm):
