@@ -139,3 +139,28 @@ def test_teacher_creates_an_assignment_and_reviews_it(
     expect(page.get_by_role("row", name=re.compile("^sam"))).to_contain_text("Submitted")
     expect(page.get_by_role("columnheader", name="Rhetoric")).to_have_count(0)
     shoot(page, screenshot_dir, "assignment-review")
+
+
+@pytest.mark.parametrize(
+    ("who", "path"),
+    [
+        (None, "/accounts/login/"),
+        (None, "/join/"),
+        ("student", "/assignments/"),
+        ("teacher", "/classes/"),
+        ("teacher", "/classes/{classroom}/"),
+        ("teacher", "/classes/{classroom}/assignments/new/"),
+        ("teacher", "/assignments/{assignment}/review/"),
+    ],
+)
+def test_pages_have_no_wcag_aa_violations(live_server, page, login_as, request, submission, who, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    if who:
+        login_as(request.getfixturevalue(who))
+    assignment = submission.assignment
+    page.goto(live_server.url + path.format(classroom=assignment.classroom_id, assignment=assignment.pk))
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
+    assert results.violations_count == 0, results.generate_report()
