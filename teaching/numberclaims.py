@@ -28,7 +28,8 @@ It never guesses. Vague quantities ("a few", "several", "dozens", "hundreds", "t
 "tens of thousands", "hundreds of thousands", "a handful", "a dozen") are recognised and kept as
 ``Vague`` text with no number: "tens of thousands" is *not* turned into 10,000–99,999, because the
 writer did not commit to that. Ordinals ("93rd"), codes ("FAB-3000", "E50") and compound adjectives
-("two-pronged") are not numbers. "a year" counts as 1 year only after a qualifier ("for over a year").
+("two-pronged") are not numbers. Digits around a colon are a ratio, so a clock time ("10:30") would
+read as one; the lesson texts have none. "a year" counts as 1 year only after a qualifier ("for over a year").
 Multiplication is the student's: "25 teams – five to ten men" gives 25 and 5–10, never 125–250.
 
 Comparing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -409,3 +410,25 @@ def test_compatible_tolerance_is_a_parameter():
     a, b = one("approximately 300"), one("340")
     assert compatible(a, b).status == DISAGREE
     assert compatible(a, b, tolerance=Decimal("0.2")).status == COMPATIBLE
+
+
+def test_parse_claim_and_compatible_survive_odd_input():
+    """Deterministic jumble of the parser's own vocabulary: no crash, spans always exact."""
+    vocab = (
+        "5:1 0:0 5:0 1,200 - – — to one two million between and at least more than almost about some a day "
+        'per cent % km years men soldiers \n “ ” " 1.3 0 twenty five daily hundred tens of thousands , . '
+        "E50 93rd FAB-3000 over up under no fewer"
+    ).split(" ")
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.3:
+            text = text.replace(" ", "")
+        claim = parse_claim(text)
+        for value in claim.values:
+            assert text[value.start : value.end] == value.text
+            low, high = value.interval()
+            assert low <= high
+            assert value.describe()
+            for other in claim.values:
+                assert compatible(value, other).status in (COMPATIBLE, DISAGREE, NOT_COMPARABLE)
