@@ -58,11 +58,17 @@ announcer.setAttribute("aria-live", "polite");
 announcer.id = "kbd-announce";
 page.append(announcer);
 
+let freshTimer = null;
+
 function setStatus(state, text) {
   if (!statusLine) return;
   statusLine.dataset.state = state;
   statusLine.textContent = text;
   retryButton.hidden = state !== "queued";
+  // On small screens the line floats into view for a moment (see reading.css).
+  statusLine.classList.add("is-fresh");
+  clearTimeout(freshTimer);
+  freshTimer = setTimeout(() => statusLine.classList.remove("is-fresh"), 4000);
 }
 
 function announce(text) {

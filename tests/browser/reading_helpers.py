@@ -1,0 +1,82 @@
+"""Shared by the reading/review browser tests: the launch lesson, and a real mouse selection."""
+
+from __future__ import annotations
+
+import io
+
+from django.core.management import call_command
+
+from teaching.models import Lesson
+from tests import factories
+
+LAUNCH_LESSON = "Pokrovsk: four reports"
+
+# Finds the n-th occurrence of a phrase in #article-text's textContent (across text nodes and
+# existing <mark>s), scrolls it into view and returns where its first and last characters are.
+_MEASURE = """([phrase, nth]) => {
+  const root = document.getElementById('article-text');
+  const text = root.textContent;
+  let index = -1;
+  for (let i = 0; i <= nth; i++) { index = text.indexOf(phrase, index + 1); if (index < 0) return null; }
+  const locate = (target) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let pos = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (target < pos + n.data.length) return [n, target - pos];
+      pos += n.data.length;
+    }
+    return null;
+  };
+  const [n1, o1] = locate(index);
+  const [n2, o2] = locate(index + phrase.length - 1);
+  n1.parentElement.scrollIntoView({block: 'center'});
+  const first = document.createRange(); first.setStart(n1, o1); first.setEnd(n1, o1 + 1);
+  const last = document.createRange(); last.setStart(n2, o2); last.setEnd(n2, o2 + 1);
+  const a = first.getBoundingClientRect(), b = last.getBoundingClientRect();
+  return {x1: a.left, y1: a.top + a.height / 2, x2: b.right, y2: b.top + b.height / 2};
+}"""
+
+
+def launch_assignment(classroom, **kwargs):
+    call_command("load_launch_lesson", stdout=io.StringIO())
+    lesson = Lesson.objects.get(title=LAUNCH_LESSON)
+    return factories.AssignmentFactory(classroom=classroom, lesson=lesson, **kwargs)
+
+
+def article_at(assignment, position: int):
+    return assignment.lesson.lesson_articles.select_related("article").get(position=position).article
+
+
+def drag_select(page, phrase: str, nth: int = 0) -> None:
+    """Select a phrase the way a person does: press on its first letter, drag to its last, release."""
+    box = page.evaluate(_MEASURE, [phrase, nth])
+    assert box, f"{phrase!r} is not in the article"
+    page.mouse.move(box["x1"] + 1, box["y1"])
+    page.mouse.down()
+    page.mouse.move(box["x2"] - 1, box["y2"], steps=10)
+    page.mouse.up()
+
+
+def mark_texts(page, annotation_id) -> str:
+    """The text drawn for one annotation: all its <mark> pieces joined."""
+    return page.evaluate(
+        """(id) => [...document.querySelectorAll('#article-text mark.hl')]
+            .filter(m => m.dataset.annotationIds.split(' ').includes(String(id)))
+            .map(m => m.textContent).join('')""",
+        str(annotation_id),
+    )
+
+
+def wait_ready(page) -> None:
+    page.wait_for_selector("#annotate-page[data-ready=true]")
+
+
+def login_context(live_server, browser_context, user) -> None:
+    """Log `user` into another browser context (a second person at another computer)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    browser_context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
