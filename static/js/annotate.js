@@ -340,6 +340,11 @@ function openToolbar(selector, rect, { focus = false } = {}) {
 
 function closeToolbar({ resume = true } = {}) {
   if (!toolbar || toolbar.hidden) return;
+  // A comment typed after choosing the category is saved, not dropped, however the toolbar closes.
+  const comment = toolbarComment.value.trim();
+  if (toolbar.dataset.phase === "saved" && toolbarItem && comment !== (toolbarItem.comment || "")) {
+    amend(toolbarItem, { comment });
+  }
   const hadFocus = toolbar.contains(document.activeElement);
   toolbar.hidden = true;
   toolbarSelector = null;
@@ -388,7 +393,11 @@ async function chooseCategory(category) {
 
 /** Change a highlight just made from the toolbar, whether or not the server has it yet. */
 async function amend(item, changes) {
-  if (item.id) return updateAnnotation(item.id, changes);
+  if (item.id) {
+    const ok = await updateAnnotation(item.id, changes);
+    if (ok) Object.assign(item, changes);
+    return ok;
+  }
   Object.assign(item, changes);
   if (pending.has(item.key)) {
     outbox.update(item.key, changes);
@@ -576,7 +585,9 @@ function setUpSelection() {
   document.addEventListener("pointerdown", (event) => {
     if (toolbar.contains(event.target) || editor?.contains(event.target)) return;
     pointerDown = true;
-    if (!toolbar.hidden && !event.target.closest("#article-text")) closeToolbar({ resume: false });
+    if (!toolbar.hidden && (toolbar.dataset.phase === "saved" || !event.target.closest("#article-text"))) {
+      closeToolbar({ resume: false });
+    }
     if (editor && !editor.hidden && !event.target.closest("mark.hl, #annotation-list")) closeEditor({ restoreFocus: false });
   });
   const release = () => {

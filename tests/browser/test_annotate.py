@@ -213,7 +213,37 @@ def test_screenshots_reading_view_with_toolbar(live_server, page, login_as, stud
     for width, height, name in [(1280, 900, "reading-desktop"), (390, 844, "reading-phone")]:
         page.set_viewport_size({"width": width, "height": height})
         _open(page, live_server, login_as, student, setup["assignment"])
+        page.screenshot(path=f"{screenshot_dir}/{name}-top.png")
         drag_select(page, "11,000 Russian forces")
         expect(page.locator("#annotate-toolbar")).to_be_visible()
         page.screenshot(path=f"{screenshot_dir}/{name}.png")
         page.screenshot(path=f"{screenshot_dir}/{name}-full.png", full_page=True)
+
+
+def test_comment_typed_after_choosing_is_saved_when_clicking_away(live_server, page, login_as, student, setup):
+    _open(page, live_server, login_as, student, setup["assignment"])
+    drag_select(page, PHRASE)
+    toolbar = page.locator("#annotate-toolbar")
+    toolbar.get_by_role("button", name=re.compile("Numbers")).click()
+    expect(toolbar.locator("[data-toolbar-state]")).to_have_text("Saved as Numbers")
+    toolbar.get_by_label("Comment").fill("Compare with report 4.")
+    page.locator("#article-text p").nth(3).click()
+    expect(toolbar).to_be_hidden()
+    expect(page.locator("#annotation-list li[data-id] .item-comment")).to_have_text("Compare with report 4.")
+    assert Annotation.objects.get().comment == "Compare with report 4."
+
+
+@pytest.mark.parametrize("status", ["in_progress", "returned"])
+def test_reading_view_has_no_axe_violations(live_server, page, login_as, student, setup, status):
+    from axe_playwright_python.sync_playwright import Axe
+
+    factories.annotation_for(setup["submission"], setup["article"], PHRASE, teacher_mark="good", teacher_comment="Yes")
+    factories.annotation_for(setup["submission"], setup["article"], "verified reports indicate", category="sourcing")
+    Submission.objects.filter(pk=setup["submission"].pk).update(status=status, feedback="Well done.")
+    _open(page, live_server, login_as, student, setup["assignment"])
+    drag_select(page, "11,000 Russian forces")
+    expect(page.locator("#annotate-toolbar")).to_be_visible()
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
+    assert results.violations_count == 0, results.generate_report()

@@ -98,3 +98,13 @@ def test_screenshots_teacher_review(live_server, page, login_as, teacher, submit
         page.locator("#reading-panel").scroll_into_view_if_needed()
         page.locator(f'#annotation-list li[data-id="{first.pk}"]').scroll_into_view_if_needed()
         page.screenshot(path=f"{screenshot_dir}/{name}-panel.png")
+
+
+def test_review_has_no_axe_violations(live_server, page, login_as, teacher, submitted):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _open(page, live_server, login_as, teacher, submitted["submission"])
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
+    assert results.violations_count == 0, results.generate_report()
