@@ -247,3 +247,23 @@ def test_reading_view_has_no_axe_violations(live_server, page, login_as, student
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_list_entry_and_highlight_are_linked(live_server, page, login_as, student, setup):
+    annotation = factories.annotation_for(
+        setup["submission"], setup["article"], "Moscow has employed", category="rhetoric"
+    )
+    _open(page, live_server, login_as, student, setup["assignment"])
+    entry = page.locator(f'#annotation-list li[data-id="{annotation.pk}"]')
+    entry.locator(".item-quote").click()
+    mark = page.locator(f'#article-text mark[data-annotation-ids="{annotation.pk}"]')
+    expect(mark).to_have_class(re.compile("hl-flash"))
+    expect(mark).to_be_in_viewport()
+    entry.focus()
+    page.keyboard.press("Enter")
+    editor = page.locator("#annotation-editor")
+    expect(editor).to_be_visible()
+    expect(editor.locator("[data-editor-quote]")).to_have_text("“Moscow has employed”")
+    page.keyboard.press("Escape")
+    expect(editor).to_be_hidden()
+    expect(entry).to_be_focused()
