@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from teaching.views import accounts, classrooms, dashboard, home, reading, review
+from teaching.views import accounts, api, classrooms, dashboard, home, reading, reattach, review
 
 app_patterns = [
     # Accounts
@@ -41,6 +41,11 @@ app_patterns = [
     ),
     path("annotations/<int:pk>/mark/", review.annotation_mark, name="annotation_mark"),
     path("submissions/<int:pk>/return/", review.submission_return, name="submission_return"),
+    path("annotations/<int:pk>/reattach/", reattach.annotation_reattach, name="annotation_reattach"),
+    # W3C Web Annotation JSON API and exports (teaching/views/api.py, teaching/views/exports.py) ------
+    path("api/assignments/<int:pk>/annotations/", api.assignment_annotations, name="api_assignment_annotations"),
+    path("api/annotations/<int:pk>/", api.annotation_detail, name="api_annotation"),
+    # ---------------------------------------------------------------------------------------------------
 ]
 
 urlpatterns = [

@@ -90,6 +90,9 @@ class AnnotationRecord:
     teacher_comment: str = ""
     show_assessment: bool = False  # the work was returned, or the teacher is asking
     assessor_name: str = ""
+    # Set aside after an article correction: the position points into an older text, so only the
+    # quote (with its context) is given; a client can still find the words if they return.
+    orphaned: bool = False
 
 
 def _iso(moment: datetime) -> str:
@@ -132,7 +135,11 @@ def to_annotation(record: AnnotationRecord, *, with_context: bool = True) -> dic
                     "prefix": record.prefix,
                     "suffix": record.suffix,
                 },
-                {"type": "TextPositionSelector", "start": record.start, "end": record.end},
+                *(
+                    []
+                    if record.orphaned
+                    else [{"type": "TextPositionSelector", "start": record.start, "end": record.end}]
+                ),
             ],
         },
     }
@@ -467,10 +474,6 @@ def parse_changes(payload: object, *, partial: bool) -> AnnotationChanges:
         errors.add("body", "A PUT sends the whole annotation, body included (or use PATCH).")
     errors.raise_if_any()
     return AnnotationChanges(category=category, comment=comment, selection=selection)
-
-
-def same_selection(sent: Selection, *, source: str, start: int, end: int, exact: str) -> bool:
-    return (sent.source, sent.start, sent.end, sent.exact) == (source, start, end, exact)
 
 
 def check_quote_context(text: str, *, start: int, end: int, prefix: str | None, suffix: str | None) -> None:

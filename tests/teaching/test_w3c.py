@@ -319,10 +319,9 @@ def test_parse_changes_put_clears_missing_comment_and_needs_target():
     assert "target" in caught.value.errors
 
 
-def test_same_selection():
-    sel = w3c.Selection(source=SOURCE, start=1, end=4, exact="abc", prefix=None, suffix=None)
-    assert w3c.same_selection(sel, source=SOURCE, start=1, end=4, exact="abc")
-    assert not w3c.same_selection(sel, source=SOURCE, start=1, end=5, exact="abc")
+def test_to_annotation_orphan_keeps_only_the_quote():
+    doc = w3c.to_annotation(record(orphaned=True))
+    assert [s["type"] for s in doc["target"]["selector"]] == ["TextQuoteSelector"]
 
 
 @pytest.mark.parametrize(

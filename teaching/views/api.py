@@ -1,0 +1,314 @@
+"""The annotation API: W3C Web Annotations as JSON-LD, for the logged-in user's session.
+
+    GET    /api/assignments/<pk>/annotations/   AnnotationCollection: a student's own, or (teacher) everyone's
+    POST   /api/assignments/<pk>/annotations/   a student creates one → 201 + Location (200 if it already existed)
+    GET    /api/annotations/<pk>/               one annotation (its student, or the class's teacher)
+    PUT    /api/annotations/<pk>/               its student replaces category and comment (PATCH: only what is sent)
+    DELETE /api/annotations/<pk>/               its student deletes it → 204
+
+Writes need the CSRF token (``X-CSRFToken`` header), like every other form on the site; Django's
+CsrfViewMiddleware refuses them otherwise. Shape is checked by ``teaching.w3c``; every classroom rule
+by the annotation services. Errors answer ``{"errors": {"<field>": ["message", ...]}}``:
+
+* 400 — the request is not an acceptable annotation (field paths: see ``teaching.w3c``);
+* 403 — not logged in, or allowed to read but not to write (a teacher);
+* 404 — not yours to see (we do not say whether it exists);
+* 409 — the work has been submitted and is read-only until the teacher returns it (``submission``):
+  the request was fine, the state of the work is what refuses it, so the client should not retry as is.
+"""
+
+from __future__ import annotations
+
+import functools
+from urllib.parse import urlsplit
+
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse, JsonResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from teaching import permissions, selectors, services, w3c
+from teaching.models import Annotation, Assignment, LessonArticle, Submission
+
+ERROR_FIELDS = {"category": "body.tagging", "comment": "body.commenting"}
+
+
+# --- URLs and records (shared with the exports) ------------------------------------------------------
+
+
+def article_url(request, article_id: int) -> str:
+    """The article's absolute URL: the W3C target ``source``. One place, so it can follow the articles app."""
+    try:
+        path = reverse("articles:article_detail", args=[article_id])
+    except NoReverseMatch:
+        path = f"/articles/{article_id}/"
+    return request.build_absolute_uri(path)
+
+
+def annotation_url(request, pk: int) -> str:
+    return request.build_absolute_uri(reverse("teaching:api_annotation", args=[pk]))
+
+
+def annotations_url(request, assignment_pk: int) -> str:
+    return request.build_absolute_uri(reverse("teaching:api_assignment_annotations", args=[assignment_pk]))
+
+
+def person_iri(user_pk: int) -> str:
+    # There are no public profile pages, and an email must never leave the site: a stable, opaque URN.
+    return f"urn:crosscheck:user:{user_pk}"
+
+
+def annotation_record(request, annotation: Annotation, *, for_teacher: bool) -> w3c.AnnotationRecord:
+    submission = annotation.submission
+    student = submission.student
+    teacher = submission.assignment.classroom.teacher
+    return w3c.AnnotationRecord(
+        iri=annotation_url(request, annotation.pk),
+        source=article_url(request, annotation.article_id),
+        start=annotation.start,
+        end=annotation.end,
+        exact=annotation.exact,
+        prefix=annotation.prefix,
+        suffix=annotation.suffix,
+        category=annotation.category,
+        comment=annotation.comment,
+        creator_iri=person_iri(student.pk),
+        creator_nickname=student.username,
+        creator_name=student.display_name,
+        created=annotation.created_at,
+        modified=annotation.updated_at,
+        teacher_mark_label=annotation.get_teacher_mark_display() if annotation.teacher_mark else "",
+        teacher_comment=annotation.teacher_comment,
+        # The student sees the teacher's assessment once the work is returned, as on the reading page.
+        show_assessment=for_teacher or submission.status == Submission.Status.RETURNED,
+        assessor_name=teacher.display_name,
+        # Re-anchoring after corrections is being added alongside; until then no annotation is orphaned.
+        orphaned=bool(getattr(annotation, "is_orphaned", False)),
+    )
+
+
+# --- Reads -------------------------------------------------------------------------------------------
+
+
+def assignment_for(user, pk: int) -> tuple[Assignment, bool]:
+    """(assignment, asked by its teacher). Students must be enrolled, teachers must teach the class."""
+    if permissions.is_teacher(user):
+        assignment = Assignment.objects.select_related("lesson", "classroom").filter(pk=pk, classroom__teacher=user)
+        found = assignment.first()
+        if found is None:
+            raise Http404("No such assignment.")
+        return found, True
+    if permissions.is_student(user):
+        return selectors.get_assignment_for_student(user, pk), False
+    raise Http404("No such assignment.")
+
+
+def list_assignment_annotations(assignment: Assignment, *, student=None):
+    """Every annotation of the assignment (one student's when ``student`` is given), with what a W3C
+    document or an export row needs, in one query."""
+    annotations = Annotation.objects.filter(submission__assignment=assignment)
+    if student is not None:
+        annotations = annotations.filter(submission__student=student)
+    return (
+        annotations.select_related("submission__student", "submission__assignment__classroom__teacher", "article")
+        .defer("article__body_markdown", "article__body_html", "article__body_text")
+        .order_by(
+            "submission__student__last_name",
+            "submission__student__first_name",
+            "submission__student__username",
+            "article_id",
+            "start",
+            "end",
+            "id",
+        )
+    )
+
+
+def _annotation_for(user, pk: int) -> tuple[Annotation, bool]:
+    if permissions.is_student(user):
+        return selectors.get_annotation_for_student(user, pk), False
+    if permissions.is_teacher(user):
+        return selectors.get_annotation_for_teacher(user, pk), True
+    raise Http404("No such annotation.")
+
+
+# --- Responses ---------------------------------------------------------------------------------------
+
+
+def _jsonld(document: dict, *, status: int = 200) -> JsonResponse:
+    return JsonResponse(
+        document, status=status, content_type=w3c.CONTENT_TYPE, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def _errors(status: int, errors: dict[str, list[str]]) -> JsonResponse:
+    return JsonResponse({"errors": errors}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _not_allowed(allowed: list[str]) -> JsonResponse:
+    response = _errors(405, {"method": [f"Use {', '.join(allowed)}."]})
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
+def _from_validation_error(error: ValidationError, *, non_field: str) -> JsonResponse:
+    if services.READ_ONLY_MESSAGE in error.messages:
+        return _errors(409, {"submission": [services.READ_ONLY_MESSAGE]})
+    if hasattr(error, "error_dict"):
+        errors: dict[str, list[str]] = {}
+        for field, messages in error.message_dict.items():
+            key = non_field if field == NON_FIELD_ERRORS else ERROR_FIELDS.get(field, f"target.selector.{field}")
+            errors.setdefault(key, []).extend(messages)
+        return _errors(400, errors)
+    return _errors(400, {non_field: list(error.messages)})
+
+
+def _read_payload(request) -> dict:
+    w3c.check_content_type(request.content_type, request.content_params.get("charset"))
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > w3c.MAX_BODY_BYTES:
+        raise w3c.InvalidAnnotation({"json": [f"The request is too large (at most {w3c.MAX_BODY_BYTES // 1024} KB)."]})
+    try:
+        raw = request.body
+    except RequestDataTooBig:
+        raise w3c.InvalidAnnotation({"json": ["The request is too large."]}) from None
+    return w3c.parse_json(raw)
+
+
+def _source_is(request, source: str, article_id: int) -> bool:
+    """The target source names this article: its URL on this site (scheme aside: proxies differ)."""
+    sent, ours = urlsplit(source), urlsplit(article_url(request, article_id))
+    return sent.path == ours.path and sent.netloc in ("", ours.netloc) and not sent.query
+
+
+def _article_from_source(request, assignment: Assignment, source: str):
+    for lesson_article in LessonArticle.objects.filter(lesson_id=assignment.lesson_id).select_related("article"):
+        if _source_is(request, source, lesson_article.article_id):
+            return lesson_article.article
+    raise w3c.InvalidAnnotation({"target.source": ["This is not the URL of an article in this assignment's lesson."]})
+
+
+# --- Views -------------------------------------------------------------------------------------------
+
+LOGIN_FIRST = {"auth": ["Log in to use the annotation API."]}
+
+
+def _json_errors(view):
+    """A client of the API gets JSON for 404 and 403 too, not the site's HTML error pages."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            return _errors(404, {"detail": ["Not found, or not yours to see."]})
+        except PermissionDenied as error:
+            return _errors(403, {"permission": [str(error) or "You may not do that."]})
+
+    return wrapped
+
+
+@_json_errors
+def assignment_annotations(request, pk: int):
+    if not request.user.is_authenticated:
+        return _errors(403, LOGIN_FIRST)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return _not_allowed(["GET", "POST"])
+    assignment, for_teacher = assignment_for(request.user, pk)
+    if request.method == "POST":
+        if for_teacher:
+            return _errors(403, {"permission": ["Teachers read annotations here; only students create them."]})
+        return _create(request, assignment)
+    annotations = list_assignment_annotations(assignment, student=None if for_teacher else request.user)
+    document = w3c.to_collection(
+        iri=annotations_url(request, assignment.pk),
+        label=f"{assignment.lesson.title} — {assignment.classroom.name}",
+        records=[annotation_record(request, a, for_teacher=for_teacher) for a in annotations],
+    )
+    return _jsonld(document)
+
+
+def _create(request, assignment: Assignment):
+    try:
+        new = w3c.parse_new(_read_payload(request))
+        article = _article_from_source(request, assignment, new.source)
+        w3c.check_quote_context(article.body_text, start=new.start, end=new.end, prefix=new.prefix, suffix=new.suffix)
+    except w3c.InvalidAnnotation as error:
+        return _errors(400, error.errors)
+    before = timezone.now()
+    try:
+        # One transaction: a refused annotation does not leave a freshly started submission behind.
+        with transaction.atomic():
+            submission = services.start_submission(assignment=assignment, student=request.user)
+            annotation = services.create_annotation(
+                submission=submission,
+                article=article,
+                category=new.category,
+                start=new.start,
+                end=new.end,
+                exact=new.exact,
+                comment=new.comment,
+            )
+    except PermissionDenied as error:  # not enrolled (any more)
+        raise Http404 from error
+    except ValidationError as error:
+        return _from_validation_error(error, non_field="target.selector")
+    annotation = Annotation.objects.select_related(
+        "submission__student", "submission__assignment__classroom__teacher"
+    ).get(pk=annotation.pk)
+    # The service is idempotent: the same span and category again returns the existing annotation.
+    created = annotation.created_at >= before
+    response = _jsonld(
+        w3c.to_annotation(annotation_record(request, annotation, for_teacher=False)), status=201 if created else 200
+    )
+    response["Location"] = annotation_url(request, annotation.pk)
+    return response
+
+
+@_json_errors
+def annotation_detail(request, pk: int):
+    if not request.user.is_authenticated:
+        return _errors(403, LOGIN_FIRST)
+    if request.method not in ("GET", "HEAD", "PUT", "PATCH", "DELETE"):
+        return _not_allowed(["GET", "PUT", "PATCH", "DELETE"])
+    annotation, for_teacher = _annotation_for(request.user, pk)
+    if request.method in ("GET", "HEAD"):
+        return _jsonld(w3c.to_annotation(annotation_record(request, annotation, for_teacher=for_teacher)))
+    if for_teacher:
+        return _errors(403, {"permission": ["Only the student who made this annotation can change it."]})
+    if request.method == "DELETE":
+        try:
+            services.delete_annotation(annotation=annotation, by=request.user)
+        except ValidationError as error:
+            return _from_validation_error(error, non_field="annotation")
+        return HttpResponse(status=204)
+    return _update(request, annotation)
+
+
+def _update(request, annotation: Annotation):
+    try:
+        changes = w3c.parse_changes(_read_payload(request), partial=request.method == "PATCH")
+    except w3c.InvalidAnnotation as error:
+        return _errors(400, error.errors)
+    sent = changes.selection
+    if sent is not None and not (
+        _source_is(request, sent.source, annotation.article_id)
+        and (sent.start, sent.end, sent.exact) == (annotation.start, annotation.end, annotation.exact)
+    ):
+        return _errors(400, {"target": [w3c.IMMUTABLE_TARGET_MESSAGE]})
+    try:
+        services.update_annotation(
+            annotation=annotation, category=changes.category, comment=changes.comment, by=request.user
+        )
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as error:
+        return _from_validation_error(error, non_field="annotation")
+    annotation = Annotation.objects.select_related(
+        "submission__student", "submission__assignment__classroom__teacher"
+    ).get(pk=annotation.pk)
+    return _jsonld(w3c.to_annotation(annotation_record(request, annotation, for_teacher=False)))
