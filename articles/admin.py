@@ -1,14 +1,20 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 
+from articles import rendering
 from articles.forms import SYNTAX_HELP, ArticleAdminForm, ArticleImportForm
-from articles.models import Article
+from articles.models import Article, ArticleRevision
+from teaching.models import Annotation
+from teaching.selectors import list_orphaned_annotations
+from teaching.services import revise_article
 
 
 class HasAnnotationsFilter(admin.SimpleListFilter):
@@ -40,7 +46,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     list_filter = ["title_is_editorial", "outlet", HasAnnotationsFilter]
     search_fields = ["title", "outlet", "author"]
-    readonly_fields = ["highlights_note", "updated_at"]
+    readonly_fields = ["highlights_note", "revisions_table", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "title_is_editorial"]}),
         (
@@ -50,7 +56,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 "description": "Leave empty what you do not know: students see “unknown”, never a guess.",
             },
         ),
-        ("Text", {"fields": ["body_markdown", "highlights_note"], "description": mark_safe(SYNTAX_HELP)}),
+        (
+            "Text",
+            {"fields": ["body_markdown", "revision_note", "highlights_note"], "description": mark_safe(SYNTAX_HELP)},
+        ),
+        ("Revisions", {"fields": ["revisions_table"]}),
         ("Record", {"fields": ["updated_at"], "classes": ["collapse"]}),
     ]
     view_on_site = False  # the "Preview as students see it" button is the view on site
@@ -60,11 +70,58 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(num_annotations=Count("annotations"))
 
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:  # a new article: revision 1 is made on save, there is nothing to list yet
+            return [(name, opts) for name, opts in self.fieldsets if name != "Revisions"]
+        return self.fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj else ["highlights_note", "updated_at"]
+
     def get_urls(self):
         return [
             path("import/", self.admin_site.admin_view(self.import_view), name="articles_article_import"),
+            path(
+                "<int:pk>/revisions/<int:number>/",
+                self.admin_site.admin_view(self.revision_view),
+                name="articles_article_revision",
+            ),
+            path("<int:pk>/orphans/", self.admin_site.admin_view(self.orphans_view), name="articles_article_orphans"),
             *super().get_urls(),
         ]
+
+    # Saving ----------------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+            obj.revisions.filter(number=1).update(created_by=request.user)
+            return
+        other_fields = [name for name in form.changed_data if name not in {"body_markdown", "revision_note"}]
+        if other_fields:
+            obj.save(update_fields=[*other_fields, "updated_at"])
+        if "body_markdown" in form.changed_data:
+            # A body change is a correction: a new revision, and the highlights re-anchored (never refused).
+            request._reanchor_report = revise_article(
+                article=obj,
+                body_markdown=form.cleaned_data["body_markdown"],
+                by=request.user,
+                note=form.cleaned_data.get("revision_note", ""),
+            )
+
+    def response_change(self, request, obj):
+        report = getattr(request, "_reanchor_report", None)
+        if report is not None and report.created:
+            level = messages.WARNING if report.orphaned else messages.SUCCESS
+            if report.orphaned:
+                link = format_html(
+                    ' <a href="{}">See the highlights that could not be placed</a>.',
+                    reverse("admin:articles_article_orphans", args=[obj.pk]),
+                )
+            else:
+                link = ""
+            messages.add_message(request, level, format_html("{}{}", report.summary(), link))
+        return super().response_change(request, obj)
 
     @admin.display(description="outlet", ordering="outlet")
     def outlet_column(self, obj):
@@ -84,10 +141,94 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="highlights by students")
     def highlights_note(self, obj):
-        count = obj.annotation_count() if obj else 0
-        if not count:
-            return "None yet: the text can be edited."
-        return f"{count}: the text is locked so their highlights stay in place; title and details can be edited."
+        if not obj or not obj.pk:
+            return "None yet."
+        counts = dict(obj.annotations.values_list("anchor_status").annotate(n=Count("id")))
+        anchored = counts.get(Annotation.AnchorStatus.ANCHORED, 0)
+        orphaned = counts.get(Annotation.AnchorStatus.ORPHANED, 0)
+        if not anchored and not orphaned:
+            return "None yet."
+        note = format_html(
+            "{} on the text. Changing the text saves a new revision; each highlight then stays on its words, "
+            "moves with them, or — if its words are gone — is set aside for its teacher, never deleted.",
+            anchored,
+        )
+        if orphaned:
+            note = format_html(
+                '{} <a href="{}">{} could not be placed after an earlier correction</a>.',
+                note,
+                reverse("admin:articles_article_orphans", args=[obj.pk]),
+                orphaned,
+            )
+        return note
+
+    @admin.display(description="revisions")
+    def revisions_table(self, obj):
+        revisions = list(obj.revisions.select_related("created_by").order_by("-number"))
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    revision.number,
+                    date_format(localtime(revision.created_at), "DATETIME_FORMAT"),
+                    revision.author_display,
+                    revision.note or "—",
+                    format_html(
+                        '<a href="{}">What changed</a>',
+                        reverse("admin:articles_article_revision", args=[obj.pk, revision.number]),
+                    )
+                    if revision.number > 1
+                    else "the first text",
+                )
+                for revision in revisions
+            ),
+        )
+        return format_html(
+            '<table class="revisions"><thead><tr><th scope="col">Revision</th><th scope="col">Saved</th>'
+            '<th scope="col">By</th><th scope="col">Note</th><th scope="col">Diff</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            rows,
+        )
+
+    # Revision diff and orphans pages ---------------------------------------------------------
+
+    def _article_or_404(self, request, pk):
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def revision_view(self, request, pk: int, number: int):
+        article = self._article_or_404(request, pk)
+        revision = get_object_or_404(
+            ArticleRevision.objects.select_related("created_by"), article=article, number=number
+        )
+        previous = ArticleRevision.objects.filter(article=article, number__lt=number).order_by("-number").first()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": f"Revision {revision.number} of “{article.title}”",
+            "revision": revision,
+            "previous": previous,
+            # diff_html escapes every piece of text itself.
+            "diff": mark_safe(rendering.diff_html(previous.body_markdown, revision.body_markdown)) if previous else "",
+            "text_changed": previous is not None and previous.body_text != revision.body_text,
+            "newer": ArticleRevision.objects.filter(article=article, number=number + 1).exists(),
+        }
+        return TemplateResponse(request, "admin/articles/article/revision_diff.html", context)
+
+    def orphans_view(self, request, pk: int):
+        article = self._article_or_404(request, pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": f"Highlights that could not be placed in “{article.title}”",
+            "orphans": list_orphaned_annotations(article=article),
+        }
+        return TemplateResponse(request, "admin/articles/article/orphans.html", context)
 
     def import_view(self, request):
         if not self.has_add_permission(request):
@@ -95,6 +236,7 @@ class ArticleAdmin(admin.ModelAdmin):
         form = ArticleImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             article = form.save()
+            article.revisions.filter(number=1).update(created_by=request.user)
             self.log_addition(request, article, [{"added": {"name": "article", "object": str(article)}}])
             messages.success(
                 request,

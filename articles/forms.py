@@ -30,6 +30,12 @@ def _original_url_field() -> forms.URLField:
 
 class ArticleAdminForm(forms.ModelForm):
     original_url = _original_url_field()
+    revision_note = forms.CharField(
+        label="What changed (optional)",
+        required=False,
+        max_length=300,
+        help_text="Kept with the new revision when you change the text, e.g. “typo in the third paragraph”.",
+    )
 
     class Meta:
         model = Article

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import rendering
 
@@ -9,14 +11,6 @@ UNKNOWN = "unknown"
 
 def highlights_label(count: int) -> str:
     return "1 highlight" if count == 1 else f"{count:,} highlights"
-
-
-def annotated_body_message(count: int) -> str:
-    return (
-        f"Students have already annotated this article ({highlights_label(count)}). Changing its text would move their "
-        "highlights; editing the text of annotated articles arrives with article revisions. "
-        "The title and the other details can still be changed."
-    )
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -34,6 +28,9 @@ class Article(models.Model):
 
     ``body_markdown`` is the source an admin edits; ``body_html`` (sanitised) and
     ``body_text`` (what annotations point into) are derived from it on save.
+    Every body is kept as an ``ArticleRevision``: revision 1 when the article is created,
+    then one per change made through ``teaching.services.revise_article``, which also
+    re-anchors the students' highlights.
     """
 
     title = models.CharField(max_length=300)
@@ -67,7 +64,13 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.body_html, self.body_text = rendering.render(self.body_markdown)
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if adding:
+            # The first body is revision 1, whichever path created the article (admin, import, fixtures).
+            ArticleRevision.objects.create(
+                article=self, number=1, body_markdown=self.body_markdown, body_text=self.body_text
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article_preview", args=[self.pk])
@@ -77,26 +80,16 @@ class Article(models.Model):
             raise ValidationError(
                 {"body_markdown": "The article body is empty. Paste or upload the text of the report."}
             )
-        self.check_body_change(self.body_markdown)
 
     def annotation_count(self) -> int:
         return self.annotations.count() if self.pk else 0
 
-    def check_body_change(self, body_markdown: str) -> None:
-        """Refuse a new body that would move students' highlights.
-
-        Annotations are offsets into ``body_text``, so only a change to the text matters:
-        markup-only edits (marking a caption, a heading level) are allowed. Until
-        re-anchoring exists, a text change to an annotated article is refused.
-        """
+    @property
+    def current_revision(self) -> "ArticleRevision | None":
+        """The revision whose text is ``body_text`` now (the latest)."""
         if not self.pk:
-            return
-        stored = Article.objects.filter(pk=self.pk).values_list("body_markdown", "body_text").first()
-        if stored is None or stored[0] == body_markdown or rendering.render(body_markdown)[1] == stored[1]:
-            return
-        count = self.annotation_count()
-        if count:
-            raise ValidationError({"body_markdown": annotated_body_message(count)})
+            return None
+        return self.revisions.order_by("-number").first()
 
     # Shown to students instead of invented metadata.
     @property
@@ -115,3 +108,36 @@ class Article(models.Model):
         annotatable (it is part of the text) and is not shown twice.
         """
         return self.body_html.startswith("<h1>")
+
+
+class ArticleRevision(models.Model):
+    """One version of an article's body, kept so a correction can be seen, diffed and traced.
+
+    ``body_text`` is stored too: annotations made on (or set aside at) this revision have
+    offsets into it, so their old context can always be shown.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    body_markdown = models.TextField()
+    body_text = models.TextField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="article_revision_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} · revision {self.number}"
+
+    @property
+    def author_display(self) -> str:
+        if self.created_by is None:
+            return "not recorded (an import, the fixtures or a deleted account)"
+        return self.created_by.get_username()

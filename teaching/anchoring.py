@@ -147,7 +147,30 @@ class Reanchorer:
             found = self._exact_by_context(exact, prefix, suffix)
         if found is not None:
             return Placement(KEPT if found == start else MOVED, found, found + len(exact), exact, 1.0)
+        followed = self._followed(exact, ns, ne)
+        if followed is not None:
+            return followed
         return self._fuzzy(exact, ns, max(ne, ns))
+
+    def _followed(self, exact: str, ns: int, ne: int) -> Placement | None:
+        """The old words as the edit changed them, when still similar enough to the quote.
+
+        The diff is the best witness of what became of these very words: "300 troops" edited to
+        "3,000 troops" is that span, where a search would prefer the closer-looking "000 troops".
+        """
+        new = self.new_text
+        ns, ne = max(0, ns), min(ne, len(new))
+        while ns < ne and new[ns].isspace():
+            ns += 1
+        while ne > ns and new[ne - 1].isspace():
+            ne -= 1
+        if ne <= ns or ne - ns > MAX_QUOTE_CHARS:
+            return None
+        candidate = new[ns:ne]
+        score = similarity(candidate, exact)
+        if score < SIMILARITY_THRESHOLD:
+            return None
+        return Placement(MOVED, ns, ne, candidate, score)
 
     def _exact_near(self, exact: str, ns: int, ne: int) -> int | None:
         """An occurrence overlapping where the edit put the old span is the same words, shifted by an
@@ -190,11 +213,14 @@ class Reanchorer:
         # where the quote starts or ends on a whole word, only word edges are candidates.
         whole_start, whole_end = exact[0].isalnum(), exact[-1].isalnum()
 
+        def inside_number(x: int) -> bool:  # "3,|000" and "1.|5" are not word edges
+            return 2 <= x < len(new) and new[x - 1] in ",." and new[x - 2].isdigit() and new[x].isdigit()
+
         def starts_word(x: int) -> bool:
-            return not whole_start or x == 0 or not new[x - 1].isalnum()
+            return not whole_start or x == 0 or (not new[x - 1].isalnum() and not inside_number(x))
 
         def ends_word(x: int) -> bool:
-            return not whole_end or x == len(new) or not new[x].isalnum()
+            return not whole_end or x == len(new) or (not new[x].isalnum() and not inside_number(x + 1))
 
         ends = [x for x in range(max(s + 1, e - slack), min(len(new), e + slack) + 1) if ends_word(x)] or [e]
         e = max(ends, key=lambda x: (similarity(new[s:x], exact), -abs(x - e)))

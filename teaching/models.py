@@ -168,8 +168,19 @@ class Annotation(models.Model):
         GOOD_CATCH = "good", "Good catch"
         LOOK_AGAIN = "again", "Look again"
 
+    class AnchorStatus(models.TextChoices):
+        ANCHORED = "anchored", "On the article's words"
+        ORPHANED = "orphaned", "Could not place after a correction"
+
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="annotations")
     article = models.ForeignKey("articles.Article", on_delete=models.PROTECT, related_name="annotations")
+    # The revision whose text start/end point into: the one it was made on, or re-anchored to.
+    # An orphan keeps the revision (and the selector) it last fitted, so its old context can be shown.
+    revision = models.ForeignKey(
+        "articles.ArticleRevision", on_delete=models.PROTECT, null=True, blank=True, related_name="annotations"
+    )
+    anchor_status = models.CharField(max_length=8, choices=AnchorStatus.choices, default=AnchorStatus.ANCHORED)
+    orphaned_at = models.DateTimeField(null=True, blank=True)
     category = models.CharField(max_length=12, choices=category_defs.CHOICES)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
@@ -187,7 +198,14 @@ class Annotation(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="annotation_span_not_empty"),
         ]
-        indexes = [models.Index(fields=["submission", "article"])]
+        indexes = [
+            models.Index(fields=["submission", "article"]),
+            models.Index(fields=["article", "anchor_status"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_category_display()}: {self.exact[:40]}"
+
+    @property
+    def is_orphaned(self) -> bool:
+        return self.anchor_status == self.AnchorStatus.ORPHANED

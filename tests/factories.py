@@ -111,6 +111,7 @@ def annotation_for(submission, article, phrase: str, category: str = "numbers", 
     for _ in range(occurrence + 1):
         start = text.index(phrase, start + 1)
     sel = select(text, start, start + len(phrase), phrase)
+    extra.setdefault("revision", article.current_revision)  # as create_annotation records it
     return models.Annotation.objects.create(
         submission=submission,
         article=article,

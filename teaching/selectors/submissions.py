@@ -85,7 +85,11 @@ def list_lesson_articles_for_assignment(assignment: Assignment) -> QuerySet[Less
 
 
 def list_annotations(submission: Submission, article: Article) -> QuerySet[Annotation]:
-    return Annotation.objects.filter(submission_id=submission.pk, article_id=article.pk).order_by("start", "end", "id")
+    # Highlights set aside by a correction have offsets into an older text: never drawn on this one
+    # (see teaching.selectors.list_orphaned_annotations for where they are shown).
+    return Annotation.objects.filter(
+        submission_id=submission.pk, article_id=article.pk, anchor_status=Annotation.AnchorStatus.ANCHORED
+    ).order_by("start", "end", "id")
 
 
 def category_counts(submission: Submission) -> dict[str, int]:

@@ -2,4 +2,5 @@
 
 from teaching.services.annotations import *  # noqa: F401,F403
 from teaching.services.classrooms import *  # noqa: F401,F403
+from teaching.services.revisions import *  # noqa: F401,F403
 from teaching.services.submissions import *  # noqa: F401,F403

@@ -70,12 +70,20 @@ def create_annotation(
         raise ValidationError("This article is not part of the assignment.")
     _check_category(submission, category)
     comment = _clean_comment(comment)
+    # Check against the text as it is now, under the article's row lock: a correction saved since the
+    # page was loaded (teaching.services.revise_article) must not receive offsets into the old text.
+    current = Article.objects.select_for_update().only("pk", "body_text").get(pk=article.pk)
     try:
-        selector = anchoring.select(article.body_text, start, end, exact)
+        selector = anchoring.select(current.body_text, start, end, exact)
     except anchoring.QuoteMismatch as error:
         raise ValidationError(str(error)) from error
     existing = Annotation.objects.filter(
-        submission=submission, article=article, start=selector.start, end=selector.end, category=category
+        submission=submission,
+        article=article,
+        start=selector.start,
+        end=selector.end,
+        category=category,
+        anchor_status=Annotation.AnchorStatus.ANCHORED,
     ).first()
     if existing is not None:
         if comment and comment != existing.comment:
@@ -92,6 +100,7 @@ def create_annotation(
         prefix=selector.prefix,
         suffix=selector.suffix,
         comment=comment,
+        revision=current.current_revision,
     )
     annotation.full_clean()
     annotation.save()

@@ -1,4 +1,4 @@
-"""The articles admin: list, change form, import from a file, and the annotated-body lock."""
+"""The articles admin: list, change form, revisions and their diff, orphans, import from a file."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -93,22 +93,57 @@ def test_change_form_edits_body_of_unannotated_article(admin_client, article):
     assert article.body_text == "New\nNew text."
 
 
-def test_change_form_refuses_body_change_of_annotated_article(admin_client, submission, article):
-    factories.annotation_for(submission, article, "300 troops")
-    factories.annotation_for(submission, article, "modern-day Stalingrad", category="rhetoric")
-    before = Article.objects.values().get(pk=article.pk)
+def test_change_form_revises_body_of_annotated_article(admin_client, admin_user, submission, article):
+    troops = factories.annotation_for(submission, article, "300 troops")
+    stalingrad = factories.annotation_for(submission, article, "modern-day Stalingrad", category="rhetoric")
     url = reverse("admin:articles_article_change", args=[article.pk])
+    body = article.body_markdown.replace("300 troops", "3,000 troops")
     response = admin_client.post(
-        url, change_data(article, title="Changed too", body_markdown=article.body_markdown.replace("300", "3,000"))
+        url,
+        change_data(article, title="Changed too", body_markdown=body, revision_note="Fixed the number"),
+        follow=True,
     )
     assert response.status_code == 200
-    errors = response.context["adminform"].form.errors
-    assert errors["body_markdown"] == [
-        "Students have already annotated this article (2 highlights). Changing its text would move their "
-        "highlights; editing the text of annotated articles arrives with article revisions. "
-        "The title and the other details can still be changed."
-    ]
-    assert Article.objects.values().get(pk=article.pk) == before
+    article.refresh_from_db()
+    assert (article.title, article.body_markdown) == ("Changed too", body.strip())
+    revision = article.current_revision
+    assert (revision.number, revision.created_by, revision.note) == (2, admin_user, "Fixed the number")
+    assert revision.body_text == article.body_text
+    troops.refresh_from_db()
+    stalingrad.refresh_from_db()
+    assert article.body_text[troops.start : troops.end] == troops.exact == "3,000 troops"
+    assert article.body_text[stalingrad.start : stalingrad.end] == stalingrad.exact == "modern-day Stalingrad"
+    assert troops.revision == stalingrad.revision == revision
+    shown = [str(m) for m in response.context["messages"]]
+    assert (
+        "Saved as revision 2. 0 highlights stayed on the same words, 2 moved with the text, "
+        "none had to be set aside." in shown
+    )
+
+
+def test_change_form_reports_orphans_with_a_link(admin_client, submission, article):
+    kept = factories.annotation_for(submission, article, "Officials said", category="sourcing")
+    gone = factories.annotation_for(submission, article, "modern-day Stalingrad", category="rhetoric", comment="Loaded")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    body = article.body_markdown.replace(
+        "Critics called it a “modern-day Stalingrad” – a claim no one could check.", ""
+    )
+    response = admin_client.post(url, change_data(article, body_markdown=body), follow=True)
+    orphans_url = reverse("admin:articles_article_orphans", args=[article.pk])
+    html = response.content.decode()
+    assert (
+        "Saved as revision 2. 1 highlight stayed on the same words, 0 moved with the text, "
+        "1 could not be placed — review it" in html
+    )
+    assert f'<a href="{orphans_url}">See the highlights that could not be placed</a>' in html
+    kept.refresh_from_db()
+    gone.refresh_from_db()
+    assert (kept.anchor_status, gone.anchor_status) == ("anchored", "orphaned")
+    assert (gone.exact, gone.comment, gone.revision.number) == ("modern-day Stalingrad", "Loaded", 1)
+    page = admin_client.get(orphans_url).content.decode()
+    assert "“modern-day Stalingrad”" in page and "Loaded" in page
+    assert reverse("teaching:annotation_reattach", args=[gone.pk]) in page
+    assert "1 could not be placed after an earlier correction" in admin_client.get(url).content.decode()
 
 
 def test_change_form_allows_title_and_metadata_of_annotated_article(admin_client, submission, article):
@@ -124,30 +159,95 @@ def test_change_form_allows_title_and_metadata_of_annotated_article(admin_client
         "Kyiv Independent",
         "2025-11-05",
     )
-    assert "1: the text is locked" in admin_client.get(url).content.decode()
+    assert article.revisions.count() == 1  # title and details are not the text: no revision
+    assert "1 on the text. Changing the text saves a new revision" in admin_client.get(url).content.decode()
 
 
-def test_change_form_allows_markup_only_change_of_annotated_article(admin_client, submission, article):
+def test_change_form_markup_only_change_is_a_revision_that_keeps_every_highlight(admin_client, submission, article):
     # Marking a paragraph as a caption leaves the text, and so every highlight, where it was.
-    factories.annotation_for(submission, article, "300 troops")
+    annotation = factories.annotation_for(submission, article, "300 troops")
     text_before = article.body_text
     body = article.body_markdown.rstrip("\n") + "\n{: .caption }\n"
     response = admin_client.post(
-        reverse("admin:articles_article_change", args=[article.pk]), change_data(article, body_markdown=body)
+        reverse("admin:articles_article_change", args=[article.pk]),
+        change_data(article, body_markdown=body),
+        follow=True,
     )
-    assert response.status_code == 302
     article.refresh_from_db()
     assert article.body_text == text_before
     assert 'class="caption"' in article.body_html
+    assert "Saved as revision 2. 1 highlight stayed on the same words" in response.content.decode()
+    before = (annotation.start, annotation.end)
+    annotation.refresh_from_db()
+    assert (annotation.start, annotation.end, annotation.revision.number) == (*before, 2)
 
 
-def test_model_clean_refuses_annotated_body_change_outside_the_admin(submission, article):
-    from django.core.exceptions import ValidationError
-
+def test_model_clean_no_longer_refuses_an_annotated_body_change(submission, article):
     factories.annotation_for(submission, article, "300 troops")
     article.body_markdown = "Something else entirely."
-    with pytest.raises(ValidationError, match=r"\(1 highlight\)"):
-        article.full_clean()
+    article.full_clean()
+
+
+def test_adding_an_article_makes_revision_one_by_the_admin(admin_client, admin_user):
+    response = admin_client.post(
+        reverse("admin:articles_article_add"),
+        {"title": "New report", "body_markdown": "First *words*.", "outlet": "", "author": ""},
+    )
+    assert response.status_code == 302
+    article = Article.objects.get(title="New report")
+    assert [(r.number, r.created_by, r.body_text) for r in article.revisions.all()] == [(1, admin_user, "First words.")]
+
+
+# Revisions and their diff ------------------------------------------------------------
+
+
+def test_change_form_lists_revisions_with_diff_links(admin_client, admin_user, article):
+    from teaching.services import revise_article
+
+    revise_article(article=article, body_markdown=article.body_markdown + "\nMore.\n", by=admin_user, note="Added")
+    html = admin_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert reverse("admin:articles_article_revision", args=[article.pk, 2]) in html
+    assert "the first text" in html and "Added" in html and "admin" in html
+
+
+def test_revision_diff_escapes_and_marks_changes(admin_client, admin_user, article):
+    from teaching.services import revise_article
+
+    old = "Officials said <b>300</b> troops & more.\n"
+    new = "Officials said <script>alert(1)</script> 3,000 troops & more.\n"
+    article.body_markdown = old
+    article.save()
+    revise_article(article=article, body_markdown=old.replace("Officials", "Officals"), by=admin_user)
+    revise_article(article=article, body_markdown=new, by=admin_user, note="<i>note</i>")
+    response = admin_client.get(reverse("admin:articles_article_revision", args=[article.pk, 3]))
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html and "<i>note</i>" not in html
+    assert '<ins class="diff-ins">&lt;script&gt;alert(1)&lt;/script&gt; 3,000</ins>' in html
+    assert '<del class="diff-del">Officals</del><ins class="diff-ins">Officials</ins>' in html
+    assert '<del class="diff-del">&lt;b&gt;300&lt;/b&gt;</del>' in html
+    assert "&amp; more." in html
+    assert "&lt;i&gt;note&lt;/i&gt;" in html
+
+
+@pytest.mark.parametrize(("number", "status"), [(1, 200), (2, 404)])
+def test_revision_page_for_first_and_missing_revisions(admin_client, article, number, status):
+    response = admin_client.get(reverse("admin:articles_article_revision", args=[article.pk, number]))
+    assert response.status_code == status
+    if status == 200:
+        assert "nothing earlier to compare it with" in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["admin:articles_article_revision", "admin:articles_article_orphans"])
+def test_revision_and_orphan_pages_need_staff(client, student, article, name):
+    args = [article.pk, 1] if name.endswith("revision") else [article.pk]
+    client.force_login(student)
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_orphans_page_when_there_are_none(admin_client, article):
+    html = admin_client.get(reverse("admin:articles_article_orphans", args=[article.pk])).content.decode()
+    assert "Every highlight on this article is on its words." in html
 
 
 # Import from a file -------------------------------------------------------------------

@@ -178,17 +178,31 @@ def test_loading_again_restores_a_changed_body_when_unannotated(loaded):
     assert article.body_markdown == (FIXTURES / SPEC["articles"][0]["file"]).read_text(encoding="utf-8")
 
 
-def test_loading_leaves_an_annotated_body_alone_and_says_so(loaded, tmp_path, submission):
+def test_loading_a_corrected_fixture_revises_an_annotated_body_and_keeps_the_highlights(loaded, tmp_path, submission):
     article = loaded[4]
-    factories.annotation_for(submission, article, "DeepState", category="sourcing")
+    sourcing = factories.annotation_for(submission, article, "DeepState", category="sourcing")
+    number = factories.annotation_for(submission, article, "1,200 souls")
     folder = tmp_path / "pokrovsk"
     shutil.copytree(FIXTURES, folder)
     changed = folder / SPEC["articles"][3]["file"]
     changed.write_text(changed.read_text(encoding="utf-8").replace("1,200 souls", "1,300 souls"), encoding="utf-8")
-    before = Article.objects.values().get(pk=article.pk)
     out = StringIO()
     call_command("load_launch_lesson", "--dir", str(folder), stdout=out)
-    assert "kept the current text of “The Smoke and the Rails" in out.getvalue()
-    assert "(1 highlight)" in out.getvalue()
-    assert Article.objects.values().get(pk=article.pk) == before
+    assert (
+        "“The Smoke and the Rails: Pokrovsk at the Edge of Night”: Saved as revision 2. "
+        "1 highlight stayed on the same words, 1 moved with the text, none had to be set aside." in out.getvalue()
+    )
+    article.refresh_from_db()
+    assert "1,300 souls" in article.body_text
+    revision = article.current_revision
+    assert (revision.number, revision.created_by, revision.note) == (2, None, f"Loaded from {changed.name}")
+    sourcing.refresh_from_db()
+    number.refresh_from_db()
+    assert article.body_text[sourcing.start : sourcing.end] == "DeepState"
+    assert article.body_text[number.start : number.end] == number.exact == "1,300 souls"
     assert Article.objects.count() == 5  # the four, plus the `article` fixture behind `submission`
+
+
+def test_every_loaded_article_has_revision_one(loaded):
+    for article in loaded.values():
+        assert [(r.number, r.body_text) for r in article.revisions.all()] == [(1, article.body_text)]

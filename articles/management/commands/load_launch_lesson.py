@@ -16,8 +16,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles.models import Article, highlights_label
+from articles.models import Article
 from teaching.models import Lesson, LessonArticle
+from teaching.services import revise_article
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "pokrovsk"
 
@@ -83,21 +84,20 @@ class Command(BaseCommand):
         if article.title_is_editorial != item["title_is_editorial"]:
             article.title_is_editorial = item["title_is_editorial"]
             changed.append("editorial-title flag")
-        if article.body_markdown != item["body_markdown"]:
-            try:
-                article.check_body_change(item["body_markdown"])
-            except ValidationError:
-                self.stdout.write(
-                    self.style.WARNING(
-                        f"  kept the current text of “{article.title}”: students have already annotated it "
-                        f"({highlights_label(article.annotation_count())}), and {item['file']} differs from it."
-                    )
-                )
-            else:
-                article.body_markdown = item["body_markdown"]
-                changed.append("text")
         if changed:
             self._save(article, item)
+        if article.body_markdown != item["body_markdown"]:
+            # A corrected fixture becomes the next revision; students' highlights are re-anchored.
+            try:
+                report = revise_article(
+                    article=article, body_markdown=item["body_markdown"], by=None, note=f"Loaded from {item['file']}"
+                )
+            except ValidationError as error:
+                raise CommandError(f"{item['file']}: {'; '.join(error.messages)}") from None
+            changed.append("text")
+            if report.total:
+                self.stdout.write(f"  “{article.title}”: {report.summary()}")
+        if changed:
             self.changes.append(f"updated {', '.join(changed)} of “{article.title}”")
         return article
 

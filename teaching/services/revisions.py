@@ -1,0 +1,221 @@
+"""Correcting an article: a new revision, and every highlight either on the same words or set aside.
+
+The placing itself is the pure ``teaching.anchoring.Reanchorer``; this module applies its verdicts to
+rows. It is generic over "things with a selector" (``start``/``end``/``exact``/``prefix``/``suffix``,
+``revision``, ``anchor_status``, ``orphaned_at``), so reference-key items can follow the same rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, ArticleRevision
+from teaching import anchoring
+from teaching.models import Annotation, User
+
+__all__ = [
+    "ReanchorReport",
+    "apply_placements",
+    "find_unique_occurrence",
+    "reattach_annotation",
+    "revise_article",
+]
+
+ANCHORED = Annotation.AnchorStatus.ANCHORED
+ORPHANED = Annotation.AnchorStatus.ORPHANED
+SELECTOR_FIELDS = ["start", "end", "exact", "prefix", "suffix", "revision", "anchor_status", "orphaned_at"]
+
+
+class Anchored(Protocol):
+    pk: int
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    anchor_status: str
+
+
+@dataclass
+class ReanchorReport:
+    """What a correction did to the highlights of one article."""
+
+    revision: ArticleRevision | None  # None when the body was unchanged and nothing was saved
+    kept: int = 0
+    moved: int = 0
+    orphaned: int = 0
+    orphan_ids: list[int] = field(default_factory=list)
+
+    @property
+    def created(self) -> bool:
+        return self.revision is not None
+
+    @property
+    def total(self) -> int:
+        return self.kept + self.moved + self.orphaned
+
+    def summary(self) -> str:
+        """One sentence for the admin, e.g. "Saved as revision 3. 57 highlights stayed on the same words, …"."""
+        if self.revision is None:
+            return "The text did not change, so no revision was saved."
+        parts = [f"Saved as revision {self.revision.number}."]
+        if not self.total:
+            parts.append("No student has highlighted this article, so nothing had to move.")
+            return " ".join(parts)
+        counted = [
+            f"{_highlights(self.kept)} stayed on the same words",
+            f"{self.moved:,} moved with the text",
+            f"{self.orphaned:,} could not be placed" + (" — review them" if self.orphaned > 1 else " — review it"),
+        ]
+        if not self.orphaned:
+            counted[-1] = "none had to be set aside"
+        parts.append(", ".join(counted[:-1]) + ", " + counted[-1] + ".")
+        return " ".join(parts)
+
+
+def _highlights(n: int) -> str:
+    return "1 highlight" if n == 1 else f"{n:,} highlights"
+
+
+def apply_placements(
+    reanchorer: anchoring.Reanchorer,
+    items: Iterable[Anchored],
+    *,
+    revision: ArticleRevision,
+    now,
+) -> tuple[list[Anchored], ReanchorReport]:
+    """Place each item in the new text and change it in memory; returns the items and the counts.
+
+    Kept and moved items point into ``revision`` from now on (their prefix/suffix re-read from the new
+    text). Orphans keep their selector, quote and revision untouched: the words a student chose, and
+    where they were, stay on record until a teacher re-attaches them.
+    """
+    new_text = reanchorer.new_text
+    report = ReanchorReport(revision=revision)
+    changed = []
+    for item in items:
+        placement = reanchorer.place(
+            start=item.start, end=item.end, exact=item.exact, prefix=item.prefix, suffix=item.suffix
+        )
+        selector = None
+        if not placement.is_orphaned:
+            try:
+                selector = anchoring.select(new_text, placement.start, placement.end, placement.exact)
+            except anchoring.QuoteMismatch:
+                selector = None  # e.g. grown past the longest quote allowed: set aside rather than guess
+        if selector is None:
+            item.anchor_status = ORPHANED
+            item.orphaned_at = now
+            report.orphaned += 1
+            report.orphan_ids.append(item.pk)
+        else:
+            item.start, item.end, item.exact = selector.start, selector.end, selector.exact
+            item.prefix, item.suffix = selector.prefix, selector.suffix
+            item.revision = revision
+            if placement.status == anchoring.MOVED:
+                report.moved += 1
+            else:
+                report.kept += 1
+        changed.append(item)
+    return changed, report
+
+
+@transaction.atomic
+def revise_article(*, article: Article, body_markdown: str, by: User | None, note: str = "") -> ReanchorReport:
+    """Save a new body as the next revision and re-anchor every highlight on the article.
+
+    The article row is locked, so two corrections (or a correction and a student's new highlight,
+    see ``create_annotation``) cannot interleave. Only ``body_markdown`` and what derives from it is
+    written; the caller saves any other field. Nothing is ever deleted.
+    """
+    if not body_markdown or not body_markdown.strip():
+        raise ValidationError({"body_markdown": "The article body is empty. Paste or upload the text of the report."})
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    # Browsers and forms trim or add a final newline: not a correction.
+    if locked.body_markdown.strip() == body_markdown.strip():
+        return ReanchorReport(revision=None)
+    old_text = locked.body_text
+    locked.body_markdown = body_markdown
+    locked.save(update_fields=["body_markdown", "body_html", "body_text", "updated_at"])
+    last = locked.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+    revision = ArticleRevision.objects.create(
+        article=locked,
+        number=last + 1,
+        body_markdown=locked.body_markdown,
+        body_text=locked.body_text,
+        created_by=by,
+        note=(note or "").strip()[:300],
+    )
+    for name in ("body_markdown", "body_html", "body_text", "updated_at"):
+        setattr(article, name, getattr(locked, name))
+
+    annotations = list(Annotation.objects.filter(article_id=locked.pk, anchor_status=ANCHORED).order_by("pk"))
+    # One diff for all of them: the cost is the edit, not the number of highlights.
+    reanchorer = anchoring.Reanchorer(old_text, locked.body_text)
+    changed, report = apply_placements(reanchorer, annotations, revision=revision, now=timezone.now())
+    Annotation.objects.bulk_update(changed, SELECTOR_FIELDS, batch_size=500)
+    return report
+
+
+# --- Re-attaching an orphan -------------------------------------------------------------------------
+
+
+def find_unique_occurrence(text: str, words: str) -> tuple[int, int]:
+    """Where ``words`` occur in ``text``, if exactly once; else a ValidationError a teacher can act on."""
+    words = words.strip()
+    if not words:
+        raise ValidationError({"words": "Type the words to attach the highlight to."})
+    first = text.find(words)
+    if first == -1:
+        raise ValidationError({"words": "These words are not in the article. Copy them exactly as written."})
+    count, pos = 0, first
+    while pos != -1:
+        count += 1
+        pos = text.find(words, pos + 1)
+    if count > 1:
+        raise ValidationError(
+            {
+                "words": f"These words appear {count} times in the article. Type a few more words around them, "
+                "or select the right place with the mouse."
+            }
+        )
+    return first, first + len(words)
+
+
+def _can_reattach(user: User, annotation: Annotation) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    return bool(user.is_teacher and annotation.submission.assignment.classroom.teacher_id == user.pk)
+
+
+@transaction.atomic
+def reattach_annotation(*, annotation: Annotation, start: int, end: int, exact: str, by: User) -> Annotation:
+    """Put a set-aside highlight on words a teacher (of that class) or an admin selected in the current text."""
+    annotation = (
+        Annotation.objects.select_for_update()
+        .select_related("submission__assignment__classroom", "article")
+        .get(pk=annotation.pk)
+    )
+    if not _can_reattach(by, annotation):
+        raise PermissionDenied("Only the class's teacher or an admin can re-attach this highlight.")
+    article = Article.objects.select_for_update().get(pk=annotation.article_id)
+    try:
+        selector = anchoring.select(article.body_text, start, end, exact)
+    except anchoring.QuoteMismatch as error:
+        raise ValidationError(str(error)) from error
+    annotation.start, annotation.end, annotation.exact = selector.start, selector.end, selector.exact
+    annotation.prefix, annotation.suffix = selector.prefix, selector.suffix
+    annotation.revision = article.current_revision
+    annotation.anchor_status = ANCHORED
+    annotation.orphaned_at = None
+    annotation.full_clean()
+    annotation.save(update_fields=[*SELECTOR_FIELDS, "updated_at"])
+    return annotation

@@ -1,0 +1,78 @@
+"""Re-attaching a highlight that a correction set aside: a teacher of the class or an admin selects its words."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from teaching import selectors, services
+from teaching.models import Annotation, User
+
+
+class ReattachForm(forms.Form):
+    """The selection made with the mouse (filled in by reattach.js), or words typed without JavaScript."""
+
+    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    exact = forms.CharField(required=False, strip=False, max_length=5000, widget=forms.HiddenInput)
+    words = forms.CharField(
+        label="Or type the exact words",
+        required=False,
+        strip=False,
+        max_length=5000,
+        help_text="As written in the article; they must appear there only once.",
+    )
+
+    def selection(self, text: str) -> tuple[int, int, str]:
+        """Start, end and quote of the chosen words; ValidationError (per field) when there is no clear choice."""
+        data = self.cleaned_data
+        if data.get("words", "").strip():
+            start, end = services.find_unique_occurrence(text, data["words"])
+            return start, end, text[start:end]
+        if data.get("start") is not None and data.get("end") is not None and data.get("exact"):
+            return data["start"], data["end"], data["exact"]
+        raise ValidationError("Select the words in the article first, or type them in the box.")
+
+
+def _done_url(user: User, annotation: Annotation) -> str:
+    assignment = annotation.submission.assignment
+    if user.is_teacher and assignment.classroom.teacher_id == user.pk:
+        position = selectors.position_of_article(assignment, annotation.article_id)
+        return reverse("teaching:submission_review_article", args=[annotation.submission_id, position])
+    return reverse("admin:articles_article_orphans", args=[annotation.article_id])
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def annotation_reattach(request, pk: int):
+    annotation = selectors.get_annotation_for_reattach(request.user, pk)
+    done_url = _done_url(request.user, annotation)
+    if not annotation.is_orphaned:
+        messages.info(request, "This highlight is on the article's words already.")
+        return redirect(done_url)
+    form = ReattachForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            start, end, exact = form.selection(annotation.article.body_text)
+            services.reattach_annotation(annotation=annotation, start=start, end=end, exact=exact, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Re-attached the highlight to “{exact}”.")
+            following = selectors.list_orphaned_annotations(submission=annotation.submission).first()
+            return redirect(reverse("teaching:annotation_reattach", args=[following.pk]) if following else done_url)
+    others = [o for o in selectors.list_orphaned_annotations(submission=annotation.submission) if o.pk != annotation.pk]
+    context = {
+        "annotation": annotation,
+        "article": annotation.article,
+        "submission": annotation.submission,
+        "form": form,
+        "done_url": done_url,
+        "orphaned_annotations": others,
+    }
+    return render(request, "teaching/annotation_reattach.html", context)
