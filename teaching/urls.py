@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from teaching.views import accounts, api, classrooms, dashboard, home, reading, reattach, review
+from teaching.views import exports as export_views
 
 app_patterns = [
     # Accounts
@@ -45,6 +46,10 @@ app_patterns = [
     # W3C Web Annotation JSON API and exports (teaching/views/api.py, teaching/views/exports.py) ------
     path("api/assignments/<int:pk>/annotations/", api.assignment_annotations, name="api_assignment_annotations"),
     path("api/annotations/<int:pk>/", api.annotation_detail, name="api_annotation"),
+    path("assignments/<int:pk>/export.csv", export_views.assignment_csv, name="export_assignment_csv"),
+    path("assignments/<int:pk>/export.jsonld", export_views.assignment_jsonld, name="export_assignment_jsonld"),
+    path("assignments/<int:pk>/my-work.csv", export_views.my_work_csv, name="export_my_work_csv"),
+    path("assignments/<int:pk>/my-work.jsonld", export_views.my_work_jsonld, name="export_my_work_jsonld"),
     # ---------------------------------------------------------------------------------------------------
 ]
 
