@@ -83,8 +83,7 @@ def annotation_record(request, annotation: Annotation, *, for_teacher: bool) -> 
         # The student sees the teacher's assessment once the work is returned, as on the reading page.
         show_assessment=for_teacher or submission.status == Submission.Status.RETURNED,
         assessor_name=teacher.display_name,
-        # Re-anchoring after corrections is being added alongside; until then no annotation is orphaned.
-        orphaned=bool(getattr(annotation, "is_orphaned", False)),
+        orphaned=annotation.is_orphaned,
     )
 
 

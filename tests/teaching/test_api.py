@@ -581,3 +581,13 @@ def test_writes_with_the_csrf_token_succeed(csrf_client, submission, article):
     )
     assert response.status_code == 201
     assert csrf_client.get(list_url(submission.assignment)).status_code == 200  # reads need no token
+
+
+def test_orphaned_annotation_keeps_only_its_quote(client, student, annotation):
+    """Set aside after a correction, its position points into an older text: only the quote is given."""
+    Annotation.objects.filter(pk=annotation.pk).update(anchor_status=Annotation.AnchorStatus.ORPHANED)
+    client.force_login(student)
+    selectors = client.get(item_url(annotation)).json()["target"]["selector"]
+    assert selectors == [
+        {"type": "TextQuoteSelector", "exact": "300 troops", "prefix": annotation.prefix, "suffix": annotation.suffix}
+    ]
