@@ -70,6 +70,9 @@ class Enrollment(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["classroom", "student"], name="unique_enrollment")]
 
+    def __str__(self) -> str:
+        return f"{self.student} in {self.classroom}"
+
 
 class Lesson(models.Model):
     title = models.CharField(max_length=200)
@@ -95,13 +98,26 @@ class LessonArticle(models.Model):
             models.UniqueConstraint(fields=["lesson", "article"], name="unique_lesson_article"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.position}. {self.article}"
+
+
+class FeedbackTiming(models.TextChoices):
+    """When students see the reference-key feedback on their work."""
+
+    ON_SUBMIT = "on_submit", "Right after they submit"
+    ON_RETURN = "on_return", "When I return their work"
+
 
 class Assignment(models.Model):
+    FeedbackTiming = FeedbackTiming
+
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
     lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="assignments")
     instructions = models.TextField(blank=True)
     due_at = models.DateTimeField(null=True, blank=True)
     categories = models.JSONField(default=list, help_text="Which of rhetoric / sourcing / numbers are in play.")
+    feedback_timing = models.CharField(max_length=10, choices=FeedbackTiming.choices, default=FeedbackTiming.ON_SUBMIT)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -156,29 +172,19 @@ class Submission(models.Model):
         return self.status != self.Status.SUBMITTED
 
 
-class Annotation(models.Model):
-    """A highlighted span of an article's plain text.
+class AnchoredSpan(models.Model):
+    """A span of an article's plain text, held by a W3C selector pair.
 
-    ``start``/``end`` are a W3C TextPositionSelector (code points into ``Article.body_text``);
-    ``exact``/``prefix``/``suffix`` a TextQuoteSelector. Both are kept so the annotation can be
-    found again if the article is corrected.
+    ``start``/``end`` are a TextPositionSelector (code points into the text of ``revision``, which is the
+    article's current text while the span is anchored); ``exact``/``prefix``/``suffix`` a TextQuoteSelector.
+    Both are kept so the span can be found again when the article is corrected (teaching/anchoring.py).
+    Student annotations and the teacher's reference-key items follow the same rules.
     """
-
-    class Mark(models.TextChoices):
-        GOOD_CATCH = "good", "Good catch"
-        LOOK_AGAIN = "again", "Look again"
 
     class AnchorStatus(models.TextChoices):
         ANCHORED = "anchored", "On the article's words"
         ORPHANED = "orphaned", "Could not place after a correction"
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="annotations")
-    article = models.ForeignKey("articles.Article", on_delete=models.PROTECT, related_name="annotations")
-    # The revision whose text start/end point into: the one it was made on, or re-anchored to.
-    # An orphan keeps the revision (and the selector) it last fitted, so its old context can be shown.
-    revision = models.ForeignKey(
-        "articles.ArticleRevision", on_delete=models.PROTECT, null=True, blank=True, related_name="annotations"
-    )
     anchor_status = models.CharField(max_length=8, choices=AnchorStatus.choices, default=AnchorStatus.ANCHORED)
     orphaned_at = models.DateTimeField(null=True, blank=True)
     category = models.CharField(max_length=12, choices=category_defs.CHOICES)
@@ -187,14 +193,42 @@ class Annotation(models.Model):
     exact = models.TextField()
     prefix = models.CharField(max_length=64, blank=True)
     suffix = models.CharField(max_length=64, blank=True)
-    comment = models.TextField(blank=True, max_length=2000)
-    teacher_mark = models.CharField(max_length=8, choices=Mark.choices, blank=True)
-    teacher_comment = models.TextField(blank=True, max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        abstract = True
         ordering = ["start", "end", "id"]
+
+    @property
+    def is_orphaned(self) -> bool:
+        return self.anchor_status == self.AnchorStatus.ORPHANED
+
+
+class Annotation(AnchoredSpan):
+    """A student's highlight, with their comment and, once reviewed, the teacher's mark."""
+
+    class Mark(models.TextChoices):
+        GOOD_CATCH = "good", "Good catch"
+        LOOK_AGAIN = "again", "Look again"
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="annotations")
+    article = models.ForeignKey("articles.Article", on_delete=models.PROTECT, related_name="annotations")
+    # The revision whose text start/end point into: the one it was made on, or re-anchored to.
+    # An orphan keeps the revision (and the selector) it last fitted, so its old context can be shown.
+    revision = models.ForeignKey(
+        "articles.ArticleRevision", on_delete=models.PROTECT, null=True, blank=True, related_name="annotations"
+    )
+    comment = models.TextField(blank=True, max_length=2000)
+    # A "numbers" highlight as a claim (issue 4): what is counted, and where and when, in the student's words.
+    # The value itself is parsed from `exact` on demand (teaching/numberclaims.py), never stored twice.
+    counted = models.CharField("what is counted", max_length=120, blank=True)
+    place = models.CharField(max_length=120, blank=True)
+    time_window = models.CharField(max_length=120, blank=True)
+    teacher_mark = models.CharField(max_length=8, choices=Mark.choices, blank=True)
+    teacher_comment = models.TextField(blank=True, max_length=2000)
+
+    class Meta(AnchoredSpan.Meta):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="annotation_span_not_empty"),
         ]
@@ -206,6 +240,94 @@ class Annotation(models.Model):
     def __str__(self) -> str:
         return f"{self.get_category_display()}: {self.exact[:40]}"
 
-    @property
-    def is_orphaned(self) -> bool:
-        return self.anchor_status == self.AnchorStatus.ORPHANED
+
+class Relation(models.TextChoices):
+    """How linked number claims relate (a student's comparison or a key comparison)."""
+
+    AGREE = "agree", "Agree"
+    CONTRADICT = "contradict", "Contradict"
+    DIFFERENT = "different", "Measure different things"
+
+
+class Comparison(models.Model):
+    """A student's claim link: two or more "numbers" highlights, from any articles of the lesson."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comparisons")
+    annotations = models.ManyToManyField(Annotation, related_name="comparisons")
+    relation = models.CharField(max_length=12, choices=Relation.choices)
+    note = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_relation_display()} ({self.submission})"
+
+
+class ReferenceKey(models.Model):
+    """A lesson's reference key: what a careful reader highlights, with the teacher's explanations."""
+
+    lesson = models.OneToOneField(Lesson, on_delete=models.CASCADE, related_name="reference_key")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Reference key: {self.lesson}"
+
+
+class KeyItem(AnchoredSpan):
+    """One span of the reference key, with the teacher's explanation of why it matters."""
+
+    key = models.ForeignKey(ReferenceKey, on_delete=models.CASCADE, related_name="items")
+    article = models.ForeignKey("articles.Article", on_delete=models.PROTECT, related_name="key_items")
+    revision = models.ForeignKey(
+        "articles.ArticleRevision", on_delete=models.PROTECT, null=True, blank=True, related_name="key_items"
+    )
+    explanation = models.TextField(max_length=2000)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+
+    class Meta(AnchoredSpan.Meta):
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="key_item_span_not_empty"),
+        ]
+        indexes = [models.Index(fields=["key", "article"]), models.Index(fields=["article", "anchor_status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()}: {self.exact[:40]}"
+
+
+class KeyComparison(models.Model):
+    """A comparison in the reference key: key items across articles and how they relate."""
+
+    key = models.ForeignKey(ReferenceKey, on_delete=models.CASCADE, related_name="comparisons")
+    items = models.ManyToManyField(KeyItem, related_name="comparisons")
+    title = models.CharField(max_length=200, help_text='What is compared, e.g. "Russian soldiers inside the city".')
+    relation = models.CharField(max_length=12, choices=Relation.choices)
+    explanation = models.TextField(max_length=2000)
+    position = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DismissedSuggestion(models.Model):
+    """A suggested key span the teacher dismissed, so it is not offered again."""
+
+    key = models.ForeignKey(ReferenceKey, on_delete=models.CASCADE, related_name="dismissed_suggestions")
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=12)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "article", "start", "end", "kind"], name="unique_dismissal"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Dismissed {self.kind} suggestion at {self.start}–{self.end}"
