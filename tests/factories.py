@@ -123,3 +123,32 @@ def annotation_for(submission, article, phrase: str, category: str = "numbers", 
         suffix=sel.suffix,
         **extra,
     )
+
+
+class ReferenceKeyFactory(DjangoModelFactory):
+    class Meta:
+        model = models.ReferenceKey
+
+    lesson = factory.SubFactory(LessonFactory)
+
+
+def key_item_for(key, article, phrase: str, category: str = "numbers", occurrence: int = 0, **extra):
+    """Create a reference-key item on the `occurrence`-th appearance of `phrase` in the article's text."""
+    text = article.body_text
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    sel = select(text, start, start + len(phrase), phrase)
+    extra.setdefault("revision", article.current_revision)
+    extra.setdefault("explanation", f"Why “{phrase}” matters.")
+    return models.KeyItem.objects.create(
+        key=key,
+        article=article,
+        category=category,
+        start=sel.start,
+        end=sel.end,
+        exact=sel.exact,
+        prefix=sel.prefix,
+        suffix=sel.suffix,
+        **extra,
+    )
