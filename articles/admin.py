@@ -112,15 +112,16 @@ class ArticleAdmin(admin.ModelAdmin):
     def response_change(self, request, obj):
         report = getattr(request, "_reanchor_report", None)
         if report is not None and report.created:
-            level = messages.WARNING if report.orphaned else messages.SUCCESS
             if report.orphaned:
-                link = format_html(
-                    ' <a href="{}">See the highlights that could not be placed</a>.',
+                message = format_html(
+                    '{} — <a href="{}">review {}</a>.',
+                    report.summary().removesuffix("."),
                     reverse("admin:articles_article_orphans", args=[obj.pk]),
+                    "it" if report.orphaned == 1 else "them",
                 )
+                messages.warning(request, message)
             else:
-                link = ""
-            messages.add_message(request, level, format_html("{}{}", report.summary(), link))
+                messages.success(request, report.summary())
         return super().response_change(request, obj)
 
     @admin.display(description="outlet", ordering="outlet")

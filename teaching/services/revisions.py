@@ -61,21 +61,17 @@ class ReanchorReport:
         return self.kept + self.moved + self.orphaned
 
     def summary(self) -> str:
-        """One sentence for the admin, e.g. "Saved as revision 3. 57 highlights stayed on the same words, …"."""
+        """For the admin, e.g. "Saved as revision 3. 57 highlights stayed on the same words, 3 moved with the
+        text, 1 could not be placed." (the admin adds a link to review the orphans)."""
         if self.revision is None:
             return "The text did not change, so no revision was saved."
         parts = [f"Saved as revision {self.revision.number}."]
         if not self.total:
             parts.append("No student has highlighted this article, so nothing had to move.")
             return " ".join(parts)
-        counted = [
-            f"{_highlights(self.kept)} stayed on the same words",
-            f"{self.moved:,} moved with the text",
-            f"{self.orphaned:,} could not be placed" + (" — review them" if self.orphaned > 1 else " — review it"),
-        ]
-        if not self.orphaned:
-            counted[-1] = "none had to be set aside"
-        parts.append(", ".join(counted[:-1]) + ", " + counted[-1] + ".")
+        placed = f"{_highlights(self.kept)} stayed on the same words, {self.moved:,} moved with the text, "
+        placed += f"{self.orphaned:,} could not be placed." if self.orphaned else "none had to be set aside."
+        parts.append(placed)
         return " ".join(parts)
 
 

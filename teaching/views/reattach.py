@@ -28,6 +28,13 @@ class ReattachForm(forms.Form):
         help_text="As written in the article; they must appear there only once.",
     )
 
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if any(name in self.errors for name in ("start", "end", "exact")):
+            # Hidden fields have no place to show an error: say it once, for the whole form.
+            raise ValidationError("The selection could not be read. Select the words again, or type them in the box.")
+        return cleaned
+
     def selection(self, text: str) -> tuple[int, int, str]:
         """Start, end and quote of the chosen words; ValidationError (per field) when there is no clear choice."""
         data = self.cleaned_data
@@ -55,7 +62,7 @@ def annotation_reattach(request, pk: int):
     if not annotation.is_orphaned:
         messages.info(request, "This highlight is on the article's words already.")
         return redirect(done_url)
-    form = ReattachForm(request.POST or None)
+    form = ReattachForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             start, end, exact = form.selection(annotation.article.body_text)

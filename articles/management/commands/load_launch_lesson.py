@@ -96,7 +96,8 @@ class Command(BaseCommand):
                 raise CommandError(f"{item['file']}: {'; '.join(error.messages)}") from None
             changed.append("text")
             if report.total:
-                self.stdout.write(f"  “{article.title}”: {report.summary()}")
+                review = " Review them in the admin (the article's “could not place” page)." if report.orphaned else ""
+                self.stdout.write(f"  “{article.title}”: {report.summary()}{review}")
         if changed:
             self.changes.append(f"updated {', '.join(changed)} of “{article.title}”")
         return article

@@ -1,0 +1,258 @@
+"""revise_article on the real Pokrovsk text: every highlight stays, moves with its words, or is set aside."""
+
+import importlib
+from io import StringIO
+
+import pytest
+from django.apps import apps as global_apps
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articles.models import Article, ArticleRevision
+from teaching import services
+from teaching.models import Annotation, Lesson
+from tests import factories
+
+OPINION = "Opinion: a military commentator on what Russia gains and loses at Pokrovsk"
+DELETED_PARAGRAPH = (
+    "Is that a plan? Not exactly. One by one, Ukraine is locating and cordoning off these pockets of infiltrators. "
+    "Enter the Ukrainian air force and French-made AASM “Hammer” glide bombs. As Russians seek cover in shattered "
+    "apartment buildings, “Hammer” smart bombs slice through multiple floors to vaporize sniper nests and drone "
+    "control points.\n\n"
+)
+
+
+@pytest.fixture
+def pokrovsk(db):
+    call_command("load_launch_lesson", stdout=StringIO())
+    return Lesson.objects.get(title="Pokrovsk: four reports")
+
+
+@pytest.fixture
+def opinion(pokrovsk):
+    return Article.objects.get(title=OPINION)
+
+
+@pytest.fixture
+def pokrovsk_submission(pokrovsk, classroom, student):
+    assignment = factories.AssignmentFactory(classroom=classroom, lesson=pokrovsk)
+    return factories.SubmissionFactory(assignment=assignment, student=student)
+
+
+def revise(article, old, new, by=None):
+    assert article.body_markdown.count(old) == 1, old
+    return services.revise_article(article=article, body_markdown=article.body_markdown.replace(old, new), by=by)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "old", "new", "status", "expected"),
+    [
+        # A typo fixed before the highlight, same length: nothing moves.
+        ("The noose tightens", "no ‘safe. rear areas", "no ‘safe’ rear areas", "kept", "The noose tightens"),
+        # A typo fixed before the highlight that adds a character: same words, one place later.
+        ("The noose tightens", "US-made Blackhawk helicopters", "US-made Black Hawk helicopters", "moved", None),
+        # A number corrected inside the highlight: the highlight follows its (edited) words.
+        (
+            "conservatively estimated at 70,000",
+            "estimated at 70,000",
+            "estimated at 75,000",
+            "moved",
+            "conservatively estimated at 75,000",
+        ),
+        # Its whole paragraph deleted: set aside, never put on other words.
+        ("“Hammer” smart bombs slice through multiple floors", DELETED_PARAGRAPH, "", "orphaned", None),
+        # The highlighted sentence duplicated right after it: still the first copy, unchanged.
+        (
+            "An atrocity, but not a victory.",
+            "An atrocity, but not a victory.",
+            "An atrocity, but not a victory. An atrocity, but not a victory.",
+            "kept",
+            "An atrocity, but not a victory.",
+        ),
+    ],
+    ids=["typo-same-length", "typo-before", "edit-inside", "paragraph-deleted", "sentence-duplicated"],
+)
+def test_revise_article_places_each_highlight(opinion, submission, phrase, old, new, status, expected):
+    annotation = factories.annotation_for(submission, opinion, phrase, category="rhetoric", comment="Why I chose it")
+    before = Annotation.objects.values().get(pk=annotation.pk)
+    report = revise(opinion, old, new)
+    annotation.refresh_from_db()
+    opinion.refresh_from_db()
+    assert (report.kept, report.moved, report.orphaned) == (
+        int(status == "kept"),
+        int(status == "moved"),
+        int(status == "orphaned"),
+    )
+    assert annotation.comment == "Why I chose it"
+    if status == "orphaned":
+        assert report.orphan_ids == [annotation.pk]
+        assert annotation.anchor_status == "orphaned" and annotation.orphaned_at is not None
+        # The student's selection stays on record exactly as it was, on the revision it fitted.
+        for name in ("start", "end", "exact", "prefix", "suffix", "comment", "revision_id"):
+            assert getattr(annotation, name) == before[name]
+        return
+    text = opinion.body_text
+    assert annotation.anchor_status == "anchored" and annotation.orphaned_at is None
+    assert text[annotation.start : annotation.end] == annotation.exact == (expected or phrase)
+    assert annotation.prefix == text[max(0, annotation.start - 32) : annotation.start]
+    assert annotation.suffix == text[annotation.end : annotation.end + 32]
+    assert annotation.revision == report.revision == opinion.current_revision
+    if status == "kept":
+        assert (annotation.start, annotation.end) == (before["start"], before["end"])
+    else:  # other places, or other (edited) words
+        assert (annotation.start, annotation.end, annotation.exact) != (before["start"], before["end"], before["exact"])
+
+
+def test_revise_article_counts_a_realistic_correction(opinion, submission, other_student, admin_user):
+    other = factories.SubmissionFactory(assignment=submission.assignment, student=other_student)
+    phrases = [
+        (submission, "Approximately 25 Russian assault teams"),  # before every edit
+        (submission, "Captured Russian prisoners"),  # before every edit
+        (other, "The noose tightens"),  # after the Black Hawk fix: moves
+        (submission, "conservatively estimated at 70,000"),  # edited inside
+        (other, "“Hammer” smart bombs slice through multiple floors"),  # its paragraph deleted
+        (submission, "Enter the Ukrainian air force"),  # its paragraph deleted
+    ]
+    annotations = [factories.annotation_for(s, opinion, phrase) for s, phrase in phrases]
+    body = (
+        opinion.body_markdown.replace("US-made Blackhawk", "US-made Black Hawk")
+        .replace("estimated at 70,000", "estimated at 75,000")
+        .replace(DELETED_PARAGRAPH, "")
+    )
+    report = services.revise_article(article=opinion, body_markdown=body, by=admin_user, note="Three fixes")
+    assert (report.kept, report.moved, report.orphaned) == (2, 2, 2)
+    assert sorted(report.orphan_ids) == sorted([annotations[4].pk, annotations[5].pk])
+    assert report.summary() == (
+        "Saved as revision 2. 2 highlights stayed on the same words, 2 moved with the text, 2 could not be placed."
+    )
+    assert Annotation.objects.filter(article=opinion).count() == 6  # nothing deleted
+    revision = ArticleRevision.objects.get(article=opinion, number=2)
+    assert (revision.created_by, revision.note, revision.body_text) == (admin_user, "Three fixes", opinion.body_text)
+
+
+def test_revise_article_unchanged_body_saves_nothing(opinion):
+    report = services.revise_article(article=opinion, body_markdown=opinion.body_markdown + "\n", by=None)
+    assert report.revision is None and not report.created
+    assert report.summary() == "The text did not change, so no revision was saved."
+    assert opinion.revisions.count() == 1
+
+
+def test_revise_article_refuses_an_empty_body_and_changes_nothing(opinion):
+    before = Article.objects.values().get(pk=opinion.pk)
+    with pytest.raises(ValidationError, match="The article body is empty"):
+        services.revise_article(article=opinion, body_markdown="  \n", by=None)
+    assert Article.objects.values().get(pk=opinion.pk) == before
+    assert opinion.revisions.count() == 1
+
+
+def test_revise_article_numbers_revisions_and_re_anchors_against_the_latest(opinion, submission):
+    annotation = factories.annotation_for(submission, opinion, "The noose tightens")
+    revise(opinion, "US-made Blackhawk", "US-made Black Hawk")
+    revise(opinion, "Let’s cut through the hype", "Let us cut through the hype")
+    assert list(opinion.revisions.values_list("number", flat=True)) == [1, 2, 3]
+    annotation.refresh_from_db()
+    assert opinion.body_text[annotation.start : annotation.end] == "The noose tightens"
+    assert annotation.revision.number == 3
+
+
+def test_orphans_are_not_re_anchored_again(opinion, submission):
+    annotation = factories.annotation_for(submission, opinion, "Enter the Ukrainian air force")
+    revise(opinion, DELETED_PARAGRAPH, "")
+    annotation.refresh_from_db()
+    orphaned_at = annotation.orphaned_at
+    report = revise(opinion, "US-made Blackhawk", "US-made Black Hawk")
+    annotation.refresh_from_db()
+    assert (report.total, annotation.anchor_status, annotation.orphaned_at) == (0, "orphaned", orphaned_at)
+
+
+# A student saving against the old text while the body changes -----------------------------------
+
+
+def test_create_annotation_with_offsets_into_the_old_text_is_refused(opinion, pokrovsk_submission):
+    factories.annotation_for(pokrovsk_submission, opinion, "The noose tightens")
+    stale = Article.objects.get(pk=opinion.pk)  # what the student's page was rendered from
+    start = stale.body_text.index("President Volodymyr Zelensky")
+    revise(opinion, "US-made Blackhawk", "US-made Black Hawk")
+    count = Annotation.objects.count()
+    with pytest.raises(ValidationError, match="The article may have changed: reload the page"):
+        services.create_annotation(
+            submission=pokrovsk_submission,
+            article=stale,
+            category="sourcing",
+            start=start,
+            end=start + len("President Volodymyr Zelensky"),
+            exact="President Volodymyr Zelensky",
+        )
+    assert Annotation.objects.count() == count
+
+
+def test_create_annotation_records_the_current_revision(opinion, pokrovsk_submission):
+    revise(opinion, "US-made Blackhawk", "US-made Black Hawk")
+    start = opinion.body_text.index("Black Hawk")
+    annotation = services.create_annotation(
+        submission=pokrovsk_submission,
+        article=opinion,
+        category="rhetoric",
+        start=start,
+        end=start + len("Black Hawk"),
+        exact="Black Hawk",
+    )
+    assert annotation.revision.number == 2
+
+
+# Property: edits outside every highlight leave their words alone ----------------------------------
+
+
+PLAIN = (
+    "Officials said approximately 300 troops were inside the city, according to the general staff, while critics "
+    "called it a modern-day Stalingrad and nobody could check either claim on the ground that week."
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_edits_outside_every_highlight_never_change_their_words(submission, data):
+    # One plain paragraph: its Markdown source and its text are the same string.
+    article = factories.ArticleFactory(body_markdown=PLAIN)
+    assert article.body_text == PLAIN
+    phrases = ["300 troops", "general staff", "modern-day Stalingrad"]
+    annotations = [factories.annotation_for(submission, article, p) for p in phrases]
+    # The gaps around the highlights, one untouched character of margin on each side.
+    edges = [0, *[x for a in annotations for x in (a.start, a.end)], len(PLAIN) - 1]
+    gaps = [(edges[i] + 1, edges[i + 1] - 1) for i in range(0, len(edges), 2) if edges[i + 1] - edges[i] > 2]
+    lo, hi = data.draw(st.sampled_from(gaps))
+    a = data.draw(st.integers(lo, hi))
+    b = data.draw(st.integers(a, hi))
+    insert = data.draw(st.text(alphabet="abcdefghij ,.", max_size=8))
+    new_source = PLAIN[:a] + insert + PLAIN[b:]
+    report = services.revise_article(article=article, body_markdown=new_source, by=None)
+    article.refresh_from_db()
+    assert report.orphaned == 0
+    for annotation, phrase in zip(annotations, phrases, strict=True):
+        annotation.refresh_from_db()
+        assert article.body_text[annotation.start : annotation.end] == annotation.exact == phrase
+
+
+# Data migrations -------------------------------------------------------------------------------
+
+
+def test_data_migrations_give_old_articles_revision_one_and_old_annotations_their_revision(opinion, submission):
+    annotation = factories.annotation_for(submission, opinion, "The noose tightens")
+    # As before the migrations: no revision rows, annotations without a revision.
+    Annotation.objects.filter(pk=annotation.pk).update(revision=None)
+    ArticleRevision.objects.all().delete()
+    articles_migration = importlib.import_module("articles.migrations.0002_article_revisions")
+    teaching_migration = importlib.import_module("teaching.migrations.0002_annotation_revision_and_anchor_status")
+    articles_migration.create_first_revisions(global_apps, None)
+    teaching_migration.attach_to_current_revision(global_apps, None)
+    for article in Article.objects.all():
+        assert [(r.number, r.body_markdown, r.body_text) for r in article.revisions.all()] == [
+            (1, article.body_markdown, article.body_text)
+        ]
+    annotation.refresh_from_db()
+    assert annotation.revision == opinion.revisions.get(number=1)
+    # Running them again adds nothing.
+    articles_migration.create_first_revisions(global_apps, None)
+    assert ArticleRevision.objects.filter(article=opinion).count() == 1
