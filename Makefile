@@ -49,6 +49,10 @@ test: chromium
 test-only: $(VENV)/.requirements-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Re-anchoring 1,000 highlights after a correction of the longest Pokrovsk article (figures only).
+bench: $(VENV)/.requirements
+	$(PY) benchmarks/reanchor.py
+
 lint: $(VENV)/.requirements-dev
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
