@@ -77,3 +77,24 @@ def test_pages_need_login(client, db, path):
     response = client.get(path)
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_csrf_failure_answers_json_on_the_api(db, student):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(student)
+    response = client.post("/api/assignments/1/annotations/", data="{}", content_type="application/json")
+    assert response.status_code == 403
+    assert response.json()["errors"]["csrf"][0].startswith("Your page was open too long")
+
+
+def test_csrf_failure_shows_people_what_to_do(db, student):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(student)
+    response = client.post("/classes/join/", {"code": "ABCD2345"})
+    assert response.status_code == 403
+    assert b"Please reload the page" in response.content
+    assert b"your saved work is safe" in response.content

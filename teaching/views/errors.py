@@ -1,4 +1,13 @@
+"""Friendly error pages (used when DEBUG is off) and the CSRF failure answer."""
+
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
+
+CSRF_MESSAGE = (
+    "Your page was open too long or you logged in elsewhere, so this change was not accepted. "
+    "Reload the page and try again — your saved work is safe."
+)
 
 
 def page_not_found(request, exception=None):
@@ -7,7 +16,11 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors that could fail again: render the static template.
-    from django.template import loader
-    from django.http import HttpResponseServerError
-
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def csrf_failure(request, reason=""):
+    """A write without a valid CSRF token: JSON for API clients, a page that says what to do for people."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"errors": {"csrf": [CSRF_MESSAGE]}}, status=403)
+    return render(request, "403_csrf.html", {"message": CSRF_MESSAGE}, status=403)
