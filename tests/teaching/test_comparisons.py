@@ -1,0 +1,270 @@
+"""The numbers ledger's reading of comparisons, and matching student comparisons to the key's (pure)."""
+
+import pytest
+
+from teaching import comparisons as cmp
+from teaching.matching import Span
+
+
+def claims(*texts, **per_member):
+    """Claims from quotes; keyword lists give each member's counted/place/time_window."""
+    out = []
+    for i, text in enumerate(texts):
+        extra = {name: values[i] for name, values in per_member.items()}
+        out.append(cmp.Claim(ref=i, text=text, **extra))
+    return out
+
+
+# The notes' cross-article comparisons, with the quotes as students highlight them.
+SOLDIERS = ("125–250 men", "approximately 300 troops", "approximately 200 Russian soldiers")
+
+
+@pytest.mark.parametrize(
+    ("texts", "relation", "status", "question_kind"),
+    [
+        # 1. soldiers inside the city: 001 (25 teams × 5–10, multiplied by the student), 002, 003
+        (SOLDIERS, "contradict", "disagree", None),
+        (SOLDIERS, "agree", "disagree", "no_overlap"),
+        (SOLDIERS[1:], "contradict", "disagree", None),
+        # 6. agreements: Russian forces around the city, pre-war population
+        (("With 11,000 Russian forces", "about 11,000"), "agree", "compatible", None),
+        (("With 11,000 Russian forces", "about 11,000"), "contradict", "compatible", "overlap"),
+        (("pre-invasion population of 60,000", "once home to more than 60,000 people"), "agree", "compatible", None),
+        (("pre-invasion population of 60,000", "more than 60,000 people"), "contradict", "compatible", "overlap"),
+        # 5. ratios: 5:1 vs eight to one do not overlap as numbers
+        (("causality rates remaining firm at 5:1", "outnumbered roughly eight to one"), "contradict", "disagree", None),
+        (("causality rates remaining firm at 5:1", "outnumbered roughly eight to one"), "different", "disagree", None),
+        (
+            ("causality rates remaining firm at 5:1", "outnumbered roughly eight to one"),
+            "agree",
+            "disagree",
+            "no_overlap",
+        ),
+        # a ratio against a count, a percentage against a count: different kinds
+        (("at 5:1", "approximately 300 troops"), "contradict", "not_comparable", "not_same_kind"),
+        (("roughly 60% of the city", "approximately 300 troops"), "different", "not_comparable", None),
+        (("1,200-1,500 souls a day", "70,000 during the summer"), "contradict", "not_comparable", "not_same_kind"),
+        # nothing to compare: never guessed
+        (("tens of thousands", "approximately 300 troops"), "contradict", "unknown", None),
+    ],
+)
+def test_ledger_row_computes_the_verdict_and_asks_when_it_differs(texts, relation, status, question_kind):
+    row = cmp.ledger_row("c1", relation, claims(*texts))
+    assert row.computed.status == status
+    assert row.question_kind == question_kind
+    assert (row.question is None) == (question_kind is None)
+    assert row.settled == (question_kind is None)
+
+
+def test_overlap_question_wording_names_both_values():
+    row = cmp.ledger_row(1, "contradict", claims("about 11,000", "With 11,000 Russian forces"))
+    assert row.question == "These ranges overlap (≈ 11,000 and 11,000 forces) — are they really contradictory?"
+
+
+@pytest.mark.parametrize("relation", ["contradict", "agree"])
+def test_different_time_windows_ask_to_compare_windows_first(relation):
+    row = cmp.ledger_row(
+        1,
+        relation,
+        claims(
+            "70,000 during Putin’s vaunted “summer offensive.”",
+            "at least 162 Russian soldiers in the Pokrovsk area since early November",
+            time_window=["summer 2025", "since early November"],
+            counted=["Russian losses", "Russian losses"],
+        ),
+    )
+    assert row.computed.status == "compatible"
+    assert row.question_kind == "windows"
+    assert row.question == (
+        "These measure at different time windows (summer 2025 and since early November)"
+        " — compare windows before numbers."
+    )
+
+
+def test_windows_written_alike_are_the_same_window():
+    row = cmp.ledger_row(1, "agree", claims("about 11,000", "11,000 forces", time_window=["November", " november "]))
+    assert row.question is None
+
+
+def test_different_places_ask_to_compare_places_first():
+    row = cmp.ledger_row(1, "contradict", claims("about 11,000", "11,000 forces", place=["Pokrovsk", "whole front"]))
+    assert row.question_kind == "places"
+    assert "(Pokrovsk and whole front)" in row.question
+
+
+def test_same_words_for_a_different_relation_asks_what_differs():
+    row = cmp.ledger_row(1, "different", claims("about 11,000", "11,000 forces", counted=["Russian forces"] * 2))
+    assert row.question == "You describe each as “Russian forces” — what makes them different?"
+    other = cmp.ledger_row(1, "different", claims("about 11,000", "11,000 forces", counted=["forces", "losses"]))
+    assert other.question is None
+
+
+def test_a_quote_with_several_numbers_compares_the_comparable_one_and_says_so():
+    row = cmp.ledger_row(
+        1, "contradict", claims("Approximately 25 Russian assault teams – five to ten men", "approximately 300 troops")
+    )
+    first = row.members[0]
+    assert first.several
+    assert first.value.describe() == "5–10 men"  # people, like the troops; 25 teams are units
+    assert row.computed.status == "disagree"
+
+
+def test_quantity_joins_distinct_descriptions():
+    row = cmp.ledger_row(
+        1,
+        "contradict",
+        claims("about 11,000", "11,000 forces", "12,000", counted=["Russian forces", "russian  forces", "troops"]),
+    )
+    assert row.quantity == "Russian forces / troops"
+    assert cmp.ledger_row(1, "agree", claims("about 11,000", "11,000")).quantity == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "parsed"),
+    [
+        ("approximately 300 troops", "≈ 300 troops", True),
+        ("150,000-170,000 deployed", "150,000–170,000", True),
+        ("more than 60,000 people", "≥ 60,000 people", True),
+        ("tens of thousands", cmp.NOT_PARSED, False),
+        ("the city", cmp.NOT_PARSED, False),
+    ],
+)
+def test_read_claim_labels(text, label, parsed):
+    reading = cmp.read_claim(text)
+    assert reading.label == label
+    assert reading.parsed is parsed
+
+
+def test_read_claim_parts_give_number_qualifier_and_unit():
+    (part,) = cmp.read_claim("roughly 60% of the city").parts
+    assert part == {"reading": "≈ 60%", "kind": "number", "qualifier": "about (“roughly”)", "unit": "%", "counts": "—"}
+    (rate,) = cmp.read_claim("1,200-1,500 souls a day").parts
+    assert rate["kind"] == "range" and rate["unit"] == "per day" and rate["counts"] == "souls"
+
+
+# --- key comparisons -------------------------------------------------------------------------------------
+
+KEY = [
+    cmp.KeyLink("soldiers", "contradict", ("k001", "k002", "k003"), "Russian soldiers inside the city"),
+    cmp.KeyLink("forces", "agree", ("k002b", "k003b"), "Russian forces around the city"),
+    cmp.KeyLink("ratios", "different", ("k001r", "k003r"), "Ratios"),
+]
+
+
+@pytest.mark.parametrize(
+    ("student", "item_for", "found", "missed", "extra", "agrees"),
+    [
+        # two of three soldiers items, relation as in the key
+        (
+            [cmp.StudentLink("s1", "contradict", ("a", "b"))],
+            {"a": "k002", "b": "k003"},
+            ["soldiers"],
+            ["forces", "ratios"],
+            [],
+            [True],
+        ),
+        # found, but the relation differs from the key's
+        (
+            [cmp.StudentLink("s1", "agree", ("a", "b"))],
+            {"a": "k002", "b": "k003"},
+            ["soldiers"],
+            ["forces", "ratios"],
+            [],
+            [False],
+        ),
+        # only one highlight matches: not enough
+        (
+            [cmp.StudentLink("s1", "contradict", ("a", "b"))],
+            {"a": "k002"},
+            [],
+            ["soldiers", "forces", "ratios"],
+            ["s1"],
+            [],
+        ),
+        # two highlights on the same key item count once
+        (
+            [cmp.StudentLink("s1", "contradict", ("a", "b"))],
+            {"a": "k002", "b": "k002"},
+            [],
+            ["soldiers", "forces", "ratios"],
+            ["s1"],
+            [],
+        ),
+        # items of two different key comparisons: neither
+        (
+            [cmp.StudentLink("s1", "agree", ("a", "b"))],
+            {"a": "k002", "b": "k003b"},
+            [],
+            ["soldiers", "forces", "ratios"],
+            ["s1"],
+            [],
+        ),
+        # one to one: the better student comparison (three items) wins, the other is extra
+        (
+            [cmp.StudentLink("s1", "contradict", ("a", "b")), cmp.StudentLink("s2", "contradict", ("c", "d", "e"))],
+            {"a": "k002", "b": "k003", "c": "k001", "d": "k002", "e": "k003"},
+            ["soldiers"],
+            ["forces", "ratios"],
+            ["s1"],
+            [True],
+        ),
+        # several found
+        (
+            [cmp.StudentLink("s1", "agree", ("a", "b")), cmp.StudentLink("s2", "contradict", ("c", "d"))],
+            {"a": "k002b", "b": "k003b", "c": "k001r", "d": "k003r"},
+            ["forces", "ratios"],
+            ["soldiers"],
+            [],
+            [True, False],
+        ),
+        ([], {}, [], ["soldiers", "forces", "ratios"], [], []),
+    ],
+)
+def test_match_comparisons(student, item_for, found, missed, extra, agrees):
+    scores = cmp.match_comparisons(KEY, student, item_for)
+    assert [f.key.ref for f in scores.found] == found
+    assert [k.ref for k in scores.missed] == missed
+    assert [s.ref for s in scores.extra] == extra
+    assert [f.relation_agrees for f in scores.found] == agrees
+
+
+def test_recall_is_none_without_key_comparisons():
+    assert cmp.match_comparisons([], [], {}).recall is None
+    assert cmp.match_comparisons(KEY, [], {}).recall == 0
+
+
+def test_highlight_matches_per_article_ignoring_category():
+    text_a = "Officials said approximately 300 troops now operating inside the city, said the staff."
+    text_b = "Approximately 200 Russian soldiers have managed to slip into the centre of town."
+    start_a = text_a.index("approximately 300 troops now operating inside the city")
+    key = [
+        ("A", Span(start_a, start_a + 54, "numbers", "k002")),
+        ("B", Span(0, 34, "numbers", "k003")),
+    ]
+    student = [
+        ("A", Span(start_a, start_a + 24, "whatever", "a")),  # "approximately 300 troops"
+        ("B", Span(0, 34, "numbers", "b")),
+        ("B", Span(44, 50, "numbers", "c")),  # "slip" region: matches nothing
+    ]
+    assert cmp.highlight_matches({"A": text_a, "B": text_b}, key, student) == {"a": "k002", "b": "k003"}
+
+
+def test_highlight_matches_never_crosses_articles():
+    text = "approximately 300 troops"
+    key = [("A", Span(0, 24, "numbers", "k"))]
+    student = [("B", Span(0, 24, "numbers", "s"))]
+    assert cmp.highlight_matches({"A": text, "B": text}, key, student) == {}
+
+
+def test_class_summary_counts_found_missed_and_relation():
+    per_student = [
+        cmp.match_comparisons(KEY, [cmp.StudentLink("s1", "contradict", ("a", "b"))], {"a": "k002", "b": "k003"}),
+        cmp.match_comparisons(KEY, [cmp.StudentLink("s2", "agree", ("a", "b"))], {"a": "k002", "b": "k003"}),
+        cmp.match_comparisons(KEY, [], {}),
+    ]
+    summary = cmp.class_summary(KEY, per_student)
+    assert [(c.key.ref, c.found, c.missed, c.relation_agrees) for c in summary] == [
+        ("soldiers", 2, 1, 1),
+        ("forces", 0, 3, 0),
+        ("ratios", 0, 3, 0),
+    ]
