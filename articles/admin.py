@@ -214,7 +214,10 @@ class ArticleAdmin(admin.ModelAdmin):
             "revision": revision,
             "previous": previous,
             # diff_html escapes every piece of text itself.
-            "diff": mark_safe(rendering.diff_html(previous.body_markdown, revision.body_markdown)) if previous else "",
+            # Leading and trailing blank lines are not a change (revise_article ignores them too).
+            "diff": mark_safe(rendering.diff_html(previous.body_markdown.strip(), revision.body_markdown.strip()))
+            if previous
+            else "",
             "text_changed": previous is not None and previous.body_text != revision.body_text,
             "newer": ArticleRevision.objects.filter(article=article, number=number + 1).exists(),
         }

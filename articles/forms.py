@@ -35,6 +35,7 @@ class ArticleAdminForm(forms.ModelForm):
         required=False,
         max_length=300,
         help_text="Kept with the new revision when you change the text, e.g. “typo in the third paragraph”.",
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
     )
 
     class Meta:

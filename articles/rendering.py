@@ -177,13 +177,20 @@ def diff_html(old: str, new: str) -> str:
             merged[-1][1] += chunk[1]
             continue
         merged.append(chunk)
+
+    def shown(part: str) -> str:
+        # An added or removed line break or space would be invisible: show it with a sign.
+        if not part.strip():
+            part = part.replace(" ", "·").replace("\n", "↵\n")
+        return escape(part, quote=False)
+
     out = []
     for old_part, new_part, kind in merged:
         if kind == "equal":
             out.append(escape(old_part, quote=False))
             continue
         if old_part:
-            out.append(f'<del class="diff-del">{escape(old_part, quote=False)}</del>')
+            out.append(f'<del class="diff-del">{shown(old_part)}</del>')
         if new_part:
-            out.append(f'<ins class="diff-ins">{escape(new_part, quote=False)}</ins>')
+            out.append(f'<ins class="diff-ins">{shown(new_part)}</ins>')
     return "".join(out)

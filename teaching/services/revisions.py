@@ -130,7 +130,8 @@ def revise_article(*, article: Article, body_markdown: str, by: User | None, not
     see ``create_annotation``) cannot interleave. Only ``body_markdown`` and what derives from it is
     written; the caller saves any other field. Nothing is ever deleted.
     """
-    if not body_markdown or not body_markdown.strip():
+    body_markdown = (body_markdown or "").replace("\r\n", "\n").replace("\r", "\n")  # browsers send CRLF
+    if not body_markdown.strip():
         raise ValidationError({"body_markdown": "The article body is empty. Paste or upload the text of the report."})
     locked = Article.objects.select_for_update().get(pk=article.pk)
     # Browsers and forms trim or add a final newline: not a correction.

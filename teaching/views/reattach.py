@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from teaching import selectors, services
+from teaching import anchoring, selectors, services
 from teaching.models import Annotation, User
 
 
@@ -46,6 +46,16 @@ class ReattachForm(forms.Form):
         raise ValidationError("Select the words in the article first, or type them in the box.")
 
 
+def _context_words(annotation: Annotation) -> dict[str, str]:
+    """The stored surrounding text, without the half words at its cut ends."""
+    before, after = annotation.prefix, annotation.suffix
+    if len(before) >= anchoring.CONTEXT_CHARS and " " in before:
+        before = before.split(" ", 1)[1]
+    if len(after) >= anchoring.CONTEXT_CHARS and " " in after:
+        after = after.rsplit(" ", 1)[0]
+    return {"context_before": before, "context_after": after}
+
+
 def _done_url(user: User, annotation: Annotation) -> str:
     assignment = annotation.submission.assignment
     if user.is_teacher and assignment.classroom.teacher_id == user.pk:
@@ -76,6 +86,7 @@ def annotation_reattach(request, pk: int):
     others = [o for o in selectors.list_orphaned_annotations(submission=annotation.submission) if o.pk != annotation.pk]
     context = {
         "annotation": annotation,
+        **_context_words(annotation),
         "article": annotation.article,
         "submission": annotation.submission,
         "form": form,
