@@ -112,14 +112,17 @@ class ArticleAdmin(admin.ModelAdmin):
     def response_change(self, request, obj):
         report = getattr(request, "_reanchor_report", None)
         if report is not None and report.created:
+            keys_orphaned = report.key_items.orphaned if report.key_items else 0
             if report.orphaned:
                 message = format_html(
-                    '{} — <a href="{}">review {}</a>.',
-                    report.summary().removesuffix("."),
+                    '{} <a href="{}">Review the {} that could not be placed</a>.',
+                    report.summary(),
                     reverse("admin:articles_article_orphans", args=[obj.pk]),
-                    "it" if report.orphaned == 1 else "them",
+                    "highlight" if report.orphaned == 1 else "highlights",
                 )
                 messages.warning(request, message)
+            elif keys_orphaned:
+                messages.warning(request, report.summary())
             else:
                 messages.success(request, report.summary())
         return super().response_change(request, obj)

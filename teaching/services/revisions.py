@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleRevision
 from teaching import anchoring
-from teaching.models import Annotation, User
+from teaching.models import Annotation, KeyItem, User
 
 __all__ = [
     "ReanchorReport",
@@ -51,6 +51,7 @@ class ReanchorReport:
     moved: int = 0
     orphaned: int = 0
     orphan_ids: list[int] = field(default_factory=list)
+    key_items: ReanchorReport | None = None  # the same counts for the teachers' reference-key items
 
     @property
     def created(self) -> bool:
@@ -66,12 +67,18 @@ class ReanchorReport:
         if self.revision is None:
             return "The text did not change, so no revision was saved."
         parts = [f"Saved as revision {self.revision.number}."]
-        if not self.total:
+        if self.total:
+            placed = f"{_highlights(self.kept)} stayed on the same words, {self.moved:,} moved with the text, "
+            placed += f"{self.orphaned:,} could not be placed." if self.orphaned else "none had to be set aside."
+            parts.append(placed)
+        else:
             parts.append("No student has highlighted this article, so nothing had to move.")
-            return " ".join(parts)
-        placed = f"{_highlights(self.kept)} stayed on the same words, {self.moved:,} moved with the text, "
-        placed += f"{self.orphaned:,} could not be placed." if self.orphaned else "none had to be set aside."
-        parts.append(placed)
+        keys = self.key_items
+        if keys is not None and keys.total:
+            parts.append(
+                f"Reference-key items: {keys.kept:,} stayed, {keys.moved:,} moved, "
+                f"{keys.orphaned:,} could not be placed."
+            )
         return " ".join(parts)
 
 
@@ -124,7 +131,7 @@ def apply_placements(
 
 @transaction.atomic
 def revise_article(*, article: Article, body_markdown: str, by: User | None, note: str = "") -> ReanchorReport:
-    """Save a new body as the next revision and re-anchor every highlight on the article.
+    """Save a new body as the next revision and re-anchor every highlight and reference-key item on it.
 
     The article row is locked, so two corrections (or a correction and a student's new highlight,
     see ``create_annotation``) cannot interleave. Only ``body_markdown`` and what derives from it is
@@ -152,11 +159,16 @@ def revise_article(*, article: Article, body_markdown: str, by: User | None, not
     for name in ("body_markdown", "body_html", "body_text", "updated_at"):
         setattr(article, name, getattr(locked, name))
 
-    annotations = list(Annotation.objects.filter(article_id=locked.pk, anchor_status=ANCHORED).order_by("pk"))
     # One diff for all of them: the cost is the edit, not the number of highlights.
     reanchorer = anchoring.Reanchorer(old_text, locked.body_text)
-    changed, report = apply_placements(reanchorer, annotations, revision=revision, now=timezone.now())
-    Annotation.objects.bulk_update(changed, SELECTOR_FIELDS, batch_size=500)
+    now = timezone.now()
+    reports = []
+    for model in (Annotation, KeyItem):
+        spans = list(model.objects.filter(article_id=locked.pk, anchor_status=ANCHORED).order_by("pk"))
+        changed, counts = apply_placements(reanchorer, spans, revision=revision, now=now)
+        model.objects.bulk_update(changed, SELECTOR_FIELDS, batch_size=500)
+        reports.append(counts)
+    report, report.key_items = reports
     return report
 
 

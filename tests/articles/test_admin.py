@@ -133,7 +133,7 @@ def test_change_form_reports_orphans_with_a_link(admin_client, submission, artic
     html = response.content.decode()
     assert (
         "Saved as revision 2. 1 highlight stayed on the same words, 0 moved with the text, "
-        f'1 could not be placed — <a href="{orphans_url}">review it</a>.' in html
+        f'1 could not be placed. <a href="{orphans_url}">Review the highlight that could not be placed</a>.' in html
     )
     kept.refresh_from_db()
     gone.refresh_from_db()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from articles.models import Article
 
@@ -22,8 +23,9 @@ def test_admin_imports_a_text_file_and_previews_it(live_server, page, login_as, 
     page.get_by_role("link", name="Import from a .txt or .md file").click()
     page.get_by_label("Text file").set_input_files(str(bad))
     page.get_by_role("button", name="Import article").click()
-    assert page.get_by_text("This is not a text file").is_visible()
-    assert page.get_by_text("Nothing has been saved.").is_visible()
+    # expect() waits for the next page; is_visible() answered for whichever page was there (flaky under load).
+    expect(page.get_by_text("This is not a text file")).to_be_visible()
+    expect(page.get_by_text("Nothing has been saved.")).to_be_visible()
     page.set_viewport_size({"width": 1280, "height": 900})
     page.screenshot(path=str(Path(screenshot_dir) / "admin-article-import-error.png"), full_page=True)
     assert Article.objects.count() == 0
@@ -31,7 +33,7 @@ def test_admin_imports_a_text_file_and_previews_it(live_server, page, login_as, 
     page.get_by_label("Text file").set_input_files(str(good))
     page.get_by_label("Outlet").fill("The Daily")
     page.get_by_role("button", name="Import article").click()
-    assert page.get_by_text("Imported “Troops enter Pokrovsk”").is_visible()
+    expect(page.get_by_text("Imported “Troops enter Pokrovsk”")).to_be_visible()
     article = Article.objects.get()
     assert page.url.endswith(reverse("admin:articles_article_change", args=[article.pk]))
     page.screenshot(path=str(Path(screenshot_dir) / "admin-article-change.png"), full_page=True)

@@ -256,3 +256,30 @@ def test_data_migrations_give_old_articles_revision_one_and_old_annotations_thei
     # Running them again adds nothing.
     articles_migration.create_first_revisions(global_apps, None)
     assert ArticleRevision.objects.filter(article=opinion).count() == 1
+
+
+def test_revise_article_re_anchors_reference_key_items_by_the_same_rules(opinion, pokrovsk, submission):
+    key = factories.ReferenceKeyFactory(lesson=pokrovsk)
+    moved = factories.key_item_for(key, opinion, "The noose tightens", category="rhetoric", explanation="Metaphor")
+    gone = factories.key_item_for(key, opinion, "Enter the Ukrainian air force", explanation="Unsourced")
+    highlight = factories.annotation_for(submission, opinion, "Captured Russian prisoners")
+    body = opinion.body_markdown.replace("US-made Blackhawk", "US-made Black Hawk").replace(DELETED_PARAGRAPH, "")
+    report = services.revise_article(article=opinion, body_markdown=body, by=None)
+    assert (report.kept, report.moved, report.orphaned) == (1, 0, 0)
+    keys = report.key_items
+    assert (keys.kept, keys.moved, keys.orphaned, keys.orphan_ids) == (0, 1, 1, [gone.pk])
+    assert report.summary() == (
+        "Saved as revision 2. 1 highlight stayed on the same words, 0 moved with the text, none had to be set aside. "
+        "Reference-key items: 0 stayed, 1 moved, 1 could not be placed."
+    )
+    opinion.refresh_from_db()
+    for item in (moved, gone, highlight):
+        item.refresh_from_db()
+    assert opinion.body_text[moved.start : moved.end] == moved.exact == "The noose tightens"
+    assert moved.revision.number == 2 and highlight.revision.number == 2
+    assert (gone.anchor_status, gone.exact, gone.explanation, gone.revision.number) == (
+        "orphaned",
+        "Enter the Ukrainian air force",
+        "Unsourced",
+        1,
+    )
