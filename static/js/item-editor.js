@@ -1,0 +1,164 @@
+// The edit popover for one saved span (a student's highlight, a key item): category, note, delete;
+// and the links between the list entries and their highlights in the text, both ways.
+// Each list entry is <li data-id data-start data-end data-category data-<note> data-update-url
+// data-delete-url>; `write(url, fields, doneText)` posts a change and swaps the list (RegionSync.write).
+
+import { annotationsFromList, flashHighlight, innermostId, marksFor, smoothOrInstant } from "./highlights.js";
+import { positionNear, truncate } from "./panels.js";
+import { listEl } from "./region.js";
+
+export class ItemEditor {
+  constructor({ root, editor, write, deletedText = "Deleted", onOpen = () => {} }) {
+    this.root = root;
+    this.el = editor;
+    this.write = write;
+    this.deletedText = deletedText;
+    this.onOpen = onOpen;
+    this.note = editor.querySelector("[data-editor-note]");
+    this.noteName = this.note.name;
+    this.opener = null;
+  }
+
+  get isOpen() {
+    return !this.el.hidden;
+  }
+
+  open(id, opener, { confirmDelete = false } = {}) {
+    const li = listEl()?.querySelector(`li[data-id="${id}"]`);
+    if (!li) return;
+    this.onOpen();
+    const editor = this.el;
+    document.querySelectorAll(".is-active").forEach((el) => el.classList.remove("is-active"));
+    editor.action = li.dataset.updateUrl;
+    editor.dataset.id = id;
+    editor.dataset.deleteUrl = li.dataset.deleteUrl;
+    for (const radio of editor.querySelectorAll("input[name=category]")) radio.checked = radio.value === li.dataset.category;
+    this.note.value = li.dataset[this.noteName] || "";
+    editor.querySelector("[data-editor-quote]").textContent = `“${truncate(li.querySelector(".item-quote").textContent, 90)}”`;
+    editor.querySelector("[data-editor-confirm]").hidden = !confirmDelete;
+    editor.querySelector("[data-editor-actions]").hidden = confirmDelete;
+    const marks = marksFor(this.root, id);
+    li.classList.add("is-active");
+    marks.forEach((m) => m.classList.add("is-active"));
+    if (marks.length) {
+      marks[0].scrollIntoView({ block: "center", behavior: "instant" });
+      positionNear(editor, marks[marks.length - 1].getBoundingClientRect());
+    } else {
+      positionNear(editor, li.getBoundingClientRect());
+    }
+    this.opener = opener || li;
+    const focusTarget = confirmDelete
+      ? editor.querySelector("[data-action=confirm-delete]")
+      : editor.querySelector("input[name=category]:checked") || this.note;
+    focusTarget.focus({ preventScroll: true });
+  }
+
+  close({ restoreFocus = true } = {}) {
+    if (this.el.hidden) return;
+    this.el.hidden = true;
+    document.querySelectorAll(".is-active").forEach((el) => el.classList.remove("is-active"));
+    const id = this.el.dataset.id;
+    if (restoreFocus) {
+      const target = this.opener?.isConnected ? this.opener : listEl()?.querySelector(`li[data-id="${id}"]`);
+      (target?.matches("mark") ? listEl()?.querySelector(`li[data-id="${id}"]`) : target)?.focus({ preventScroll: true });
+    }
+    this.opener = null;
+  }
+
+  /** Save category and note of the open item. */
+  async save() {
+    const category = this.el.querySelector("input[name=category]:checked")?.value || "";
+    return this.write(this.el.action, { category, [this.noteName]: this.note.value.trim() }, "Saved");
+  }
+
+  setUp() {
+    const editor = this.el;
+    editor.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (await this.save()) this.close();
+    });
+    editor.addEventListener("click", async (event) => {
+      const action = event.target.closest("[data-action]")?.dataset.action;
+      const confirmBox = editor.querySelector("[data-editor-confirm]");
+      const actions = editor.querySelector("[data-editor-actions]");
+      if (action === "close") this.close();
+      if (action === "delete") {
+        confirmBox.hidden = false;
+        actions.hidden = true;
+        confirmBox.querySelector("[data-action=confirm-delete]").focus();
+      }
+      if (action === "cancel-delete") {
+        confirmBox.hidden = true;
+        actions.hidden = false;
+        editor.querySelector("[data-action=delete]").focus();
+      }
+      if (action === "confirm-delete") {
+        const id = editor.dataset.id;
+        const next = listEl()?.querySelector(`li[data-id="${id}"]`)?.nextElementSibling?.dataset.id;
+        editor.hidden = true;
+        const ok = await this.write(editor.dataset.deleteUrl, {}, this.deletedText);
+        document.querySelectorAll(".is-active").forEach((el) => el.classList.remove("is-active"));
+        if (!ok) return;
+        const focusTarget = (next && listEl()?.querySelector(`li[data-id="${next}"]`)) || document.getElementById("reading-panel");
+        focusTarget?.setAttribute("tabindex", focusTarget.getAttribute("tabindex") ?? "-1");
+        focusTarget?.focus({ preventScroll: true });
+      }
+    });
+  }
+}
+
+export function flashEntry(li, { focus = true } = {}) {
+  li.scrollIntoView({ block: "nearest", behavior: smoothOrInstant() });
+  li.classList.remove("is-flash");
+  void li.offsetWidth;
+  li.classList.add("is-flash");
+  if (focus) li.focus({ preventScroll: true });
+}
+
+/**
+ * Clicking a highlight opens its editor (or, read-only, shows its list entry); clicking or pressing
+ * Space on an entry flashes its highlight, Enter opens the editor; a Delete button asks first.
+ * `onMark(mark)` may handle a click on a highlight that is not a list entry (returns true if it did).
+ */
+export function linkListAndText({ root, editor, onMark = () => false }) {
+  root.addEventListener("click", (event) => {
+    const mark = event.target.closest("mark.hl");
+    if (!mark || !window.getSelection().isCollapsed) return;
+    const id = innermostId(mark, annotationsFromList(listEl()));
+    if (!id) {
+      onMark(mark);
+      return;
+    }
+    const li = listEl()?.querySelector(`li[data-id="${id}"]`);
+    if (editor) editor.open(id, li);
+    else if (li) flashEntry(li);
+  });
+  document.addEventListener("click", (event) => {
+    const li = event.target.closest("#annotation-list > li[data-id]");
+    if (!li) return;
+    if (event.target.closest("[data-action=edit]")) {
+      editor?.open(li.dataset.id, li);
+      return;
+    }
+    if (event.target.closest("button, a, form, textarea, input")) return;
+    flashHighlight(root, li.dataset.id);
+  });
+  document.addEventListener("keydown", (event) => {
+    const li = event.target.closest?.("#annotation-list > li[data-id]");
+    if (!li || event.target !== li) return;
+    if (event.key === "Enter") {
+      event.preventDefault();
+      if (editor) editor.open(li.dataset.id, li);
+      else flashHighlight(root, li.dataset.id);
+    } else if (event.key === " ") {
+      event.preventDefault();
+      flashHighlight(root, li.dataset.id);
+    }
+  });
+  document.addEventListener("submit", (event) => {
+    const form = event.target.closest("form[data-delete-form]");
+    if (!form || !editor) return;
+    event.preventDefault();
+    editor.open(form.closest("li").dataset.id, form.querySelector("button"), { confirmDelete: true });
+  });
+}

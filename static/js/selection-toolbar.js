@@ -1,0 +1,290 @@
+// The selection toolbar: select words (mouse, touch, the keyboard mode or Find), choose a category,
+// optionally write a note. Shared by the student's reading view (note = "comment") and the teacher's
+// key mode (note = "explanation"); the mode decides what saving means through two callbacks:
+//
+//   create({selector, category, note}) -> {item, result: Promise<"saved" | "queued" | "failed">}
+//       called when a category is chosen for a fresh selection (the span is saved at once);
+//   amend(item, changes) -> Promise<boolean>
+//       a change to the span just made (another category, the note), whether or not it has reached
+//       the server yet; `changes` is keyed by the note field's name.
+//
+// The toolbar form (templates/teaching/_toolbar.html) works without JavaScript too: it posts.
+
+import { KeyboardSelect } from "./keyboard-select.js";
+import { lastRect, positionNear, truncate } from "./panels.js";
+import { cpLength, rangeFor, selectorFor } from "./textpos.js";
+
+export class SelectionToolbar {
+  constructor({ root, toolbar, announce, create, amend }) {
+    this.root = root;
+    this.el = toolbar;
+    this.announce = announce;
+    this.create = create;
+    this.amend = amend;
+    this.editor = null; // an ItemEditor, set by the page: the two panels never show at once
+    this.kbd = null;
+    this.selector = null;
+    this.item = null;
+    this.state = toolbar.querySelector("[data-toolbar-state]");
+    this.note = toolbar.querySelector("[data-toolbar-note]");
+    this.noteName = this.note.name;
+    this.saveButton = toolbar.querySelector("[data-action=save]");
+    this.cancelButton = toolbar.querySelector("[data-action=cancel]");
+    this.pointerDown = false;
+    this.selectionTimer = null;
+  }
+
+  get isOpen() {
+    return !this.el.hidden;
+  }
+
+  categoryLabel(category) {
+    return this.el.querySelector(`.cat-button[value="${category}"]`)?.dataset.label || category;
+  }
+
+  press(category) {
+    this.el.querySelectorAll(".cat-button").forEach((b) => b.setAttribute("aria-pressed", String(b.value === category)));
+  }
+
+  open(selector, rect, { focus = false } = {}) {
+    this.editor?.close({ restoreFocus: false });
+    this.selector = selector;
+    this.item = null;
+    const form = this.el;
+    form.dataset.phase = "choose";
+    form.elements.start.value = selector.start;
+    form.elements.end.value = selector.end;
+    form.elements.exact.value = selector.exact;
+    form.querySelector("[data-toolbar-quote]").textContent = `“${truncate(selector.exact, 90)}”`;
+    this.note.value = "";
+    this.state.textContent = "";
+    this.press(null);
+    this.cancelButton.textContent = "Cancel";
+    this.saveButton.textContent = "Save";
+    positionNear(form, rect);
+    if (focus) form.querySelector(".cat-button")?.focus();
+  }
+
+  close({ resume = true } = {}) {
+    if (this.el.hidden) return;
+    // A note typed after choosing the category is saved, not dropped, however the toolbar closes.
+    const note = this.note.value.trim();
+    if (this.el.dataset.phase === "saved" && this.item && note !== (this.item[this.noteName] || "")) {
+      this.amend(this.item, { [this.noteName]: note });
+    }
+    const hadFocus = this.el.contains(document.activeElement);
+    this.el.hidden = true;
+    this.selector = null;
+    this.item = null;
+    if (this.kbd?.active && resume) this.kbd.resume();
+    else if (hadFocus) this.root.focus?.();
+  }
+
+  async choose(category) {
+    if (this.el.dataset.phase === "saved" && this.item) {
+      this.press(category);
+      await this.amend(this.item, { category });
+      return;
+    }
+    if (!this.selector) return;
+    if (!this.kbd?.active) window.getSelection().removeAllRanges();
+    const { item, result } = this.create({ selector: this.selector, category, note: this.note.value.trim() });
+    this.item = item;
+    this.el.dataset.phase = "saved";
+    this.press(category);
+    this.cancelButton.textContent = "Close";
+    this.saveButton.textContent = this.saveButton.dataset.saveLabel || "Save";
+    this.state.textContent = "Saving…";
+    const outcome = await result;
+    if (this.item !== item) return;
+    if (outcome === "saved") this.state.textContent = `Saved as ${this.categoryLabel(category)}`;
+    else if (outcome === "queued") this.state.textContent = "Not saved yet — will retry";
+    else {
+      this.state.textContent = "Not saved";
+      this.close();
+    }
+  }
+
+  setUp() {
+    this.el.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const category = event.submitter?.value;
+      if (category) this.choose(category);
+    });
+    this.cancelButton.addEventListener("click", () => this.close());
+    this.saveButton.addEventListener("click", async () => {
+      if (this.el.dataset.phase !== "saved" || !this.item) {
+        this.state.textContent = "Choose a category first.";
+        this.el.querySelector(".cat-button")?.focus();
+        return;
+      }
+      this.state.textContent = "Saving…";
+      const ok = await this.amend(this.item, { [this.noteName]: this.note.value.trim() });
+      if (ok) this.close();
+      else this.state.textContent = "Couldn't save — try again.";
+    });
+    this.setUpSelection();
+    this.setUpKeyboard();
+    this.setUpFind();
+  }
+
+  // ------------------------------------------------------------ selecting with mouse and touch
+
+  editorHas(node) {
+    return Boolean(this.editor?.el.contains(node));
+  }
+
+  checkSelection() {
+    if (this.kbd?.active) return;
+    if (this.el.contains(document.activeElement) || this.editorHas(document.activeElement)) return;
+    const selection = window.getSelection();
+    if (!selection.rangeCount || selection.isCollapsed) {
+      if (this.el.dataset.phase === "choose") this.close();
+      return;
+    }
+    const range = selection.getRangeAt(0);
+    if (!range.intersectsNode(this.root)) return;
+    const selector = selectorFor(this.root, range);
+    if (!selector) return;
+    if (this.isOpen && this.selector?.start === selector.start && this.selector?.end === selector.end) return;
+    this.open(selector, lastRect(range));
+  }
+
+  setUpSelection() {
+    document.addEventListener("pointerdown", (event) => {
+      if (this.el.contains(event.target) || this.editorHas(event.target)) return;
+      this.pointerDown = true;
+      if (this.isOpen && (this.el.dataset.phase === "saved" || !event.target.closest("#article-text"))) {
+        this.close({ resume: false });
+      }
+      if (this.editor?.isOpen && !event.target.closest("mark.hl, #annotation-list")) {
+        this.editor.close({ restoreFocus: false });
+      }
+    });
+    const release = () => {
+      if (!this.pointerDown) return;
+      this.pointerDown = false;
+      setTimeout(() => this.checkSelection(), 20);
+    };
+    document.addEventListener("pointerup", release);
+    document.addEventListener("pointercancel", release);
+    // Touch selection handles and Shift+click change the selection without a pointerup here.
+    document.addEventListener("selectionchange", () => {
+      if (this.pointerDown || this.kbd?.active) return;
+      clearTimeout(this.selectionTimer);
+      this.selectionTimer = setTimeout(() => this.checkSelection(), 350);
+    });
+  }
+
+  // ------------------------------------------------------------ the keyboard mode and shortcuts
+
+  setUpKeyboard() {
+    const root = this.root;
+    const kbdButton = document.getElementById("keyboard-mode-button");
+    this.kbd = new KeyboardSelect(root, {
+      announce: this.announce,
+      onChoose: ({ start, end }) => {
+        const range = rangeFor(root, start, end);
+        const selector = range && selectorFor(root, range);
+        if (selector) this.open(selector, lastRect(range), { focus: true });
+      },
+      onExit: () => {
+        kbdButton?.setAttribute("aria-pressed", "false");
+        kbdButton?.focus({ preventScroll: true });
+      },
+    });
+    this.kbd.onSelect = (start, end) => {
+      const range = rangeFor(root, start, end);
+      if (!range) return;
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      const rect = lastRect(range);
+      if (rect.top < 60 || rect.bottom > window.innerHeight - 60) {
+        window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: "instant" });
+      }
+    };
+    kbdButton?.addEventListener("click", () => {
+      if (this.kbd.active) this.kbd.exit();
+      else {
+        this.kbd.enter();
+        kbdButton.setAttribute("aria-pressed", "true");
+      }
+    });
+
+    document.addEventListener("keydown", (event) => {
+      if (event.altKey && event.code === "KeyK") {
+        event.preventDefault();
+        kbdButton?.click();
+        return;
+      }
+      if (this.isOpen) {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          this.close();
+          return;
+        }
+        const typing = event.target.closest?.("textarea, input, select");
+        if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && event.key.length === 1) {
+          const button = this.el.querySelector(`.cat-button[data-key="${event.key.toLowerCase()}"]`);
+          if (button) {
+            event.preventDefault();
+            button.click();
+          }
+        }
+      } else if (this.editor?.isOpen && event.key === "Escape") {
+        event.preventDefault();
+        this.editor.close();
+      }
+    });
+  }
+
+  // ------------------------------------------------------------ Find text
+
+  setUpFind() {
+    const form = document.getElementById("find-form");
+    if (!form) return;
+    const root = this.root;
+    const input = form.querySelector("input");
+    const result = document.getElementById("find-result");
+    let from = 0;
+    input.addEventListener("input", () => {
+      from = 0;
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const query = input.value.trim();
+      if (!query) {
+        result.textContent = "Type a word or phrase from the article.";
+        return;
+      }
+      const text = root.textContent;
+      const haystack = text.toLowerCase();
+      const needle = query.toLowerCase();
+      let index = haystack.indexOf(needle, from);
+      if (index < 0 && from > 0) index = haystack.indexOf(needle, 0);
+      if (index < 0) {
+        result.textContent = `“${query}” is not in this article.`;
+        return;
+      }
+      let total = 0;
+      let nth = 0;
+      for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+        total++;
+        if (i === index) nth = total;
+      }
+      from = index + 1;
+      const start = cpLength(text.slice(0, index));
+      const end = start + cpLength(text.slice(index, index + query.length));
+      const range = rangeFor(root, start, end);
+      const selector = range && selectorFor(root, range);
+      if (!selector) return;
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      range.startContainer.parentElement.scrollIntoView({ block: "center", behavior: "instant" });
+      this.open(selector, lastRect(range), { focus: true });
+      result.textContent = `Found ${nth} of ${total}. Choose a category, or press Find again for the next one.`;
+    });
+  }
+}
