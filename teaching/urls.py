@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from teaching.views import accounts, api, classrooms, dashboard, home, reading, reattach, review
+from teaching.views import claims as claim_views
 from teaching.views import exports as export_views
 
 app_patterns = [
@@ -43,6 +44,17 @@ app_patterns = [
     path("annotations/<int:pk>/mark/", review.annotation_mark, name="annotation_mark"),
     path("submissions/<int:pk>/return/", review.submission_return, name="submission_return"),
     path("annotations/<int:pk>/reattach/", reattach.annotation_reattach, name="annotation_reattach"),
+    # Number claims, claim links, the numbers ledger, side by side (teaching/views/claims.py) ----------
+    path("annotations/<int:pk>/claim/", claim_views.claim_update, name="claim_update"),
+    path("assignments/<int:pk>/comparisons/", claim_views.comparison_create, name="comparison_create"),
+    path("comparisons/<int:pk>/", claim_views.comparison_update, name="comparison_update"),
+    path("comparisons/<int:pk>/delete/", claim_views.comparison_delete, name="comparison_delete"),
+    path("assignments/<int:pk>/ledger/", claim_views.numbers_ledger, name="numbers_ledger"),
+    path("submissions/<int:pk>/ledger/", claim_views.submission_ledger, name="submission_ledger"),
+    path("assignments/<int:pk>/compare/", claim_views.article_compare_pick, name="article_compare_pick"),
+    path(
+        "assignments/<int:pk>/compare/<int:left>/<int:right>/", claim_views.article_compare, name="article_compare"
+    ),
     # W3C Web Annotation JSON API and exports (teaching/views/api.py, teaching/views/exports.py) ------
     path("api/assignments/<int:pk>/annotations/", api.assignment_annotations, name="api_assignment_annotations"),
     path("api/annotations/<int:pk>/", api.annotation_detail, name="api_annotation"),

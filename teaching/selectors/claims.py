@@ -1,0 +1,286 @@
+"""Reads for number claims, claim links and the numbers ledger: only what the asking user may see.
+
+Every page reads a fixed handful of lists (the lesson's articles, the highlights, the comparisons with
+their members, the key's comparisons with their items) and works in memory with ``teaching.comparisons``,
+so the query count does not grow with the number of highlights, comparisons or students.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from teaching import comparisons as cmp
+from teaching.matching import Span
+from teaching.models import (
+    Annotation,
+    Assignment,
+    Comparison,
+    KeyComparison,
+    KeyItem,
+    LessonArticle,
+    Submission,
+    User,
+)
+
+__all__ = [
+    "ClaimCard",
+    "ClassComparisons",
+    "ComparisonFeedback",
+    "Ledger",
+    "LedgerEntry",
+    "claim_card",
+    "class_comparisons",
+    "comparison_feedback",
+    "get_comparison_for_student",
+    "get_numbers_annotation_for_student",
+    "numbers_ledger",
+]
+
+NUMBERS = "numbers"
+ANCHORED = Annotation.AnchorStatus.ANCHORED
+_HEAVY = ("article__body_markdown", "article__body_html", "article__body_text")
+
+
+def get_comparison_for_student(user: User, pk: int) -> Comparison:
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(
+        Comparison.objects.select_related("submission__assignment").filter(submission__student_id=user.pk), pk=pk
+    )
+
+
+def get_numbers_annotation_for_student(user: User, pk: int) -> Annotation:
+    """The student's own highlight (any category: the service says why a non-numbers one can't be a claim)."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(
+        Annotation.objects.select_related("submission__assignment", "article").filter(submission__student_id=user.pk),
+        pk=pk,
+    )
+
+
+def _positions(lesson_id: int) -> list[LessonArticle]:
+    return list(
+        LessonArticle.objects.filter(lesson_id=lesson_id).select_related("article").defer(*_HEAVY).order_by("position")
+    )
+
+
+# --- claim cards --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ClaimCard:
+    """A numbers highlight as a claim: its parsed reading, the student's words, where it is, its links."""
+
+    annotation: Annotation
+    position: int | None  # the article's place in the lesson (for links)
+    article_title: str
+    links: list[Comparison] = field(default_factory=list)
+
+    @cached_property
+    def reading(self) -> cmp.ClaimReading:
+        return cmp.read_claim(self.annotation.exact)
+
+    @property
+    def pk(self) -> int:
+        return self.annotation.pk
+
+
+def claim_card(annotation: Annotation) -> ClaimCard:
+    """One claim with its links (for the claim fragment answered after a write)."""
+    lesson_articles = _positions(annotation.submission.assignment.lesson_id)
+    position = next((la.position for la in lesson_articles if la.article_id == annotation.article_id), None)
+    title = next((la.article.title for la in lesson_articles if la.article_id == annotation.article_id), "")
+    links = list(annotation.comparisons.prefetch_related("annotations"))
+    return ClaimCard(annotation, position, title, links)
+
+
+# --- the ledger ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class LedgerEntry:
+    comparison: Comparison
+    row: cmp.LedgerRow
+    members: list[tuple[ClaimCard, cmp.LedgerMember]]
+
+    @property
+    def broken(self) -> bool:
+        """Fewer than two members left (a linked highlight was deleted)."""
+        return len(self.members) < 2
+
+
+@dataclass
+class Ledger:
+    submission: Submission
+    entries: list[LedgerEntry]
+    articles: list[tuple[LessonArticle, list[ClaimCard]]]  # the numbers highlights, by article, to link
+
+    @property
+    def claim_count(self) -> int:
+        return sum(len(cards) for _, cards in self.articles)
+
+    @property
+    def described_count(self) -> int:
+        return sum(1 for _, cards in self.articles for c in cards if c.annotation.counted)
+
+    @property
+    def question_count(self) -> int:
+        return sum(1 for e in self.entries if e.row.question)
+
+
+def _comparisons(submission_ids: list[int]) -> QuerySet[Comparison]:
+    return (
+        Comparison.objects.filter(submission_id__in=submission_ids)
+        .prefetch_related(Prefetch("annotations", queryset=Annotation.objects.order_by("article_id", "start", "id")))
+        .order_by("created_at", "id")
+    )
+
+
+def numbers_ledger(submission: Submission, *, articles: list[int] | None = None) -> Ledger:
+    """The student's comparisons read by the ledger, and their numbers highlights (four queries).
+
+    ``articles`` limits the highlights offered for linking to those article ids (the side-by-side view).
+    """
+    lesson_articles = _positions(submission.assignment.lesson_id)
+    by_article = {la.article_id: la for la in lesson_articles}
+    comparisons = list(_comparisons([submission.pk]))
+    links: dict[int, list[Comparison]] = defaultdict(list)
+    for c in comparisons:
+        for a in c.annotations.all():
+            links[a.pk].append(c)
+
+    def card(a: Annotation) -> ClaimCard:
+        la = by_article.get(a.article_id)
+        return ClaimCard(a, la.position if la else None, la.article.title if la else "", links.get(a.pk, []))
+
+    highlights = Annotation.objects.filter(submission_id=submission.pk, category=NUMBERS, anchor_status=ANCHORED)
+    grouped: dict[int, list[ClaimCard]] = defaultdict(list)
+    for a in highlights.order_by("start", "end", "id"):
+        grouped[a.article_id].append(card(a))
+    shown = [la for la in lesson_articles if articles is None or la.article_id in articles]
+    entries = []
+    for c in comparisons:
+        members = [card(a) for a in c.annotations.all()]
+        members.sort(key=lambda m: (m.position or 0, m.annotation.start))
+        claims = [
+            cmp.Claim(
+                ref=m.pk,
+                text=m.annotation.exact,
+                source=m.article_title,
+                counted=m.annotation.counted,
+                place=m.annotation.place,
+                time_window=m.annotation.time_window,
+            )
+            for m in members
+        ]
+        row = cmp.ledger_row(c.pk, c.relation, claims)
+        entries.append(LedgerEntry(c, row, list(zip(members, row.members, strict=True))))
+    return Ledger(submission, entries, [(la, grouped.get(la.article_id, [])) for la in shown])
+
+
+# --- the key's comparisons ------------------------------------------------------------------------------
+
+
+@dataclass
+class ComparisonFeedback:
+    scores: cmp.ComparisonScores
+    key_count: int
+
+    @property
+    def found(self):
+        return self.scores.found
+
+    @property
+    def missed(self):
+        return self.scores.missed
+
+    @property
+    def extra(self):
+        return self.scores.extra
+
+
+def _key_links(lesson_id: int) -> list[cmp.KeyLink]:
+    key_comparisons = KeyComparison.objects.filter(key__lesson_id=lesson_id).prefetch_related(
+        Prefetch("items", queryset=KeyItem.objects.filter(anchor_status=ANCHORED))
+    )
+    return [
+        cmp.KeyLink(
+            ref=kc,
+            relation=kc.relation,
+            items=tuple(kc.items.all()),
+            title=kc.title,
+            explanation=kc.explanation,
+        )
+        for kc in key_comparisons
+    ]
+
+
+def _texts(lesson_id: int) -> dict[int, str]:
+    return dict(LessonArticle.objects.filter(lesson_id=lesson_id).values_list("article_id", "article__body_text"))
+
+
+def _score(
+    key: list[cmp.KeyLink], texts: dict[int, str], comparisons: list[Comparison]
+) -> tuple[cmp.ComparisonScores, list[cmp.StudentLink]]:
+    key_spans = {item.pk: item for k in key for item in k.items}
+    members = {a.pk: a for c in comparisons for a in c.annotations.all() if a.anchor_status == ANCHORED}
+    item_for = cmp.highlight_matches(
+        texts,
+        [(i.article_id, Span(i.start, i.end, i.category, i)) for i in key_spans.values()],
+        [(a.article_id, Span(a.start, a.end, a.category, a)) for a in members.values()],
+    )
+    student = [cmp.StudentLink(ref=c, relation=c.relation, annotations=tuple(c.annotations.all())) for c in comparisons]
+    return cmp.match_comparisons(key, student, item_for), student
+
+
+def comparison_feedback(submission: Submission) -> ComparisonFeedback | None:
+    """Found / missed / extra key comparisons for one student; None when the key has no comparisons."""
+    lesson_id = submission.assignment.lesson_id
+    key = _key_links(lesson_id)
+    if not key:
+        return None
+    scores, _ = _score(key, _texts(lesson_id), list(_comparisons([submission.pk])))
+    return ComparisonFeedback(scores, len(key))
+
+
+@dataclass
+class ClassComparisons:
+    counts: dict[int, int]  # submission id → number of comparisons
+    summary: list[cmp.ClassCount]  # per key comparison (empty without key comparisons)
+    students: int  # submissions scored (submitted or returned)
+
+    @property
+    def most_found(self) -> list[cmp.ClassCount]:
+        return sorted((c for c in self.summary if c.found), key=lambda c: -c.found)[:3]
+
+    @property
+    def most_missed(self) -> list[cmp.ClassCount]:
+        return sorted((c for c in self.summary if c.missed), key=lambda c: -c.missed)[:3]
+
+
+def class_comparisons(assignment: Assignment) -> ClassComparisons:
+    """Comparison counts per submission, and which key comparisons the class found or missed.
+
+    Only handed-in work (submitted or returned) counts towards found/missed: work in progress is not a miss.
+    Six queries whatever the size of the class.
+    """
+    submissions = list(Submission.objects.filter(assignment=assignment).only("id", "status"))
+    comparisons = list(_comparisons([s.pk for s in submissions]))
+    by_submission: dict[int, list[Comparison]] = defaultdict(list)
+    for c in comparisons:
+        by_submission[c.submission_id].append(c)
+    counts = {s.pk: len(by_submission[s.pk]) for s in submissions}
+    key = _key_links(assignment.lesson_id)
+    handed_in = [s for s in submissions if s.status != Submission.Status.IN_PROGRESS]
+    if not key:
+        return ClassComparisons(counts, [], len(handed_in))
+    texts = _texts(assignment.lesson_id)
+    scores = [_score(key, texts, by_submission[s.pk])[0] for s in handed_in]
+    return ClassComparisons(counts, cmp.class_summary(key, scores), len(handed_in))

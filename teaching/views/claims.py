@@ -1,0 +1,241 @@
+"""Number claims, claim links (comparisons), the numbers ledger and the side-by-side view.
+
+Writes answer htmx requests with a fragment — the claim card (``fragment=card``) or the ledger region —
+with status 200 even when refused (htmx 2 swaps only 2xx; the fragment shows the reason in place), and
+everything else with a redirect back (Post/Redirect/Get) plus a message.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from teaching import forms, selectors, services
+from teaching.models import Relation, Submission
+
+REGION = "teaching/_ledger_region.html"
+
+
+def _errors(error: ValidationError) -> list[str]:
+    return list(error.messages)
+
+
+def _form_errors(form) -> list[str]:
+    return [message for field_errors in form.errors.values() for message in field_errors]
+
+
+def _back(request, fallback: str):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(fallback)
+
+
+def _student_submission(request, pk: int) -> Submission:
+    submission = selectors.get_submission_for_student(request.user, pk)
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def _scope(submission: Submission, raw: str) -> tuple[list[int] | None, list[int]]:
+    """`"1,3"` (lesson positions, from the side-by-side view) → (article ids, positions); else everything."""
+    positions = [int(p) for p in raw.split(",") if p.strip().isdigit()][:2]
+    if not positions:
+        return None, []
+    articles = [selectors.get_article_in_assignment(submission.assignment, p).pk for p in positions]
+    return articles, positions
+
+
+def _region_context(submission: Submission, scope: str = "", *, errors=(), saved: str = "") -> dict:
+    articles, positions = _scope(submission, scope)
+    return {
+        "submission": submission,
+        "assignment": submission.assignment,
+        "ledger": selectors.numbers_ledger(submission, articles=articles),
+        "scope": ",".join(map(str, positions)),
+        "relations": Relation.choices,
+        "errors": list(errors),
+        "saved": saved,
+        "editable": submission.is_editable,
+    }
+
+
+def _region_response(request, submission, *, errors=(), saved=""):
+    context = _region_context(submission, request.POST.get("scope", ""), errors=errors, saved=saved)
+    return render(request, REGION, context)
+
+
+def _ledger_url(submission: Submission) -> str:
+    return reverse("teaching:numbers_ledger", args=[submission.assignment_id])
+
+
+def _finish(request, submission, errors, success: str, *, card=None):
+    if request.htmx:
+        if card is not None and request.POST.get("fragment") == "card":
+            context = {"card": selectors.claim_card(card), "errors": errors, "saved": not errors, "editable": True}
+            return render(request, "teaching/_claim.html", context)
+        return _region_response(request, submission, errors=errors, saved="" if errors else success)
+    for message in errors:
+        messages.error(request, message)
+    if not errors:
+        messages.success(request, success)
+    return _back(request, _ledger_url(submission))
+
+
+# --- writes -------------------------------------------------------------------------------------------
+
+
+@require_POST
+@login_required
+def claim_update(request, pk: int):
+    annotation = selectors.get_numbers_annotation_for_student(request.user, pk)
+    form = forms.ClaimForm(request.POST)
+    errors: list[str] = []
+    if form.is_valid():
+        try:
+            services.update_claim(annotation=annotation, by=request.user, **form.cleaned_changes())
+        except ValidationError as error:
+            errors = _errors(error)
+            annotation.refresh_from_db()
+    else:
+        errors = _form_errors(form)
+    return _finish(request, annotation.submission, errors, "Claim saved.", card=annotation)
+
+
+@require_POST
+@login_required
+def comparison_create(request, pk: int):
+    submission = _student_submission(request, pk)
+    ids = submission.annotations.filter(category="numbers").values_list("pk", flat=True)
+    form = forms.ComparisonCreateForm(request.POST, annotation_ids=list(ids))
+    errors: list[str] = []
+    if form.is_valid():
+        try:
+            services.create_comparison(submission=submission, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors = _errors(error)
+    else:
+        errors = _form_errors(form)
+    return _finish(request, submission, errors, "Numbers linked.")
+
+
+@require_POST
+@login_required
+def comparison_update(request, pk: int):
+    comparison = selectors.get_comparison_for_student(request.user, pk)
+    form = forms.ComparisonUpdateForm(request.POST)
+    errors: list[str] = []
+    if form.is_valid():
+        try:
+            services.update_comparison(comparison=comparison, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors = _errors(error)
+    else:
+        errors = _form_errors(form)
+    return _finish(request, comparison.submission, errors, "Link saved.")
+
+
+@require_POST
+@login_required
+def comparison_delete(request, pk: int):
+    comparison = selectors.get_comparison_for_student(request.user, pk)
+    submission = comparison.submission
+    errors: list[str] = []
+    try:
+        services.delete_comparison(comparison=comparison, by=request.user)
+    except ValidationError as error:
+        errors = _errors(error)
+    return _finish(request, submission, errors, "Link removed. The highlights are still there.")
+
+
+# --- pages --------------------------------------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def numbers_ledger(request, pk: int):
+    submission = selectors.get_submission_for_student(request.user, pk)
+    if submission is None:
+        return redirect("teaching:assignment_read", pk=pk)
+    context = _region_context(submission, request.GET.get("scope", ""))
+    if request.htmx:
+        return render(request, REGION, context)
+    context["lesson_articles"] = selectors.list_lesson_articles(submission)
+    return render(request, "teaching/ledger.html", context)
+
+
+@require_GET
+@login_required
+def submission_ledger(request, pk: int):
+    """The teacher's read-only view of one student's ledger."""
+    submission = selectors.get_submission_for_review(request.user, pk)
+    context = _region_context(submission)
+    context.update(editable=False, teacher_view=True)
+    return render(request, "teaching/ledger_review.html", context)
+
+
+@require_GET
+@login_required
+def article_compare_pick(request, pk: int):
+    """Choose two articles to read side by side (a form that works without JavaScript)."""
+    submission = selectors.get_submission_for_student(request.user, pk)
+    if submission is None:
+        return redirect("teaching:assignment_read", pk=pk)
+    lesson_articles = list(selectors.list_lesson_articles(submission))
+    left, right = request.GET.get("left", ""), request.GET.get("right", "")
+    positions = [la.position for la in lesson_articles]
+    error = ""
+    if left or right:
+        if left.isdigit() and right.isdigit() and int(left) in positions and int(right) in positions:
+            if left != right:
+                return redirect("teaching:article_compare", pk=pk, left=int(left), right=int(right))
+            error = "Choose two different articles."
+        else:
+            error = "Choose two articles of this lesson."
+    context = {
+        "submission": submission,
+        "assignment": submission.assignment,
+        "lesson_articles": lesson_articles,
+        "error": error,
+        "left": int(left) if left.isdigit() else None,
+        "right": int(right) if right.isdigit() else None,
+    }
+    return render(request, "teaching/compare_pick.html", context, status=400 if error else 200)
+
+
+@require_GET
+@login_required
+def article_compare(request, pk: int, left: int, right: int):
+    submission = selectors.get_submission_for_student(request.user, pk)
+    if submission is None:
+        return redirect("teaching:assignment_read", pk=pk)
+    if left == right:
+        return redirect("teaching:article_compare_pick", pk=pk)
+    assignment = submission.assignment
+    panes = []
+    for side, position in (("left", left), ("right", right)):
+        article = selectors.get_article_in_assignment(assignment, position)
+        panes.append(
+            {
+                "side": side,
+                "position": position,
+                "article": article,
+                "annotations": selectors.list_annotations(submission, article),
+            }
+        )
+    context = _region_context(submission, f"{left},{right}")
+    context.update(
+        panes=panes,
+        lesson_articles=list(selectors.list_lesson_articles(submission)),
+        left=left,
+        right=right,
+        categories=assignment.category_objects,
+    )
+    return render(request, "teaching/compare.html", context)
