@@ -6,6 +6,8 @@ from django.urls import include, path
 from teaching.views import accounts, api, classrooms, dashboard, home, reading, reattach, review
 from teaching.views import claims as claim_views
 from teaching.views import exports as export_views
+from teaching.views import feedback as feedback_views
+from teaching.views import insights as insight_views
 
 app_patterns = [
     # Accounts
@@ -62,6 +64,22 @@ app_patterns = [
     path("assignments/<int:pk>/export.jsonld", export_views.assignment_jsonld, name="export_assignment_jsonld"),
     path("assignments/<int:pk>/my-work.csv", export_views.my_work_csv, name="export_my_work_csv"),
     path("assignments/<int:pk>/my-work.jsonld", export_views.my_work_jsonld, name="export_my_work_jsonld"),
+    # ---------------------------------------------------------------------------------------------------
+    # Reference-key feedback and the class on the text (teaching/views/feedback.py, insights.py) -------
+    path("assignments/<int:pk>/feedback/", feedback_views.submission_feedback_start, name="submission_feedback_start"),
+    path(
+        "assignments/<int:pk>/feedback/articles/<int:position>/",
+        feedback_views.submission_feedback,
+        name="submission_feedback",
+    ),
+    path("assignments/<int:pk>/class/", insight_views.assignment_heatmap_start, name="assignment_heatmap_start"),
+    path(
+        "assignments/<int:pk>/class/articles/<int:position>/",
+        insight_views.assignment_heatmap,
+        name="assignment_heatmap",
+    ),
+    path("assignments/<int:pk>/key-items/", insight_views.assignment_key_items, name="assignment_key_items"),
+    path("submissions/<int:pk>/scores/", insight_views.submission_scores, name="submission_scores"),
     # ---------------------------------------------------------------------------------------------------
 ]
 

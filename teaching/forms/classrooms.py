@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import password_validation
 
 from teaching import categories as category_defs
-from teaching.models import JOIN_CODE_LENGTH, Classroom
+from teaching.models import JOIN_CODE_LENGTH, Classroom, FeedbackTiming
 
 __all__ = [
     "AddStudentForm",
@@ -123,6 +123,18 @@ class AssignmentForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one thing for students to highlight."},
     )
+
+    feedback_timing = forms.ChoiceField(
+        label="When students see the feedback",
+        choices=FeedbackTiming.choices,
+        initial=FeedbackTiming.ON_SUBMIT,
+        widget=forms.RadioSelect,
+        required=False,  # not sent (an older form, a script): the model's default, right after submitting
+        error_messages={"invalid_choice": "Choose one of the two times."},
+    )
+
+    def clean_feedback_timing(self) -> str:
+        return self.cleaned_data.get("feedback_timing") or FeedbackTiming.ON_SUBMIT
 
     def __init__(self, *args, lessons, **kwargs):
         super().__init__(*args, **kwargs)

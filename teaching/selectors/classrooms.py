@@ -133,7 +133,7 @@ def list_assignments_for_student(*, user: User) -> list[StudentAssignment]:
     own_submissions = Submission.objects.filter(student=user).annotate(highlight_count=Count("annotations"))
     assignments = (
         Assignment.objects.filter(classroom__enrollments__student=user)
-        .select_related("lesson", "classroom")
+        .select_related("lesson", "classroom", "lesson__reference_key")  # the key: for "See your feedback"
         .prefetch_related(Prefetch("submissions", queryset=own_submissions, to_attr="own_submissions"))
     )
     rows = [StudentAssignment(a, a.own_submissions[0] if a.own_submissions else None) for a in assignments]

@@ -182,6 +182,7 @@ def create_assignment(
     categories: list[str],
     instructions: str = "",
     due_at: datetime | None = None,
+    feedback_timing: str = Assignment.FeedbackTiming.ON_SUBMIT,
 ) -> Assignment:
     if not permissions.is_teacher_of(by, classroom):
         raise PermissionDenied("Only the class's teacher can set assignments for it.")
@@ -200,6 +201,7 @@ def create_assignment(
         instructions=(instructions or "").strip(),
         due_at=due_at,
         categories=category_defs.ordered(categories),
+        feedback_timing=feedback_timing,
     )
     assignment.full_clean()
     assignment.save()

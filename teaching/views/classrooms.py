@@ -127,5 +127,17 @@ def assignment_create(request, pk):
 @require_GET
 def assignment_review(request, pk):
     review = selectors.get_assignment_review_for(user=request.user, pk=pk)
-    context = {"review": review, "assignment": review.assignment, "categories": review.assignment.category_objects}
+    # Against the reference key (teaching/selectors/feedback.py): one pass, rows already read are reused.
+    scores = selectors.class_scores(
+        review.assignment,
+        submission_students={r.submission.pk: r.student.pk for r in review.rows if r.submission},
+        enrolled={r.student.pk for r in review.rows if r.enrolled},
+    )
+    context = {
+        "review": review,
+        "assignment": review.assignment,
+        "categories": review.assignment.category_objects,
+        "scores": scores,
+        "rows": [(r, scores.by_submission.get(r.submission.pk) if r.submission else None) for r in review.rows],
+    }
     return render(request, "teaching/assignment_review.html", context)

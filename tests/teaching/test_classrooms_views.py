@@ -207,7 +207,7 @@ def test_assignment_create_form_lists_lessons_with_article_counts(teacher_client
     assert "Empty lesson" not in response.text
     assert 'type="datetime-local"' in response.text
     assert response.text.count('type="checkbox" name="categories"') == 3
-    assert response.text.count("checked") == 3
+    assert response.text.count("checked") == 4  # the three categories and the default feedback timing
 
 
 def test_assignment_create_saves_and_returns_to_the_class(teacher_client, classroom, lesson):

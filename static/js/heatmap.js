@@ -1,0 +1,74 @@
+// The class on the text: shades each passage by the share of the class that highlighted it and
+// outlines the key items. A passage says how many students marked it when hovered or focused (the
+// tooltip for eyes, aria-describedby for screen readers). Marks only wrap the text; it is never changed.
+
+import { marksFor, renderHighlights } from "./highlights.js";
+
+const page = document.getElementById("heatmap-page");
+const root = document.getElementById("article-text");
+const tip = document.getElementById("heat-tip");
+const passages = JSON.parse(document.getElementById("heat-passages").textContent);
+const keyItems = JSON.parse(document.getElementById("heat-key").textContent);
+
+renderHighlights(root, [
+  ...passages.map((p) => ({ id: `p${p.id}`, start: p.start, end: p.end, category: `heat-${p.level}` })),
+  ...keyItems.map((k) => ({ id: `k${k.id}`, start: k.start, end: k.end, category: "key" })),
+]);
+
+for (const mark of root.querySelectorAll("mark.hl")) mark.classList.add("heat");
+// One tab stop per passage, and per key item nobody highlighted (so every outline can be reached).
+for (const p of passages) {
+  const marks = marksFor(root, `p${p.id}`);
+  if (!marks.length) continue;
+  marks[0].tabIndex = 0;
+  marks[0].setAttribute("aria-describedby", `pd-${p.id}`);
+}
+for (const k of keyItems) {
+  const marks = marksFor(root, `k${k.id}`);
+  if (marks.length && !marks.some((m) => m.tabIndex === 0)) {
+    marks[0].tabIndex = 0;
+    marks[0].setAttribute("aria-describedby", `kd-${k.id}`);
+  }
+}
+
+function describe(mark) {
+  const ids = mark.dataset.annotationIds.split(" ");
+  const parts = [];
+  const passage = ids.find((id) => id.startsWith("p"));
+  parts.push(passage ? document.getElementById(`pd-${passage.slice(1)}`).textContent : "Nobody highlighted this");
+  const key = ids.find((id) => id.startsWith("k"));
+  if (key) parts.push(`In your key (${keyItems.find((k) => `k${k.id}` === key).category})`);
+  return parts.join(" · ");
+}
+
+function show(mark) {
+  tip.textContent = describe(mark);
+  tip.hidden = false;
+  const box = mark.getBoundingClientRect();
+  const width = tip.offsetWidth;
+  const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+  tip.style.left = `${left}px`;
+  tip.style.top = `${box.top + window.scrollY - tip.offsetHeight - 6}px`;
+}
+
+function hide() {
+  tip.hidden = true;
+}
+
+root.addEventListener("mouseover", (event) => {
+  const mark = event.target.closest("mark.heat");
+  if (mark) show(mark);
+});
+root.addEventListener("mouseout", (event) => {
+  if (!event.relatedTarget?.closest?.("mark.heat")) hide();
+});
+root.addEventListener("focusin", (event) => {
+  const mark = event.target.closest("mark.heat");
+  if (mark) show(mark);
+});
+root.addEventListener("focusout", hide);
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") hide();
+});
+
+page.dataset.ready = "true";

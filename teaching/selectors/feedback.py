@@ -1,0 +1,282 @@
+"""Reads for the reference-key feedback: a student's found / missed / extra, and the teacher's scores.
+
+Everything is computed from three lists read once — the lesson's articles (their text), the key's
+anchored items and the anchored highlights — and matched in memory with ``teaching.matching``, so a
+page costs the same number of queries for 10 students as for 160, and the work grows linearly with
+the highlights. Orphaned highlights and key items (set aside by an article correction) point into an
+older text and are left out until re-attached.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from teaching import categories as category_defs
+from teaching.matching import Scores, Span, Tokens, match, tokenize
+from teaching.models import Annotation, Assignment, Enrollment, FeedbackTiming, KeyItem, LessonArticle, Submission
+from teaching.scoring import Tally, tally
+
+__all__ = [
+    "ArticleFeedback",
+    "CategoryFeedback",
+    "ClassScores",
+    "FoundItem",
+    "KeyItemRow",
+    "StudentFeedback",
+    "class_scores",
+    "feedback_unavailable_reason",
+    "feedback_visible",
+    "list_key_items_for_lesson",
+    "list_lesson_articles_with_text",
+    "student_feedback",
+]
+
+ANCHORED = KeyItem.AnchorStatus.ANCHORED
+
+
+# --- shared reads -----------------------------------------------------------------------------------
+
+
+def list_lesson_articles_with_text(lesson_id: int) -> list[LessonArticle]:
+    """The lesson's articles in order, with the title and plain text only (not the Markdown or HTML)."""
+    return list(
+        LessonArticle.objects.filter(lesson_id=lesson_id)
+        .select_related("article")
+        .only("id", "position", "lesson_id", "article_id", "article__id", "article__title", "article__body_text")
+        .order_by("position", "id")
+    )
+
+
+def list_key_items_for_lesson(lesson_id: int) -> list[KeyItem]:
+    """The anchored items of the lesson's reference key (empty when it has none), in reading order."""
+    return list(
+        KeyItem.objects.filter(key__lesson_id=lesson_id, anchor_status=ANCHORED).order_by(
+            "article_id", "start", "end", "id"
+        )
+    )
+
+
+def _key_spans(items: list[KeyItem], categories: list[str]) -> dict[int, list[Span]]:
+    wanted = set(categories)
+    spans: dict[int, list[Span]] = defaultdict(list)
+    for item in items:
+        if item.category in wanted:
+            spans[item.article_id].append(Span(item.start, item.end, item.category, item))
+    return spans
+
+
+# --- when a student may see feedback ----------------------------------------------------------------
+
+
+def feedback_visible(submission: Submission) -> bool:
+    """Submitted with feedback "right after they submit", or returned by the teacher (whatever the setting)."""
+    if submission.status == Submission.Status.RETURNED:
+        return True
+    return (
+        submission.status == Submission.Status.SUBMITTED
+        and submission.assignment.feedback_timing == FeedbackTiming.ON_SUBMIT
+    )
+
+
+def feedback_unavailable_reason(submission: Submission | None, *, has_key: bool) -> str | None:
+    """Why the student cannot see feedback yet, in their words; None when they can."""
+    if not has_key:
+        return "There is no feedback for this lesson: your teacher hasn’t prepared a key to compare with yet."
+    if submission is None or submission.status == Submission.Status.IN_PROGRESS:
+        if submission is not None and submission.assignment.feedback_timing == FeedbackTiming.ON_RETURN:
+            return "Feedback comes when your teacher returns your work. Submit it first."
+        return "Feedback appears as soon as you submit your work."
+    if not feedback_visible(submission):
+        return "Your teacher will share the feedback when they return your work."
+    return None
+
+
+# --- one student's feedback -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FoundItem:
+    key_item: KeyItem
+    annotation: Annotation
+
+
+@dataclass(frozen=True)
+class CategoryFeedback:
+    category: category_defs.Category
+    found: list[FoundItem]
+    missed: list[KeyItem]
+    extra: list[Annotation]
+    duplicates: list[Annotation]
+
+    @property
+    def key_count(self) -> int:
+        return len(self.found) + len(self.missed)
+
+
+@dataclass(frozen=True)
+class ArticleFeedback:
+    lesson_article: LessonArticle
+    scores: Scores
+    categories: list[CategoryFeedback]
+
+    @property
+    def article(self):
+        return self.lesson_article.article
+
+    @property
+    def position(self) -> int:
+        return self.lesson_article.position
+
+    @property
+    def found(self) -> int:
+        return self.scores.found
+
+    @property
+    def key_count(self) -> int:
+        return self.scores.found + self.scores.missed
+
+
+@dataclass(frozen=True)
+class StudentFeedback:
+    submission: Submission
+    articles: list[ArticleFeedback]
+    tally: Tally
+    has_key: bool
+
+    def at(self, position: int) -> ArticleFeedback | None:
+        return next((a for a in self.articles if a.position == position), None)
+
+
+def _category_feedback(scores: Scores) -> list[CategoryFeedback]:
+    out = []
+    for value, result in scores.categories.items():
+        out.append(
+            CategoryFeedback(
+                category=category_defs.BY_VALUE[value],
+                found=[FoundItem(m.key.ref, m.student.ref) for m in result.found],
+                missed=[s.ref for s in result.missed],
+                extra=[s.ref for s in result.extra],
+                duplicates=[s.ref for s in result.duplicates],
+            )
+        )
+    return out
+
+
+def student_feedback(submission: Submission) -> StudentFeedback:
+    """Found / missed / extra per article and category for one submission, in three queries."""
+    assignment = submission.assignment
+    categories = category_defs.ordered(assignment.categories)
+    items = list_key_items_for_lesson(assignment.lesson_id)
+    lesson_articles = list_lesson_articles_with_text(assignment.lesson_id)
+    if not items:
+        return StudentFeedback(submission, [], tally([], categories), has_key=False)
+    key = _key_spans(items, categories)
+    own: dict[int, list[Span]] = defaultdict(list)
+    for annotation in Annotation.objects.filter(submission_id=submission.pk, anchor_status=ANCHORED).order_by(
+        "start", "end", "id"
+    ):
+        own[annotation.article_id].append(Span(annotation.start, annotation.end, annotation.category, annotation))
+    articles = []
+    for la in lesson_articles:
+        scores = match(la.article.body_text, key.get(la.article_id, []), own.get(la.article_id, []), categories)
+        articles.append(ArticleFeedback(la, scores, _category_feedback(scores)))
+    return StudentFeedback(submission, articles, tally((a.scores for a in articles), categories), has_key=True)
+
+
+# --- the class: per-student figures and per-item shares ---------------------------------------------
+
+
+@dataclass
+class KeyItemRow:
+    item: KeyItem
+    lesson_article: LessonArticle
+    found_by: int = 0
+    class_size: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.found_by / self.class_size if self.class_size else 0.0
+
+    @property
+    def percent(self) -> int:
+        return round(self.share * 100)
+
+    @property
+    def missed_by_most(self) -> bool:
+        return self.class_size > 0 and self.found_by * 2 < self.class_size
+
+    @property
+    def category(self) -> category_defs.Category:
+        return category_defs.BY_VALUE[self.item.category]
+
+
+@dataclass
+class ClassScores:
+    has_key: bool
+    key_item_count: int = 0
+    class_size: int = 0
+    by_submission: dict[int, Tally] = field(default_factory=dict)
+    key_items: list[KeyItemRow] = field(default_factory=list)
+
+
+def class_scores(
+    assignment: Assignment,
+    *,
+    submission_students: dict[int, int] | None = None,
+    enrolled: set[int] | None = None,
+) -> ClassScores:
+    """Every submission's figures and every key item's "found by", in one pass over the highlights.
+
+    ``submission_students`` (submission id → student id) and ``enrolled`` (student ids on the roster)
+    may be passed by a page that has read them already. A key item's share counts enrolled students;
+    work by a student who left the class still gets its own figures.
+    Queries: key items; then lesson texts, highlights (+ submissions, roster when not given).
+    """
+    categories = category_defs.ordered(assignment.categories)
+    items = list_key_items_for_lesson(assignment.lesson_id)
+    if not items:
+        return ClassScores(has_key=False)
+    lesson_articles = list_lesson_articles_with_text(assignment.lesson_id)
+    in_lesson = {la.article_id: la for la in lesson_articles}
+    items = [i for i in items if i.article_id in in_lesson and i.category in categories]
+    key = _key_spans(items, categories)
+    if submission_students is None:
+        submission_students = dict(
+            Submission.objects.filter(assignment_id=assignment.pk).values_list("id", "student_id")
+        )
+    if enrolled is None:
+        enrolled = set(
+            Enrollment.objects.filter(classroom_id=assignment.classroom_id).values_list("student_id", flat=True)
+        )
+    spans: dict[int, dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    rows = (
+        Annotation.objects.filter(submission__assignment_id=assignment.pk, anchor_status=ANCHORED)
+        .values_list("submission_id", "article_id", "category", "start", "end")
+        .iterator(chunk_size=5000)
+    )
+    for submission_id, article_id, category, start, end in rows:
+        if article_id in in_lesson:
+            spans[submission_id][article_id].append(Span(start, end, category))
+    tokens: dict[int, Tokens] = {la.article_id: tokenize(la.article.body_text) for la in lesson_articles}
+    found_by: dict[int, int] = defaultdict(int)
+    by_submission: dict[int, Tally] = {}
+    for submission_id, student_id in submission_students.items():
+        own = spans.get(submission_id, {})
+        scores = []
+        for la in lesson_articles:
+            result = match(tokens[la.article_id], key.get(la.article_id, []), own.get(la.article_id, []), categories)
+            scores.append(result)
+            if student_id in enrolled:
+                for category in result.categories.values():
+                    for m in category.found:
+                        found_by[m.key.ref.pk] += 1
+        by_submission[submission_id] = tally(scores, categories)
+    class_size = len(enrolled)
+    return ClassScores(
+        has_key=True,
+        key_item_count=len(items),
+        class_size=class_size,
+        by_submission=by_submission,
+        key_items=[KeyItemRow(i, in_lesson[i.article_id], found_by[i.pk], class_size) for i in items],
+    )

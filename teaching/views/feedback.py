@@ -1,0 +1,77 @@
+"""The student's feedback: what they found, missed and added, article by article, against the key."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from teaching import selectors
+
+
+def _own_submission(request, pk: int):
+    # 404 unless the user is a student enrolled in the assignment's class; None when not started.
+    return selectors.get_submission_for_student(request.user, pk)
+
+
+def _refuse(request, pk: int, reason: str):
+    messages.info(request, reason)
+    return redirect("teaching:assignment_read", pk=pk)
+
+
+def _text_data(current) -> dict:
+    """What feedback.js draws on the text: the student's highlights and the key items they missed."""
+    highlights, missed = [], []
+    for c in current.categories:
+        for f in c.found:
+            a = f.annotation
+            highlights.append({"id": f"a{a.pk}", "start": a.start, "end": a.end, "category": a.category})
+        for a in [*c.extra, *c.duplicates]:
+            highlights.append({"id": f"a{a.pk}", "start": a.start, "end": a.end, "category": a.category})
+        for k in c.missed:
+            missed.append({"id": f"k{k.pk}", "start": k.start, "end": k.end, "category": "missed"})
+    return {"highlights": highlights, "missed": missed}
+
+
+@require_GET
+@login_required
+def submission_feedback_start(request, pk: int):
+    submission = _own_submission(request, pk)
+    if submission is None:
+        return _refuse(request, pk, "Feedback appears as soon as you submit your work.")
+    first = selectors.list_lesson_articles_for_assignment(submission.assignment).first()
+    if first is None:
+        return redirect("teaching:assignment_read", pk=pk)
+    return redirect("teaching:submission_feedback", pk=pk, position=first.position)
+
+
+@require_GET
+@login_required
+def submission_feedback(request, pk: int, position: int):
+    submission = _own_submission(request, pk)
+    if submission is None:
+        return _refuse(request, pk, "Feedback appears as soon as you submit your work.")
+    feedback = selectors.student_feedback(submission)
+    reason = selectors.feedback_unavailable_reason(submission, has_key=feedback.has_key)
+    if reason:
+        return _refuse(request, pk, reason)
+    current = feedback.at(position)
+    if current is None:
+        raise Http404("No such article in this lesson.")
+    index = feedback.articles.index(current)
+    found_explanations = {f.annotation.pk: f.key_item for c in current.categories for f in c.found}
+    context = {
+        "submission": submission,
+        "assignment": submission.assignment,
+        "feedback": feedback,
+        "current": current,
+        "article": selectors.get_article_in_assignment(submission.assignment, position),
+        "position": position,
+        "previous": feedback.articles[index - 1] if index > 0 else None,
+        "next": feedback.articles[index + 1] if index + 1 < len(feedback.articles) else None,
+        "found_explanations": found_explanations,
+        "text_data": _text_data(current),
+    }
+    return render(request, "teaching/feedback_article.html", context)
