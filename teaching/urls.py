@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from teaching.views import accounts, api, classrooms, dashboard, home, reading, reattach, review
+from teaching.views import accounts, api, classrooms, dashboard, home, keys, reading, reattach, review
 from teaching.views import claims as claim_views
 from teaching.views import exports as export_views
 from teaching.views import feedback as feedback_views
@@ -46,6 +46,22 @@ app_patterns = [
     path("annotations/<int:pk>/mark/", review.annotation_mark, name="annotation_mark"),
     path("submissions/<int:pk>/return/", review.submission_return, name="submission_return"),
     path("annotations/<int:pk>/reattach/", reattach.annotation_reattach, name="annotation_reattach"),
+    # Reference key (teaching/views/keys.py): the key mode of the reading view ------------------------
+    path("lessons/<int:pk>/key/", keys.key_start, name="key_start"),
+    path("lessons/<int:pk>/key/articles/<int:position>/", keys.key_edit, name="key_edit"),
+    path("lessons/<int:pk>/key/articles/<int:position>/items/", keys.key_item_create, name="key_item_create"),
+    path(
+        "lessons/<int:pk>/key/articles/<int:position>/suggestions/accept/",
+        keys.key_suggestion_accept,
+        name="key_suggestion_accept",
+    ),
+    path(
+        "lessons/<int:pk>/key/articles/<int:position>/suggestions/dismiss/",
+        keys.key_suggestion_dismiss,
+        name="key_suggestion_dismiss",
+    ),
+    path("key-items/<int:pk>/", keys.key_item_update, name="key_item_update"),
+    path("key-items/<int:pk>/delete/", keys.key_item_delete, name="key_item_delete"),
     # Number claims, claim links, the numbers ledger, side by side (teaching/views/claims.py) ----------
     path("annotations/<int:pk>/claim/", claim_views.claim_update, name="claim_update"),
     path("assignments/<int:pk>/comparisons/", claim_views.comparison_create, name="comparison_create"),

@@ -3,3 +3,4 @@
 from teaching.forms.annotations import *  # noqa: F401,F403
 from teaching.forms.claims import *  # noqa: F401,F403
 from teaching.forms.classrooms import *  # noqa: F401,F403
+from teaching.forms.keys import *  # noqa: F401,F403

@@ -1,0 +1,290 @@
+"""Writes to a lesson's reference key: items, comparisons, accepted and dismissed suggestions.
+
+Who may edit a key is decided by ``teaching.selectors.can_edit_key`` (admins, and teachers who have set
+the lesson for one of their classes); every service here checks it again, so a view that forgot the
+selector still cannot write. The key is the lesson's, not a class's: an edit shows in every class that
+uses the lesson.
+
+Key items follow the same rules as student highlights: a position and a quote checked against the
+article's current text (``teaching.anchoring.select``), re-anchored by ``revise_article`` after a
+correction. An explanation may be left empty while the teacher builds the key and written later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from articles.models import Article
+from teaching import anchoring
+from teaching import categories as category_defs
+from teaching.models import (
+    DismissedSuggestion,
+    KeyComparison,
+    KeyItem,
+    Lesson,
+    LessonArticle,
+    ReferenceKey,
+    Relation,
+    User,
+)
+from teaching.selectors.keys import can_edit_key, find_suggestion
+
+__all__ = [
+    "MAX_EXPLANATION_CHARS",
+    "accept_suggestion",
+    "create_key_comparison",
+    "create_key_item",
+    "delete_key_comparison",
+    "delete_key_item",
+    "dismiss_suggestion",
+    "get_or_create_key",
+    "update_key_comparison",
+    "update_key_item",
+]
+
+MAX_EXPLANATION_CHARS = 2000
+NOT_ALLOWED = "Only an admin, or a teacher who has set this lesson for one of their classes, can edit its key."
+
+
+def _check_editor(by: User | None, lesson: Lesson) -> None:
+    if by is None or not can_edit_key(by, lesson):
+        raise PermissionDenied(NOT_ALLOWED)
+
+
+def _check_category(category: str) -> None:
+    if category not in category_defs.BY_VALUE:
+        raise ValidationError({"category": "Choose rhetoric, sourcing or numbers."})
+
+
+def _clean_explanation(explanation: str | None) -> str:
+    explanation = (explanation or "").strip()
+    if len(explanation) > MAX_EXPLANATION_CHARS:
+        raise ValidationError(
+            {
+                "explanation": f"An explanation can be at most {MAX_EXPLANATION_CHARS} characters "
+                f"(this one has {len(explanation)})."
+            }
+        )
+    return explanation
+
+
+def _full_clean(item: KeyItem) -> None:
+    # The model asks for an explanation; while building a key the teacher may add it later.
+    item.full_clean(exclude=["explanation"] if not item.explanation else None)
+
+
+def get_or_create_key(lesson: Lesson) -> ReferenceKey:
+    """The lesson's reference key, created empty the first time it is needed."""
+    try:
+        with transaction.atomic():
+            key, _ = ReferenceKey.objects.get_or_create(lesson=lesson)
+    except IntegrityError:  # created by a concurrent request between the read and the insert
+        key = ReferenceKey.objects.get(lesson=lesson)
+    return key
+
+
+@transaction.atomic
+def create_key_item(
+    *,
+    key: ReferenceKey,
+    article: Article,
+    category: str,
+    start: int,
+    end: int,
+    exact: str,
+    explanation: str = "",
+    by: User | None,
+) -> KeyItem:
+    """Add a span to the key. Idempotent like ``create_annotation``: the same span and category again
+    returns the existing item (a retried request does not duplicate it)."""
+    _check_editor(by, key.lesson)
+    if not LessonArticle.objects.filter(lesson_id=key.lesson_id, article_id=article.pk).exists():
+        raise ValidationError("This article is not part of the lesson.")
+    _check_category(category)
+    explanation = _clean_explanation(explanation)
+    # Checked against the text as it is now, under the article's row lock (see create_annotation).
+    current = Article.objects.select_for_update().only("pk", "body_text").get(pk=article.pk)
+    try:
+        selector = anchoring.select(current.body_text, start, end, exact)
+    except anchoring.QuoteMismatch as error:
+        raise ValidationError(str(error)) from error
+    existing = KeyItem.objects.filter(
+        key=key,
+        article=article,
+        start=selector.start,
+        end=selector.end,
+        category=category,
+        anchor_status=KeyItem.AnchorStatus.ANCHORED,
+    ).first()
+    if existing is not None:
+        if explanation and explanation != existing.explanation:
+            existing.explanation = explanation
+            existing.save(update_fields=["explanation", "updated_at"])
+        return existing
+    item = KeyItem(
+        key=key,
+        article=article,
+        category=category,
+        start=selector.start,
+        end=selector.end,
+        exact=selector.exact,
+        prefix=selector.prefix,
+        suffix=selector.suffix,
+        explanation=explanation,
+        revision=current.current_revision,
+        created_by=by,
+    )
+    _full_clean(item)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def update_key_item(
+    *, item: KeyItem, category: str | None = None, explanation: str | None = None, by: User | None
+) -> KeyItem:
+    """Change an item's category and/or explanation; ``None`` leaves a field as it is."""
+    _check_editor(by, item.key.lesson)
+    fields = []
+    if category is not None and category != item.category:
+        _check_category(category)
+        item.category = category
+        fields.append("category")
+    if explanation is not None:
+        explanation = _clean_explanation(explanation)
+        if explanation != item.explanation:
+            item.explanation = explanation
+            fields.append("explanation")
+    if fields:
+        _full_clean(item)
+        item.save(update_fields=[*fields, "updated_at"])
+    return item
+
+
+@transaction.atomic
+def delete_key_item(*, item: KeyItem, by: User | None) -> None:
+    """Remove an item (and its place in any comparison; a comparison left with one item keeps it)."""
+    _check_editor(by, item.key.lesson)
+    item.delete()
+
+
+@transaction.atomic
+def accept_suggestion(
+    *,
+    key: ReferenceKey,
+    article: Article,
+    start: int,
+    end: int,
+    kind: str,
+    category: str,
+    explanation: str = "",
+    by: User | None,
+) -> KeyItem:
+    """Turn a suggested span into a key item. The span must be one ``suggest()`` offers on the current text."""
+    _check_editor(by, key.lesson)
+    if not LessonArticle.objects.filter(lesson_id=key.lesson_id, article_id=article.pk).exists():
+        raise ValidationError("This article is not part of the lesson.")
+    text = Article.objects.only("pk", "body_text").get(pk=article.pk).body_text
+    if find_suggestion(text, start, end, kind) is None:
+        raise ValidationError("This suggestion is no longer offered. The article may have changed: reload the page.")
+    return create_key_item(
+        key=key,
+        article=article,
+        category=category,
+        start=start,
+        end=end,
+        exact=text[start:end],
+        explanation=explanation,
+        by=by,
+    )
+
+
+@transaction.atomic
+def dismiss_suggestion(
+    *, key: ReferenceKey, article: Article, start: int, end: int, kind: str, by: User | None
+) -> DismissedSuggestion:
+    """Never offer this suggestion for this key again. Dismissing twice is harmless."""
+    _check_editor(by, key.lesson)
+    if not LessonArticle.objects.filter(lesson_id=key.lesson_id, article_id=article.pk).exists():
+        raise ValidationError("This article is not part of the lesson.")
+    text = Article.objects.only("pk", "body_text").get(pk=article.pk).body_text
+    if find_suggestion(text, start, end, kind) is None:
+        raise ValidationError("This suggestion is no longer offered. The article may have changed: reload the page.")
+    dismissal, _ = DismissedSuggestion.objects.get_or_create(key=key, article=article, start=start, end=end, kind=kind)
+    return dismissal
+
+
+# --- Comparisons --------------------------------------------------------------------------------------
+
+
+def _clean_comparison(key: ReferenceKey, title: str, relation: str, explanation: str, items: Iterable[KeyItem]):
+    errors = {}
+    title = (title or "").strip()
+    if not title:
+        errors["title"] = "Say what is compared, e.g. “Russian soldiers inside the city”."
+    elif len(title) > 200:
+        errors["title"] = "A title can be at most 200 characters."
+    if relation not in Relation.values:
+        errors["relation"] = "Choose agree, contradict or measure different things."
+    items = list(items)
+    if len({item.pk for item in items}) < 2:
+        errors["items"] = "A comparison links at least two key items."
+    elif any(item.key_id != key.pk for item in items):
+        errors["items"] = "Every item of a comparison must belong to this key."
+    try:
+        explanation = _clean_explanation(explanation)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    return title, explanation, items
+
+
+@transaction.atomic
+def create_key_comparison(
+    *,
+    key: ReferenceKey,
+    title: str,
+    relation: str,
+    items: Iterable[KeyItem],
+    explanation: str = "",
+    position: int | None = None,
+    by: User | None,
+) -> KeyComparison:
+    _check_editor(by, key.lesson)
+    title, explanation, items = _clean_comparison(key, title, relation, explanation, items)
+    if position is None:
+        position = (key.comparisons.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+    comparison = KeyComparison(key=key, title=title, relation=relation, explanation=explanation, position=position)
+    comparison.full_clean(exclude=["explanation"] if not explanation else None)
+    comparison.save()
+    comparison.items.set(items)
+    return comparison
+
+
+@transaction.atomic
+def update_key_comparison(
+    *,
+    comparison: KeyComparison,
+    title: str,
+    relation: str,
+    items: Iterable[KeyItem],
+    explanation: str = "",
+    by: User | None,
+) -> KeyComparison:
+    _check_editor(by, comparison.key.lesson)
+    title, explanation, items = _clean_comparison(comparison.key, title, relation, explanation, items)
+    comparison.title, comparison.relation, comparison.explanation = title, relation, explanation
+    comparison.full_clean(exclude=["explanation"] if not explanation else None)
+    comparison.save()
+    comparison.items.set(items)
+    return comparison
+
+
+@transaction.atomic
+def delete_key_comparison(*, comparison: KeyComparison, by: User | None) -> None:
+    _check_editor(by, comparison.key.lesson)
+    comparison.delete()
