@@ -249,3 +249,33 @@ def test_feedback_page_query_count_is_constant(client, student, key, submission,
     with django_assert_num_queries(7):
         response = client.get(_url(submission))
     assert response.status_code == 200
+
+
+# --- the teacher's choice ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("posted", "saved"),
+    [({"feedback_timing": "on_return"}, ON_RETURN), ({"feedback_timing": "on_submit"}, ON_SUBMIT), ({}, ON_SUBMIT)],
+)
+def test_assignment_form_saves_feedback_timing(client, teacher, classroom, lesson, posted, saved):
+    client.force_login(teacher)
+    data = {"lesson": lesson.pk, "categories": ["numbers"], **posted}
+    response = client.post(reverse("teaching:assignment_create", args=[classroom.pk]), data)
+    assert response.status_code == 302
+    assert Assignment.objects.get(classroom=classroom).feedback_timing == saved
+
+
+def test_assignment_form_refuses_an_unknown_timing(client, teacher, classroom, lesson):
+    client.force_login(teacher)
+    data = {"lesson": lesson.pk, "categories": ["numbers"], "feedback_timing": "never"}
+    response = client.post(reverse("teaching:assignment_create", args=[classroom.pk]), data)
+    assert response.status_code == 200 and "Choose one of the two times." in response.text
+    assert not Assignment.objects.exists()
+
+
+def test_assignment_form_explains_each_timing(client, teacher, classroom, lesson):
+    client.force_login(teacher)
+    text = client.get(reverse("teaching:assignment_create", args=[classroom.pk])).text
+    assert text.count('type="radio" name="feedback_timing"') == 2
+    assert "as soon as they submit" in text and "after you have looked at their work and returned it" in text

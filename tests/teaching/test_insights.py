@@ -1,0 +1,273 @@
+"""The teacher's view of the class: heatmap, agreement, key-item table, per-student scores."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from teaching import selectors
+from teaching.models import Annotation, Assignment, Submission
+from tests import factories
+
+PHRASES = {  # phrase → category, in the sample article
+    "approximately 300 troops": "numbers",
+    "according to the general staff": "sourcing",
+    "modern-day Stalingrad": "rhetoric",
+}
+
+
+@pytest.fixture
+def key(lesson, article):
+    key = factories.ReferenceKeyFactory(lesson=lesson)
+    for phrase, category in PHRASES.items():
+        factories.key_item_for(key, article, phrase, category, explanation=f"Because of {phrase}.")
+    return key
+
+
+@pytest.fixture
+def teacher_client(client, teacher):
+    client.force_login(teacher)
+    return client
+
+
+def _class(classroom, assignment, article, size):
+    """`size` students; every one highlights the number, every second one the sourcing too."""
+    subs = []
+    for i in range(size):
+        student = factories.EnrollmentFactory(classroom=classroom).student
+        sub = factories.SubmissionFactory(assignment=assignment, student=student, status="submitted")
+        factories.annotation_for(sub, article, "300 troops", "numbers")
+        if i % 2 == 0:
+            factories.annotation_for(sub, article, "according to the general staff", "sourcing")
+        subs.append(sub)
+    return subs
+
+
+def _urls(assignment, submission=None):
+    urls = {
+        "heatmap": reverse("teaching:assignment_heatmap", args=[assignment.pk, 1]),
+        "key_items": reverse("teaching:assignment_key_items", args=[assignment.pk]),
+        "review": reverse("teaching:assignment_review", args=[assignment.pk]),
+    }
+    if submission:
+        urls["scores"] = reverse("teaching:submission_scores", args=[submission.pk])
+    return urls
+
+
+# --- the heatmap --------------------------------------------------------------------------------------
+
+
+def test_heatmap_counts_students_per_passage(key, classroom, assignment, article):
+    _class(classroom, assignment, article, 4)
+    heat = selectors.class_heatmap(assignment, 1)
+    assert heat.class_size == 4 and heat.highlighters == 4 and heat.submitted == 4
+    by_quote = {p.quote: p for p in heat.passages}
+    assert by_quote["300 troops"].label == "4 of 4 students — 4 numbers"
+    assert by_quote["300 troops"].level == 5
+    assert by_quote["according to the general staff"].label == "2 of 4 students — 2 sourcing"
+    assert by_quote["according to the general staff"].level == 3  # 50% is in the 41–60% step
+    assert {k.exact for k in heat.key_items} == set(PHRASES)
+
+
+def test_heatmap_filters_one_category_and_its_key_items(key, classroom, assignment, article):
+    _class(classroom, assignment, article, 4)
+    heat = selectors.class_heatmap(assignment, 1, "sourcing")
+    assert [p.quote for p in heat.passages] == ["according to the general staff"]
+    assert [k.category for k in heat.key_items] == ["sourcing"]
+    assert selectors.class_heatmap(assignment, 1, "bogus").category is None  # unknown filter: all
+
+
+def test_heatmap_leaves_out_students_who_left_and_orphans(key, classroom, assignment, article):
+    (sub,) = _class(classroom, assignment, article, 1)
+    gone = factories.SubmissionFactory(assignment=assignment, student=factories.StudentFactory())
+    factories.annotation_for(gone, article, "inside the city", "rhetoric")
+    Annotation.objects.filter(submission=sub, category="sourcing").update(anchor_status="orphaned")
+    heat = selectors.class_heatmap(assignment, 1)
+    assert [p.quote for p in heat.passages] == ["300 troops"]
+
+
+def test_agreement_per_category_with_a_reading(key, classroom, assignment, article):
+    _class(classroom, assignment, article, 4)
+    readings = {r.category.value: r for r in selectors.class_heatmap(assignment, 1).agreement}
+    assert readings["numbers"].kappa == pytest.approx(1.0)
+    assert readings["numbers"].reading == "The class almost fully agrees on which words are numbers."
+    assert readings["rhetoric"].kappa is None
+    assert readings["rhetoric"].display == "—"
+    # half the class marks the same words, half marks none: better than chance, far from agreement
+    assert readings["sourcing"].band == "fair"
+    assert readings["sourcing"].reading == "The class agrees a little on which words are sourcing."
+
+
+def test_heatmap_page_shows_scale_agreement_and_keeps_the_text(teacher_client, key, classroom, assignment, article):
+    _class(classroom, assignment, article, 3)
+    text = teacher_client.get(_urls(assignment)["heatmap"]).text
+    assert "Share of the class" in text and "81–100%" in text
+    assert "The class almost fully agrees on which words are numbers." in text
+    assert "3 of 3 students — 3 numbers" in text
+    body = re.search(r'<div id="article-text"[^>]*>(.*?)</div>', text, re.S).group(1)
+    assert body == article.body_html  # shading is drawn in the browser, never written into the text
+    assert 'id="heat-passages"' in text
+
+
+def test_heatmap_empty_class(teacher_client, assignment):
+    text = teacher_client.get(_urls(assignment)["heatmap"]).text
+    assert "Nobody has highlighted this article yet." in text
+    assert "Not enough highlights yet" in text
+
+
+def test_heatmap_start_and_unknown_article(teacher_client, assignment):
+    start = reverse("teaching:assignment_heatmap_start", args=[assignment.pk])
+    assert teacher_client.get(start).url == _urls(assignment)["heatmap"]
+    assert teacher_client.get(reverse("teaching:assignment_heatmap", args=[assignment.pk, 7])).status_code == 404
+
+
+# --- the key-item table ---------------------------------------------------------------------------------
+
+
+def _row_quotes(text):
+    return re.findall(r'<td class="quote"><q>(.*?)</q>', text)
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected", "aria"),
+    [
+        ("", ["modern-day Stalingrad", "according to the general staff", "approximately 300 troops"], "ascending"),
+        ("found", ["modern-day Stalingrad", "according to the general staff", "approximately 300 troops"], "ascending"),
+        (
+            "-found",
+            ["approximately 300 troops", "according to the general staff", "modern-day Stalingrad"],
+            "descending",
+        ),
+        ("quote", ["according to the general staff", "approximately 300 troops", "modern-day Stalingrad"], "ascending"),
+        (
+            "-quote",
+            ["modern-day Stalingrad", "approximately 300 troops", "according to the general staff"],
+            "descending",
+        ),
+        (
+            "category",
+            ["modern-day Stalingrad", "according to the general staff", "approximately 300 troops"],
+            "ascending",
+        ),
+        (
+            "nonsense",
+            ["modern-day Stalingrad", "according to the general staff", "approximately 300 troops"],
+            "ascending",
+        ),
+    ],
+)
+def test_key_item_table_sorts(teacher_client, key, classroom, assignment, article, sort, expected, aria):
+    _class(classroom, assignment, article, 4)
+    text = teacher_client.get(_urls(assignment)["key_items"] + (f"?sort={sort}" if sort else "")).text
+    assert _row_quotes(text) == expected
+    assert text.count("aria-sort=") == 1 and f'aria-sort="{aria}"' in text
+
+
+def test_key_item_table_shares_and_missed_by_most(teacher_client, key, classroom, assignment, article):
+    _class(classroom, assignment, article, 4)
+    text = teacher_client.get(_urls(assignment)["key_items"]).text
+    assert '4 of 4</span> <span class="muted">(100%)' in text
+    assert '2 of 4</span> <span class="muted">(50%)' in text
+    assert text.count("Missed by most</span>") == 1  # the rhetoric item: 0 of 4
+    assert "1 item missed by most of the class" in text
+
+
+def test_key_item_sort_links_flip_the_sorted_column(teacher_client, key, assignment):
+    text = teacher_client.get(_urls(assignment)["key_items"] + "?sort=found").text
+    assert "?sort=-found" in text and "?sort=quote" in text
+
+
+def test_key_item_table_without_a_key(teacher_client, assignment):
+    assert "No reference key for this lesson yet" in teacher_client.get(_urls(assignment)["key_items"]).text
+
+
+# --- scores on the review page and per student ---------------------------------------------------------------
+
+
+def test_review_shows_found_column_timing_and_links(teacher_client, key, classroom, assignment, article):
+    subs = _class(classroom, assignment, article, 2)
+    Assignment.objects.filter(pk=assignment.pk).update(feedback_timing="on_return")
+    text = teacher_client.get(_urls(assignment)["review"]).text
+    assert text.count("Found 2/3") == 1 and text.count("Found 1/3") == 1
+    assert reverse("teaching:submission_scores", args=[subs[0].pk]) in text
+    assert "Feedback: when you return their work" in text
+    assert reverse("teaching:assignment_heatmap_start", args=[assignment.pk]) in text
+    assert reverse("teaching:assignment_key_items", args=[assignment.pk]) in text
+
+
+def test_review_without_key_has_no_found_column(teacher_client, classroom, assignment, article):
+    _class(classroom, assignment, article, 1)
+    text = teacher_client.get(_urls(assignment)["review"]).text
+    assert "Found " not in text and "no reference key yet" in text
+
+
+def test_student_scores_page_lists_items_behind_figures(teacher_client, key, classroom, assignment, article):
+    (sub,) = _class(classroom, assignment, article, 1)
+    factories.annotation_for(sub, article, "inside the city", "rhetoric", comment="loaded?")
+    text = teacher_client.get(_urls(assignment, sub)["scores"]).text
+    assert "2 of 3" in text and "67%" in text  # overall recall
+    assert "<q>modern-day Stalingrad</q>" in text  # missed
+    assert "highlighted “300 troops”" in text  # found, with what they highlighted
+    assert "<q>inside the city</q>" in text and "loaded?" in text  # not in the key
+
+
+# --- permissions ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["heatmap", "key_items", "scores"])
+@pytest.mark.parametrize("who", ["student", "other_teacher", "admin_user"])
+def test_class_views_are_for_the_classes_teacher_only(client, request, key, classroom, assignment, article, page, who):
+    (sub,) = _class(classroom, assignment, article, 1)
+    user = request.getfixturevalue(who) if who != "student" else sub.student
+    client.force_login(user)
+    response = client.get(_urls(assignment, sub)[page])
+    assert response.status_code in (403, 404)
+    assert 'id="article-text"' not in response.text and "Found " not in response.text
+
+
+@pytest.mark.parametrize("page", ["heatmap", "key_items", "scores"])
+def test_class_views_need_login(client, key, classroom, assignment, article, page):
+    (sub,) = _class(classroom, assignment, article, 1)
+    response = client.get(_urls(assignment, sub)[page])
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+# --- constant queries at two class sizes ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [10, 40])
+@pytest.mark.parametrize(
+    ("page", "queries"),
+    [
+        # session, user, assignment, lesson articles, article, roster, highlights, submitted count, key items
+        ("heatmap", 9),
+        # session, user, assignment, key items, lesson texts, submissions, roster, highlights
+        ("key_items", 8),
+        # session, user, assignment, submissions with counts, roster, key items, lesson texts, highlights
+        ("review", 8),
+    ],
+)
+def test_class_pages_query_count_is_constant(
+    teacher_client, key, classroom, assignment, article, size, page, queries, django_assert_num_queries
+):
+    _class(classroom, assignment, article, size)
+    with django_assert_num_queries(queries):
+        response = teacher_client.get(_urls(assignment)[page])
+    assert response.status_code == 200
+    assert Submission.objects.filter(assignment=assignment).count() == size
+
+
+@pytest.mark.parametrize("size", [10, 40])
+def test_student_scores_query_count_is_constant(
+    teacher_client, key, classroom, assignment, article, size, django_assert_num_queries
+):
+    subs = _class(classroom, assignment, article, 2)
+    text = article.body_text
+    for i in range(size):
+        Annotation.objects.create(
+            submission=subs[0], article=article, category="rhetoric", start=i, end=i + 4, exact=text[i : i + 4]
+        )
+    # session, user, submission (+student, assignment, lesson, class), key items, lesson texts, highlights
+    with django_assert_num_queries(6):
+        response = teacher_client.get(_urls(assignment, subs[0])["scores"])
+    assert response.status_code == 200
