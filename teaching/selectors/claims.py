@@ -82,6 +82,7 @@ class ClaimCard:
     position: int | None  # the article's place in the lesson (for links)
     article_title: str
     links: list[Comparison] = field(default_factory=list)
+    assignment_id: int | None = None
 
     @cached_property
     def reading(self) -> cmp.ClaimReading:
@@ -98,7 +99,7 @@ def claim_card(annotation: Annotation) -> ClaimCard:
     position = next((la.position for la in lesson_articles if la.article_id == annotation.article_id), None)
     title = next((la.article.title for la in lesson_articles if la.article_id == annotation.article_id), "")
     links = list(annotation.comparisons.prefetch_related("annotations"))
-    return ClaimCard(annotation, position, title, links)
+    return ClaimCard(annotation, position, title, links, annotation.submission.assignment_id)
 
 
 # --- the ledger ---------------------------------------------------------------------------------------
@@ -158,7 +159,8 @@ def numbers_ledger(submission: Submission, *, articles: list[int] | None = None)
 
     def card(a: Annotation) -> ClaimCard:
         la = by_article.get(a.article_id)
-        return ClaimCard(a, la.position if la else None, la.article.title if la else "", links.get(a.pk, []))
+        position, title = (la.position, la.article.title) if la else (None, "")
+        return ClaimCard(a, position, title, links.get(a.pk, []), submission.assignment_id)
 
     highlights = Annotation.objects.filter(submission_id=submission.pk, category=NUMBERS, anchor_status=ANCHORED)
     grouped: dict[int, list[ClaimCard]] = defaultdict(list)

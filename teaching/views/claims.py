@@ -79,7 +79,13 @@ def _ledger_url(submission: Submission) -> str:
 def _finish(request, submission, errors, success: str, *, card=None):
     if request.htmx:
         if card is not None and request.POST.get("fragment") == "card":
-            context = {"card": selectors.claim_card(card), "errors": errors, "saved": not errors, "editable": True}
+            context = {
+                "card": selectors.claim_card(card),
+                "errors": errors,
+                "saved": not errors,
+                "editable": True,
+                "fragment": "card",
+            }
             return render(request, "teaching/_claim.html", context)
         return _region_response(request, submission, errors=errors, saved="" if errors else success)
     for message in errors:
@@ -167,7 +173,6 @@ def numbers_ledger(request, pk: int):
     context = _region_context(submission, request.GET.get("scope", ""))
     if request.htmx:
         return render(request, REGION, context)
-    context["lesson_articles"] = selectors.list_lesson_articles(submission)
     return render(request, "teaching/ledger.html", context)
 
 
