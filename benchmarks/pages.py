@@ -220,16 +220,20 @@ class Browser:
             raise SystemExit(f"Login failed for {username} (HTTP {status}).")
 
 
-def timed(call, count: int) -> list[float]:
-    for _ in range(WARMUP):
-        call()
+class Failed(Exception):
+    pass
+
+
+def timed(name: str, call, count: int) -> list[float]:
     out = []
-    for _ in range(count):
+    for n in range(WARMUP + count):
         t0 = time.perf_counter()
         status = call()
-        out.append((time.perf_counter() - t0) * 1000)
+        elapsed = (time.perf_counter() - t0) * 1000
         if status != 200:
-            raise SystemExit(f"Unexpected HTTP {status} while timing.")
+            raise Failed(f"{name}: HTTP {status}")
+        if n >= WARMUP:
+            out.append(elapsed)
     return out
 
 
@@ -326,7 +330,12 @@ def run_size(students: int, per_article: int, count: int) -> list[tuple[str, flo
         ]
         results = []
         for name, call in pages:
-            times = timed(call, count)
+            try:
+                times = timed(name, call, count)
+            except Failed as error:
+                server.send_signal(signal.SIGTERM)
+                log = server.stderr.read().decode(errors="replace")[-4000:]
+                raise SystemExit(f"{error}\n{log}") from None
             results.append((name, statistics.median(times), p95(times)))
         health = results[0][1]
         print(f"  {'page':<26}{'median ms':>10}{'p95 ms':>9}{'× /healthz':>12}")
