@@ -23,6 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("load_launch_lesson", stdout=self.stdout)
+        call_command("load_launch_key", stdout=self.stdout)
         with transaction.atomic():
             users, notes = self._accounts()
             classroom = self._classroom(teacher=users["teacher"], students=[users["student1"], users["student2"]])
