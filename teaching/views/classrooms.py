@@ -139,5 +139,6 @@ def assignment_review(request, pk):
         "categories": review.assignment.category_objects,
         "scores": scores,
         "rows": [(r, scores.by_submission.get(r.submission.pk) if r.submission else None) for r in review.rows],
+        "comparisons": selectors.class_comparisons(review.assignment),
     }
     return render(request, "teaching/assignment_review.html", context)

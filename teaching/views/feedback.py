@@ -73,5 +73,6 @@ def submission_feedback(request, pk: int, position: int):
         "next": feedback.articles[index + 1] if index + 1 < len(feedback.articles) else None,
         "found_explanations": found_explanations,
         "text_data": _text_data(current),
+        "comparison_feedback": selectors.comparison_feedback(submission),
     }
     return render(request, "teaching/feedback_article.html", context)

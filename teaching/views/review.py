@@ -43,6 +43,7 @@ def submission_review_article(request, pk: int, position: int):
         "category_counts": [(c, counts.get(c.value, 0)) for c in categories],
         "total_count": sum(counts.values()),
         "return_form": forms.SubmissionReturnForm(initial={"feedback": submission.feedback}),
+        "ledger": selectors.numbers_ledger(submission),
     }
     return render(request, "teaching/submission_review_article.html", context)
 

@@ -95,8 +95,9 @@ def test_review_query_count_is_constant(teacher_client, classroom, lesson, artic
         if i % 3:
             sub = factories.SubmissionFactory(assignment=assignment, student=s)
             factories.annotation_for(sub, article, "300")
-    # session, user, assignment (+lesson, class), submissions with counts, roster, key items (none: no scores)
-    with django_assert_num_queries(6):
+    # session, user, assignment (+lesson, class), submissions with counts, roster, key items (none: no scores),
+    # comparisons (teaching.selectors.class_comparisons): submissions, comparisons, key comparisons (none)
+    with django_assert_num_queries(9):
         response = teacher_client.get(_url(assignment))
     assert len(response.context["review"].rows) == size
     assert f"of {size}</strong> submitted" in response.text

@@ -245,8 +245,9 @@ def test_feedback_page_query_count_is_constant(client, student, key, submission,
         )
     _set(submission, "submitted")
     client.force_login(student)
-    # session, user, submission (+assignment, lesson, class), key items, lesson texts, highlights, article
-    with django_assert_num_queries(7):
+    # session, user, submission (+assignment, lesson, class), key items, lesson texts, highlights, article,
+    # key comparisons (none here: teaching.selectors.comparison_feedback stops there)
+    with django_assert_num_queries(8):
         response = client.get(_url(submission))
     assert response.status_code == 200
 

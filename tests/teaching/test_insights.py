@@ -243,8 +243,9 @@ def test_class_views_need_login(client, key, classroom, assignment, article, pag
         ("heatmap", 9),
         # session, user, assignment, key items, lesson texts, submissions, roster, highlights
         ("key_items", 8),
-        # session, user, assignment, submissions with counts, roster, key items, lesson texts, highlights
-        ("review", 8),
+        # session, user, assignment, submissions with counts, roster, key items, lesson texts, highlights,
+        # and class_comparisons: submissions, comparisons, key comparisons (none here)
+        ("review", 11),
     ],
 )
 def test_class_pages_query_count_is_constant(
