@@ -4,9 +4,24 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 
 from teaching import categories as category_defs
-from teaching.models import Annotation, Assignment, Classroom, Enrollment, Lesson, LessonArticle, Submission, User
+from teaching import services
+from teaching.models import (
+    Annotation,
+    Assignment,
+    Classroom,
+    Enrollment,
+    KeyComparison,
+    KeyItem,
+    Lesson,
+    LessonArticle,
+    ReferenceKey,
+    Submission,
+    User,
+)
 
 
 @admin.register(User)
@@ -148,3 +163,125 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- Reference keys (teachers build them in the key mode of the reading view) -------------------------
+
+
+class KeyItemInline(admin.TabularInline):
+    """Where an item sits is chosen in the key mode (a selection on the text); here only what it says."""
+
+    model = KeyItem
+    extra = 0
+    fields = ("article", "exact", "start", "end", "anchor_status", "category", "explanation")
+    readonly_fields = ("article", "exact", "start", "end", "anchor_status")
+    ordering = ("article", "start", "end", "id")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class KeyComparisonForm(forms.ModelForm):
+    class Meta:
+        model = KeyComparison
+        fields = ("position", "title", "relation", "explanation", "items")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "items" in self.fields:
+            if self.instance.pk:
+                self.fields["items"].queryset = KeyItem.objects.filter(key_id=self.instance.key_id).select_related(
+                    "article"
+                )
+            self.fields["items"].help_text = "Two or more items of this key."
+
+    def clean(self):
+        cleaned = super().clean()
+        items = cleaned.get("items")
+        key = cleaned.get("key") or (self.instance.key if self.instance.key_id else None)
+        if items is not None:
+            if len(items) < 2:
+                self.add_error("items", "A comparison links at least two key items.")
+            elif key is not None and any(item.key_id != key.pk for item in items):
+                self.add_error("items", "Every item of a comparison must belong to this key.")
+        return cleaned
+
+
+class KeyComparisonInline(admin.StackedInline):
+    model = KeyComparison
+    form = KeyComparisonForm
+    extra = 0
+    ordering = ("position", "id")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        items = formset.form.base_fields["items"]
+        items.queryset = KeyItem.objects.filter(key=obj).select_related("article") if obj else KeyItem.objects.none()
+        return formset
+
+
+@admin.register(ReferenceKey)
+class ReferenceKeyAdmin(admin.ModelAdmin):
+    list_display = ("lesson", "item_count", "comparison_count", "updated_at")
+    search_fields = ("lesson__title",)
+    readonly_fields = ("lesson", "key_mode_link", "created_at", "updated_at")
+    fields = ("lesson", "key_mode_link", "created_at", "updated_at")
+    inlines = [KeyItemInline, KeyComparisonInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("lesson")
+            .annotate(_items=Count("items", distinct=True), _comparisons=Count("comparisons", distinct=True))
+        )
+
+    def has_add_permission(self, request):
+        return False  # a key is created the first time someone adds to it in the key mode
+
+    @admin.display(description="items", ordering="_items")
+    def item_count(self, obj):
+        return obj._items
+
+    @admin.display(description="comparisons", ordering="_comparisons")
+    def comparison_count(self, obj):
+        return obj._comparisons
+
+    @admin.display(description="Edit on the text")
+    def key_mode_link(self, obj):
+        url = reverse("teaching:key_start", args=[obj.lesson_id])
+        return format_html('<a href="{}">Open the key mode</a> to add items by selecting words in the articles.', url)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not KeyItem:
+            return super().save_formset(request, form, formset, change)
+        # Item changes go through the services, like every write to a key. The admin's history message
+        # reads what changed from the formset, so it is told here.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for item_form in formset.deleted_forms:
+            if item_form.instance.pk:
+                item = KeyItem.objects.select_related("key__lesson").get(pk=item_form.instance.pk)
+                services.delete_key_item(item=item, by=request.user)
+                formset.deleted_objects.append(item)
+        for item_form in formset.forms:
+            if item_form in formset.deleted_forms or not item_form.has_changed() or not item_form.instance.pk:
+                continue
+            item = services.update_key_item(
+                item=KeyItem.objects.select_related("key__lesson").get(pk=item_form.instance.pk),
+                category=item_form.cleaned_data["category"],
+                explanation=item_form.cleaned_data["explanation"],
+                by=request.user,
+            )
+            formset.changed_objects.append((item, item_form.changed_data))
+        return None
+
+
+@admin.register(KeyComparison)
+class KeyComparisonAdmin(admin.ModelAdmin):
+    form = KeyComparisonForm
+    list_display = ("title", "key", "relation", "position")
+    list_filter = ("relation",)
+    list_select_related = ("key__lesson",)
+    search_fields = ("title", "key__lesson__title")
+    raw_id_fields = ("key",)
+    fields = ("key", "position", "title", "relation", "explanation", "items")

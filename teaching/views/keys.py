@@ -60,7 +60,7 @@ def key_start(request, pk: int):
 @login_required
 def key_edit(request, pk: int, position: int):
     lesson = selectors.get_lesson_for_key_editing(request.user, pk)
-    key = selectors.get_key_for_editing(request.user, lesson)
+    key = selectors.key_of(lesson)
     article = _article_at(lesson, position).article
     context = _region_context(lesson, key, article, position)
     if request.htmx:
@@ -103,7 +103,7 @@ def _write(request, pk: int, position: int, form_class, write, done: str):
         except PermissionDenied as error:
             raise Http404 from error
     else:
-        key = selectors.get_key_for_editing(request.user, lesson)
+        key = selectors.key_of(lesson)
         errors = _form_errors(form)
     return _respond(request, lesson, key, article, position, errors=errors, created=created, done=done)
 
