@@ -1,8 +1,10 @@
 """A teacher builds the reference key in Chromium: a real mouse selection, the toolbar, suggestions."""
 
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from teaching.models import DismissedSuggestion, KeyItem
@@ -121,3 +123,18 @@ def test_click_key_item_change_category_edit_explanation_delete(live_server, pag
     editor.get_by_role("button", name="Yes, delete").click()
     expect(page.locator("#annotation-list li[data-id]")).to_have_count(1)
     assert not KeyItem.objects.filter(pk=second.pk).exists()
+
+
+def test_key_mode_has_no_axe_violations(live_server, page, login_as, teacher, setup, screenshot_dir):
+    from axe_playwright_python.sync_playwright import Axe
+
+    call_command("load_launch_key", stdout=io.StringIO())
+    _open(page, live_server, login_as, teacher, setup["lesson"])
+    expect(page.locator("#annotation-list li[data-id]").first).to_be_visible()
+    page.screenshot(path=f"{screenshot_dir}/key-mode-launch-key-1280.png")
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
+    assert results.violations_count == 0, results.generate_report()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=f"{screenshot_dir}/key-mode-launch-key-390.png")
