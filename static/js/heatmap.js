@@ -60,7 +60,11 @@ root.addEventListener("mouseover", (event) => {
   if (mark) show(mark);
 });
 root.addEventListener("mouseout", (event) => {
-  if (!event.relatedTarget?.closest?.("mark.heat")) hide();
+  if (event.relatedTarget?.closest?.("mark.heat")) return;
+  // Leaving with the mouse (or the page scrolling under it) gives the tip back to the focused passage.
+  const focused = document.activeElement;
+  if (focused?.matches?.("#article-text mark.heat")) show(focused);
+  else hide();
 });
 root.addEventListener("focusin", (event) => {
   const mark = event.target.closest("mark.heat");

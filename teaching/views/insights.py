@@ -58,8 +58,8 @@ def assignment_key_items(request, pk: int):
     for name, label, numeric in [
         ("category", "Category", False),
         ("article", "Article", False),
+        ("found", "Found by", True),  # before the quote, so phones see it without scrolling
         ("quote", "Key item", False),
-        ("found", "Found by", True),
     ]:
         current = name == column
         # The first click on a column sorts it the natural way; clicking the sorted column flips it.
