@@ -70,9 +70,7 @@ app_patterns = [
     path("assignments/<int:pk>/ledger/", claim_views.numbers_ledger, name="numbers_ledger"),
     path("submissions/<int:pk>/ledger/", claim_views.submission_ledger, name="submission_ledger"),
     path("assignments/<int:pk>/compare/", claim_views.article_compare_pick, name="article_compare_pick"),
-    path(
-        "assignments/<int:pk>/compare/<int:left>/<int:right>/", claim_views.article_compare, name="article_compare"
-    ),
+    path("assignments/<int:pk>/compare/<int:left>/<int:right>/", claim_views.article_compare, name="article_compare"),
     # W3C Web Annotation JSON API and exports (teaching/views/api.py, teaching/views/exports.py) ------
     path("api/assignments/<int:pk>/annotations/", api.assignment_annotations, name="api_assignment_annotations"),
     path("api/annotations/<int:pk>/", api.annotation_detail, name="api_annotation"),

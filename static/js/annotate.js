@@ -7,8 +7,8 @@
 // selection-toolbar.js, item-editor.js, region.js, status.js, panels.js.
 
 import { enableConfirmForms } from "./confirm.js";
-import { annotationsFromList, renderHighlights } from "./highlights.js";
-import { ItemEditor, linkListAndText } from "./item-editor.js";
+import { annotationsFromList, flashHighlight, renderHighlights } from "./highlights.js";
+import { ItemEditor, flashEntry, linkListAndText } from "./item-editor.js";
 import { Outbox } from "./outbox.js";
 import { truncate } from "./panels.js";
 import { RegionSync, errorText, listEl, parseRegion, post } from "./region.js";
@@ -236,6 +236,30 @@ if (editable) {
 }
 linkListAndText({ root, editor });
 redraw();
+
+// A number claim's "what is counted" form in the list (templates/teaching/_claim_item.html): saved like
+// any other change to the list, then the entry gets the focus back.
+document.addEventListener("submit", async (event) => {
+  const form = event.target.closest("form[data-claim-form]");
+  if (!form) return;
+  event.preventDefault();
+  const id = form.closest("li[data-id]")?.dataset.id;
+  const fields = Object.fromEntries(["counted", "place", "time_window", "fragment"].map((n) => [n, form.elements[n].value]));
+  const ok = await region.write(form.action, fields, "Saved what it counts");
+  const li = id && listEl()?.querySelector(`li[data-id="${id}"]`);
+  if (li && ok) flashEntry(li);
+  else if (li) li.querySelector("details.claim-item-edit")?.setAttribute("open", "");
+});
+
+// A jump from a linked claim, the ledger or the side-by-side view: ?focus=<highlight id>.
+const focusId = new URLSearchParams(window.location.search).get("focus");
+if (focusId) {
+  const li = listEl()?.querySelector(`li[data-id="${CSS.escape(focusId)}"]`);
+  if (flashHighlight(root, focusId) && li) {
+    li.classList.add("is-flash");
+    li.focus({ preventScroll: true });
+  }
+}
 if (pending.size) {
   setStatus("queued", `${pending.size} highlight${pending.size === 1 ? "" : "s"} from earlier not saved yet — sending now…`);
   flushOutbox();

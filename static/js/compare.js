@@ -1,11 +1,208 @@
-// Side by side: draw each pane's highlights into its own text container.
-import { annotationsFromList, renderHighlights } from "./highlights.js";
+// Side by side: two articles, each in its own text container, one selection toolbar for both.
+//
+// A selection in either pane opens the toolbar; the span is saved to that pane's article (its
+// annotation_create URL), kept in the same localStorage outbox as the reading view until the server
+// answers, and drawn in that pane only. After a save the numbers ledger below is refreshed so the new
+// number can be described and linked at once. Existing highlights are edited in the single-article
+// view ("Open on its own"); here they are drawn and listed.
+
+import { annotationsFromList, flashHighlight, renderHighlights } from "./highlights.js";
+import { Outbox } from "./outbox.js";
+import { truncate } from "./panels.js";
+import { errorText, post } from "./region.js";
+import { SelectionToolbar } from "./selection-toolbar.js";
+import { createStatus } from "./status.js";
+
+const RETRY_MS = 4000;
+const page = document.getElementById("compare-page");
+const panes = [...document.querySelectorAll(".compare-pane")];
+const rootOf = (pane) => pane.querySelector(".article-body");
+const paneOf = new Map(panes.map((pane) => [rootOf(pane), pane]));
+const paneFor = (articleId) => panes.find((p) => p.dataset.articleId === String(articleId));
+const toolbarEl = document.getElementById("annotate-toolbar");
+const editable = page.dataset.editable === "true" && toolbarEl !== null;
+const outbox = new Outbox(page.dataset.submissionId);
+const { setStatus, announce } = createStatus(page);
+const pending = new Map();
 
 function drawPane(pane) {
-  const root = pane.querySelector(".article-body");
-  const list = pane.querySelector("[data-pane-list]");
-  if (root && list) renderHighlights(root, annotationsFromList(list));
+  const saved = annotationsFromList(pane.querySelector("[data-pane-list]"));
+  const waiting = [...pending.values()]
+    .filter((item) => item.articleId === pane.dataset.articleId)
+    .map((item) => ({ ...item, id: `pending-${item.key}`, pending: true }));
+  renderHighlights(rootOf(pane), [...saved, ...waiting]);
 }
 
-for (const pane of document.querySelectorAll(".compare-pane")) drawPane(pane);
-document.getElementById("compare-page")?.setAttribute("data-ready", "true");
+/** Rebuild a pane's list from the reading view's region fragment (the server's truth for that article). */
+function applyRegion(pane, html) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const region = doc.getElementById("annotation-region");
+  const fresh = doc.getElementById("annotation-list");
+  if (!fresh) return region;
+  const list = pane.querySelector("[data-pane-list]");
+  const items = [...fresh.querySelectorAll(":scope > li[data-id]")].map((source) => {
+    const li = document.createElement("li");
+    li.className = `pane-item cat-${source.dataset.category}`;
+    li.id = `pane-annotation-${source.dataset.id}`;
+    for (const name of ["id", "start", "end", "category", "updateUrl"]) li.dataset[name] = source.dataset[name] || "";
+    const chip = source.querySelector(".chip");
+    if (chip) li.append(document.adoptNode(chip), " ");
+    const quote = document.createElement("q");
+    quote.textContent = truncate(source.querySelector(".item-quote")?.textContent || "", 100);
+    li.append(quote);
+    return li;
+  });
+  if (!items.length) {
+    const empty = document.createElement("li");
+    empty.className = "muted pane-empty";
+    empty.textContent = "No highlights here yet.";
+    items.push(empty);
+  }
+  list.replaceChildren(...items);
+  const count = pane.querySelector("[data-pane-count]");
+  if (count) count.textContent = String(list.querySelectorAll("li[data-id]").length);
+  drawPane(pane);
+  return region;
+}
+
+function refreshLedger() {
+  if (window.htmx && page.dataset.ledgerUrl && document.getElementById("ledger-region")) {
+    window.htmx.ajax("GET", page.dataset.ledgerUrl, { target: "#ledger-region", swap: "outerHTML" });
+  }
+}
+
+function stored(item) {
+  const { key, url, articleId, start, end, exact, category, comment } = item;
+  return { key, url, articleId, start, end, exact, category, comment };
+}
+
+let retryTimer = null;
+
+function queue(item) {
+  item.state = "queued";
+  outbox.put(stored(item));
+  setStatus("queued", "Couldn't save — kept on this device and retrying. Don't close this tab yet.");
+  if (!retryTimer) {
+    retryTimer = setInterval(async () => {
+      for (const waiting of [...pending.values()]) if (!waiting.inFlight) await send(waiting);
+      if (!pending.size) {
+        clearInterval(retryTimer);
+        retryTimer = null;
+      }
+    }, RETRY_MS);
+  }
+  return null;
+}
+
+async function send(item) {
+  if (item.inFlight) return item.inFlight;
+  const pane = paneFor(item.articleId);
+  item.inFlight = (async () => {
+    let response;
+    try {
+      response = await post(item.url, {
+        category: item.category,
+        start: item.start,
+        end: item.end,
+        exact: item.exact,
+        comment: item.comment || "",
+      });
+    } catch {
+      return queue(item);
+    }
+    if (response.ok || response.status === 400) {
+      pending.delete(item.key);
+      outbox.remove(item.key);
+      const region = applyRegion(pane, await response.text());
+      if (!response.ok) {
+        setStatus("error", `Couldn't save “${truncate(item.exact, 40)}”: ${errorText(region, "the server refused it.")}`);
+        return null;
+      }
+      item.id = region?.dataset.createdId || null;
+      item.updateUrl = pane.querySelector(`li[data-id="${item.id}"]`)?.dataset.updateUrl || null;
+      if (item.followUp && item.id) await amend(item, item.followUp);
+      setStatus("saved", `Saved in article ${pane.dataset.position}`);
+      refreshLedger();
+      return item.id;
+    }
+    if (response.status === 404) {
+      pending.delete(item.key);
+      outbox.remove(item.key);
+      drawPane(pane);
+      setStatus("error", "Couldn't save: this assignment is no longer open to you.");
+      return null;
+    }
+    return queue(item);
+  })();
+  try {
+    return await item.inFlight;
+  } finally {
+    item.inFlight = null;
+  }
+}
+
+function create({ selector, category, note, root }) {
+  const pane = paneOf.get(root);
+  const item = {
+    key: window.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`,
+    url: pane.dataset.createUrl,
+    articleId: pane.dataset.articleId,
+    ...selector,
+    category,
+    comment: note,
+    state: "saving",
+  };
+  pending.set(item.key, item);
+  outbox.put(stored(item));
+  drawPane(pane);
+  setStatus("saving", "Saving…");
+  const result = send(item).then((id) => (id ? "saved" : pending.has(item.key) ? "queued" : "failed"));
+  return { item, result };
+}
+
+async function amend(item, changes) {
+  if (item.id && item.updateUrl) {
+    const pane = paneFor(item.articleId);
+    try {
+      const response = await post(item.updateUrl, changes);
+      applyRegion(pane, await response.text());
+      if (!response.ok) return false;
+    } catch {
+      return false;
+    }
+    Object.assign(item, changes);
+    setStatus("saved", "Saved");
+    if ("category" in changes) refreshLedger();
+    return true;
+  }
+  Object.assign(item, changes);
+  if (pending.has(item.key)) {
+    outbox.update(item.key, changes);
+    if (item.inFlight) item.followUp = { ...(item.followUp || {}), ...changes };
+    drawPane(paneFor(item.articleId));
+    return true;
+  }
+  return false;
+}
+
+// A jump from the ledger or a claim card: /compare/3/4/?focus=<id>
+function focusFromUrl() {
+  const id = new URLSearchParams(window.location.search).get("focus");
+  if (!id) return;
+  for (const pane of panes) if (flashHighlight(rootOf(pane), id)) return;
+}
+
+for (const pane of panes) drawPane(pane);
+if (editable) {
+  const toolbar = new SelectionToolbar({ roots: panes.map(rootOf), toolbar: toolbarEl, announce, create, amend });
+  toolbar.setUp();
+  // Highlights made here or in the reading view and not yet saved: send the ones for these articles.
+  for (const item of outbox.all()) {
+    if (paneFor(item.articleId)) {
+      pending.set(item.key, { ...item, state: "queued" });
+      send(pending.get(item.key));
+    }
+  }
+}
+focusFromUrl();
+page.dataset.ready = "true";

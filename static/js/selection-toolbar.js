@@ -9,20 +9,27 @@
 //       the server yet; `changes` is keyed by the note field's name.
 //
 // The toolbar form (templates/teaching/_toolbar.html) works without JavaScript too: it posts.
+//
+// One toolbar can serve several text containers (`roots`: the side-by-side view has one per article).
+// `this.root` is the container of the current selection; `create` receives it as `root`, so the page
+// knows which article the span belongs to. Each container has its own keyboard mode: its button is
+// `[data-keyboard-for="<container id>"]`, or #keyboard-mode-button when there is a single container.
 
 import { KeyboardSelect } from "./keyboard-select.js";
 import { lastRect, positionNear, truncate } from "./panels.js";
 import { cpLength, rangeFor, selectorFor } from "./textpos.js";
 
 export class SelectionToolbar {
-  constructor({ root, toolbar, announce, create, amend }) {
-    this.root = root;
+  constructor({ root, roots, toolbar, announce, create, amend }) {
+    this.roots = roots || [root];
+    this.root = this.roots[0];
     this.el = toolbar;
     this.announce = announce;
     this.create = create;
     this.amend = amend;
     this.editor = null; // an ItemEditor, set by the page: the two panels never show at once
-    this.kbd = null;
+    this.kbd = null; // the keyboard mode of the current container
+    this.kbds = new Map(); // container → its KeyboardSelect
     this.selector = null;
     this.item = null;
     this.state = toolbar.querySelector("[data-toolbar-state]");
@@ -88,7 +95,12 @@ export class SelectionToolbar {
     }
     if (!this.selector) return;
     if (!this.kbd?.active) window.getSelection().removeAllRanges();
-    const { item, result } = this.create({ selector: this.selector, category, note: this.note.value.trim() });
+    const { item, result } = this.create({
+      selector: this.selector,
+      category,
+      note: this.note.value.trim(),
+      root: this.root,
+    });
     this.item = item;
     this.el.dataset.phase = "saved";
     this.press(category);
@@ -143,9 +155,13 @@ export class SelectionToolbar {
       return;
     }
     const range = selection.getRangeAt(0);
-    if (!range.intersectsNode(this.root)) return;
-    const selector = selectorFor(this.root, range);
+    const root = this.roots.find((r) => r.contains(range.startContainer)) || this.roots.find((r) => range.intersectsNode(r));
+    if (!root) return;
+    const selector = selectorFor(root, range);
     if (!selector) return;
+    if (root !== this.root && this.isOpen) this.close({ resume: false });
+    this.root = root;
+    this.kbd = this.kbds.get(root)?.kbd || this.kbd;
     if (this.isOpen && this.selector?.start === selector.start && this.selector?.end === selector.end) return;
     this.open(selector, lastRect(range));
   }
@@ -154,7 +170,8 @@ export class SelectionToolbar {
     document.addEventListener("pointerdown", (event) => {
       if (this.el.contains(event.target) || this.editorHas(event.target)) return;
       this.pointerDown = true;
-      if (this.isOpen && (this.el.dataset.phase === "saved" || !event.target.closest("#article-text"))) {
+      const inText = this.roots.some((r) => r.contains(event.target));
+      if (this.isOpen && (this.el.dataset.phase === "saved" || !inText)) {
         this.close({ resume: false });
       }
       if (this.editor?.isOpen && !event.target.closest("mark.hl, #annotation-list")) {
@@ -179,13 +196,25 @@ export class SelectionToolbar {
   // ------------------------------------------------------------ the keyboard mode and shortcuts
 
   setUpKeyboard() {
-    const root = this.root;
-    const kbdButton = document.getElementById("keyboard-mode-button");
-    this.kbd = new KeyboardSelect(root, {
+    const single = this.roots.length === 1;
+    for (const root of this.roots) {
+      const button = single
+        ? document.getElementById("keyboard-mode-button")
+        : document.querySelector(`[data-keyboard-for="${root.id}"]`);
+      this.setUpKeyboardFor(root, button);
+    }
+    this.kbd = this.kbds.get(this.root)?.kbd || null;
+    this.setUpShortcuts();
+  }
+
+  setUpKeyboardFor(root, kbdButton) {
+    const kbd = new KeyboardSelect(root, {
       announce: this.announce,
       onChoose: ({ start, end }) => {
         const range = rangeFor(root, start, end);
         const selector = range && selectorFor(root, range);
+        this.root = root;
+        this.kbd = kbd;
         if (selector) this.open(selector, lastRect(range), { focus: true });
       },
       onExit: () => {
@@ -193,7 +222,7 @@ export class SelectionToolbar {
         kbdButton?.focus({ preventScroll: true });
       },
     });
-    this.kbd.onSelect = (start, end) => {
+    kbd.onSelect = (start, end) => {
       const range = rangeFor(root, start, end);
       if (!range) return;
       const selection = window.getSelection();
@@ -204,18 +233,26 @@ export class SelectionToolbar {
         window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: "instant" });
       }
     };
+    this.kbds.set(root, { kbd, button: kbdButton });
     kbdButton?.addEventListener("click", () => {
-      if (this.kbd.active) this.kbd.exit();
+      if (kbd.active) kbd.exit();
       else {
-        this.kbd.enter();
+        // One keyboard mode at a time: leave the other container's first.
+        for (const other of this.kbds.values()) if (other.kbd !== kbd && other.kbd.active) other.kbd.exit();
+        this.close({ resume: false });
+        this.root = root;
+        this.kbd = kbd;
+        kbd.enter();
         kbdButton.setAttribute("aria-pressed", "true");
       }
     });
+  }
 
+  setUpShortcuts() {
     document.addEventListener("keydown", (event) => {
       if (event.altKey && event.code === "KeyK") {
         event.preventDefault();
-        kbdButton?.click();
+        this.kbds.get(this.root)?.button?.click();
         return;
       }
       if (this.isOpen) {

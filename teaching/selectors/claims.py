@@ -34,7 +34,9 @@ __all__ = [
     "ComparisonFeedback",
     "Ledger",
     "LedgerEntry",
+    "ClaimLink",
     "claim_card",
+    "claim_links",
     "class_comparisons",
     "comparison_feedback",
     "get_comparison_for_student",
@@ -100,6 +102,37 @@ def claim_card(annotation: Annotation) -> ClaimCard:
     title = next((la.article.title for la in lesson_articles if la.article_id == annotation.article_id), "")
     links = list(annotation.comparisons.prefetch_related("annotations"))
     return ClaimCard(annotation, position, title, links, annotation.submission.assignment_id)
+
+
+@dataclass
+class ClaimLink:
+    """One comparison a highlight belongs to, seen from that highlight: the other members and where they are."""
+
+    comparison: Comparison
+    others: list[tuple[Annotation, int | None]]  # (highlight, its article's position in the lesson)
+
+
+def claim_links(submission: Submission, article_id: int) -> dict[int, list[ClaimLink]]:
+    """Highlight id → its links, for the numbers highlights of one article (three queries at most)."""
+    comparisons = list(
+        Comparison.objects.filter(submission_id=submission.pk, annotations__article_id=article_id)
+        .distinct()
+        .prefetch_related(Prefetch("annotations", queryset=Annotation.objects.order_by("article_id", "start", "id")))
+        .order_by("created_at", "id")
+    )
+    if not comparisons:
+        return {}
+    positions = dict(
+        LessonArticle.objects.filter(lesson_id=submission.assignment.lesson_id).values_list("article_id", "position")
+    )
+    links: dict[int, list[ClaimLink]] = defaultdict(list)
+    for c in comparisons:
+        members = list(c.annotations.all())
+        for a in members:
+            if a.article_id == article_id:
+                others = [(o, positions.get(o.article_id)) for o in members if o.pk != a.pk]
+                links[a.pk].append(ClaimLink(c, others))
+    return dict(links)
 
 
 # --- the ledger ---------------------------------------------------------------------------------------

@@ -11,3 +11,17 @@ def comparison_count(counts: dict, submission) -> int | str:
     if submission is None:
         return "—"
     return counts.get(submission.pk, 0)
+
+
+@register.filter
+def links_for(links: dict, annotation) -> list:
+    """`{{ claim_links|links_for:annotation }}`: the comparisons a highlight belongs to."""
+    return links.get(annotation.pk, []) if links else []
+
+
+@register.filter
+def claim_reading(text: str):
+    """The ledger's reading of a quote (teaching.comparisons.read_claim)."""
+    from teaching.comparisons import read_claim
+
+    return read_claim(text)

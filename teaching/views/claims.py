@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from teaching import forms, selectors, services
 from teaching.models import Relation, Submission
+from teaching.views import reading as reading_views
 
 REGION = "teaching/_ledger_region.html"
 
@@ -78,6 +79,13 @@ def _ledger_url(submission: Submission) -> str:
 
 def _finish(request, submission, errors, success: str, *, card=None):
     if request.htmx:
+        if card is not None and request.POST.get("fragment") == "reading":
+            # From the reading view's list: answer its region, which the page redraws from.
+            position = selectors.position_of_article(submission.assignment, card.article_id)
+            status = 400 if errors else 200
+            return reading_views._list_response(
+                request, submission, card.article, position, errors=errors, status=status
+            )
         if card is not None and request.POST.get("fragment") == "card":
             context = {
                 "card": selectors.claim_card(card),
@@ -233,6 +241,7 @@ def article_compare(request, pk: int, left: int, right: int):
                 "position": position,
                 "article": article,
                 "annotations": selectors.list_annotations(submission, article),
+                "create_url": reverse("teaching:annotation_create", args=[pk, position]),
             }
         )
     context = _region_context(submission, f"{left},{right}")

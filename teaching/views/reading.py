@@ -48,6 +48,7 @@ def _panel_context(submission, article, position, *, errors=(), created=None) ->
         "total_count": sum(counts.values()),
         "errors": list(errors),
         "created": created,
+        "claim_links": selectors.claim_links(submission, article.pk),
     }
 
 

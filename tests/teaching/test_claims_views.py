@@ -320,3 +320,57 @@ def test_compare_bad_positions(client, student, pk_submission, left, right, stat
 def test_compare_is_only_for_enrolled_students(client, pk_submission, teacher):
     client.force_login(teacher)
     assert client.get(reverse("teaching:article_compare", args=[pk_submission.assignment.pk, 3, 4])).status_code == 404
+
+
+# --- in the reading view -------------------------------------------------------------------------------------
+
+
+def test_reading_view_shows_the_claim_its_links_and_a_jump_to_the_other_article(
+    client, student, pk_submission, articles
+):
+    a, b = soldiers_pair(pk_submission, articles)
+    _link(pk_submission, student, a, b)
+    client.force_login(student)
+    html = client.get(reverse("teaching:article_read", args=[pk_submission.assignment.pk, 3])).content.decode()
+    assert "Reads as</span> <strong>≈ 300 troops</strong>" in html
+    assert "Counts:</span> Russian soldiers inside the city" in html
+    jump = reverse("teaching:article_read", args=[pk_submission.assignment.pk, 4]) + f"?focus={b.pk}#annotation-{b.pk}"
+    assert jump in html
+    assert reverse("teaching:numbers_ledger", args=[pk_submission.assignment.pk]) in html
+
+
+def test_reading_view_says_when_a_number_cannot_be_compared(client, student, pk_submission, articles):
+    claim(pk_submission, articles["001"], "tens of thousands", counted="")
+    client.force_login(student)
+    html = client.get(reverse("teaching:article_read", args=[pk_submission.assignment.pk, 2])).content.decode()
+    assert "Not a number we can compare — describe it in words." in html
+    assert "Say what it counts" in html
+
+
+def test_claim_update_from_the_reading_view_answers_its_list_region(client, student, pk_submission, articles):
+    a = claim(pk_submission, articles["002"], SOLDIERS_002, counted="")
+    client.force_login(student)
+    url = reverse("teaching:claim_update", args=[a.pk])
+    response = client.post(url, {"counted": "troops", "fragment": "reading"}, headers=HX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div class="annotation-region"') and "Counts:</span> troops" in html
+    bad = client.post(url, {"counted": "x" * 121, "fragment": "reading"}, headers=HX)
+    assert bad.status_code == 400 and "data-errors" in bad.content.decode()
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_reading_view_with_links_query_count_does_not_grow(
+    client, student, pk_submission, articles, django_assert_num_queries, size
+):
+    pairs = [(SOLDIERS_002, SOLDIERS_003), (FORCES_002, FORCES_003), ("150,000-170,000", "more than 60,000"),
+             ("roughly 60%", "roughly 1,200")]  # fmt: skip
+    for p2, p3 in pairs[:size]:
+        _link(
+            pk_submission, student, claim(pk_submission, articles["002"], p2), claim(pk_submission, articles["003"], p3)
+        )
+    client.force_login(student)
+    # the reading page (8) + the links' members and the lesson's positions
+    with django_assert_num_queries(10):
+        response = client.get(reverse("teaching:article_read", args=[pk_submission.assignment.pk, 3]))
+    assert response.content.decode().count('class="claim-item-link"') == size
