@@ -78,12 +78,40 @@ class ClassroomAdmin(admin.ModelAdmin):
         return obj._student_count
 
 
+class LessonArticleFormSet(forms.BaseInlineFormSet):
+    """Refuse to take an article out of a lesson while students have highlighted it there: their work
+    would disappear from their reading view."""
+
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            link = form.instance
+            if not link.pk:
+                continue
+            count = Annotation.objects.filter(
+                article_id=link.article_id, submission__assignment__lesson_id=link.lesson_id
+            ).count()
+            if count:
+                raise forms.ValidationError(
+                    f"“{link.article}” cannot leave this lesson: students have made {count} highlight(s) on it "
+                    "in assignments of this lesson. Create a new lesson instead."
+                )
+
+
 class LessonArticleInline(admin.TabularInline):
     model = LessonArticle
+    formset = LessonArticleFormSet
     extra = 1
     fields = ("position", "article")
     raw_id_fields = ("article",)
     ordering = ("position", "id")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # New rows start after the last position, so the default never collides with an existing article.
+        next_position = (obj.lesson_articles.count() + 1) if obj is not None and obj.pk else 1
+        formset.form.base_fields["position"].initial = next_position
+        return formset
 
 
 @admin.register(Lesson)
@@ -122,10 +150,20 @@ class AssignmentAdmin(admin.ModelAdmin):
     search_fields = ("lesson__title", "classroom__name")
     raw_id_fields = ("classroom",)
 
+    def get_readonly_fields(self, request, obj=None):
+        # Once students have started, a different lesson would hide their highlights: keep it fixed.
+        if obj is not None and obj.submissions.exists():
+            return ("lesson",)
+        return ()
+
 
 class AnnotationInline(admin.TabularInline):
     model = Annotation
     extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
     fields = ("article", "category", "exact", "comment", "teacher_mark", "teacher_comment")
     readonly_fields = fields
     can_delete = False

@@ -96,6 +96,11 @@ class LessonArticle(models.Model):
         ordering = ["position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["lesson", "article"], name="unique_lesson_article"),
+            models.UniqueConstraint(
+                fields=["lesson", "position"],
+                name="unique_lesson_position",
+                violation_error_message="Two articles of a lesson cannot share a position.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -112,7 +117,9 @@ class FeedbackTiming(models.TextChoices):
 class Assignment(models.Model):
     FeedbackTiming = FeedbackTiming
 
-    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
+    # PROTECT down the chain classroom → assignment → submission: deleting a class, an assignment or a
+    # student in the admin must never take students' work with it silently.
+    classroom = models.ForeignKey(Classroom, on_delete=models.PROTECT, related_name="assignments")
     lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="assignments")
     instructions = models.TextField(blank=True)
     due_at = models.DateTimeField(null=True, blank=True)
@@ -151,8 +158,8 @@ class Submission(models.Model):
         SUBMITTED = "submitted", "Submitted"
         RETURNED = "returned", "Returned"
 
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="submissions")
-    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions")
+    assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="submissions")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="submissions")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.IN_PROGRESS)
     feedback = models.TextField(blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -220,6 +227,9 @@ class Annotation(AnchoredSpan):
         "articles.ArticleRevision", on_delete=models.PROTECT, null=True, blank=True, related_name="annotations"
     )
     comment = models.TextField(blank=True, max_length=2000)
+    # The browser's own id for a highlight it is still trying to save: a retry after a lost answer (or
+    # after the student changed the category meanwhile) updates the same row instead of adding another.
+    client_key = models.CharField(max_length=64, blank=True, editable=False)
     # A "numbers" highlight as a claim (issue 4): what is counted, and where and when, in the student's words.
     # The value itself is parsed from `exact` on demand (teaching/numberclaims.py), never stored twice.
     counted = models.CharField("what is counted", max_length=120, blank=True)
@@ -231,6 +241,9 @@ class Annotation(AnchoredSpan):
     class Meta(AnchoredSpan.Meta):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="annotation_span_not_empty"),
+            models.UniqueConstraint(
+                fields=["submission", "client_key"], condition=~Q(client_key=""), name="unique_client_key"
+            ),
         ]
         indexes = [
             models.Index(fields=["submission", "article"]),

@@ -98,3 +98,13 @@ def test_csrf_failure_shows_people_what_to_do(db, student):
     assert response.status_code == 403
     assert b"Please reload the page" in response.content
     assert b"your saved work is safe" in response.content
+
+
+def test_background_request_after_logout_gets_401_not_a_login_page(client, db, submission, article):
+    """fetch follows redirects: a 302 to the login page would look like a successful save."""
+    url = f"/assignments/{submission.assignment_id}/articles/1/annotations/"
+    response = client.post(url, {"category": "numbers"}, headers={"HX-Request": "true"})
+    assert response.status_code == 401
+    assert "Log in again" in response.content.decode()
+    plain = client.post(url, {"category": "numbers"})
+    assert plain.status_code == 302  # a person's own navigation still goes to the login page

@@ -20,6 +20,8 @@ class AnnotationCreateForm(forms.Form):
     end = forms.IntegerField(min_value=1, error_messages={"required": "Select some words in the article first."})
     exact = forms.CharField(strip=False, max_length=5000, error_messages={"required": "Select some words first."})
     comment = forms.CharField(required=False, max_length=MAX_COMMENT_CHARS, widget=forms.Textarea)
+    # The browser's id for a pending save (static/js outbox): retries update rather than duplicate.
+    client_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
 
 class AnnotationUpdateForm(forms.Form):

@@ -62,9 +62,15 @@ def create_annotation(
     end: int,
     exact: str,
     comment: str = "",
+    client_key: str = "",
 ) -> Annotation:
-    """Save a highlight. Idempotent: the same span and category again returns the existing highlight,
-    so a browser retrying after a lost response does not create a duplicate."""
+    """Save a highlight, idempotently.
+
+    ``client_key`` is the browser's id for a highlight it is still trying to save. A retry with the same key
+    (the first answer was lost) is the same highlight: it is updated to the category and comment sent last —
+    the student may have changed them while the save was pending — and never duplicated. Without a key, the
+    same span and category again returns the existing highlight.
+    """
     submission = _lock_editable(submission)
     if not LessonArticle.objects.filter(lesson_id=submission.assignment.lesson_id, article_id=article.pk).exists():
         raise ValidationError("This article is not part of the assignment.")
@@ -77,6 +83,11 @@ def create_annotation(
         selector = anchoring.select(current.body_text, start, end, exact)
     except anchoring.QuoteMismatch as error:
         raise ValidationError(str(error)) from error
+    client_key = (client_key or "").strip()[:64]
+    if client_key:
+        retried = Annotation.objects.filter(submission=submission, client_key=client_key).first()
+        if retried is not None:
+            return _apply_retry(retried, article=article, selector=selector, category=category, comment=comment)
     existing = Annotation.objects.filter(
         submission=submission,
         article=article,
@@ -100,10 +111,21 @@ def create_annotation(
         prefix=selector.prefix,
         suffix=selector.suffix,
         comment=comment,
+        client_key=client_key,
         revision=current.current_revision,
     )
     annotation.full_clean()
     annotation.save()
+    return annotation
+
+
+def _apply_retry(annotation: Annotation, *, article, selector, category: str, comment: str) -> Annotation:
+    if annotation.article_id != article.pk or (annotation.start, annotation.end) != (selector.start, selector.end):
+        raise ValidationError("This save was already used for other words. Reload the page and select again.")
+    fields = [f for f, value in (("category", category), ("comment", comment)) if getattr(annotation, f) != value]
+    if fields:
+        annotation.category, annotation.comment = category, comment
+        annotation.save(update_fields=[*fields, "updated_at"])
     return annotation
 
 
