@@ -108,3 +108,15 @@ def test_background_request_after_logout_gets_401_not_a_login_page(client, db, s
     assert "Log in again" in response.content.decode()
     plain = client.post(url, {"category": "numbers"})
     assert plain.status_code == 302  # a person's own navigation still goes to the login page
+
+
+@pytest.mark.parametrize("value", ["²", "٣x", "-1", "1e3", ""])
+def test_odd_digits_in_numeric_fields_never_500(client, student, submission, value):
+    client.force_login(student)
+    base = f"/assignments/{submission.assignment_id}"
+    for response in (
+        client.post(f"{base}/submit/", {"position": value}),
+        client.get(f"{base}/ledger/", {"scope": value}),
+        client.get(f"{base}/compare/", {"left": value, "right": value}),
+    ):
+        assert response.status_code < 500

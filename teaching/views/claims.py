@@ -47,7 +47,7 @@ def _student_submission(request, pk: int) -> Submission:
 
 def _scope(submission: Submission, raw: str) -> tuple[list[int] | None, list[int]]:
     """`"1,3"` (lesson positions, from the side-by-side view) → (article ids, positions); else everything."""
-    positions = [int(p) for p in raw.split(",") if p.strip().isdigit()][:2]
+    positions = [int(p) for p in raw.split(",") if p.strip().isdecimal()][:2]
     if not positions:
         return None, []
     articles = [selectors.get_article_in_assignment(submission.assignment, p).pk for p in positions]
@@ -206,7 +206,7 @@ def article_compare_pick(request, pk: int):
     positions = [la.position for la in lesson_articles]
     error = ""
     if left or right:
-        if left.isdigit() and right.isdigit() and int(left) in positions and int(right) in positions:
+        if left.isdecimal() and right.isdecimal() and int(left) in positions and int(right) in positions:
             if left != right:
                 return redirect("teaching:article_compare", pk=pk, left=int(left), right=int(right))
             error = "Choose two different articles."
@@ -217,8 +217,8 @@ def article_compare_pick(request, pk: int):
         "assignment": submission.assignment,
         "lesson_articles": lesson_articles,
         "error": error,
-        "left": int(left) if left.isdigit() else None,
-        "right": int(right) if right.isdigit() else None,
+        "left": int(left) if left.isdecimal() else None,
+        "right": int(right) if right.isdecimal() else None,
     }
     return render(request, "teaching/compare_pick.html", context, status=400 if error else 200)
 

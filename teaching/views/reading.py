@@ -172,6 +172,6 @@ def submission_submit(request, pk: int):
     else:
         messages.success(request, "Submitted. Your teacher can now review your highlights.")
     position = request.POST.get("position", "")
-    if not position.isdigit():
+    if not position.isdecimal():
         return redirect("teaching:assignment_read", pk=pk)
     return redirect("teaching:article_read", pk=pk, position=int(position))

@@ -92,6 +92,6 @@ def submission_return(request, pk: int):
             for message in field_errors:
                 messages.error(request, message)
     position = request.POST.get("position", "")
-    if position.isdigit():
+    if position.isdecimal():
         return redirect("teaching:submission_review_article", pk=pk, position=int(position))
     return redirect("teaching:submission_review", pk=pk)
