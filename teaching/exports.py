@@ -47,7 +47,7 @@ class ExportRow:
     start: int
     end: int
     status: str
-    key_match: str = ""  # filled once reference keys exist (see HEADERS_WITH_KEY)
+    key_match: str = ""  # how the highlight stands against the reference key (see HEADERS_WITH_KEY)
 
 
 HEADERS = [
@@ -63,8 +63,8 @@ HEADERS = [
     "End",
     "Status",
 ]
-# Reference keys do not exist yet. When they do, the view passes ``with_key_match=True`` and fills
-# ``ExportRow.key_match`` (e.g. "matched", "partly", "not in key") from teaching.matching.
+# When the lesson has a reference key, the view passes ``with_key_match=True`` and fills
+# ``ExportRow.key_match`` from teaching.matching (teaching.selectors.key_match_labels).
 HEADERS_WITH_KEY = [*HEADERS, "Key match"]
 
 

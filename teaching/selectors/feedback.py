@@ -27,6 +27,7 @@ __all__ = [
     "class_scores",
     "feedback_unavailable_reason",
     "feedback_visible",
+    "key_match_labels",
     "list_key_items_for_lesson",
     "list_lesson_articles_with_text",
     "student_feedback",
@@ -280,3 +281,45 @@ def class_scores(
         by_submission=by_submission,
         key_items=[KeyItemRow(i, in_lesson[i.article_id], found_by[i.pk], class_size) for i in items],
     )
+
+
+# --- the key-match column of exports -----------------------------------------------------------------
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def key_match_labels(assignment: Assignment, annotations: list[Annotation]) -> dict[int, str] | None:
+    """For each annotation, how it stands against the lesson's reference key; ``None`` when there is no key.
+
+    Two queries (key items, article texts), then one matching pass per student and article.
+    """
+    items = list_key_items_for_lesson(assignment.lesson_id)
+    if not items:
+        return None
+    categories = category_defs.VALUES  # label every highlight, also in categories not in play
+    key = _key_spans(items, list(categories))
+    texts = {la.article_id: la.article.body_text for la in list_lesson_articles_with_text(assignment.lesson_id)}
+    groups: dict[tuple[int, int], list[Span]] = defaultdict(list)
+    labels: dict[int, str] = {}
+    for annotation in annotations:
+        if annotation.anchor_status != ANCHORED:
+            labels[annotation.pk] = "could not place after a correction"
+            continue
+        groups[(annotation.submission_id, annotation.article_id)].append(
+            Span(annotation.start, annotation.end, annotation.category, annotation)
+        )
+    for (_submission_id, article_id), spans in groups.items():
+        if article_id not in texts:
+            continue
+        scores = match(texts[article_id], key.get(article_id, []), sorted(spans, key=lambda sp: sp.start), categories)
+        for result in scores.categories.values():
+            for m in result.found:
+                labels[m.student.ref.pk] = f"found: “{_shorten(m.key.ref.exact)}”"
+            for span in result.duplicates:
+                labels[span.ref.pk] = "also on a found key item"
+            for span in result.extra:
+                labels[span.ref.pk] = "not in the key"
+    return labels

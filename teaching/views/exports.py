@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
-from teaching import exports, w3c
+from teaching import exports, selectors, w3c
 from teaching.models import Annotation, Assignment, LessonArticle, Submission
 from teaching.views import api
 
@@ -28,7 +28,7 @@ def _ordered(assignment: Assignment, annotations) -> list[Annotation]:
     return sorted(annotations, key=key)
 
 
-def _row(annotation: Annotation, *, for_teacher: bool) -> exports.ExportRow:
+def _row(annotation: Annotation, *, for_teacher: bool, key_match: str = "") -> exports.ExportRow:
     submission = annotation.submission
     # Students see their teacher's marks once the work is returned, as in the reading view.
     show_marks = for_teacher or submission.status == Submission.Status.RETURNED
@@ -44,6 +44,7 @@ def _row(annotation: Annotation, *, for_teacher: bool) -> exports.ExportRow:
         start=annotation.start,
         end=annotation.end,
         status=submission.get_status_display(),
+        key_match=key_match,
     )
 
 
@@ -70,9 +71,13 @@ def _student_assignment(request, pk: int) -> Assignment:
 
 def _csv(request, assignment: Assignment, *, student, filename: str) -> HttpResponse:
     annotations = _ordered(assignment, api.list_assignment_annotations(assignment, student=student))
-    rows = [_row(a, for_teacher=student is None) for a in annotations]
-    # Hook: once an assignment has a reference key, fill ExportRow.key_match and pass with_key_match=True.
-    return _attachment(exports.to_csv(rows), exports.CSV_CONTENT_TYPE, filename)
+    for_teacher = student is None
+    # Students get the key column only when the app would show them their feedback.
+    labels = None
+    if for_teacher or (annotations and selectors.feedback_visible(annotations[0].submission)):
+        labels = selectors.key_match_labels(assignment, annotations)
+    rows = [_row(a, for_teacher=for_teacher, key_match=(labels or {}).get(a.pk, "")) for a in annotations]
+    return _attachment(exports.to_csv(rows, with_key_match=labels is not None), exports.CSV_CONTENT_TYPE, filename)
 
 
 def _jsonld(request, assignment: Assignment, *, student, filename: str) -> HttpResponse:
