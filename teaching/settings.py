@@ -130,6 +130,10 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_flag("SECURE_COOKIES")
+if env_flag("BEHIND_TLS_PROXY"):
+    # Absolute URLs (W3C annotation ids, join links) must say https when a proxy terminates TLS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "0"))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
