@@ -65,10 +65,38 @@ function applyRegion(pane, html) {
   return region;
 }
 
-function refreshLedger() {
-  if (window.htmx && page.dataset.ledgerUrl && document.getElementById("ledger-region")) {
-    window.htmx.ajax("GET", page.dataset.ledgerUrl, { target: "#ledger-region", swap: "outerHTML" });
+// The ledger below is refreshed after a highlight is saved, so the new number can be described and
+// linked at once. A newer swap of the ledger (a form the student sent meanwhile) wins over this refresh,
+// and whatever the student has typed but not saved is carried over.
+let ledgerSwaps = 0;
+document.body.addEventListener("htmx:afterSwap", () => ledgerSwaps++);
+
+async function refreshLedger() {
+  const url = page.dataset.ledgerUrl;
+  if (!url || !document.getElementById("ledger-region")) return;
+  const before = ledgerSwaps;
+  let response;
+  try {
+    response = await fetch(url, { headers: { "HX-Request": "true" }, credentials: "same-origin" });
+  } catch {
+    return;
   }
+  if (!response.ok) return;
+  const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("ledger-region");
+  const current = document.getElementById("ledger-region");
+  if (!fresh || !current || ledgerSwaps !== before) return;
+  for (const field of current.querySelectorAll("input[type=text], textarea")) {
+    const twin = field.id && fresh.querySelector(`#${CSS.escape(field.id)}`);
+    if (twin && field.value !== field.defaultValue) twin.value = field.value;
+  }
+  for (const box of current.querySelectorAll("input[type=checkbox]:checked, input[type=radio]:checked")) {
+    const twin = fresh.querySelector(`input[name="${box.name}"][value="${CSS.escape(box.value)}"]`);
+    if (twin && !twin.disabled && box.closest("form")?.action === twin.closest("form")?.action) twin.checked = true;
+  }
+  const hadFocus = current.contains(document.activeElement) ? document.activeElement.id : null;
+  current.replaceWith(document.adoptNode(fresh));
+  window.htmx?.process(fresh);
+  if (hadFocus) document.getElementById(hadFocus)?.focus();
 }
 
 function stored(item) {

@@ -140,3 +140,20 @@ def test_submission_review_lists_the_students_comparisons(client, teacher, pk_su
     html = client.get(reverse("teaching:submission_review_article", args=[pk_submission.pk, 1])).content.decode()
     assert "Comparisons" in html and "≈ 300 troops" in html and "≈ 200 soldiers" in html
     assert reverse("teaching:submission_ledger", args=[pk_submission.pk]) in html
+
+
+def test_the_launch_key_comparisons_are_matched(pokrovsk, pk_submission, articles):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_launch_key", stdout=StringIO())
+    _link(pk_submission, *soldiers_pair(pk_submission, articles))
+    forces = claim(pk_submission, articles["002"], FORCES_002), claim(pk_submission, articles["003"], FORCES_003)
+    _link(pk_submission, *forces, relation="agree")
+    feedback = selectors.comparison_feedback(pk_submission)
+    assert feedback.key_count == 8
+    found = {f.key.title: f.relation_agrees for f in feedback.found}
+    assert found["Russian soldiers inside the city"] is True
+    assert len(found) == 2 and not feedback.extra
+    assert len(feedback.missed) == 6 and all(k.explanation for k in feedback.missed)

@@ -336,6 +336,7 @@ def test_reading_view_shows_the_claim_its_links_and_a_jump_to_the_other_article(
     assert "Counts:</span> Russian soldiers inside the city" in html
     jump = reverse("teaching:article_read", args=[pk_submission.assignment.pk, 4]) + f"?focus={b.pk}#annotation-{b.pk}"
     assert jump in html
+    assert "article 4: “approximately 200 Russian" in html
     assert reverse("teaching:numbers_ledger", args=[pk_submission.assignment.pk]) in html
 
 
