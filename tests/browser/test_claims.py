@@ -154,3 +154,29 @@ def test_side_by_side_link_and_ledger(page, live_server, login_as, classroom, st
     page.goto(f"{live_server.url}/assignments/{assignment.pk}/ledger/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=os.path.join(screenshot_dir, "claims-ledger-390.png"), full_page=True)
+
+
+@pytest.mark.parametrize("where", ["ledger", "compare/3/4", "compare"])
+def test_claims_pages_have_no_axe_violations(page, live_server, login_as, classroom, student, where):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from teaching import services
+    from tests import factories
+
+    assignment = launch_assignment(classroom)
+    submission = factories.SubmissionFactory(assignment=assignment, student=student)
+    lesson_articles = {la.position: la.article for la in assignment.lesson.lesson_articles.select_related("article")}
+    a = factories.annotation_for(submission, lesson_articles[3], "approximately 300 troops", counted="soldiers")
+    b = factories.annotation_for(
+        submission, lesson_articles[4], "approximately 200 Russian soldiers", counted="soldiers"
+    )
+    factories.annotation_for(submission, lesson_articles[2], "tens of thousands")
+    services.create_comparison(submission=submission, annotations=[a, b], relation="agree", note="?")
+    login_as(student)
+    page.goto(f"{live_server.url}/assignments/{assignment.pk}/{where}/")
+    if where.startswith("compare/"):
+        page.wait_for_selector("#compare-page[data-ready=true]")
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
+    assert results.violations_count == 0, results.generate_report()
