@@ -34,7 +34,13 @@ class Command(BaseCommand):
         for username, password, role, first, last, staff in DEMO_ACCOUNTS:
             user, created = User.objects.get_or_create(
                 username=username,
-                defaults={"role": role, "first_name": first, "last_name": last, "is_staff": staff, "is_superuser": staff},
+                defaults={
+                    "role": role,
+                    "first_name": first,
+                    "last_name": last,
+                    "is_staff": staff,
+                    "is_superuser": staff,
+                },
             )
             if created:
                 user.set_password(password)
