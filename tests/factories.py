@@ -104,24 +104,20 @@ class SubmissionFactory(DjangoModelFactory):
     student = factory.SubFactory(StudentFactory)
 
 
-def annotation_for(submission, article, phrase: str, category: str = "numbers", occurrence: int = 0, **extra):
-    """Create an annotation on the `occurrence`-th appearance of `phrase` in the article's text."""
+def _selector_for(article, phrase: str, occurrence: int):
     text = article.body_text
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(phrase, start + 1)
     sel = select(text, start, start + len(phrase), phrase)
+    return {"start": sel.start, "end": sel.end, "exact": sel.exact, "prefix": sel.prefix, "suffix": sel.suffix}
+
+
+def annotation_for(submission, article, phrase: str, category: str = "numbers", occurrence: int = 0, **extra):
+    """Create an annotation on the `occurrence`-th appearance of `phrase` in the article's text."""
     extra.setdefault("revision", article.current_revision)  # as create_annotation records it
     return models.Annotation.objects.create(
-        submission=submission,
-        article=article,
-        category=category,
-        start=sel.start,
-        end=sel.end,
-        exact=sel.exact,
-        prefix=sel.prefix,
-        suffix=sel.suffix,
-        **extra,
+        submission=submission, article=article, category=category, **_selector_for(article, phrase, occurrence), **extra
     )
 
 
@@ -134,21 +130,8 @@ class ReferenceKeyFactory(DjangoModelFactory):
 
 def key_item_for(key, article, phrase: str, category: str = "numbers", occurrence: int = 0, **extra):
     """Create a reference-key item on the `occurrence`-th appearance of `phrase` in the article's text."""
-    text = article.body_text
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(phrase, start + 1)
-    sel = select(text, start, start + len(phrase), phrase)
     extra.setdefault("revision", article.current_revision)
     extra.setdefault("explanation", f"Why “{phrase}” matters.")
     return models.KeyItem.objects.create(
-        key=key,
-        article=article,
-        category=category,
-        start=sel.start,
-        end=sel.end,
-        exact=sel.exact,
-        prefix=sel.prefix,
-        suffix=sel.suffix,
-        **extra,
+        key=key, article=article, category=category, **_selector_for(article, phrase, occurrence), **extra
     )

@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from articles.models import Article
-from teaching import anchoring
 from teaching import categories as category_defs
 from teaching.models import Annotation, LessonArticle, Submission, User
+from teaching.services.spans import find_anchored, select_in_current_text, span_fields
 
 __all__ = [
     "MAX_COMMENT_CHARS",
@@ -76,26 +76,13 @@ def create_annotation(
         raise ValidationError("This article is not part of the assignment.")
     _check_category(submission, category)
     comment = _clean_comment(comment)
-    # Check against the text as it is now, under the article's row lock: a correction saved since the
-    # page was loaded (teaching.services.revise_article) must not receive offsets into the old text.
-    current = Article.objects.select_for_update().only("pk", "body_text").get(pk=article.pk)
-    try:
-        selector = anchoring.select(current.body_text, start, end, exact)
-    except anchoring.QuoteMismatch as error:
-        raise ValidationError(str(error)) from error
+    current, selector = select_in_current_text(article, start, end, exact)
     client_key = (client_key or "").strip()[:64]
     if client_key:
         retried = Annotation.objects.filter(submission=submission, client_key=client_key).first()
         if retried is not None:
             return _apply_retry(retried, article=article, selector=selector, category=category, comment=comment)
-    existing = Annotation.objects.filter(
-        submission=submission,
-        article=article,
-        start=selector.start,
-        end=selector.end,
-        category=category,
-        anchor_status=Annotation.AnchorStatus.ANCHORED,
-    ).first()
+    existing = find_anchored(Annotation.objects.filter(submission=submission, article=article), selector, category)
     if existing is not None:
         if comment and comment != existing.comment:
             existing.comment = comment
@@ -105,14 +92,9 @@ def create_annotation(
         submission=submission,
         article=article,
         category=category,
-        start=selector.start,
-        end=selector.end,
-        exact=selector.exact,
-        prefix=selector.prefix,
-        suffix=selector.suffix,
         comment=comment,
         client_key=client_key,
-        revision=current.current_revision,
+        **span_fields(current, selector),
     )
     annotation.full_clean()
     annotation.save()

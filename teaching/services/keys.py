@@ -18,7 +18,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from articles.models import Article
-from teaching import anchoring
 from teaching import categories as category_defs
 from teaching.models import (
     DismissedSuggestion,
@@ -31,6 +30,7 @@ from teaching.models import (
     User,
 )
 from teaching.selectors.keys import can_edit_key, find_suggestion
+from teaching.services.spans import find_anchored, select_in_current_text, span_fields
 
 __all__ = [
     "MAX_EXPLANATION_CHARS",
@@ -105,20 +105,8 @@ def create_key_item(
         raise ValidationError("This article is not part of the lesson.")
     _check_category(category)
     explanation = _clean_explanation(explanation)
-    # Checked against the text as it is now, under the article's row lock (see create_annotation).
-    current = Article.objects.select_for_update().only("pk", "body_text").get(pk=article.pk)
-    try:
-        selector = anchoring.select(current.body_text, start, end, exact)
-    except anchoring.QuoteMismatch as error:
-        raise ValidationError(str(error)) from error
-    existing = KeyItem.objects.filter(
-        key=key,
-        article=article,
-        start=selector.start,
-        end=selector.end,
-        category=category,
-        anchor_status=KeyItem.AnchorStatus.ANCHORED,
-    ).first()
+    current, selector = select_in_current_text(article, start, end, exact)
+    existing = find_anchored(KeyItem.objects.filter(key=key, article=article), selector, category)
     if existing is not None:
         if explanation and explanation != existing.explanation:
             existing.explanation = explanation
@@ -128,14 +116,9 @@ def create_key_item(
         key=key,
         article=article,
         category=category,
-        start=selector.start,
-        end=selector.end,
-        exact=selector.exact,
-        prefix=selector.prefix,
-        suffix=selector.suffix,
         explanation=explanation,
-        revision=current.current_revision,
         created_by=by,
+        **span_fields(current, selector),
     )
     _full_clean(item)
     item.save()

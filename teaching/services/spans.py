@@ -1,0 +1,49 @@
+"""What creating any anchored span (a student's highlight, a reference-key item) has in common."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+
+from articles.models import Article
+from teaching import anchoring
+from teaching.models import AnchoredSpan
+
+__all__: list[str] = []  # internal to the services package
+
+
+def select_in_current_text(
+    article: Article, start: int, end: int, exact: str
+) -> tuple[Article, anchoring.TextSelector]:
+    """Check a new span against the article's text as it is now, under the article's row lock.
+
+    A correction saved since the page was loaded (teaching.services.revise_article) must not receive
+    offsets into the old text: the mismatch is refused with a message that says to reload.
+    """
+    current = Article.objects.select_for_update().only("pk", "body_text").get(pk=article.pk)
+    try:
+        return current, anchoring.select(current.body_text, start, end, exact)
+    except anchoring.QuoteMismatch as error:
+        raise ValidationError(str(error)) from error
+
+
+def span_fields(current: Article, selector: anchoring.TextSelector) -> dict:
+    """The selector columns of a new span, recorded on the revision it was made on."""
+    return {
+        "start": selector.start,
+        "end": selector.end,
+        "exact": selector.exact,
+        "prefix": selector.prefix,
+        "suffix": selector.suffix,
+        "revision": current.current_revision,
+    }
+
+
+def find_anchored(spans: QuerySet, selector: anchoring.TextSelector, category: str) -> AnchoredSpan | None:
+    """The anchored span already on exactly these characters in this category, if any (idempotent creates)."""
+    return spans.filter(
+        start=selector.start,
+        end=selector.end,
+        category=category,
+        anchor_status=AnchoredSpan.AnchorStatus.ANCHORED,
+    ).first()
