@@ -9,7 +9,7 @@
 import { annotationsFromList, flashHighlight, renderHighlights } from "./highlights.js";
 import { Outbox } from "./outbox.js";
 import { truncate } from "./panels.js";
-import { errorText, post } from "./region.js";
+import { send } from "./region.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
 
@@ -33,11 +33,9 @@ function drawPane(pane) {
   renderHighlights(rootOf(pane), [...saved, ...waiting]);
 }
 
-/** Rebuild a pane's list from the reading view's region fragment (the server's truth for that article). */
-function applyRegion(pane, html) {
-  const doc = new DOMParser().parseFromString(html, "text/html");
-  const region = doc.getElementById("annotation-region");
-  const fresh = doc.getElementById("annotation-list");
+/** Rebuild a pane's list from the reading view's region (the server's truth for that article). */
+function applyRegion(pane, region) {
+  const fresh = region?.querySelector("#annotation-list");
   if (!fresh) return region;
   const list = pane.querySelector("[data-pane-list]");
   const items = [...fresh.querySelectorAll(":scope > li[data-id]")].map((source) => {
@@ -105,14 +103,22 @@ function stored(item) {
 }
 
 let retryTimer = null;
+const plural = (n) => (n === 1 ? "1 highlight is" : `${n} highlights are`);
 
-function queue(item) {
+function queue(item, answer) {
   item.state = "queued";
   outbox.put(stored(item));
-  setStatus("queued", "Couldn't save — kept on this device and retrying. Don't close this tab yet.");
+  const what = plural(pending.size);
+  setStatus(
+    "queued",
+    answer.kind === "session"
+      ? `Not saved — ${answer.message} (${what} waiting on this device.)`
+      : `Not saved yet — ${answer.kind === "network" ? "the connection was lost." : answer.message} Retrying: ${what} kept on this device. Don't close this tab yet.`,
+  );
+  item.error = answer.kind === "session" ? `Not saved — ${answer.message}` : "Not saved yet — will retry";
   if (!retryTimer) {
     retryTimer = setInterval(async () => {
-      for (const waiting of [...pending.values()]) if (!waiting.inFlight) await send(waiting);
+      for (const waiting of [...pending.values()]) if (!waiting.inFlight) await sendItem(waiting);
       if (!pending.size) {
         clearInterval(retryTimer);
         retryTimer = null;
@@ -122,45 +128,46 @@ function queue(item) {
   return null;
 }
 
-async function send(item) {
+/** The fields that changed since `sent` went out (the student changed their mind meanwhile). */
+function changedSince(item, sent) {
+  const changes = {};
+  if (item.category !== sent.category) changes.category = item.category;
+  if ((item.comment || "") !== sent.comment) changes.comment = item.comment || "";
+  return Object.keys(changes).length ? changes : null;
+}
+
+// Every create carries the outbox key as `client_key`: a retry after a lost answer updates the
+// highlight the server already has instead of adding a second one.
+async function sendItem(item) {
   if (item.inFlight) return item.inFlight;
   const pane = paneFor(item.articleId);
   item.inFlight = (async () => {
-    let response;
-    try {
-      response = await post(item.url, {
-        category: item.category,
-        start: item.start,
-        end: item.end,
-        exact: item.exact,
-        comment: item.comment || "",
-      });
-    } catch {
-      return queue(item);
+    const sent = { category: item.category, comment: item.comment || "" };
+    let answer = await send(item.url, { ...sent, start: item.start, end: item.end, exact: item.exact, client_key: item.key });
+    if (answer.kind === "ok" && !answer.fresh.dataset.createdId) {
+      answer = { kind: "server", message: "the server sent an unexpected answer. Reload the page and try again." };
     }
-    if (response.ok || response.status === 400) {
+    if (answer.kind === "ok" || answer.kind === "refused" || answer.kind === "gone") {
       pending.delete(item.key);
       outbox.remove(item.key);
-      const region = applyRegion(pane, await response.text());
-      if (!response.ok) {
-        setStatus("error", `Couldn't save “${truncate(item.exact, 40)}”: ${errorText(region, "the server refused it.")}`);
-        return null;
-      }
-      item.id = region?.dataset.createdId || null;
+      if (answer.fresh) applyRegion(pane, answer.fresh);
+      else drawPane(pane);
+    }
+    if (answer.kind === "ok") {
+      item.id = answer.fresh.dataset.createdId;
       item.updateUrl = pane.querySelector(`li[data-id="${item.id}"]`)?.dataset.updateUrl || null;
-      if (item.followUp && item.id) await amend(item, item.followUp);
-      setStatus("saved", `Saved in article ${pane.dataset.position}`);
+      const changes = changedSince(item, sent);
+      if (changes) await amend(item, changes);
+      else setStatus("saved", `Saved in article ${pane.dataset.position}`);
       refreshLedger();
       return item.id;
     }
-    if (response.status === 404) {
-      pending.delete(item.key);
-      outbox.remove(item.key);
-      drawPane(pane);
-      setStatus("error", "Couldn't save: this assignment is no longer open to you.");
+    if (answer.kind === "refused" || answer.kind === "gone") {
+      item.error = `Not saved — ${answer.message}`;
+      setStatus("error", `Not saved: “${truncate(item.exact, 40)}” — ${answer.message}`);
       return null;
     }
-    return queue(item);
+    return queue(item, answer);
   })();
   try {
     return await item.inFlight;
@@ -184,18 +191,20 @@ function create({ selector, category, note, root }) {
   outbox.put(stored(item));
   drawPane(pane);
   setStatus("saving", "Saving…");
-  const result = send(item).then((id) => (id ? "saved" : pending.has(item.key) ? "queued" : "failed"));
+  const result = sendItem(item).then((id) => (id ? "saved" : pending.has(item.key) ? "queued" : "failed"));
   return { item, result };
 }
 
+/** A change to a highlight made here: to the server if it has it, else into the waiting item (same key). */
 async function amend(item, changes) {
   if (item.id && item.updateUrl) {
     const pane = paneFor(item.articleId);
-    try {
-      const response = await post(item.updateUrl, changes);
-      applyRegion(pane, await response.text());
-      if (!response.ok) return false;
-    } catch {
+    setStatus("saving", "Saving…");
+    const answer = await send(item.updateUrl, changes);
+    if (answer.fresh) applyRegion(pane, answer.fresh);
+    if (answer.kind !== "ok") {
+      item.error = `Not saved — ${answer.message}`;
+      setStatus("error", item.error);
       return false;
     }
     Object.assign(item, changes);
@@ -203,14 +212,11 @@ async function amend(item, changes) {
     if ("category" in changes) refreshLedger();
     return true;
   }
+  if (!pending.has(item.key)) return false;
   Object.assign(item, changes);
-  if (pending.has(item.key)) {
-    outbox.update(item.key, changes);
-    if (item.inFlight) item.followUp = { ...(item.followUp || {}), ...changes };
-    drawPane(paneFor(item.articleId));
-    return true;
-  }
-  return false;
+  outbox.update(item.key, changes);
+  drawPane(paneFor(item.articleId));
+  return true;
 }
 
 // A jump from the ledger or a claim card: /compare/3/4/?focus=<id>
@@ -228,7 +234,7 @@ if (editable) {
   for (const item of outbox.all()) {
     if (paneFor(item.articleId)) {
       pending.set(item.key, { ...item, state: "queued" });
-      send(pending.get(item.key));
+      sendItem(pending.get(item.key));
     }
   }
 }

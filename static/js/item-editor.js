@@ -8,10 +8,12 @@ import { positionNear, truncate } from "./panels.js";
 import { listEl } from "./region.js";
 
 export class ItemEditor {
-  constructor({ root, editor, write, deletedText = "Deleted", onOpen = () => {} }) {
+  constructor({ root, editor, write, failText = () => "", deletedText = "Deleted", onOpen = () => {} }) {
     this.root = root;
     this.el = editor;
     this.write = write;
+    this.failText = failText; // what went wrong with the last write ("Not saved — …")
+    this.stateLine = editor.querySelector("[data-editor-state]");
     this.deletedText = deletedText;
     this.onOpen = onOpen;
     this.note = editor.querySelector("[data-editor-note]");
@@ -35,6 +37,7 @@ export class ItemEditor {
     for (const radio of editor.querySelectorAll("input[name=category]")) radio.checked = radio.value === li.dataset.category;
     this.note.value = li.dataset[this.noteName] || "";
     editor.querySelector("[data-editor-quote]").textContent = `“${truncate(li.querySelector(".item-quote").textContent, 90)}”`;
+    this.say("");
     editor.querySelector("[data-editor-confirm]").hidden = !confirmDelete;
     editor.querySelector("[data-editor-actions]").hidden = confirmDelete;
     const marks = marksFor(this.root, id);
@@ -65,10 +68,19 @@ export class ItemEditor {
     this.opener = null;
   }
 
-  /** Save category and note of the open item. */
+  say(text) {
+    if (!this.stateLine) return;
+    this.stateLine.textContent = text;
+    this.stateLine.hidden = !text;
+  }
+
+  /** Save category and note of the open item. On failure the editor stays open with the text in it. */
   async save() {
     const category = this.el.querySelector("input[name=category]:checked")?.value || "";
-    return this.write(this.el.action, { category, [this.noteName]: this.note.value.trim() }, "Saved");
+    this.say("Saving…");
+    const ok = await this.write(this.el.action, { category, [this.noteName]: this.note.value.trim() }, "Saved");
+    this.say(ok ? "" : this.failText() || "Not saved — try again.");
+    return ok;
   }
 
   setUp() {
@@ -95,10 +107,18 @@ export class ItemEditor {
       if (action === "confirm-delete") {
         const id = editor.dataset.id;
         const next = listEl()?.querySelector(`li[data-id="${id}"]`)?.nextElementSibling?.dataset.id;
-        editor.hidden = true;
+        this.say("Deleting…");
         const ok = await this.write(editor.dataset.deleteUrl, {}, this.deletedText);
+        if (!ok) {
+          // Still there: say why, and offer the choice again.
+          this.say(this.failText() || "Not deleted — try again.");
+          confirmBox.hidden = true;
+          actions.hidden = false;
+          editor.querySelector("[data-action=delete]").focus();
+          return;
+        }
+        editor.hidden = true;
         document.querySelectorAll(".is-active").forEach((el) => el.classList.remove("is-active"));
-        if (!ok) return;
         const focusTarget = (next && listEl()?.querySelector(`li[data-id="${next}"]`)) || document.getElementById("reading-panel");
         focusTarget?.setAttribute("tabindex", focusTarget.getAttribute("tabindex") ?? "-1");
         focusTarget?.focus({ preventScroll: true });

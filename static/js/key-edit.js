@@ -10,7 +10,7 @@ import { enableConfirmForms } from "./confirm.js";
 import { annotationsFromList, flashHighlight, renderHighlights } from "./highlights.js";
 import { ItemEditor, flashEntry, linkListAndText } from "./item-editor.js";
 import { truncate } from "./panels.js";
-import { RegionSync, errorText, listEl, parseRegion, post } from "./region.js";
+import { RegionSync, listEl, send } from "./region.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
 
@@ -46,34 +46,28 @@ const region = new RegionSync({ articleId, onApplied: redraw, setStatus });
 
 async function sendCreate(item) {
   const seq = region.nextSeq();
-  let response;
-  try {
-    response = await post(item.url, {
-      category: item.category,
-      start: item.start,
-      end: item.end,
-      exact: item.exact,
-      explanation: item.explanation || "",
-    });
-  } catch {
-    response = null;
+  let answer = await send(item.url, {
+    category: item.category,
+    start: item.start,
+    end: item.end,
+    exact: item.exact,
+    explanation: item.explanation || "",
+  });
+  if (answer.kind === "ok" && !answer.fresh.dataset.createdId) {
+    answer = { kind: "server", message: "the server sent an unexpected answer. Reload the page and try again." };
   }
   pending.delete(item.key);
-  if (response && (response.ok || response.status === 400)) {
-    const fresh = parseRegion(await response.text());
-    region.apply(fresh, seq);
-    if (response.ok) {
-      item.id = fresh?.dataset.createdId || null;
-      if (item.followUp && item.id) await amend(item, item.followUp);
-      else setStatus("saved", "Added to the key");
-      return "saved";
-    }
-    setStatus("error", `Couldn't add “${truncate(item.exact, 40)}”: ${errorText(fresh, "the server refused it.")}`);
-  } else if (response) {
-    setStatus("error", `Couldn't add “${truncate(item.exact, 40)}” (error ${response.status}). Reload the page and try again.`);
-  } else {
-    setStatus("error", `Couldn't add “${truncate(item.exact, 40)}” — check your connection and select it again.`);
+  if (answer.fresh) region.apply(answer.fresh, seq);
+  if (answer.kind === "ok") {
+    item.id = answer.fresh.dataset.createdId;
+    if (item.followUp) await amend(item, item.followUp);
+    else setStatus("saved", "Added to the key");
+    return "saved";
   }
+  // Nothing is kept on the device in the key mode: the toolbar stays open with the selection and the
+  // explanation, so choosing the category again (after logging in, or when the connection is back) retries.
+  item.error = `Not saved — ${answer.message}`;
+  setStatus("error", `Not added to the key: “${truncate(item.exact, 40)}” — ${answer.message}`);
   redraw();
   return "failed";
 }
@@ -98,6 +92,7 @@ async function amend(item, changes) {
   if (!li) return false;
   const ok = await region.write(li.dataset.updateUrl, changes, "Saved");
   if (ok) Object.assign(item, changes);
+  else item.error = region.lastError;
   return ok;
 }
 
@@ -152,6 +147,37 @@ function showSuggestionEntry(mark) {
   return true;
 }
 
+// ---------------------------------------------------------------- key items a correction set aside
+
+function setUpOrphans() {
+  document.addEventListener("submit", async (event) => {
+    const form = event.target.closest("form[data-orphan-delete]");
+    if (!form) return;
+    event.preventDefault();
+    const ok = await region.write(form.action, {}, "Key item deleted");
+    if (!ok) return;
+    const target = document.getElementById("key-orphans-heading") || document.getElementById("reading-panel");
+    target?.setAttribute("tabindex", "-1");
+    target?.focus({ preventScroll: true });
+  });
+  // "Find these words": the Find box looks for them in the corrected text; if found, the toolbar opens
+  // on them with the old explanation ready, so re-creating the item is one category away.
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-action=find-orphan]");
+    if (!button) return;
+    const input = document.getElementById("find-text");
+    const form = document.getElementById("find-form");
+    if (!input || !form) return;
+    input.value = button.dataset.quote;
+    form.requestSubmit();
+    if (!toolbarEl.hidden && toolbarEl.dataset.phase === "choose") {
+      toolbarEl.querySelector("[data-toolbar-note]").value = button.dataset.explanation || "";
+    } else {
+      input.focus();
+    }
+  });
+}
+
 // ---------------------------------------------------------------- start
 
 enableConfirmForms();
@@ -168,5 +194,6 @@ toolbar.setUp();
 editor.setUp();
 linkListAndText({ root, editor, onMark: showSuggestionEntry });
 setUpSuggestions();
+setUpOrphans();
 redraw();
 page.dataset.ready = "true";

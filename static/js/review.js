@@ -46,13 +46,32 @@ document.addEventListener("htmx:beforeRequest", (event) => {
     state.textContent = "Saving…";
   }
 });
-for (const name of ["htmx:sendError", "htmx:responseError"]) {
-  document.addEventListener(name, (event) => {
-    const state = event.target.closest("li")?.querySelector(".save-state");
-    if (state) {
-      state.classList.add("is-error");
-      state.textContent = "Couldn't save — check your connection and try again.";
-    }
-  });
+// A mark is only "saved" when the server answered with the entry; a 401 (the session ended) or a lost
+// connection leaves the form as it is, with what was typed, and says why.
+function sayNotSaved(event, text) {
+  const state = event.target.closest("li")?.querySelector(".save-state");
+  if (state) {
+    state.classList.add("is-error");
+    state.textContent = `Not saved — ${text}`;
+  }
 }
+document.addEventListener("htmx:sendError", (event) => sayNotSaved(event, "check your connection and try again."));
+document.addEventListener("htmx:responseError", (event) => {
+  const { xhr } = event.detail;
+  const text =
+    xhr.status === 401
+      ? (xhr.responseText || "").trim() || "your session has ended. Log in again in another tab, then reload this page."
+      : xhr.status === 403
+        ? "this page is out of date. Reload the page and try again."
+        : `the server had a problem (error ${xhr.status}). Try again in a moment.`;
+  sayNotSaved(event, text);
+});
+document.addEventListener("htmx:beforeSwap", (event) => {
+  const { xhr, target } = event.detail;
+  if (!xhr || xhr.status >= 400 || !target?.matches?.("li")) return;
+  if (!(xhr.responseText || "").includes("data-id=")) {
+    event.detail.shouldSwap = false;
+    sayNotSaved(event, "the server sent an unexpected answer. Reload the page and try again.");
+  }
+});
 page.dataset.ready = "true";

@@ -15,6 +15,7 @@
 // knows which article the span belongs to. Each container has its own keyboard mode: its button is
 // `[data-keyboard-for="<container id>"]`, or #keyboard-mode-button when there is a single container.
 
+import { marksFor } from "./highlights.js";
 import { KeyboardSelect } from "./keyboard-select.js";
 import { lastRect, positionNear, truncate } from "./panels.js";
 import { cpLength, rangeFor, selectorFor } from "./textpos.js";
@@ -74,10 +75,14 @@ export class SelectionToolbar {
 
   close({ resume = true } = {}) {
     if (this.el.hidden) return;
-    // A note typed after choosing the category is saved, not dropped, however the toolbar closes.
+    // A note typed after choosing the category is saved, not dropped, however the toolbar closes;
+    // if that save fails, the toolbar comes back with the note in it and says why.
     const note = this.note.value.trim();
-    if (this.el.dataset.phase === "saved" && this.item && note !== (this.item[this.noteName] || "")) {
-      this.amend(this.item, { [this.noteName]: note });
+    const item = this.item;
+    if (this.el.dataset.phase === "saved" && item && note !== (item[this.noteName] || "")) {
+      this.amend(item, { [this.noteName]: note }).then((ok) => {
+        if (!ok && !this.isOpen && !this.editor?.isOpen) this.reopen(item, note);
+      });
     }
     const hadFocus = this.el.contains(document.activeElement);
     this.el.hidden = true;
@@ -85,6 +90,24 @@ export class SelectionToolbar {
     this.item = null;
     if (this.kbd?.active && resume) this.kbd.resume();
     else if (hadFocus) this.root.focus?.();
+  }
+
+  /** Show the toolbar again for a span already made, with a note that could not be saved. */
+  reopen(item, note) {
+    this.item = item;
+    this.selector = null;
+    const form = this.el;
+    form.dataset.phase = "saved";
+    form.querySelector("[data-toolbar-quote]").textContent = `“${truncate(item.exact, 90)}”`;
+    this.note.value = note;
+    this.press(item.category);
+    this.cancelButton.textContent = "Close";
+    this.saveButton.textContent = this.saveButton.dataset.saveLabel || "Save";
+    this.state.textContent = item.error || "Not saved — try again.";
+    const marks = item.id ? marksFor(this.root, item.id) : [];
+    const rect = marks.length ? marks[marks.length - 1].getBoundingClientRect() : this.root.getBoundingClientRect();
+    positionNear(form, rect);
+    this.note.focus({ preventScroll: true });
   }
 
   async choose(category) {
@@ -107,13 +130,20 @@ export class SelectionToolbar {
     this.cancelButton.textContent = "Close";
     this.saveButton.textContent = this.saveButton.dataset.saveLabel || "Save";
     this.state.textContent = "Saving…";
+    // The category is chosen: the student can write why at once (the shortcut keys don't fire while typing).
+    this.note.focus({ preventScroll: true });
     const outcome = await result;
     if (this.item !== item) return;
     if (outcome === "saved") this.state.textContent = `Saved as ${this.categoryLabel(category)}`;
-    else if (outcome === "queued") this.state.textContent = "Not saved yet — will retry";
+    else if (outcome === "queued") this.state.textContent = item.error || "Not saved yet — will retry";
     else {
-      this.state.textContent = "Not saved";
-      this.close();
+      // Refused or not sent: the selection and the note stay, so choosing a category again retries.
+      this.item = null;
+      this.el.dataset.phase = "choose";
+      this.press(null);
+      this.cancelButton.textContent = "Cancel";
+      this.state.textContent = item.error || "Not saved.";
+      if (!this.selector) this.close({ resume: false });
     }
   }
 
@@ -131,9 +161,10 @@ export class SelectionToolbar {
         return;
       }
       this.state.textContent = "Saving…";
-      const ok = await this.amend(this.item, { [this.noteName]: this.note.value.trim() });
+      const item = this.item;
+      const ok = await this.amend(item, { [this.noteName]: this.note.value.trim() });
       if (ok) this.close();
-      else this.state.textContent = "Couldn't save — try again.";
+      else if (this.item === item) this.state.textContent = item.error || "Not saved — try again.";
     });
     this.setUpSelection();
     this.setUpKeyboard();

@@ -19,9 +19,11 @@ export function createStatus(page) {
 
   function setStatus(state, text) {
     if (!statusLine) return;
+    retryButton.hidden = state !== "queued";
+    // The same news again (a retry that failed the same way) is not announced again.
+    if (statusLine.dataset.state === state && statusLine.textContent === text) return;
     statusLine.dataset.state = state;
     statusLine.textContent = text;
-    retryButton.hidden = state !== "queued";
     // On small screens the line floats into view for a moment (see reading.css).
     statusLine.classList.add("is-fresh");
     clearTimeout(freshTimer);

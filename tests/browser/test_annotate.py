@@ -154,7 +154,7 @@ def test_outbox_keeps_a_highlight_while_offline_and_sends_it_later(live_server, 
     page.route("**/annotations/", lambda route: route.abort())
     drag_select(page, PHRASE)
     page.locator("#annotate-toolbar").get_by_role("button", name=re.compile("Numbers")).click()
-    expect(page.locator("#save-status")).to_contain_text("Couldn't save — retrying")
+    expect(page.locator("#save-status")).to_contain_text("Not saved yet — the connection was lost. Retrying")
     expect(page.locator("#annotation-list li.is-pending .item-state")).to_have_text("Not saved yet — will retry")
     expect(page.locator("#article-text mark.hl-pending")).to_have_text(PHRASE)
     assert not Annotation.objects.exists()

@@ -71,7 +71,7 @@ def test_mark_save_failure_is_visible(live_server, page, login_as, teacher, subm
     first = submitted["annotations"][0]
     entry = page.locator(f'#annotation-list li[data-id="{first.pk}"]')
     entry.get_by_role("button", name="Look again").click()
-    expect(entry.locator(".save-state")).to_contain_text("Couldn't save")
+    expect(entry.locator(".save-state")).to_contain_text("Not saved — check your connection")
     assert Annotation.objects.get(pk=first.pk).teacher_mark == ""
 
 
