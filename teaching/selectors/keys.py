@@ -35,6 +35,7 @@ __all__ = [
     "list_key_articles",
     "list_key_items",
     "list_key_suggestions",
+    "list_orphaned_key_items",
     "list_teacher_assignments_of_lesson",
 ]
 
@@ -118,6 +119,15 @@ def list_key_items(key: ReferenceKey | None, article: Article) -> QuerySet[KeyIt
     return KeyItem.objects.filter(
         key_id=key.pk, article_id=article.pk, anchor_status=KeyItem.AnchorStatus.ANCHORED
     ).order_by("start", "end", "id")
+
+
+def list_orphaned_key_items(key: ReferenceKey | None, article: Article) -> QuerySet[KeyItem]:
+    """The key's items on this article that a correction set aside ("could not place"), oldest first."""
+    if key is None:
+        return KeyItem.objects.none()
+    return KeyItem.objects.filter(
+        key_id=key.pk, article_id=article.pk, anchor_status=KeyItem.AnchorStatus.ORPHANED
+    ).order_by("orphaned_at", "id")
 
 
 def find_suggestion(text: str, start: int, end: int, kind: str) -> Suggestion | None:

@@ -37,6 +37,7 @@ def _region_context(lesson, key, article, position, *, errors=(), created=None) 
         "article": article,
         "position": position,
         "items": items,
+        "orphaned_items": list(selectors.list_orphaned_key_items(key, article)),
         "suggestion_groups": selectors.group_suggestions(suggestions, article.body_text),
         "suggestion_count": len(suggestions),
         "categories": category_defs.ALL,

@@ -49,6 +49,7 @@ def _panel_context(submission, article, position, *, errors=(), created=None) ->
         "errors": list(errors),
         "created": created,
         "claim_links": selectors.claim_links(submission, article.pk),
+        "orphaned_annotations": list(selectors.list_orphaned_annotations(submission=submission, article=article)),
     }
 
 

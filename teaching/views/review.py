@@ -44,6 +44,7 @@ def submission_review_article(request, pk: int, position: int):
         "total_count": sum(counts.values()),
         "return_form": forms.SubmissionReturnForm(initial={"feedback": submission.feedback}),
         "ledger": selectors.numbers_ledger(submission),
+        "orphaned_annotations": list(selectors.list_orphaned_annotations(submission=submission, article=article)),
     }
     return render(request, "teaching/submission_review_article.html", context)
 
