@@ -61,7 +61,10 @@ class KappaReading:
 
     @property
     def display(self) -> str:
-        return "—" if self.kappa is None else f"{self.kappa:.2f}"
+        if self.kappa is None:
+            return "—"
+        shown = f"{self.kappa:.2f}"
+        return "0.00" if shown == "-0.00" else shown  # a tiny negative rounds to a confusing "-0.00"
 
 
 @dataclass(frozen=True)

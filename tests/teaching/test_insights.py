@@ -272,3 +272,11 @@ def test_student_scores_query_count_is_constant(
     with django_assert_num_queries(6):
         response = teacher_client.get(_urls(assignment, subs[0])["scores"])
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("kappa, shown", [(None, "—"), (-0.001, "0.00"), (-0.54, "-0.54"), (0.5449, "0.54")])
+def test_kappa_display_never_shows_negative_zero(kappa, shown):
+    from teaching import categories as category_defs
+    from teaching.selectors.insights import KappaReading
+
+    assert KappaReading(category_defs.NUMBERS, kappa, "", "").display == shown
