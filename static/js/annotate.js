@@ -129,6 +129,7 @@ function queue(item, answer) {
   outbox.put(stored(item));
   renderPendingItems();
   item.sessionEnded = answer.kind === "session";
+  item.error = item.sessionEnded ? `Not saved — ${answer.message}` : "Not saved yet — will retry";
   const what = plural(pending.size);
   const texts = {
     session: `Not saved — ${answer.message} (${what} waiting on this device.)`,
@@ -176,7 +177,6 @@ async function sendCreate(item) {
       redraw();
       return null;
     }
-    item.error = `Not saved yet — ${answer.message}`;
     return queue(item, answer);
   })();
   try {
