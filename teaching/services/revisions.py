@@ -18,6 +18,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleRevision
 from teaching import anchoring
 from teaching.models import Annotation, KeyItem, User
+from teaching.services.spans import select_in_current_text
 
 __all__ = [
     "ReanchorReport",
@@ -208,18 +209,12 @@ def _can_reattach(user: User, annotation: Annotation) -> bool:
 @transaction.atomic
 def reattach_annotation(*, annotation: Annotation, start: int, end: int, exact: str, by: User) -> Annotation:
     """Put a set-aside highlight on words a teacher (of that class) or an admin selected in the current text."""
-    annotation = (
-        Annotation.objects.select_for_update()
-        .select_related("submission__assignment__classroom", "article")
-        .get(pk=annotation.pk)
-    )
+    # Lock the article before the annotation, in the same order as revise_article, so a re-attach and a
+    # correction of the same article wait for each other instead of deadlocking (PostgreSQL).
     if not _can_reattach(by, annotation):
         raise PermissionDenied("Only the class's teacher or an admin can re-attach this highlight.")
-    article = Article.objects.select_for_update().get(pk=annotation.article_id)
-    try:
-        selector = anchoring.select(article.body_text, start, end, exact)
-    except anchoring.QuoteMismatch as error:
-        raise ValidationError(str(error)) from error
+    article, selector = select_in_current_text(annotation.article, start, end, exact)
+    annotation = Annotation.objects.select_for_update().get(pk=annotation.pk)
     annotation.start, annotation.end, annotation.exact = selector.start, selector.end, selector.exact
     annotation.prefix, annotation.suffix = selector.prefix, selector.suffix
     annotation.revision = article.current_revision
