@@ -297,3 +297,62 @@ def test_choosing_a_category_moves_focus_to_the_comment_box(live_server, page, l
     expect(toolbar).to_be_hidden()
     assert wait_for_db(lambda: Annotation.objects.filter(comment="r s n: a round number").count() == 1)
     assert list(Annotation.objects.values_list("category", flat=True)) == ["numbers"]
+
+
+# ------------------------------------------------------------------ the key mode: nothing "Added" after logout
+
+
+def test_key_item_after_logout_keeps_the_selection_and_explanation(
+    live_server, page, login_as, teacher, classroom, setup
+):
+    from teaching.models import KeyItem
+
+    lesson = setup["assignment"].lesson
+    login_as(teacher)
+    page.goto(f"{live_server.url}/lessons/{lesson.pk}/key/articles/3/")
+    wait_ready(page)
+    log_out_in_another_tab(page, live_server).close()
+    drag_select(page, PHRASE)
+    page.locator("#toolbar-note").fill("A round figure from one side.")
+    toolbar = page.locator("#annotate-toolbar")
+    toolbar.get_by_role("button", name=re.compile("Numbers")).click()
+    expect(page.locator("#save-status")).to_contain_text("Not added to the key")
+    expect(page.locator("#save-status")).to_contain_text("Your session has ended")
+    expect(toolbar).to_be_visible()
+    expect(toolbar.locator("[data-toolbar-state]")).to_contain_text("Not saved — Your session has ended")
+    expect(page.locator("#toolbar-note")).to_have_value("A round figure from one side.")
+    expect(toolbar.get_by_role("button", name=re.compile("Numbers"))).to_have_attribute("aria-pressed", "false")
+    assert KeyItem.objects.count() == 0
+
+
+# ------------------------------------------------------------------ highlights set aside by a correction
+
+
+def test_reading_view_shows_highlights_set_aside_by_a_correction(
+    live_server, page, login_as, student, submission, assignment, article, screenshot_dir
+):
+    from teaching import services
+
+    old = "Critics called it a “modern-day Stalingrad” – a claim no one could check."
+    factories.annotation_for(
+        submission, article, "modern-day Stalingrad", category="rhetoric", comment="Loaded comparison: who says so?"
+    )
+    factories.annotation_for(submission, article, "no one could check", category="sourcing")
+    services.revise_article(
+        article=article,
+        body_markdown=article.body_markdown.replace(
+            old, "Critics likened it to Stalingrad – a claim no one could check."
+        ),
+        by=None,
+    )
+    login_as(student)
+    page.goto(f"{live_server.url}/assignments/{assignment.pk}/articles/1/")
+    wait_ready(page)
+    section = page.locator(".orphaned-annotations")
+    expect(section.get_by_role("heading")).to_contain_text("Could not place after a correction")
+    expect(section.locator(".orphaned-quote")).to_have_text("“modern-day Stalingrad”")
+    expect(section.locator(".orphaned-comment")).to_contain_text("Loaded comparison: who says so?")
+    expect(page.locator("#article-text mark.hl")).to_have_count(1)  # only the placed one is drawn
+    expect(page.locator(f'[data-article-count-for="{article.pk}"]')).to_contain_text("2")
+    section.scroll_into_view_if_needed()
+    page.screenshot(path=f"{screenshot_dir}/reading-could-not-place.png", full_page=True)
