@@ -80,3 +80,10 @@ def login_context(live_server, browser_context, user) -> None:
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     browser_context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
+
+
+def assert_fits_the_screen(page) -> None:
+    """Nothing makes the page scroll sideways at the current viewport width (phones included)."""
+    width = page.viewport_size["width"]
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"page is {scroll_width}px wide on a {width}px screen"

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from teaching.models import Submission
 from tests import factories
-from tests.browser.reading_helpers import article_at, launch_assignment
+from tests.browser.reading_helpers import article_at, assert_fits_the_screen, launch_assignment
 
 pytestmark = pytest.mark.browser
 
@@ -100,10 +100,12 @@ def test_screenshots_student_feedback(live_server, page, login_as, student, setu
         page.set_viewport_size({"width": width, "height": height})
         page.goto(f"{live_server.url}/assignments/{setup['assignment'].pk}/feedback/articles/3/")
         page.wait_for_selector("#feedback-page[data-ready=true]")
+        assert_fits_the_screen(page)
         page.screenshot(path=f"{screenshot_dir}/{name}.png")
         mark = page.locator("#article-text mark.hl-missed").first
         mark.scroll_into_view_if_needed()
         mark.click()
+        assert_fits_the_screen(page)
         page.screenshot(path=f"{screenshot_dir}/{name}-missed.png")
         page.locator(".feedback-panel").scroll_into_view_if_needed()
         page.screenshot(path=f"{screenshot_dir}/{name}-panel.png")

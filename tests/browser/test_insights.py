@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.reading_helpers import article_at, launch_assignment
+from tests.browser.reading_helpers import article_at, assert_fits_the_screen, launch_assignment
 
 pytestmark = pytest.mark.browser
 
@@ -95,12 +95,15 @@ def test_screenshots_class_views(live_server, page, login_as, teacher, class_wor
         mark = page.locator("#article-text mark.hl-heat-5").first
         mark.scroll_into_view_if_needed()
         mark.hover()
+        assert_fits_the_screen(page)
         page.screenshot(path=f"{screenshot_dir}/heatmap-{name}.png")
         page.locator(".reading-panel").scroll_into_view_if_needed()
         page.screenshot(path=f"{screenshot_dir}/heatmap-{name}-panel.png")
         page.goto(f"{live_server.url}/assignments/{class_work['assignment'].pk}/key-items/")
+        assert_fits_the_screen(page)
         page.screenshot(path=f"{screenshot_dir}/key-items-{name}.png", full_page=True)
         page.goto(f"{live_server.url}/assignments/{class_work['assignment'].pk}/review/")
+        assert_fits_the_screen(page)
         page.screenshot(path=f"{screenshot_dir}/review-scores-{name}.png", full_page=True)
 
 

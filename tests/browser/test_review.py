@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from teaching.models import Annotation, Submission
 from tests import factories
-from tests.browser.reading_helpers import article_at, launch_assignment, mark_texts, wait_ready
+from tests.browser.reading_helpers import article_at, assert_fits_the_screen, launch_assignment, mark_texts, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -94,6 +94,7 @@ def test_screenshots_teacher_review(live_server, page, login_as, teacher, submit
     for width, height, name in [(1280, 900, "review-desktop"), (390, 844, "review-phone")]:
         page.set_viewport_size({"width": width, "height": height})
         _open(page, live_server, login_as, teacher, submitted["submission"])
+        assert_fits_the_screen(page)
         page.screenshot(path=f"{screenshot_dir}/{name}.png")
         page.locator("#reading-panel").scroll_into_view_if_needed()
         page.locator(f'#annotation-list li[data-id="{first.pk}"]').scroll_into_view_if_needed()
