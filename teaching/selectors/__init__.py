@@ -1,5 +1,6 @@
 """Reads that depend on who asks: they return only what that user may see, or raise Http404."""
 
+from teaching.selectors.annotations import *  # noqa: F401,F403
 from teaching.selectors.articles import *  # noqa: F401,F403
 from teaching.selectors.claims import *  # noqa: F401,F403
 from teaching.selectors.classrooms import *  # noqa: F401,F403

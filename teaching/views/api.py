@@ -28,8 +28,8 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from teaching import permissions, selectors, services, w3c
-from teaching.models import Annotation, Assignment, LessonArticle, Submission
+from teaching import selectors, services, w3c
+from teaching.models import Annotation, Assignment, Submission
 
 ERROR_FIELDS = {"category": "body.tagging", "comment": "body.commenting"}
 
@@ -90,48 +90,6 @@ def annotation_record(request, annotation: Annotation, *, for_teacher: bool) -> 
 # --- Reads -------------------------------------------------------------------------------------------
 
 
-def assignment_for(user, pk: int) -> tuple[Assignment, bool]:
-    """(assignment, asked by its teacher). Students must be enrolled, teachers must teach the class."""
-    if permissions.is_teacher(user):
-        assignment = Assignment.objects.select_related("lesson", "classroom").filter(pk=pk, classroom__teacher=user)
-        found = assignment.first()
-        if found is None:
-            raise Http404("No such assignment.")
-        return found, True
-    if permissions.is_student(user):
-        return selectors.get_assignment_for_student(user, pk), False
-    raise Http404("No such assignment.")
-
-
-def list_assignment_annotations(assignment: Assignment, *, student=None):
-    """Every annotation of the assignment (one student's when ``student`` is given), with what a W3C
-    document or an export row needs, in one query."""
-    annotations = Annotation.objects.filter(submission__assignment=assignment)
-    if student is not None:
-        annotations = annotations.filter(submission__student=student)
-    return (
-        annotations.select_related("submission__student", "submission__assignment__classroom__teacher", "article")
-        .defer("article__body_markdown", "article__body_html", "article__body_text")
-        .order_by(
-            "submission__student__last_name",
-            "submission__student__first_name",
-            "submission__student__username",
-            "article_id",
-            "start",
-            "end",
-            "id",
-        )
-    )
-
-
-def _annotation_for(user, pk: int) -> tuple[Annotation, bool]:
-    if permissions.is_student(user):
-        return selectors.get_annotation_for_student(user, pk), False
-    if permissions.is_teacher(user):
-        return selectors.get_annotation_for_teacher(user, pk), True
-    raise Http404("No such annotation.")
-
-
 # --- Responses ---------------------------------------------------------------------------------------
 
 
@@ -185,7 +143,7 @@ def _source_is(request, source: str, article_id: int) -> bool:
 
 
 def _article_from_source(request, assignment: Assignment, source: str):
-    for lesson_article in LessonArticle.objects.filter(lesson_id=assignment.lesson_id).select_related("article"):
+    for lesson_article in selectors.list_lesson_articles_for_assignment(assignment).select_related("article"):
         if _source_is(request, source, lesson_article.article_id):
             return lesson_article.article
     raise w3c.InvalidAnnotation({"target.source": ["This is not the URL of an article in this assignment's lesson."]})
@@ -217,12 +175,12 @@ def assignment_annotations(request, pk: int):
         return _errors(403, LOGIN_FIRST)
     if request.method not in ("GET", "HEAD", "POST"):
         return _not_allowed(["GET", "POST"])
-    assignment, for_teacher = assignment_for(request.user, pk)
+    assignment, for_teacher = selectors.get_assignment_for_reader(request.user, pk)
     if request.method == "POST":
         if for_teacher:
             return _errors(403, {"permission": ["Teachers read annotations here; only students create them."]})
         return _create(request, assignment)
-    annotations = list_assignment_annotations(assignment, student=None if for_teacher else request.user)
+    annotations = selectors.list_assignment_annotations(assignment, student=None if for_teacher else request.user)
     document = w3c.to_collection(
         iri=annotations_url(request, assignment.pk),
         label=f"{assignment.lesson.title} — {assignment.classroom.name}",
@@ -274,7 +232,7 @@ def annotation_detail(request, pk: int):
         return _errors(403, LOGIN_FIRST)
     if request.method not in ("GET", "HEAD", "PUT", "PATCH", "DELETE"):
         return _not_allowed(["GET", "PUT", "PATCH", "DELETE"])
-    annotation, for_teacher = _annotation_for(request.user, pk)
+    annotation, for_teacher = selectors.get_annotation_for_reader(request.user, pk)
     if request.method in ("GET", "HEAD"):
         return _jsonld(w3c.to_annotation(annotation_record(request, annotation, for_teacher=for_teacher)))
     if for_teacher:

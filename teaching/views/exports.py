@@ -13,13 +13,13 @@ from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
 from teaching import exports, selectors, w3c
-from teaching.models import Annotation, Assignment, LessonArticle, Submission
+from teaching.models import Annotation, Assignment, Submission
 from teaching.views import api
 
 
 def _ordered(assignment: Assignment, annotations) -> list[Annotation]:
     """By student, then in the lesson's article order, then by position in the article."""
-    positions = dict(LessonArticle.objects.filter(lesson_id=assignment.lesson_id).values_list("article_id", "position"))
+    positions = selectors.lesson_positions(assignment)
 
     def key(a: Annotation):
         s = a.submission.student
@@ -56,21 +56,21 @@ def _attachment(content: str, content_type: str, filename: str) -> HttpResponse:
 
 
 def _teacher_assignment(request, pk: int) -> Assignment:
-    assignment, for_teacher = api.assignment_for(request.user, pk)
+    assignment, for_teacher = selectors.get_assignment_for_reader(request.user, pk)
     if not for_teacher:
         raise Http404("No such assignment.")
     return assignment
 
 
 def _student_assignment(request, pk: int) -> Assignment:
-    assignment, for_teacher = api.assignment_for(request.user, pk)
+    assignment, for_teacher = selectors.get_assignment_for_reader(request.user, pk)
     if for_teacher:
         raise Http404("No such assignment.")
     return assignment
 
 
 def _csv(request, assignment: Assignment, *, student, filename: str) -> HttpResponse:
-    annotations = _ordered(assignment, api.list_assignment_annotations(assignment, student=student))
+    annotations = _ordered(assignment, selectors.list_assignment_annotations(assignment, student=student))
     for_teacher = student is None
     # Students get the key column only when the app would show them their feedback.
     labels = None
@@ -81,7 +81,7 @@ def _csv(request, assignment: Assignment, *, student, filename: str) -> HttpResp
 
 
 def _jsonld(request, assignment: Assignment, *, student, filename: str) -> HttpResponse:
-    annotations = _ordered(assignment, api.list_assignment_annotations(assignment, student=student))
+    annotations = _ordered(assignment, selectors.list_assignment_annotations(assignment, student=student))
     document = w3c.to_collection(
         iri=api.annotations_url(request, assignment.pk),
         label=f"{assignment.lesson.title} — {assignment.classroom.name}",
