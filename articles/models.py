@@ -63,6 +63,9 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
+        # Stored normalised: invisible control characters (NUL above all, which PostgreSQL refuses in text)
+        # never reach the database, and the source matches what was rendered from it.
+        self.body_markdown = rendering.normalise_source(self.body_markdown)
         self.body_html, self.body_text = rendering.render(self.body_markdown)
         adding = self._state.adding
         super().save(*args, **kwargs)

@@ -7,3 +7,7 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
 from teaching.settings import *  # noqa: E402,F401,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Live-server threads must not keep connections open past a test: PostgreSQL refuses to drop a test
+# database that another session still uses.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

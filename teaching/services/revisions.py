@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from articles import rendering
 from articles.models import Article, ArticleRevision
 from teaching import anchoring
 from teaching.models import Annotation, KeyItem, User
@@ -138,7 +139,7 @@ def revise_article(*, article: Article, body_markdown: str, by: User | None, not
     see ``create_annotation``) cannot interleave. Only ``body_markdown`` and what derives from it is
     written; the caller saves any other field. Nothing is ever deleted.
     """
-    body_markdown = (body_markdown or "").replace("\r\n", "\n").replace("\r", "\n")  # browsers send CRLF
+    body_markdown = rendering.normalise_source(body_markdown or "")  # browsers send CRLF; no control chars
     if not body_markdown.strip():
         raise ValidationError({"body_markdown": "The article body is empty. Paste or upload the text of the report."})
     locked = Article.objects.select_for_update().get(pk=article.pk)

@@ -147,3 +147,13 @@ def test_html_to_text_matches_dom_text_content(html, text):
 
 def test_cleaner_is_built_once():
     assert rendering._cleaner() is rendering._cleaner()
+
+
+def test_article_body_is_stored_without_control_characters(db):
+    """NUL cannot be stored by PostgreSQL; other control characters are invisible. Neither reaches the database."""
+    from articles.models import Article
+
+    article = Article.objects.create(title="Control", body_markdown="a\x00b\x07c\r\nd")
+    article.refresh_from_db()
+    assert article.body_markdown == "abc\nd"
+    assert article.current_revision.body_markdown == "abc\nd"
