@@ -27,6 +27,7 @@ __all__ = [
     "class_scores",
     "feedback_unavailable_reason",
     "feedback_visible",
+    "KeyMatch",
     "key_match_labels",
     "list_key_items_for_lesson",
     "list_lesson_articles_with_text",
@@ -291,7 +292,24 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def key_match_labels(assignment: Assignment, annotations: list[Annotation]) -> dict[int, str] | None:
+@dataclass(frozen=True)
+class KeyMatch:
+    """How one highlight stands against the reference key (the review's chip, the CSV's "Key match")."""
+
+    kind: str  # "found" | "duplicate" | "extra" | "orphaned"
+    item: KeyItem | None = None
+
+    def __str__(self) -> str:
+        if self.kind == "found":
+            return f"found: “{_shorten(self.item.exact)}”"
+        return {
+            "duplicate": "also on a found key item",
+            "extra": "not in the key",
+            "orphaned": "could not place after a correction",
+        }[self.kind]
+
+
+def key_match_labels(assignment: Assignment, annotations: list[Annotation]) -> dict[int, KeyMatch] | None:
     """For each annotation, how it stands against the lesson's reference key; ``None`` when there is no key.
 
     Two queries (key items, article texts), then one matching pass per student and article.
@@ -303,10 +321,10 @@ def key_match_labels(assignment: Assignment, annotations: list[Annotation]) -> d
     key = _key_spans(items, list(categories))
     texts = {la.article_id: la.article.body_text for la in list_lesson_articles_with_text(assignment.lesson_id)}
     groups: dict[tuple[int, int], list[Span]] = defaultdict(list)
-    labels: dict[int, str] = {}
+    labels: dict[int, KeyMatch] = {}
     for annotation in annotations:
         if annotation.anchor_status != ANCHORED:
-            labels[annotation.pk] = "could not place after a correction"
+            labels[annotation.pk] = KeyMatch("orphaned")
             continue
         groups[(annotation.submission_id, annotation.article_id)].append(
             Span(annotation.start, annotation.end, annotation.category, annotation)
@@ -317,9 +335,9 @@ def key_match_labels(assignment: Assignment, annotations: list[Annotation]) -> d
         scores = match(texts[article_id], key.get(article_id, []), sorted(spans, key=lambda sp: sp.start), categories)
         for result in scores.categories.values():
             for m in result.found:
-                labels[m.student.ref.pk] = f"found: “{_shorten(m.key.ref.exact)}”"
+                labels[m.student.ref.pk] = KeyMatch("found", m.key.ref)
             for span in result.duplicates:
-                labels[span.ref.pk] = "also on a found key item"
+                labels[span.ref.pk] = KeyMatch("duplicate")
             for span in result.extra:
-                labels[span.ref.pk] = "not in the key"
+                labels[span.ref.pk] = KeyMatch("extra")
     return labels

@@ -76,7 +76,7 @@ def _csv(request, assignment: Assignment, *, student, filename: str) -> HttpResp
     labels = None
     if for_teacher or (annotations and selectors.feedback_visible(annotations[0].submission)):
         labels = selectors.key_match_labels(assignment, annotations)
-    rows = [_row(a, for_teacher=for_teacher, key_match=(labels or {}).get(a.pk, "")) for a in annotations]
+    rows = [_row(a, for_teacher=for_teacher, key_match=str((labels or {}).get(a.pk, ""))) for a in annotations]
     return _attachment(exports.to_csv(rows, with_key_match=labels is not None), exports.CSV_CONTENT_TYPE, filename)
 
 

@@ -33,7 +33,7 @@ def submission_review_article(request, pk: int, position: int):
         "submission": submission,
         "assignment": submission.assignment,
         "article": article,
-        "annotations": selectors.list_annotations(submission, article),
+        "annotations": _with_key_matches(submission, article),
         "lesson_articles": lesson_articles,
         "position": position,
         "previous": lesson_articles[index - 1] if index > 0 else None,
@@ -47,6 +47,16 @@ def submission_review_article(request, pk: int, position: int):
         "orphaned_annotations": list(selectors.list_orphaned_annotations(submission=submission, article=article)),
     }
     return render(request, "teaching/submission_review_article.html", context)
+
+
+def _with_key_matches(submission, article) -> list:
+    """The student's highlights on this article, each with ``key_match`` (None when the lesson has no key),
+    so the teacher sees at a glance which ones the reference key expects."""
+    annotations = list(selectors.list_annotations(submission, article))
+    labels = selectors.key_match_labels(submission.assignment, annotations) or {}
+    for annotation in annotations:
+        annotation.key_match = labels.get(annotation.pk)
+    return annotations
 
 
 @require_POST
@@ -65,6 +75,11 @@ def annotation_mark(request, pk: int):
         errors = [m for field_errors in form.errors.values() for m in field_errors]
     if request.htmx:
         # 200 even when refused: htmx 2 only swaps 2xx, and the entry shows the reason in place.
+        # Re-read with the key match so the swapped entry keeps its "in the key" chip.
+        annotation = next(
+            (a for a in _with_key_matches(annotation.submission, annotation.article) if a.pk == annotation.pk),
+            annotation,
+        )
         context = {"annotation": annotation, "submission": annotation.submission, "errors": errors, "saved": not errors}
         return render(request, "teaching/_review_annotation_item.html", context)
     for message in errors:

@@ -101,7 +101,23 @@ def test_submission_review_query_count_is_constant(teacher_client, submitted, ar
         )
     # session, user, submission (+student, assignment, lesson, class), article, lesson articles, counts, annotations,
     # and the comparisons summary: lesson articles, comparisons (no members to prefetch here), numbers highlights;
-    # highlights set aside by a correction
-    with django_assert_num_queries(11):
+    # highlights set aside by a correction; the lesson's reference key (for the "in the key" chips)
+    with django_assert_num_queries(12):
         response = teacher_client.get(_review_url(submitted))
     assert response.content.decode().count('class="annotation-item') == n + 1
+
+
+def test_review_shows_how_each_highlight_stands_against_the_key(teacher_client, submitted, article):
+    key = factories.ReferenceKeyFactory(lesson=submitted.assignment.lesson)
+    factories.key_item_for(key, article, "approximately 300 troops", "numbers", explanation="Compare with 003.")
+    factories.annotation_for(submitted, article, "approximately 300 troops", "numbers")
+    factories.annotation_for(submitted, article, "modern-day Stalingrad", "rhetoric")
+    page = teacher_client.get(_review_url(submitted)).content.decode()
+    assert "In the key</summary><p>Compare with 003.</p>" in page
+    assert "Not in the key — your call" in page
+
+
+def test_review_without_a_key_shows_no_key_chips(teacher_client, submitted, article):
+    factories.annotation_for(submitted, article, "modern-day Stalingrad", "rhetoric")
+    page = teacher_client.get(_review_url(submitted)).content.decode()
+    assert "In the key" not in page and "Not in the key" not in page
