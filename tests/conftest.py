@@ -124,3 +124,20 @@ def login_as(live_server, context, client):
         return user
 
     return _login
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_test_database(request, django_db_setup, django_db_blocker):
+    """On PostgreSQL, end sessions that live-server request threads still hold before the test database is
+    dropped: daemon threads can outlive a browser test's page by a moment, and DROP DATABASE refuses while
+    anyone is connected. (SQLite's test database is in memory; nothing to do.)"""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -95,6 +95,9 @@ def test_side_by_side_link_and_ledger(page, live_server, login_as, classroom, st
         card.get_by_role("button", name="Save").click()
         expect(page.locator("#ledger-status")).to_have_text("Claim saved.")
         settled(page)
+    # compare.js may still refresh the ledger after the highlights' saves: let every request finish first.
+    page.wait_for_load_state("networkidle")
+    settled(page)
     page.locator(f"input[name=annotations][value='{left.pk}']").check()
     page.locator(f"input[name=annotations][value='{right.pk}']").check()
     page.get_by_label("contradict").first.check()
