@@ -13,8 +13,8 @@ LAUNCH_LESSON = "Pokrovsk: four reports"
 
 # Finds the n-th occurrence of a phrase in #article-text's textContent (across text nodes and
 # existing <mark>s), scrolls it into view and returns where its first and last characters are.
-_MEASURE = """([phrase, nth]) => {
-  const root = document.getElementById('article-text');
+_MEASURE = """([phrase, nth, rootId]) => {
+  const root = document.getElementById(rootId);
   const text = root.textContent;
   let index = -1;
   for (let i = 0; i <= nth; i++) { index = text.indexOf(phrase, index + 1); if (index < 0) return null; }
@@ -47,10 +47,12 @@ def article_at(assignment, position: int):
     return assignment.lesson.lesson_articles.select_related("article").get(position=position).article
 
 
-def drag_select(page, phrase: str, nth: int = 0) -> None:
-    """Select a phrase the way a person does: press on its first letter, drag to its last, release."""
-    box = page.evaluate(_MEASURE, [phrase, nth])
-    assert box, f"{phrase!r} is not in the article"
+def drag_select(page, phrase: str, nth: int = 0, root_id: str = "article-text") -> None:
+    """Select a phrase the way a person does: press on its first letter, drag to its last, release.
+
+    ``root_id`` names the text container (the side-by-side view has one per pane)."""
+    box = page.evaluate(_MEASURE, [phrase, nth, root_id])
+    assert box, f"{phrase!r} is not in #{root_id}"
     page.mouse.move(box["x1"] + 1, box["y1"])
     page.mouse.down()
     page.mouse.move(box["x2"] - 1, box["y2"], steps=10)

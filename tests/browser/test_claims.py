@@ -7,42 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from teaching.models import Annotation, Comparison, Submission
-from tests.browser.reading_helpers import launch_assignment
+from tests.browser.reading_helpers import drag_select, launch_assignment
 
 pytestmark = pytest.mark.browser
-
-# Like reading_helpers.drag_select, but inside one pane's own text container.
-_MEASURE = """([rootId, phrase]) => {
-  const root = document.getElementById(rootId);
-  const text = root.textContent;
-  const index = text.indexOf(phrase);
-  if (index < 0) return null;
-  const locate = (target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let pos = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (target < pos + n.data.length) return [n, target - pos];
-      pos += n.data.length;
-    }
-    return null;
-  };
-  const [n1, o1] = locate(index);
-  const [n2, o2] = locate(index + phrase.length - 1);
-  n1.parentElement.scrollIntoView({block: 'center'});
-  const first = document.createRange(); first.setStart(n1, o1); first.setEnd(n1, o1 + 1);
-  const last = document.createRange(); last.setStart(n2, o2); last.setEnd(n2, o2 + 1);
-  const a = first.getBoundingClientRect(), b = last.getBoundingClientRect();
-  return {x1: a.left, y1: a.top + a.height / 2, x2: b.right, y2: b.top + b.height / 2};
-}"""
-
-
-def drag_select_in(page, root_id: str, phrase: str) -> None:
-    box = page.evaluate(_MEASURE, [root_id, phrase])
-    assert box, f"{phrase!r} is not in #{root_id}"
-    page.mouse.move(box["x1"] + 1, box["y1"])
-    page.mouse.down()
-    page.mouse.move(box["x2"] - 1, box["y2"], steps=10)
-    page.mouse.up()
 
 
 def settled(page) -> None:
@@ -54,7 +21,7 @@ def settled(page) -> None:
 
 
 def highlight_as_numbers(page, root_id: str, phrase: str) -> None:
-    drag_select_in(page, root_id, phrase)
+    drag_select(page, phrase, root_id=root_id)
     toolbar = page.locator("#annotate-toolbar")
     expect(toolbar).to_be_visible()
     expect(toolbar.locator("[data-toolbar-quote]")).to_contain_text(phrase[:20])
