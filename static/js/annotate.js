@@ -10,12 +10,11 @@ import { enableConfirmForms } from "./confirm.js";
 import { annotationsFromList, flashHighlight, renderHighlights } from "./highlights.js";
 import { ItemEditor, flashEntry, linkListAndText } from "./item-editor.js";
 import { Outbox } from "./outbox.js";
+import { PendingSaves, plural } from "./pending-saves.js";
 import { truncate } from "./panels.js";
-import { RegionSync, listEl, send } from "./region.js";
+import { RegionSync, listEl } from "./region.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
-
-const RETRY_MS = 4000;
 
 const page = document.getElementById("annotate-page");
 const root = document.getElementById("article-text");
@@ -28,10 +27,8 @@ const { setStatus, announce, retryButton } = createStatus(page);
 
 // ---------------------------------------------------------------- the list and the highlights
 
-const pending = new Map(); // key → highlight not yet confirmed by the server
-
 function pendingHere() {
-  return [...pending.values()].filter((item) => item.articleId === articleId);
+  return saves.values().filter((item) => item.articleId === articleId);
 }
 
 function redraw() {
@@ -91,100 +88,20 @@ function renderPendingItems() {
 }
 
 // ---------------------------------------------------------------- creating (with the outbox)
-//
-// Every create carries the outbox key as `client_key`: a retry after a lost answer updates the
-// highlight the server already has (to the category and comment sent last) instead of adding a second.
 
-function stored(item) {
-  const { key, url, articleId: a, start, end, exact, category, comment } = item;
-  return { key, url, articleId: a, start, end, exact, category, comment };
-}
-
-function newKey() {
-  return window.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
-}
-
-const plural = (n) => (n === 1 ? "1 highlight is" : `${n} highlights are`);
-
-let retryTimer = null;
-let lastFailure = null; // the answer of the last save that did not get through
-
-function scheduleRetry() {
-  if (!retryTimer) retryTimer = setInterval(flushOutbox, RETRY_MS);
-}
-
-/** Send everything waiting (highlights from other tabs of this submission too); resolves when all answered. */
-async function flushOutbox() {
-  for (const item of outbox.all()) if (!pending.has(item.key)) pending.set(item.key, { ...item, state: "queued" });
-  if (!pending.size && retryTimer) {
-    clearInterval(retryTimer);
-    retryTimer = null;
-  }
-  await Promise.all([...pending.values()].map((item) => sendCreate(item)));
-}
-
-function queue(item, answer) {
-  item.state = "queued";
-  lastFailure = answer;
-  outbox.put(stored(item));
-  renderPendingItems();
-  item.sessionEnded = answer.kind === "session";
-  item.error = item.sessionEnded ? `Not saved — ${answer.message}` : "Not saved yet — will retry";
-  const what = plural(pending.size);
-  const texts = {
-    session: `Not saved — ${answer.message} (${what} waiting on this device.)`,
-    network: `Not saved yet — the connection was lost. Retrying: ${what} kept on this device and will be sent when the connection is back.`,
-    server: `Not saved yet — ${answer.message} Retrying: ${what} kept on this device.`,
-  };
-  setStatus("queued", texts[answer.kind] || texts.server);
-  scheduleRetry();
-  return null;
-}
-
-/** The fields that changed since `sent` went out (the student changed their mind meanwhile). */
-function changedSince(item, sent) {
-  const changes = {};
-  if (item.category !== sent.category) changes.category = item.category;
-  if ((item.comment || "") !== sent.comment) changes.comment = item.comment || "";
-  return Object.keys(changes).length ? changes : null;
-}
-
-async function sendCreate(item) {
-  if (item.inFlight) return item.inFlight;
-  item.inFlight = (async () => {
-    const seq = region.nextSeq();
-    const sent = { category: item.category, comment: item.comment || "" };
-    let answer = await send(item.url, { ...sent, start: item.start, end: item.end, exact: item.exact, client_key: item.key });
-    if (answer.kind === "ok" && !answer.fresh.dataset.createdId) {
-      answer = { kind: "server", message: "the server sent an unexpected answer. Reload the page and try again." };
-    }
-    if (answer.kind === "ok" || answer.kind === "refused" || answer.kind === "gone") {
-      pending.delete(item.key);
-      outbox.remove(item.key);
-      if (item.articleId === articleId) region.apply(answer.fresh, seq);
-    }
-    if (answer.kind === "ok") {
-      item.id = answer.fresh.dataset.createdId;
-      item.state = "saved";
-      const changes = changedSince(item, sent);
-      if (changes && item.articleId === articleId) await updateAnnotation(item.id, changes);
-      else setStatus("saved", pending.size ? "Saved. Sending the rest…" : "Saved");
-      return item.id;
-    }
-    if (answer.kind === "refused" || answer.kind === "gone") {
-      item.error = `Not saved — ${answer.message}`;
-      setStatus("error", `Not saved: “${truncate(item.exact, 40)}” — ${answer.message}`);
-      redraw();
-      return null;
-    }
-    return queue(item, answer);
-  })();
-  try {
-    return await item.inFlight;
-  } finally {
-    item.inFlight = null;
-  }
-}
+const saves = new PendingSaves({
+  outbox,
+  setStatus,
+  prepare: () => region.nextSeq(),
+  applyAnswer: (item, answer, seq) => {
+    if (item.articleId === articleId) region.apply(answer.fresh, seq);
+  },
+  saved: async (item, changes) => {
+    if (changes && item.articleId === articleId) await updateAnnotation(item.id, changes);
+    else setStatus("saved", saves.size ? "Saved. Sending the rest…" : "Saved");
+  },
+  changed: () => redraw(),
+});
 
 async function updateAnnotation(id, fields) {
   const li = listEl()?.querySelector(`li[data-id="${id}"]`);
@@ -196,13 +113,7 @@ async function updateAnnotation(id, fields) {
 
 /** A category chosen for a fresh selection: on the device first (a closed tab cannot lose it), then sent. */
 function create({ selector, category, note }) {
-  const item = { key: newKey(), url: toolbarEl.action, articleId, ...selector, category, comment: note, state: "saving" };
-  pending.set(item.key, item);
-  outbox.put(stored(item));
-  redraw();
-  setStatus("saving", "Saving…");
-  const result = sendCreate(item).then((id) => (id ? "saved" : pending.has(item.key) ? "queued" : "failed"));
-  return { item, result };
+  return saves.create({ url: toolbarEl.action, articleId, ...selector, category, comment: note });
 }
 
 /**
@@ -216,20 +127,10 @@ async function amend(item, changes) {
     else item.error = region.lastError;
     return ok;
   }
-  if (!pending.has(item.key)) return false;
-  Object.assign(item, changes);
-  outbox.update(item.key, changes);
-  redraw();
-  return true;
+  return saves.amendWaiting(item, changes);
 }
 
 // ---------------------------------------------------------------- submitting: nothing left behind
-
-/** How many highlights of this submission are still waiting, on this device (any tab). */
-function waitingCount() {
-  const keys = new Set([...pending.keys(), ...outbox.all().map((i) => i.key)]);
-  return keys.size;
-}
 
 function submitForm() {
   return document.querySelector("form.submit-form");
@@ -241,7 +142,7 @@ function setUpSubmit() {
     if (!event.target.closest(".submit-form [data-confirm-open]")) return;
     const note = submitForm()?.querySelector("[data-pending-note]");
     if (!note) return;
-    const n = waitingCount();
+    const n = saves.waitingCount();
     note.hidden = n === 0;
     note.textContent = n
       ? `${n === 1 ? "1 more highlight is" : `${n} more highlights are`} still being saved: ${n === 1 ? "it is" : "they are"} sent first, and nothing is submitted unless ${n === 1 ? "it arrives" : "they all arrive"}.`
@@ -253,16 +154,16 @@ function setUpSubmit() {
     event.preventDefault();
     const buttons = [...form.querySelectorAll("button")];
     buttons.forEach((b) => (b.disabled = true));
-    if (waitingCount()) {
+    if (saves.waitingCount()) {
       setStatus("saving", "Sending your last highlights before submitting…");
-      await flushOutbox();
+      await saves.flush();
     }
-    const n = waitingCount();
+    const n = saves.waitingCount();
     const current = submitForm() || form; // a save may have redrawn the panel
     if (n) {
       buttons.forEach((b) => (b.disabled = false));
       current.querySelectorAll("button").forEach((b) => (b.disabled = false));
-      const why = lastFailure?.kind === "session" ? ` ${lastFailure.message}` : "";
+      const why = saves.lastFailure?.kind === "session" ? ` ${saves.lastFailure.message}` : "";
       const text = `${n === 1 ? "1 highlight is" : `${n} highlights are`} not saved yet — check your connection, then submit.${why}`;
       let alert = current.querySelector("[data-submit-problem]");
       if (!alert) {
@@ -362,9 +263,9 @@ if (editable) {
   toolbar.editor = editor;
   toolbar.setUp();
   editor.setUp();
-  retryButton.addEventListener("click", () => flushOutbox());
-  window.addEventListener("online", () => flushOutbox());
-  for (const item of outbox.all()) pending.set(item.key, { ...item, state: "queued" });
+  retryButton.addEventListener("click", () => saves.flush());
+  window.addEventListener("online", () => saves.flush());
+  saves.restore();
   setUpSubmit();
 } else {
   showLeftovers();
@@ -395,9 +296,8 @@ if (focusId) {
     li.focus({ preventScroll: true });
   }
 }
-if (pending.size) {
-  setStatus("queued", `${pending.size} highlight${pending.size === 1 ? "" : "s"} from earlier not saved yet — sending now…`);
-  flushOutbox();
-  scheduleRetry();
+if (saves.size) {
+  setStatus("queued", `${saves.size} highlight${saves.size === 1 ? "" : "s"} from earlier not saved yet — sending now…`);
+  saves.flush();
 }
 page.dataset.ready = "true";

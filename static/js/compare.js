@@ -8,12 +8,12 @@
 
 import { annotationsFromList, flashHighlight, renderHighlights } from "./highlights.js";
 import { Outbox } from "./outbox.js";
+import { PendingSaves } from "./pending-saves.js";
 import { truncate } from "./panels.js";
 import { send } from "./region.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
 
-const RETRY_MS = 4000;
 const page = document.getElementById("compare-page");
 const panes = [...document.querySelectorAll(".compare-pane")];
 const rootOf = (pane) => pane.querySelector(".article-body");
@@ -23,11 +23,11 @@ const toolbarEl = document.getElementById("annotate-toolbar");
 const editable = page.dataset.editable === "true" && toolbarEl !== null;
 const outbox = new Outbox(page.dataset.submissionId);
 const { setStatus, announce } = createStatus(page);
-const pending = new Map();
 
 function drawPane(pane) {
   const saved = annotationsFromList(pane.querySelector("[data-pane-list]"));
-  const waiting = [...pending.values()]
+  const waiting = saves
+    .values()
     .filter((item) => item.articleId === pane.dataset.articleId)
     .map((item) => ({ ...item, id: `pending-${item.key}`, pending: true }));
   renderHighlights(rootOf(pane), [...saved, ...waiting]);
@@ -97,102 +97,28 @@ async function refreshLedger() {
   if (hadFocus) document.getElementById(hadFocus)?.focus();
 }
 
-function stored(item) {
-  const { key, url, articleId, start, end, exact, category, comment } = item;
-  return { key, url, articleId, start, end, exact, category, comment };
-}
-
-let retryTimer = null;
-const plural = (n) => (n === 1 ? "1 highlight is" : `${n} highlights are`);
-
-function queue(item, answer) {
-  item.state = "queued";
-  outbox.put(stored(item));
-  const what = plural(pending.size);
-  setStatus(
-    "queued",
-    answer.kind === "session"
-      ? `Not saved — ${answer.message} (${what} waiting on this device.)`
-      : `Not saved yet — ${answer.kind === "network" ? "the connection was lost." : answer.message} Retrying: ${what} kept on this device. Don't close this tab yet.`,
-  );
-  item.error = answer.kind === "session" ? `Not saved — ${answer.message}` : "Not saved yet — will retry";
-  if (!retryTimer) {
-    retryTimer = setInterval(async () => {
-      for (const waiting of [...pending.values()]) if (!waiting.inFlight) await sendItem(waiting);
-      if (!pending.size) {
-        clearInterval(retryTimer);
-        retryTimer = null;
-      }
-    }, RETRY_MS);
-  }
-  return null;
-}
-
-/** The fields that changed since `sent` went out (the student changed their mind meanwhile). */
-function changedSince(item, sent) {
-  const changes = {};
-  if (item.category !== sent.category) changes.category = item.category;
-  if ((item.comment || "") !== sent.comment) changes.comment = item.comment || "";
-  return Object.keys(changes).length ? changes : null;
-}
-
-// Every create carries the outbox key as `client_key`: a retry after a lost answer updates the
-// highlight the server already has instead of adding a second one.
-async function sendItem(item) {
-  if (item.inFlight) return item.inFlight;
-  const pane = paneFor(item.articleId);
-  item.inFlight = (async () => {
-    const sent = { category: item.category, comment: item.comment || "" };
-    let answer = await send(item.url, { ...sent, start: item.start, end: item.end, exact: item.exact, client_key: item.key });
-    if (answer.kind === "ok" && !answer.fresh.dataset.createdId) {
-      answer = { kind: "server", message: "the server sent an unexpected answer. Reload the page and try again." };
-    }
-    if (answer.kind === "ok" || answer.kind === "refused" || answer.kind === "gone") {
-      pending.delete(item.key);
-      outbox.remove(item.key);
-      if (answer.fresh) applyRegion(pane, answer.fresh);
-      else drawPane(pane);
-    }
-    if (answer.kind === "ok") {
-      item.id = answer.fresh.dataset.createdId;
-      item.updateUrl = pane.querySelector(`li[data-id="${item.id}"]`)?.dataset.updateUrl || null;
-      const changes = changedSince(item, sent);
-      if (changes) await amend(item, changes);
-      else setStatus("saved", `Saved in article ${pane.dataset.position}`);
-      refreshLedger();
-      return item.id;
-    }
-    if (answer.kind === "refused" || answer.kind === "gone") {
-      item.error = `Not saved — ${answer.message}`;
-      setStatus("error", `Not saved: “${truncate(item.exact, 40)}” — ${answer.message}`);
-      return null;
-    }
-    return queue(item, answer);
-  })();
-  try {
-    return await item.inFlight;
-  } finally {
-    item.inFlight = null;
-  }
-}
+const saves = new PendingSaves({
+  outbox,
+  setStatus,
+  accepts: (item) => Boolean(paneFor(item.articleId)), // highlights for the articles shown here
+  applyAnswer: (item, answer) => {
+    const pane = paneFor(item.articleId);
+    if (answer.fresh) applyRegion(pane, answer.fresh);
+    else drawPane(pane);
+  },
+  saved: async (item, changes) => {
+    const pane = paneFor(item.articleId);
+    item.updateUrl = pane.querySelector(`li[data-id="${item.id}"]`)?.dataset.updateUrl || null;
+    if (changes) await amend(item, changes);
+    else setStatus("saved", `Saved in article ${pane.dataset.position}`);
+    refreshLedger();
+  },
+  changed: (item) => drawPane(paneFor(item.articleId)),
+});
 
 function create({ selector, category, note, root }) {
   const pane = paneOf.get(root);
-  const item = {
-    key: window.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`,
-    url: pane.dataset.createUrl,
-    articleId: pane.dataset.articleId,
-    ...selector,
-    category,
-    comment: note,
-    state: "saving",
-  };
-  pending.set(item.key, item);
-  outbox.put(stored(item));
-  drawPane(pane);
-  setStatus("saving", "Saving…");
-  const result = sendItem(item).then((id) => (id ? "saved" : pending.has(item.key) ? "queued" : "failed"));
-  return { item, result };
+  return saves.create({ url: pane.dataset.createUrl, articleId: pane.dataset.articleId, ...selector, category, comment: note });
 }
 
 /** A change to a highlight made here: to the server if it has it, else into the waiting item (same key). */
@@ -212,11 +138,7 @@ async function amend(item, changes) {
     if ("category" in changes) refreshLedger();
     return true;
   }
-  if (!pending.has(item.key)) return false;
-  Object.assign(item, changes);
-  outbox.update(item.key, changes);
-  drawPane(paneFor(item.articleId));
-  return true;
+  return saves.amendWaiting(item, changes);
 }
 
 // A jump from the ledger or a claim card: /compare/3/4/?focus=<id>
@@ -231,12 +153,7 @@ if (editable) {
   const toolbar = new SelectionToolbar({ roots: panes.map(rootOf), toolbar: toolbarEl, announce, create, amend });
   toolbar.setUp();
   // Highlights made here or in the reading view and not yet saved: send the ones for these articles.
-  for (const item of outbox.all()) {
-    if (paneFor(item.articleId)) {
-      pending.set(item.key, { ...item, state: "queued" });
-      sendItem(pending.get(item.key));
-    }
-  }
+  saves.flush();
 }
 focusFromUrl();
 page.dataset.ready = "true";
