@@ -15,11 +15,14 @@ __all__ = [
     "get_annotation_for_teacher",
     "get_article_in_assignment",
     "get_assignment_for_student",
+    "get_lesson_article",
     "get_submission_for_review",
     "get_submission_for_student",
     "list_annotations",
     "list_lesson_articles",
     "list_lesson_articles_for_assignment",
+    "list_lesson_articles_in",
+    "position_in_lesson",
     "position_of_article",
 ]
 
@@ -53,18 +56,26 @@ def get_submission_for_student(user: User, assignment_pk: int) -> Submission | N
     return submission
 
 
+def get_lesson_article(lesson_id: int, position: int) -> LessonArticle:
+    """The lesson's article at ``position`` (with the article), or 404."""
+    return get_object_or_404(LessonArticle.objects.select_related("article"), lesson_id=lesson_id, position=position)
+
+
 def get_article_in_assignment(assignment: Assignment, position: int) -> Article:
-    lesson_article = get_object_or_404(
-        LessonArticle.objects.select_related("article"), lesson_id=assignment.lesson_id, position=position
+    return get_lesson_article(assignment.lesson_id, position).article
+
+
+def position_in_lesson(lesson_id: int, article_id: int) -> int | None:
+    """Where the article sits in the lesson; None when it is not (or no longer) part of it."""
+    return (
+        LessonArticle.objects.filter(lesson_id=lesson_id, article_id=article_id)
+        .values_list("position", flat=True)
+        .first()
     )
-    return lesson_article.article
 
 
 def position_of_article(assignment: Assignment, article_id: int) -> int:
-    lesson_article = (
-        LessonArticle.objects.filter(lesson_id=assignment.lesson_id, article_id=article_id).only("position").first()
-    )
-    return lesson_article.position if lesson_article else 1
+    return position_in_lesson(assignment.lesson_id, article_id) or 1
 
 
 def list_lesson_articles(submission: Submission) -> QuerySet[LessonArticle]:
@@ -80,8 +91,12 @@ def list_lesson_articles(submission: Submission) -> QuerySet[LessonArticle]:
     )
 
 
+def list_lesson_articles_in(lesson_id: int) -> QuerySet[LessonArticle]:
+    return LessonArticle.objects.filter(lesson_id=lesson_id).order_by("position", "id")
+
+
 def list_lesson_articles_for_assignment(assignment: Assignment) -> QuerySet[LessonArticle]:
-    return LessonArticle.objects.filter(lesson_id=assignment.lesson_id).order_by("position", "id")
+    return list_lesson_articles_in(assignment.lesson_id)
 
 
 def list_annotations(submission: Submission, article: Article) -> QuerySet[Annotation]:

@@ -12,20 +12,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from teaching import categories as category_defs
 from teaching import forms, selectors, services
-from teaching.models import LessonArticle
 
 
 def _form_errors(form) -> list[str]:
     return [message for field_errors in form.errors.values() for message in field_errors]
-
-
-def _article_at(lesson, position: int):
-    return get_object_or_404(LessonArticle.objects.select_related("article"), lesson_id=lesson.pk, position=position)
 
 
 def _region_context(lesson, key, article, position, *, errors=(), created=None) -> dict:
@@ -50,7 +45,7 @@ def _region_context(lesson, key, article, position, *, errors=(), created=None) 
 @login_required
 def key_start(request, pk: int):
     lesson = selectors.get_lesson_for_key_editing(request.user, pk)
-    first = LessonArticle.objects.filter(lesson_id=lesson.pk).order_by("position", "id").first()
+    first = selectors.list_lesson_articles_in(lesson.pk).first()
     if first is None:
         messages.warning(request, "This lesson has no articles yet, so there is nothing to build a key on.")
         return redirect("teaching:classroom_list")
@@ -62,7 +57,7 @@ def key_start(request, pk: int):
 def key_edit(request, pk: int, position: int):
     lesson = selectors.get_lesson_for_key_editing(request.user, pk)
     key = selectors.key_of(lesson)
-    article = _article_at(lesson, position).article
+    article = selectors.get_lesson_article(lesson.pk, position).article
     context = _region_context(lesson, key, article, position)
     if request.htmx:
         return render(request, "teaching/_key_region.html", context)
@@ -92,7 +87,7 @@ def _respond(request, lesson, key, article, position, *, errors=(), created=None
 def _write(request, pk: int, position: int, form_class, write, done: str):
     """Shared by the writes addressed by lesson and position: check access, validate, call one service."""
     lesson = selectors.get_lesson_for_key_editing(request.user, pk)
-    article = _article_at(lesson, position).article
+    article = selectors.get_lesson_article(lesson.pk, position).article
     form = form_class(request.POST)
     errors, created = [], None
     if form.is_valid():
@@ -140,11 +135,7 @@ def _item_write(request, pk: int, write, done: str):
     item = selectors.get_key_item_for_editing(request.user, pk)
     key, article = item.key, item.article
     lesson = key.lesson
-    position = (
-        LessonArticle.objects.filter(lesson_id=lesson.pk, article_id=article.pk)
-        .values_list("position", flat=True)
-        .first()
-    )
+    position = selectors.position_in_lesson(lesson.pk, article.pk)
     if position is None:  # the article was taken out of the lesson since
         raise Http404
     try:
