@@ -13,6 +13,7 @@ from teaching.selectors.submissions import (
 )
 
 __all__ = [
+    "get_annotation_record",
     "get_annotation_for_reader",
     "get_assignment_for_reader",
     "lesson_positions",
@@ -66,3 +67,10 @@ def get_annotation_for_reader(user, pk: int) -> tuple[Annotation, bool]:
 def lesson_positions(assignment: Assignment) -> dict[int, int]:
     """article id → its position in the assignment's lesson."""
     return dict(LessonArticle.objects.filter(lesson_id=assignment.lesson_id).values_list("article_id", "position"))
+
+
+def get_annotation_record(pk: int) -> Annotation:
+    """An annotation with what its W3C record needs (creator, class teacher), re-read after a write."""
+    return Annotation.objects.select_related("submission__student", "submission__assignment__classroom__teacher").get(
+        pk=pk
+    )

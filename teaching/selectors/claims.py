@@ -29,6 +29,7 @@ from teaching.models import (
 )
 
 __all__ = [
+    "list_numbers_annotation_ids",
     "ClaimCard",
     "ClassComparisons",
     "ComparisonFeedback",
@@ -55,6 +56,11 @@ def get_comparison_for_student(user: User, pk: int) -> Comparison:
     return get_object_or_404(
         Comparison.objects.select_related("submission__assignment").filter(submission__student_id=user.pk), pk=pk
     )
+
+
+def list_numbers_annotation_ids(submission: Submission) -> list[int]:
+    """The submission's "numbers" highlights: the ones a comparison may link."""
+    return list(submission.annotations.filter(category="numbers").values_list("pk", flat=True))
 
 
 def get_numbers_annotation_for_student(user: User, pk: int) -> Annotation:

@@ -214,9 +214,7 @@ def _create(request, assignment: Assignment):
         raise Http404 from error
     except ValidationError as error:
         return _from_validation_error(error, non_field="target.selector")
-    annotation = Annotation.objects.select_related(
-        "submission__student", "submission__assignment__classroom__teacher"
-    ).get(pk=annotation.pk)
+    annotation = selectors.get_annotation_record(annotation.pk)
     # The service is idempotent: the same span and category again returns the existing annotation.
     created = annotation.created_at >= before
     response = _jsonld(
@@ -265,7 +263,5 @@ def _update(request, annotation: Annotation):
         raise Http404 from error
     except ValidationError as error:
         return _from_validation_error(error, non_field="annotation")
-    annotation = Annotation.objects.select_related(
-        "submission__student", "submission__assignment__classroom__teacher"
-    ).get(pk=annotation.pk)
+    annotation = selectors.get_annotation_record(annotation.pk)
     return _jsonld(w3c.to_annotation(annotation_record(request, annotation, for_teacher=False)))

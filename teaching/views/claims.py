@@ -127,8 +127,7 @@ def claim_update(request, pk: int):
 @login_required
 def comparison_create(request, pk: int):
     submission = _student_submission(request, pk)
-    ids = submission.annotations.filter(category="numbers").values_list("pk", flat=True)
-    form = forms.ComparisonCreateForm(request.POST, annotation_ids=list(ids))
+    form = forms.ComparisonCreateForm(request.POST, annotation_ids=selectors.list_numbers_annotation_ids(submission))
     errors: list[str] = []
     if form.is_valid():
         try:
