@@ -13,8 +13,8 @@ from teaching.selectors.submissions import (
 )
 
 __all__ = [
-    "get_annotation_record",
     "get_annotation_for_reader",
+    "get_annotation_record",
     "get_assignment_for_reader",
     "lesson_positions",
     "list_assignment_annotations",

@@ -29,19 +29,19 @@ from teaching.models import (
 )
 
 __all__ = [
-    "list_numbers_annotation_ids",
-    "ClaimCard",
-    "ClassComparisons",
-    "ComparisonFeedback",
-    "Ledger",
-    "LedgerEntry",
-    "ClaimLink",
     "claim_card",
     "claim_links",
+    "ClaimCard",
+    "ClaimLink",
     "class_comparisons",
+    "ClassComparisons",
     "comparison_feedback",
+    "ComparisonFeedback",
     "get_comparison_for_student",
     "get_numbers_annotation_for_student",
+    "Ledger",
+    "LedgerEntry",
+    "list_numbers_annotation_ids",
     "numbers_ledger",
 ]
 
