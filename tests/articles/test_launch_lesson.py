@@ -14,9 +14,9 @@ from articles.models import Article
 from teaching.models import Lesson, LessonArticle
 from tests import factories
 
-SHARED = Path(settings.BASE_DIR).parent / "shared"
-NOTES = SHARED / "lessons" / "pokrovsk-notes.md"
-SOURCES = SHARED / "articles"
+LAUNCH = Path(settings.BASE_DIR) / "fixtures" / "pokrovsk"
+NOTES = LAUNCH / "notes.md"  # the teacher's notes the key was built from
+SOURCES = LAUNCH / "sources"  # the four reports exactly as received
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "pokrovsk"
 SPEC = json.loads((FIXTURES / "lesson.json").read_text(encoding="utf-8"))
 FILE_BY_KEY = {item["source"][:3]: item for item in SPEC["articles"]}
