@@ -54,7 +54,6 @@ def seed(students: int, per_article: int) -> dict:
     from django.db import transaction
 
     from teaching import categories as category_defs
-    from teaching.anchoring import select
     from teaching.models import (
         Annotation,
         Assignment,
@@ -66,6 +65,7 @@ def seed(students: int, per_article: int) -> dict:
         Submission,
         User,
     )
+    from teaching.text.anchoring import select
 
     quiet = open(os.devnull, "w")  # noqa: SIM115
     call_command("migrate", verbosity=0, stdout=quiet)
@@ -147,7 +147,7 @@ def _load_key(call_command, quiet, lesson, lesson_articles, teacher, ReferenceKe
         call_command("load_launch_key", stdout=quiet)
         if KeyItem.objects.filter(key__lesson=lesson).exists():
             return "launch key (load_launch_key)"
-    from teaching.suggestions import suggest
+    from teaching.text.suggestions import suggest
 
     key, _ = ReferenceKey.objects.get_or_create(lesson=lesson)
     category_of = {"numbers": "numbers", "sourcing": "sourcing", "quotation": "rhetoric"}

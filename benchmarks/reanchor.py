@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from teaching.anchoring import Reanchorer, select  # noqa: E402
+from teaching.text.anchoring import Reanchorer, select  # noqa: E402
 
 SOURCES = [Path("/work/shared/articles"), ROOT / "fixtures" / "pokrovsk"]
 

@@ -3,7 +3,7 @@ from factory.django import DjangoModelFactory
 
 from articles.models import Article
 from teaching import models
-from teaching.anchoring import select
+from teaching.text.anchoring import select
 
 PASSWORD = "correct-horse-42"
 

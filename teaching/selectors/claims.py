@@ -1,7 +1,7 @@
 """Reads for number claims, claim links and the numbers ledger: only what the asking user may see.
 
 Every page reads a fixed handful of lists (the lesson's articles, the highlights, the comparisons with
-their members, the key's comparisons with their items) and works in memory with ``teaching.comparisons``,
+their members, the key's comparisons with their items) and works in memory with ``teaching.text.comparisons``,
 so the query count does not grow with the number of highlights, comparisons or students.
 """
 
@@ -15,8 +15,6 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from teaching import comparisons as cmp
-from teaching.matching import Span
 from teaching.models import (
     Annotation,
     Assignment,
@@ -27,6 +25,8 @@ from teaching.models import (
     Submission,
     User,
 )
+from teaching.text import comparisons as cmp
+from teaching.text.matching import Span
 
 __all__ = [
     "claim_card",

@@ -1,7 +1,7 @@
 """Reads for the reference-key feedback: a student's found / missed / extra, and the teacher's scores.
 
 Everything is computed from three lists read once — the lesson's articles (their text), the key's
-anchored items and the anchored highlights — and matched in memory with ``teaching.matching``, so a
+anchored items and the anchored highlights — and matched in memory with ``teaching.text.matching``, so a
 page costs the same number of queries for 10 students as for 160, and the work grows linearly with
 the highlights. Orphaned highlights and key items (set aside by an article correction) point into an
 older text and are left out until re-attached.
@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from teaching import categories as category_defs
-from teaching.matching import Scores, Span, Tokens, match, tokenize
 from teaching.models import Annotation, Assignment, Enrollment, FeedbackTiming, KeyItem, LessonArticle, Submission
-from teaching.scoring import Tally, tally
+from teaching.text.matching import Scores, Span, Tokens, match, tokenize
+from teaching.text.scoring import Tally, tally
 
 __all__ = [
     "ArticleFeedback",

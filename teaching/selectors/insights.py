@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from teaching import agreement, permissions
 from teaching import categories as category_defs
-from teaching.matching import tokenize
+from teaching import permissions
 from teaching.models import Annotation, Assignment, Enrollment, KeyItem, LessonArticle, Submission, User
-from teaching.scoring import band_for_share
 from teaching.selectors.feedback import KeyItemRow, class_scores
+from teaching.text import agreement
+from teaching.text.matching import tokenize
+from teaching.text.scoring import band_for_share
 
 __all__ = [
     "ClassHeatmap",

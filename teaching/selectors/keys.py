@@ -20,7 +20,7 @@ from django.shortcuts import get_object_or_404
 
 from articles.models import Article
 from teaching.models import Assignment, DismissedSuggestion, KeyItem, Lesson, LessonArticle, ReferenceKey, User
-from teaching.suggestions import Suggestion, suggest
+from teaching.text.suggestions import Suggestion, suggest
 
 __all__ = [
     "KIND_LABELS",

@@ -6,7 +6,7 @@ selector still cannot write. The key is the lesson's, not a class's: an edit sho
 uses the lesson.
 
 Key items follow the same rules as student highlights: a position and a quote checked against the
-article's current text (``teaching.anchoring.select``), re-anchored by ``revise_article`` after a
+article's current text (``teaching.text.anchoring.select``), re-anchored by ``revise_article`` after a
 correction. An explanation may be left empty while the teacher builds the key and written later.
 """
 

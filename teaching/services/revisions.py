@@ -1,6 +1,6 @@
 """Correcting an article: a new revision, and every highlight either on the same words or set aside.
 
-The placing itself is the pure ``teaching.anchoring.Reanchorer``; this module applies its verdicts to
+The placing itself is the pure ``teaching.text.anchoring.Reanchorer``; this module applies its verdicts to
 rows. It is generic over "things with a selector" (``start``/``end``/``exact``/``prefix``/``suffix``,
 ``revision``, ``anchor_status``, ``orphaned_at``), so reference-key items can follow the same rules.
 """
@@ -17,9 +17,9 @@ from django.utils import timezone
 
 from articles import rendering
 from articles.models import Article, ArticleRevision
-from teaching import anchoring
 from teaching.models import Annotation, KeyItem, User
 from teaching.services.spans import select_in_current_text
+from teaching.text import anchoring
 
 __all__ = [
     "ReanchorReport",

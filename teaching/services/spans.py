@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from articles.models import Article
-from teaching import anchoring
 from teaching.models import AnchoredSpan
+from teaching.text import anchoring
 
 __all__: list[str] = []  # internal to the services package
 

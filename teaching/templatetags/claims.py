@@ -21,7 +21,7 @@ def links_for(links: dict, annotation) -> list:
 
 @register.filter
 def claim_reading(text: str):
-    """The ledger's reading of a quote (teaching.comparisons.read_claim)."""
-    from teaching.comparisons import read_claim
+    """The ledger's reading of a quote (teaching.text.comparisons.read_claim)."""
+    from teaching.text.comparisons import read_claim
 
     return read_claim(text)

@@ -7,10 +7,10 @@
     DELETE /api/annotations/<pk>/               its student deletes it → 204
 
 Writes need the CSRF token (``X-CSRFToken`` header), like every other form on the site; Django's
-CsrfViewMiddleware refuses them otherwise. Shape is checked by ``teaching.w3c``; every classroom rule
+CsrfViewMiddleware refuses them otherwise. Shape is checked by ``teaching.text.w3c``; every classroom rule
 by the annotation services. Errors answer ``{"errors": {"<field>": ["message", ...]}}``:
 
-* 400 — the request is not an acceptable annotation (field paths: see ``teaching.w3c``);
+* 400 — the request is not an acceptable annotation (field paths: see ``teaching.text.w3c``);
 * 403 — not logged in, or allowed to read but not to write (a teacher);
 * 404 — not yours to see (we do not say whether it exists);
 * 409 — the work has been submitted and is read-only until the teacher returns it (``submission``):
@@ -28,8 +28,9 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from teaching import selectors, services, w3c
+from teaching import selectors, services
 from teaching.models import Annotation, Assignment, Submission
+from teaching.text import w3c
 
 ERROR_FIELDS = {"category": "body.tagging", "comment": "body.commenting"}
 

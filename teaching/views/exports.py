@@ -12,8 +12,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
-from teaching import exports, selectors, w3c
+from teaching import selectors
 from teaching.models import Annotation, Assignment, Submission
+from teaching.text import exports, w3c
 from teaching.views import api
 
 

@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from teaching import anchoring, selectors, services
+from teaching import selectors, services
 from teaching.models import Annotation, User
+from teaching.text import anchoring
 
 
 class ReattachForm(forms.Form):

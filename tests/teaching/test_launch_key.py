@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from teaching.models import KeyComparison, KeyItem, Lesson, ReferenceKey
 
-NOTES = Path(settings.BASE_DIR).parent / "shared" / "lessons" / "pokrovsk-notes.md"  # the teacher's notes
+NOTES = Path(settings.BASE_DIR) / "fixtures" / "pokrovsk" / "notes.md"  # the teacher's notes
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "pokrovsk"
 FILES = {
     "000": "000_6575d206fcadeba1",

@@ -20,9 +20,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from teaching import anchoring
 from teaching import categories as category_defs
 from teaching.models import KeyComparison, KeyItem, Lesson, ReferenceKey, Relation
+from teaching.text import anchoring
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "pokrovsk"
 

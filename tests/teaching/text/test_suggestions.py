@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from teaching.numberclaims import parse_claim
-from teaching.suggestions import Suggestion, suggest
+from teaching.text.numberclaims import parse_claim
+from teaching.text.suggestions import Suggestion, suggest
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-NOTES = SHARED / "lessons" / "pokrovsk-notes.md"
-ARTICLES = SHARED / "articles"
+LAUNCH = Path(__file__).resolve().parents[3] / "fixtures" / "pokrovsk"
+NOTES = LAUNCH / "notes.md"
+ARTICLES = LAUNCH / "sources"
 PREFIXES = ["000", "001", "002", "003"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from teaching.agreement import (
+from teaching.text.agreement import (
     Highlight,
     band,
     coverage,
@@ -13,7 +13,7 @@ from teaching.agreement import (
     heatmap,
     word_kappa,
 )
-from teaching.matching import tokenize
+from teaching.text.matching import tokenize
 
 # Fleiss (1971) as worked on Wikipedia: 10 subjects, 14 raters, 5 categories.
 WIKIPEDIA = [

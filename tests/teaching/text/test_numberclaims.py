@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from teaching.numberclaims import (
+from teaching.text.numberclaims import (
     COMPATIBLE,
     DISAGREE,
     NOT_COMPARABLE,
@@ -19,9 +19,9 @@ from teaching.numberclaims import (
     parse_claim,
 )
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-NOTES = SHARED / "lessons" / "pokrovsk-notes.md"
-ARTICLES = SHARED / "articles"
+LAUNCH = Path(__file__).resolve().parents[3] / "fixtures" / "pokrovsk"
+NOTES = LAUNCH / "notes.md"
+ARTICLES = LAUNCH / "sources"
 
 
 def notes_table(heading: str) -> list[tuple[str, str]]:

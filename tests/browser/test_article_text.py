@@ -10,8 +10,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from teaching.models import Lesson
-
-from .test_rendering import HOSTILE
+from tests.articles.test_rendering import HOSTILE
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """Adding up matching results: one student's figures over several articles, and a class's per key item.
 
-Plain Python, no Django. ``teaching.matching.match`` scores one article; a lesson has several, and the
+Plain Python, no Django. ``teaching.text.matching.match`` scores one article; a lesson has several, and the
 teacher reads one line per student ("Found 14/21") and one line per key item ("found by 12 of 27").
 Overall figures add up the counts (micro average), like ``Scores`` does over categories.
 """
@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from teaching.matching import Scores, format_ratio
+from teaching.text.matching import Scores, format_ratio
 
 __all__ = ["CategoryTally", "Tally", "band_for_share", "tally"]
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from teaching import comparisons as cmp
-from teaching.matching import Span
+from teaching.text import comparisons as cmp
+from teaching.text.matching import Span
 
 
 def claims(*texts, **per_member):

@@ -7,8 +7,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from teaching import exports
 from teaching.models import Annotation, Submission
+from teaching.text import exports
 from tests import factories
 
 CYRILLIC_BODY = (

@@ -1,6 +1,6 @@
 import pytest
 
-from teaching.anchoring import CONTEXT_CHARS, MAX_QUOTE_CHARS, QuoteMismatch, select
+from teaching.text.anchoring import CONTEXT_CHARS, MAX_QUOTE_CHARS, QuoteMismatch, select
 
 TEXT = "Officials said approximately 300 troops were inside the city, according to the general staff."
 

@@ -1,7 +1,7 @@
 """Comparisons of number claims across articles: the numbers ledger and the key's comparisons.
 
-Plain Python, no Django. Builds on ``teaching.numberclaims`` (what a quote says as a value, and whether
-two values can both be true) and ``teaching.matching`` (when a highlight finds a key item).
+Plain Python, no Django. Builds on ``teaching.text.numberclaims`` (what a quote says as a value, and whether
+two values can both be true) and ``teaching.text.matching`` (when a highlight finds a key item).
 
 The ledger
 ----------
@@ -37,7 +37,7 @@ different      none when windows, places or kinds differ; when the student descr
 Key comparisons
 ---------------
 A student comparison *finds* a key comparison when at least two of its highlights match distinct key items of
-that key comparison (highlight → key item by ``teaching.matching``, on every article, categories ignored:
+that key comparison (highlight → key item by ``teaching.text.matching``, on every article, categories ignored:
 a comparison is about the spans). Pairs are taken one to one, greedily: most shared items first, then key
 order, then the student's order. Unmatched key comparisons are *missed* (the feedback shows the teacher's
 explanation), unmatched student comparisons are *extra* (not wrong; they wait for the teacher).
@@ -51,8 +51,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
 
-from teaching import matching
-from teaching.numberclaims import (
+from teaching.text import matching
+from teaching.text.numberclaims import (
     COMPATIBLE,
     DISAGREE,
     NOT_COMPARABLE,

@@ -64,7 +64,7 @@ HEADERS = [
     "Status",
 ]
 # When the lesson has a reference key, the view passes ``with_key_match=True`` and fills
-# ``ExportRow.key_match`` from teaching.matching (teaching.selectors.key_match_labels).
+# ``ExportRow.key_match`` from teaching.text.matching (teaching.selectors.key_match_labels).
 HEADERS_WITH_KEY = [*HEADERS, "Key match"]
 
 

@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from teaching import w3c
 from teaching.models import Annotation, Submission
+from teaching.text import w3c
 from tests import factories
 
 CONTENT_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'

@@ -3,8 +3,8 @@
 import csv
 import io
 
-from teaching import exports
 from teaching.models import Submission
+from teaching.text import exports
 from tests import factories
 
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from teaching.anchoring import SIMILARITY_THRESHOLD, Reanchorer, reanchor, select, similarity
+from teaching.text.anchoring import SIMILARITY_THRESHOLD, Reanchorer, reanchor, select, similarity
 
 BASE = (
     "Russian forces have penetrated deep into Pokrovsk, with approximately 300 troops now operating inside "

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from teaching import selectors, services
 from teaching.models import DismissedSuggestion, KeyComparison, KeyItem, ReferenceKey
-from teaching.suggestions import suggest
+from teaching.text.suggestions import suggest
 from tests import factories
 
 PHRASE = "approximately 300 troops"

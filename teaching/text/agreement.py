@@ -1,6 +1,6 @@
 """How consistently a class highlights: Fleiss' kappa on word tokens, and per-word coverage for a heatmap.
 
-Plain Python, no Django. Words are ``teaching.matching.tokenize`` tokens; a highlight covers a word when
+Plain Python, no Django. Words are ``teaching.text.matching.tokenize`` tokens; a highlight covers a word when
 it covers any character of it (the same rule as matching).
 
 Kappa on words
@@ -36,7 +36,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from teaching.categories import VALUES as CATEGORY_ORDER
-from teaching.matching import Tokens, tokenize
+from teaching.text.matching import Tokens, tokenize
 
 __all__ = [
     "Highlight",

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from teaching import w3c
+from teaching.text import w3c
 
 SOURCE = "http://testserver/articles/7/"
 TEXT = "Officials said approximately 300 troops were inside the city."

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from teaching import services
 from teaching.models import DismissedSuggestion, KeyItem
-from teaching.suggestions import suggest
+from teaching.text.suggestions import suggest
 from tests import factories
 
 PHRASE = "approximately 300 troops"

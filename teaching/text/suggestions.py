@@ -6,7 +6,7 @@ Suggestions are offers, not judgements: the teacher accepts or dismisses each wi
 rules lean towards proposing a span a teacher may dismiss rather than missing one.
 
 numbers
-    Every value ``teaching.numberclaims.parse_claim`` finds (digits with separators, ranges with a
+    Every value ``teaching.text.numberclaims.parse_claim`` finds (digits with separators, ranges with a
     hyphen, an en dash or "to", ratios "5:1" / "eight to one", percentages, number words "two million",
     with the qualifier and unit in the span: "roughly 60%", "at least 162 Russian soldiers"), and the
     vague quantities it recognises ("tens of thousands"). Left out because they are not claims: parts of
@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from teaching.numberclaims import parse_claim
+from teaching.text.numberclaims import parse_claim
 
 __all__ = ["Suggestion", "SuggestionKind", "suggest"]
 

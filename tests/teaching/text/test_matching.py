@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from teaching.matching import Span, Tokens, format_ratio, match, tokenize
+from teaching.text.matching import Span, Tokens, format_ratio, match, tokenize
 
 TEXT = (
     "Russian forces have penetrated deep into Pokrovsk, with approximately 300 troops now operating inside "
