@@ -49,8 +49,9 @@ test: chromium
 test-only: $(VENV)/.requirements-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Response times under gunicorn with a seeded class of 40, then 160 students (median, p95, × /healthz),
-# then re-anchoring 1,000 highlights after a correction (benchmarks/reanchor.py). Figures only; cleans up.
+# Every figure of issue 13 with its target: pages under gunicorn with a seeded class of 40, then 160 students
+# (median, p95, × /healthz, growth), the reading view in headless Chromium (needs `make chromium`), then
+# re-anchoring 1,000 highlights after a correction (benchmarks/reanchor.py). Figures only; cleans up.
 bench: $(VENV)/.requirements-dev
 	$(PY) benchmarks/pages.py $(BENCH_ARGS)
 
