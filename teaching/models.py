@@ -87,10 +87,23 @@ class Lesson(models.Model):
         return self.title
 
 
+class LessonArticleQuerySet(models.QuerySet):
+    """ "Is this article in the lesson, and where?" — answered here only (services, selectors and views ask)."""
+
+    def has_article(self, *, lesson_id: int, article_id: int) -> bool:
+        return self.filter(lesson_id=lesson_id, article_id=article_id).exists()
+
+    def position_of(self, *, lesson_id: int, article_id: int) -> int | None:
+        """Where the article stands in the lesson, or None when it is not (or no longer) in it."""
+        return self.filter(lesson_id=lesson_id, article_id=article_id).values_list("position", flat=True).first()
+
+
 class LessonArticle(models.Model):
     lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="lesson_articles")
     article = models.ForeignKey("articles.Article", on_delete=models.PROTECT, related_name="lesson_articles")
     position = models.PositiveSmallIntegerField(default=1)
+
+    objects = LessonArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -177,6 +190,30 @@ class Submission(models.Model):
     def is_editable(self) -> bool:
         """Students may change their work until they submit, and again once it is returned."""
         return self.status != self.Status.SUBMITTED
+
+    @property
+    def is_handed_in(self) -> bool:
+        return self.status in (self.Status.SUBMITTED, self.Status.RETURNED)
+
+    @property
+    def marks_visible(self) -> bool:
+        """The student sees their teacher's marks and comments once the work is returned (the teacher always)."""
+        return self.status == self.Status.RETURNED
+
+    @staticmethod
+    def feedback_visible_for(status: str, feedback_timing: str) -> bool:
+        """Submitted with feedback "right after they submit", or returned by the teacher (whatever the setting).
+
+        Static so a row that carries only the status (the dashboard's cards) asks the same rule.
+        """
+        if status == Submission.Status.RETURNED:
+            return True
+        return status == Submission.Status.SUBMITTED and feedback_timing == FeedbackTiming.ON_SUBMIT
+
+    @property
+    def feedback_visible(self) -> bool:
+        """May the student see the reference-key feedback on this work now?"""
+        return self.feedback_visible_for(self.status, self.assignment.feedback_timing)
 
 
 class AnchoredSpan(models.Model):

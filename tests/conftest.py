@@ -109,6 +109,21 @@ def submission(assignment, student):
     return factories.SubmissionFactory(assignment=assignment, student=student)
 
 
+# Logged-in test clients (pytest-django's own `admin_client` logs in the `admin_user` above) ---------
+
+
+@pytest.fixture
+def teacher_client(client, teacher):
+    client.force_login(teacher)
+    return client
+
+
+@pytest.fixture
+def student_client(client, student):
+    client.force_login(student)
+    return client
+
+
 # Browser helpers --------------------------------------------------------------
 
 

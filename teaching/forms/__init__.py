@@ -1,6 +1,45 @@
-"""Forms: validation of what people type. Each area keeps its forms in its own module."""
+"""Forms: validation of what people type. Each area keeps its forms in its own module (re-exported by name)."""
 
-from teaching.forms.annotations import *  # noqa: F401,F403
-from teaching.forms.claims import *  # noqa: F401,F403
-from teaching.forms.classrooms import *  # noqa: F401,F403
-from teaching.forms.keys import *  # noqa: F401,F403
+from teaching.forms.annotations import (
+    AnnotationCreateForm,
+    AnnotationMarkForm,
+    AnnotationUpdateForm,
+    SubmissionReturnForm,
+)
+from teaching.forms.claims import (
+    ClaimForm,
+    ComparisonCreateForm,
+    ComparisonUpdateForm,
+)
+from teaching.forms.classrooms import (
+    AddStudentForm,
+    AssignmentForm,
+    ClassroomForm,
+    JoinClassroomForm,
+    StudentSignupForm,
+)
+from teaching.forms.keys import (
+    KeyItemCreateForm,
+    KeyItemUpdateForm,
+    SuggestionAcceptForm,
+    SuggestionDismissForm,
+)
+
+__all__ = [
+    "AddStudentForm",
+    "AnnotationCreateForm",
+    "AnnotationMarkForm",
+    "AnnotationUpdateForm",
+    "AssignmentForm",
+    "ClaimForm",
+    "ClassroomForm",
+    "ComparisonCreateForm",
+    "ComparisonUpdateForm",
+    "JoinClassroomForm",
+    "KeyItemCreateForm",
+    "KeyItemUpdateForm",
+    "StudentSignupForm",
+    "SubmissionReturnForm",
+    "SuggestionAcceptForm",
+    "SuggestionDismissForm",
+]

@@ -117,7 +117,11 @@ class StudentAssignment:
 
     @property
     def is_done(self) -> bool:
-        return self.status in (Submission.Status.SUBMITTED, Submission.Status.RETURNED)
+        return self.submission is not None and self.submission.is_handed_in
+
+    @property
+    def feedback_visible(self) -> bool:
+        return Submission.feedback_visible_for(self.status, self.assignment.feedback_timing)
 
 
 def _dashboard_order(row: StudentAssignment) -> tuple:

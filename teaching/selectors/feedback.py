@@ -26,7 +26,6 @@ __all__ = [
     "StudentFeedback",
     "class_scores",
     "feedback_unavailable_reason",
-    "feedback_visible",
     "KeyMatch",
     "key_match_labels",
     "list_key_items_for_lesson",
@@ -71,16 +70,6 @@ def _key_spans(items: list[KeyItem], categories: list[str]) -> dict[int, list[Sp
 # --- when a student may see feedback ----------------------------------------------------------------
 
 
-def feedback_visible(submission: Submission) -> bool:
-    """Submitted with feedback "right after they submit", or returned by the teacher (whatever the setting)."""
-    if submission.status == Submission.Status.RETURNED:
-        return True
-    return (
-        submission.status == Submission.Status.SUBMITTED
-        and submission.assignment.feedback_timing == FeedbackTiming.ON_SUBMIT
-    )
-
-
 def feedback_unavailable_reason(submission: Submission | None, *, has_key: bool) -> str | None:
     """Why the student cannot see feedback yet, in their words; None when they can."""
     if not has_key:
@@ -89,7 +78,7 @@ def feedback_unavailable_reason(submission: Submission | None, *, has_key: bool)
         if submission is not None and submission.assignment.feedback_timing == FeedbackTiming.ON_RETURN:
             return "Feedback comes when your teacher returns your work. Submit it first."
         return "Feedback appears as soon as you submit your work."
-    if not feedback_visible(submission):
+    if not submission.feedback_visible:
         return "Your teacher will share the feedback when they return your work."
     return None
 

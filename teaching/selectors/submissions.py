@@ -67,11 +67,7 @@ def get_article_in_assignment(assignment: Assignment, position: int) -> Article:
 
 def position_in_lesson(lesson_id: int, article_id: int) -> int | None:
     """Where the article sits in the lesson; None when it is not (or no longer) part of it."""
-    return (
-        LessonArticle.objects.filter(lesson_id=lesson_id, article_id=article_id)
-        .values_list("position", flat=True)
-        .first()
-    )
+    return LessonArticle.objects.position_of(lesson_id=lesson_id, article_id=article_id)
 
 
 def position_of_article(assignment: Assignment, article_id: int) -> int:

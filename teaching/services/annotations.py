@@ -8,6 +8,7 @@ from django.db import transaction
 from articles.models import Article
 from teaching import categories as category_defs
 from teaching.models import Annotation, LessonArticle, Submission, User
+from teaching.permissions import owns_submission
 from teaching.services.spans import find_anchored, select_in_current_text, span_fields
 
 __all__ = [
@@ -47,8 +48,9 @@ def _clean_comment(comment: str | None) -> str:
     return comment
 
 
-def _check_owner(annotation: Annotation, by: User | None) -> None:
-    if by is not None and annotation.submission.student_id != by.pk:
+def _check_owner(submission: Submission, by: User) -> None:
+    # Fails closed: there is no way to call a write without saying who acts.
+    if not owns_submission(by, submission):
         raise PermissionDenied("This is not your highlight.")
 
 
@@ -61,6 +63,7 @@ def create_annotation(
     start: int,
     end: int,
     exact: str,
+    by: User,
     comment: str = "",
     client_key: str = "",
 ) -> Annotation:
@@ -71,8 +74,9 @@ def create_annotation(
     the student may have changed them while the save was pending — and never duplicated. Without a key, the
     same span and category again returns the existing highlight.
     """
+    _check_owner(submission, by)
     submission = _lock_editable(submission)
-    if not LessonArticle.objects.filter(lesson_id=submission.assignment.lesson_id, article_id=article.pk).exists():
+    if not LessonArticle.objects.has_article(lesson_id=submission.assignment.lesson_id, article_id=article.pk):
         raise ValidationError("This article is not part of the assignment.")
     _check_category(submission, category)
     comment = _clean_comment(comment)
@@ -117,10 +121,10 @@ def update_annotation(
     annotation: Annotation,
     category: str | None = None,
     comment: str | None = None,
-    by: User | None = None,
+    by: User,
 ) -> Annotation:
     """Change a highlight's category and/or comment; ``None`` leaves a field as it is."""
-    _check_owner(annotation, by)
+    _check_owner(annotation.submission, by)
     submission = _lock_editable(annotation.submission)
     fields = []
     if category is not None and category != annotation.category:
@@ -139,7 +143,7 @@ def update_annotation(
 
 
 @transaction.atomic
-def delete_annotation(*, annotation: Annotation, by: User | None = None) -> None:
-    _check_owner(annotation, by)
+def delete_annotation(*, annotation: Annotation, by: User) -> None:
+    _check_owner(annotation.submission, by)
     _lock_editable(annotation.submission)
     annotation.delete()

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from teaching.models import Annotation, Comparison, LessonArticle, Relation, Submission, User
+from teaching.permissions import owns_submission
 from teaching.services.annotations import _lock_editable
 
 __all__ = [
@@ -55,10 +56,10 @@ def update_claim(
     counted: str | None = None,
     place: str | None = None,
     time_window: str | None = None,
-    by: User | None = None,
+    by: User,
 ) -> Annotation:
     """Say what a "numbers" highlight counts, and optionally where and when; ``None`` leaves a field as it is."""
-    if by is not None and annotation.submission.student_id != by.pk:
+    if not owns_submission(by, annotation.submission):
         raise PermissionDenied("This is not your highlight.")
     _lock_editable(annotation.submission)
     if annotation.category != "numbers":
@@ -117,10 +118,10 @@ def create_comparison(
     annotations: Iterable[Annotation | int],
     relation: str,
     note: str = "",
-    by: User | None = None,
+    by: User,
 ) -> Comparison:
     """Link two or more of the student's own "numbers" highlights and say how they relate."""
-    if by is not None and submission.student_id != by.pk:
+    if not owns_submission(by, submission):
         raise PermissionDenied("This is not your work.")
     submission = _lock_editable(submission)
     relation = _clean_relation(relation)
@@ -141,8 +142,8 @@ def _check_not_linked_already(submission: Submission, members: list[Annotation],
         raise ValidationError({"annotations": "You have already linked exactly these numbers."})
 
 
-def _check_owner(comparison: Comparison, by: User | None) -> None:
-    if by is not None and comparison.submission.student_id != by.pk:
+def _check_owner(comparison: Comparison, by: User) -> None:
+    if not owns_submission(by, comparison.submission):
         raise PermissionDenied("This is not your comparison.")
 
 
@@ -153,7 +154,7 @@ def update_comparison(
     relation: str | None = None,
     note: str | None = None,
     annotations: Iterable[Annotation | int] | None = None,
-    by: User | None = None,
+    by: User,
 ) -> Comparison:
     _check_owner(comparison, by)
     submission = _lock_editable(comparison.submission)
@@ -179,7 +180,7 @@ def update_comparison(
 
 
 @transaction.atomic
-def delete_comparison(*, comparison: Comparison, by: User | None = None) -> None:
+def delete_comparison(*, comparison: Comparison, by: User) -> None:
     _check_owner(comparison, by)
     _lock_editable(comparison.submission)
     comparison.delete()

@@ -49,8 +49,8 @@ MAX_EXPLANATION_CHARS = 2000
 NOT_ALLOWED = "Only an admin, or a teacher who has set this lesson for one of their classes, can edit its key."
 
 
-def _check_editor(by: User | None, lesson: Lesson) -> None:
-    if by is None or not can_edit_key(by, lesson):
+def _check_editor(by: User, lesson: Lesson) -> None:
+    if by is None or not can_edit_key(by, lesson):  # fails closed, whoever forgets to say who acts
         raise PermissionDenied(NOT_ALLOWED)
 
 
@@ -96,12 +96,12 @@ def create_key_item(
     end: int,
     exact: str,
     explanation: str = "",
-    by: User | None,
+    by: User,
 ) -> KeyItem:
     """Add a span to the key. Idempotent like ``create_annotation``: the same span and category again
     returns the existing item (a retried request does not duplicate it)."""
     _check_editor(by, key.lesson)
-    if not LessonArticle.objects.filter(lesson_id=key.lesson_id, article_id=article.pk).exists():
+    if not LessonArticle.objects.has_article(lesson_id=key.lesson_id, article_id=article.pk):
         raise ValidationError("This article is not part of the lesson.")
     _check_category(category)
     explanation = _clean_explanation(explanation)
@@ -126,9 +126,7 @@ def create_key_item(
 
 
 @transaction.atomic
-def update_key_item(
-    *, item: KeyItem, category: str | None = None, explanation: str | None = None, by: User | None
-) -> KeyItem:
+def update_key_item(*, item: KeyItem, category: str | None = None, explanation: str | None = None, by: User) -> KeyItem:
     """Change an item's category and/or explanation; ``None`` leaves a field as it is."""
     _check_editor(by, item.key.lesson)
     fields = []
@@ -148,7 +146,7 @@ def update_key_item(
 
 
 @transaction.atomic
-def delete_key_item(*, item: KeyItem, by: User | None) -> None:
+def delete_key_item(*, item: KeyItem, by: User) -> None:
     """Remove an item (and its place in any comparison; a comparison left with one item keeps it)."""
     _check_editor(by, item.key.lesson)
     item.delete()
@@ -164,11 +162,11 @@ def accept_suggestion(
     kind: str,
     category: str,
     explanation: str = "",
-    by: User | None,
+    by: User,
 ) -> KeyItem:
     """Turn a suggested span into a key item. The span must be one ``suggest()`` offers on the current text."""
     _check_editor(by, key.lesson)
-    if not LessonArticle.objects.filter(lesson_id=key.lesson_id, article_id=article.pk).exists():
+    if not LessonArticle.objects.has_article(lesson_id=key.lesson_id, article_id=article.pk):
         raise ValidationError("This article is not part of the lesson.")
     text = Article.objects.only("pk", "body_text").get(pk=article.pk).body_text
     if find_suggestion(text, start, end, kind) is None:
@@ -187,11 +185,11 @@ def accept_suggestion(
 
 @transaction.atomic
 def dismiss_suggestion(
-    *, key: ReferenceKey, article: Article, start: int, end: int, kind: str, by: User | None
+    *, key: ReferenceKey, article: Article, start: int, end: int, kind: str, by: User
 ) -> DismissedSuggestion:
     """Never offer this suggestion for this key again. Dismissing twice is harmless."""
     _check_editor(by, key.lesson)
-    if not LessonArticle.objects.filter(lesson_id=key.lesson_id, article_id=article.pk).exists():
+    if not LessonArticle.objects.has_article(lesson_id=key.lesson_id, article_id=article.pk):
         raise ValidationError("This article is not part of the lesson.")
     text = Article.objects.only("pk", "body_text").get(pk=article.pk).body_text
     if find_suggestion(text, start, end, kind) is None:
@@ -235,7 +233,7 @@ def create_key_comparison(
     items: Iterable[KeyItem],
     explanation: str = "",
     position: int | None = None,
-    by: User | None,
+    by: User,
 ) -> KeyComparison:
     _check_editor(by, key.lesson)
     title, explanation, items = _clean_comparison(key, title, relation, explanation, items)
@@ -256,7 +254,7 @@ def update_key_comparison(
     relation: str,
     items: Iterable[KeyItem],
     explanation: str = "",
-    by: User | None,
+    by: User,
 ) -> KeyComparison:
     _check_editor(by, comparison.key.lesson)
     title, explanation, items = _clean_comparison(comparison.key, title, relation, explanation, items)
@@ -268,6 +266,6 @@ def update_key_comparison(
 
 
 @transaction.atomic
-def delete_key_comparison(*, comparison: KeyComparison, by: User | None) -> None:
+def delete_key_comparison(*, comparison: KeyComparison, by: User) -> None:
     _check_editor(by, comparison.key.lesson)
     comparison.delete()

@@ -33,8 +33,8 @@ def start_submission(*, assignment: Assignment, student: User) -> Submission:
     return submission
 
 
-def submit_submission(*, submission: Submission, by: User | None = None) -> Submission:
-    if by is not None and submission.student_id != by.pk:
+def submit_submission(*, submission: Submission, by: User) -> Submission:
+    if not permissions.owns_submission(by, submission):
         raise PermissionDenied("This is not your work.")
     now = timezone.now()
     changed = Submission.objects.filter(

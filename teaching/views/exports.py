@@ -13,9 +13,9 @@ from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
 from teaching import selectors
-from teaching.models import Annotation, Assignment, Submission
+from teaching.models import Annotation, Assignment
 from teaching.text import exports, w3c
-from teaching.views import api
+from teaching.views import records
 
 
 def _ordered(assignment: Assignment, annotations) -> list[Annotation]:
@@ -31,8 +31,7 @@ def _ordered(assignment: Assignment, annotations) -> list[Annotation]:
 
 def _row(annotation: Annotation, *, for_teacher: bool, key_match: str = "") -> exports.ExportRow:
     submission = annotation.submission
-    # Students see their teacher's marks once the work is returned, as in the reading view.
-    show_marks = for_teacher or submission.status == Submission.Status.RETURNED
+    show_marks = for_teacher or submission.marks_visible
     return exports.ExportRow(
         student=submission.student.display_name,
         username=submission.student.username,
@@ -75,7 +74,7 @@ def _csv(request, assignment: Assignment, *, student, filename: str) -> HttpResp
     for_teacher = student is None
     # Students get the key column only when the app would show them their feedback.
     labels = None
-    if for_teacher or (annotations and selectors.feedback_visible(annotations[0].submission)):
+    if for_teacher or (annotations and annotations[0].submission.feedback_visible):
         labels = selectors.key_match_labels(assignment, annotations)
     rows = [_row(a, for_teacher=for_teacher, key_match=str((labels or {}).get(a.pk, ""))) for a in annotations]
     return _attachment(exports.to_csv(rows, with_key_match=labels is not None), exports.CSV_CONTENT_TYPE, filename)
@@ -84,9 +83,9 @@ def _csv(request, assignment: Assignment, *, student, filename: str) -> HttpResp
 def _jsonld(request, assignment: Assignment, *, student, filename: str) -> HttpResponse:
     annotations = _ordered(assignment, selectors.list_assignment_annotations(assignment, student=student))
     document = w3c.to_collection(
-        iri=api.annotations_url(request, assignment.pk),
+        iri=records.annotations_url(request, assignment.pk),
         label=f"{assignment.lesson.title} — {assignment.classroom.name}",
-        records=[api.annotation_record(request, a, for_teacher=student is None) for a in annotations],
+        records=[records.annotation_record(request, a, for_teacher=student is None) for a in annotations],
     )
     return _attachment(json.dumps(document, ensure_ascii=False, indent=2), w3c.CONTENT_TYPE, filename)
 

@@ -93,6 +93,6 @@ def submission_scores(request, pk: int):
         "submission": submission,
         "assignment": submission.assignment,
         "feedback": feedback,
-        "visible_to_student": selectors.feedback_visible(submission),
+        "visible_to_student": submission.feedback_visible,
     }
     return render(request, "teaching/insights_student.html", context)

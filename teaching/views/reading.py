@@ -105,7 +105,9 @@ def annotation_create(request, pk: int, position: int):
     errors, created = [], None
     if form.is_valid():
         try:
-            created = services.create_annotation(submission=submission, article=article, **form.cleaned_data)
+            created = services.create_annotation(
+                submission=submission, article=article, by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             errors = _errors(error)
     else:

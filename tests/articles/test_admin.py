@@ -11,12 +11,6 @@ CHANGELIST = reverse("admin:articles_article_changelist")
 IMPORT = reverse("admin:articles_article_import")
 
 
-@pytest.fixture
-def admin_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
 def change_data(article, **overrides):
     data = {
         "title": article.title,

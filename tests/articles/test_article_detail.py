@@ -36,6 +36,6 @@ def test_article_detail_needs_login(client, article, url):
 
 
 def test_annotation_target_source_is_the_article_detail_url(rf, article):
-    from teaching.views.api import article_url
+    from teaching.views.records import article_url
 
     assert article_url(rf.get("/"), article.pk) == f"http://testserver/articles/{article.pk}/"

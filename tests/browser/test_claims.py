@@ -141,7 +141,9 @@ def test_claims_pages_have_no_axe_violations(page, live_server, login_as, classr
         submission, lesson_articles[4], "approximately 200 Russian soldiers", counted="soldiers"
     )
     factories.annotation_for(submission, lesson_articles[2], "tens of thousands")
-    services.create_comparison(submission=submission, annotations=[a, b], relation="agree", note="?")
+    services.create_comparison(
+        submission=submission, annotations=[a, b], relation="agree", note="?", by=submission.student
+    )
     login_as(student)
     page.goto(f"{live_server.url}/assignments/{assignment.pk}/{where}/")
     if where.startswith("compare/"):

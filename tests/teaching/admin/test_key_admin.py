@@ -8,12 +8,6 @@ from tests import factories
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
 def key_with_items(lesson, article):
     key = factories.ReferenceKeyFactory(lesson=lesson)
     a = factories.key_item_for(key, article, "approximately 300 troops", explanation="Old")

@@ -7,12 +7,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
 @pytest.mark.parametrize("model", ["user", "classroom", "lesson", "assignment", "submission"])
 def test_admin_changelists_and_change_pages_load(admin_client, submission, model):
     objects = {

@@ -14,7 +14,14 @@ def _span(article, phrase=PHRASE):
 
 
 def _create(submission, article, **overrides):
-    kwargs = {"submission": submission, "article": article, "category": "numbers", **_span(article), **overrides}
+    kwargs = {
+        "submission": submission,
+        "article": article,
+        "category": "numbers",
+        "by": submission.student,
+        **_span(article),
+        **overrides,
+    }
     return services.create_annotation(**kwargs)
 
 
@@ -103,7 +110,7 @@ def test_update_annotation_changes_category_and_comment(submission, article):
 
 def test_update_annotation_none_keeps_fields(submission, article):
     annotation = factories.annotation_for(submission, article, PHRASE, comment="keep me")
-    services.update_annotation(annotation=annotation)
+    services.update_annotation(annotation=annotation, by=annotation.submission.student)
     annotation.refresh_from_db()
     assert (annotation.category, annotation.comment) == ("numbers", "keep me")
 
@@ -121,7 +128,7 @@ def test_update_annotation_failures_change_nothing(submission, article, kwargs, 
     Submission.objects.filter(pk=submission.pk).update(status=status)
     annotation = Annotation.objects.select_related("submission").get(pk=annotation.pk)
     with pytest.raises(error):
-        services.update_annotation(annotation=annotation, **kwargs)
+        services.update_annotation(annotation=annotation, by=submission.student, **kwargs)
     fresh = Annotation.objects.get(pk=annotation.pk)
     assert (fresh.category, fresh.comment) == ("numbers", "before")
 
@@ -135,6 +142,29 @@ def test_update_and_delete_refuse_another_students_highlight(submission, article
     assert Annotation.objects.get(pk=annotation.pk).comment == ""
 
 
+def test_create_annotation_refuses_another_students_submission(submission, article, other_student):
+    with pytest.raises(PermissionDenied):
+        _create(submission, article, by=other_student)
+    assert not Annotation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda a: services.update_annotation(annotation=a, comment="x"),
+        lambda a: services.delete_annotation(annotation=a),
+        lambda a: services.submit_submission(submission=a.submission),
+        lambda a: services.update_claim(annotation=a, counted="x"),
+    ],
+    ids=["update", "delete", "submit", "claim"],
+)
+def test_writes_cannot_be_called_without_the_acting_user(submission, article, write):
+    """Services fail closed: there is no call that skips the owner check by leaving out who acts."""
+    annotation = factories.annotation_for(submission, article, PHRASE)
+    with pytest.raises(TypeError, match="by"):
+        write(annotation)
+
+
 def test_delete_annotation(submission, article):
     annotation = factories.annotation_for(submission, article, PHRASE)
     services.delete_annotation(annotation=annotation, by=submission.student)
@@ -145,5 +175,5 @@ def test_delete_annotation_refused_once_submitted(submission, article):
     annotation = factories.annotation_for(submission, article, PHRASE)
     Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.SUBMITTED)
     with pytest.raises(ValidationError, match="read-only"):
-        services.delete_annotation(annotation=annotation)
+        services.delete_annotation(annotation=annotation, by=annotation.submission.student)
     assert Annotation.objects.filter(pk=annotation.pk).exists()

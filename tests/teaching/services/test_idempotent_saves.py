@@ -20,6 +20,7 @@ def _create(submission, article, category="numbers", comment="", client_key="k-1
         exact=phrase,
         comment=comment,
         client_key=client_key,
+        by=submission.student,
     )
 
 

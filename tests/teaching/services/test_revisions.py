@@ -184,6 +184,7 @@ def test_create_annotation_with_offsets_into_the_old_text_is_refused(opinion, po
             start=start,
             end=start + len("President Volodymyr Zelensky"),
             exact="President Volodymyr Zelensky",
+            by=pokrovsk_submission.student,
         )
     assert Annotation.objects.count() == count
 
@@ -198,6 +199,7 @@ def test_create_annotation_records_the_current_revision(opinion, pokrovsk_submis
         start=start,
         end=start + len("Black Hawk"),
         exact="Black Hawk",
+        by=pokrovsk_submission.student,
     )
     assert annotation.revision.number == 2
 

@@ -34,12 +34,12 @@ def test_submit_submission(submission, status):
 
 
 def test_submit_submission_twice_is_refused(submission):
-    services.submit_submission(submission=submission)
+    services.submit_submission(submission=submission, by=submission.student)
     stale = Submission.objects.get(pk=submission.pk)
     stale.status = Submission.Status.IN_PROGRESS  # a second tab that has not seen the first submit
     first_time = Submission.objects.get(pk=submission.pk).submitted_at
     with pytest.raises(ValidationError, match="already submitted"):
-        services.submit_submission(submission=stale)
+        services.submit_submission(submission=stale, by=stale.student)
     assert Submission.objects.get(pk=submission.pk).submitted_at == first_time
 
 
@@ -133,7 +133,8 @@ def test_returned_work_can_be_revised_and_submitted_again(submitted, teacher, ar
         start=article.body_text.index("the general staff"),
         end=article.body_text.index("the general staff") + len("the general staff"),
         exact="the general staff",
+        by=submitted.student,
     )
-    services.submit_submission(submission=submitted)
+    services.submit_submission(submission=submitted, by=submitted.student)
     assert Submission.objects.get(pk=submitted.pk).status == "submitted"
     assert submitted.annotations.count() == 2

@@ -13,12 +13,6 @@ def _url(assignment):
     return reverse("teaching:assignment_review", args=[assignment.pk])
 
 
-@pytest.fixture
-def teacher_client(client, teacher):
-    client.force_login(teacher)
-    return client
-
-
 def test_review_has_a_row_for_every_enrolled_student_with_counts(teacher, classroom, student, other_student, article):
     assignment = factories.AssignmentFactory(
         classroom=classroom, lesson=factories.LessonArticleFactory(article=article).lesson

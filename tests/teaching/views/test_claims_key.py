@@ -54,7 +54,9 @@ def key(pokrovsk, articles):
 
 
 def _link(submission, *members, relation="contradict"):
-    return services.create_comparison(submission=submission, annotations=members, relation=relation)
+    return services.create_comparison(
+        submission=submission, annotations=members, relation=relation, by=submission.student
+    )
 
 
 def test_comparison_feedback_found_missed_extra(key, pk_submission, articles):

@@ -14,12 +14,6 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
 
 
-@pytest.fixture
-def teacher_client(client, teacher):
-    client.force_login(teacher)
-    return client
-
-
 def _detail(classroom):
     return reverse("teaching:classroom_detail", args=[classroom.pk])
 

@@ -119,7 +119,7 @@ def test_class_scores_per_submission_and_key_item(key, assignment, submission, w
 )
 def test_feedback_timing_rules(client, student, key, submission, worked, status, timing, visible, reason):
     _set(submission, status, timing)
-    assert selectors.feedback_visible(submission) is visible
+    assert submission.feedback_visible is visible
     client.force_login(student)
     response = client.get(_url(submission))
     if visible:

@@ -24,12 +24,6 @@ def key(lesson, article):
     return key
 
 
-@pytest.fixture
-def teacher_client(client, teacher):
-    client.force_login(teacher)
-    return client
-
-
 def _class(classroom, assignment, article, size):
     """`size` students; every one highlights the number, every second one the sourcing too."""
     subs = []

@@ -17,12 +17,6 @@ def key(assignment):
     return services.get_or_create_key(assignment.lesson)
 
 
-@pytest.fixture
-def teacher_client(client, teacher):
-    client.force_login(teacher)
-    return client
-
-
 def _edit_url(lesson, position=1):
     return reverse("teaching:key_edit", args=[lesson.pk, position])
 

@@ -12,12 +12,6 @@ def _span(article, phrase=PHRASE):
     return {"start": start, "end": start + len(phrase), "exact": phrase}
 
 
-@pytest.fixture
-def student_client(client, student):
-    client.force_login(student)
-    return client
-
-
 def _read_url(assignment, position=1):
     return reverse("teaching:article_read", args=[assignment.pk, position])
 

@@ -8,12 +8,6 @@ PHRASE = "approximately 300 troops"
 
 
 @pytest.fixture
-def teacher_client(client, teacher):
-    client.force_login(teacher)
-    return client
-
-
-@pytest.fixture
 def submitted(submission, article):
     factories.annotation_for(submission, article, PHRASE, comment="Other reports say <em>200</em>")
     Submission.objects.filter(pk=submission.pk).update(status="submitted")
