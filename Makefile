@@ -8,7 +8,7 @@ PORT ?= 8000
 # `make run` serves with production settings (DEBUG off) and a secret key kept in var/.
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS="$(HOST),localhost,127.0.0.1"
 
-.PHONY: run test test-only lint format bench chromium setup clean
+.PHONY: run test test-only lint format bench chromium setup clean anchoring-eval
 
 $(VENV)/.requirements: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ test-only: $(VENV)/.requirements-dev
 # re-anchoring 1,000 highlights after a correction (benchmarks/reanchor.py). Figures only; cleans up.
 bench: $(VENV)/.requirements-dev
 	$(PY) benchmarks/pages.py $(BENCH_ARGS)
+
+# Re-anchoring judged against thousands of generated corrections whose truth is known character by
+# character (tests/teaching/text/corrections.py): kept / moved / set aside / misplaced / stretched.
+anchoring-eval: $(VENV)/.requirements-dev
+	$(PY) tests/teaching/text/corrections.py $(EVAL_ARGS)
 
 lint: $(VENV)/.requirements-dev
 	$(PY) -m ruff format --check .

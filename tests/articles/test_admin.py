@@ -105,13 +105,16 @@ def test_change_form_revises_body_of_annotated_article(admin_client, admin_user,
     assert revision.body_text == article.body_text
     troops.refresh_from_db()
     stalingrad.refresh_from_db()
-    assert article.body_text[troops.start : troops.end] == troops.exact == "3,000 troops"
+    # The figure the student highlighted changed: set aside for the teacher, never put on "3,000 troops".
+    assert (troops.anchor_status, troops.exact) == ("orphaned", "300 troops")
     assert article.body_text[stalingrad.start : stalingrad.end] == stalingrad.exact == "modern-day Stalingrad"
-    assert troops.revision == stalingrad.revision == revision
+    assert stalingrad.revision == revision
     shown = [str(m) for m in response.context["messages"]]
-    assert (
-        "Saved as revision 2. 0 highlights stayed on the same words, 2 moved with the text, "
-        "none had to be set aside." in shown
+    assert any(
+        m.startswith(
+            "Saved as revision 2. 0 highlights stayed on the same words, 1 moved with the text, 1 could not be placed."
+        )
+        for m in shown
     )
 
 

@@ -53,14 +53,9 @@ def revise(article, old, new, by=None):
         ("The noose tightens", "no ‘safe. rear areas", "no ‘safe’ rear areas", "kept", "The noose tightens"),
         # A typo fixed before the highlight that adds a character: same words, one place later.
         ("The noose tightens", "US-made Blackhawk helicopters", "US-made Black Hawk helicopters", "moved", None),
-        # A number corrected inside the highlight: the highlight follows its (edited) words.
-        (
-            "conservatively estimated at 70,000",
-            "estimated at 70,000",
-            "estimated at 75,000",
-            "moved",
-            "conservatively estimated at 75,000",
-        ),
+        # A number corrected inside the highlight: its words changed, so it is set aside for the teacher
+        # (placing it on "75,000" would show the student's highlight on a figure they never chose).
+        ("conservatively estimated at 70,000", "estimated at 70,000", "estimated at 75,000", "orphaned", None),
         # Its whole paragraph deleted: set aside, never put on other words.
         ("“Hammer” smart bombs slice through multiple floors", DELETED_PARAGRAPH, "", "orphaned", None),
         # The highlighted sentence duplicated right after it: still the first copy, unchanged.
@@ -122,10 +117,10 @@ def test_revise_article_counts_a_realistic_correction(opinion, submission, other
         .replace(DELETED_PARAGRAPH, "")
     )
     report = services.revise_article(article=opinion, body_markdown=body, by=admin_user, note="Three fixes")
-    assert (report.kept, report.moved, report.orphaned) == (2, 2, 2)
-    assert sorted(report.orphan_ids) == sorted([annotations[4].pk, annotations[5].pk])
+    assert (report.kept, report.moved, report.orphaned) == (2, 1, 3)
+    assert sorted(report.orphan_ids) == sorted([annotations[3].pk, annotations[4].pk, annotations[5].pk])
     assert report.summary() == (
-        "Saved as revision 2. 2 highlights stayed on the same words, 2 moved with the text, 2 could not be placed."
+        "Saved as revision 2. 2 highlights stayed on the same words, 1 moved with the text, 3 could not be placed."
     )
     assert Annotation.objects.filter(article=opinion).count() == 6  # nothing deleted
     revision = ArticleRevision.objects.get(article=opinion, number=2)
