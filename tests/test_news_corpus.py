@@ -191,3 +191,23 @@ def test_the_locating_rules_are_the_ones_the_readme_describes():
     assert locate(text, "3 January", 2) == 18
     assert on_word_boundary(text, 18, 27)
     assert locate(text, "3 January", 3) is None
+
+
+def test_corpus_is_big_enough_and_keeps_a_third_aside():
+    per_split = {split: {"articles": 0, "mentions": 0, "styles": set()} for split in SPLITS}
+    for json_path in ARTICLES:
+        _, labels = load(json_path)
+        counts = per_split[json_path.parent.name]
+        counts["articles"] += 1
+        counts["mentions"] += len(labels["numbers"])
+        counts["styles"].add(labels["style"])
+    articles = sum(counts["articles"] for counts in per_split.values())
+    mentions = sum(counts["mentions"] for counts in per_split.values())
+    assert articles >= 36
+    assert mentions >= 400
+    assert per_split["test"]["articles"] * 3 >= articles, "the held-out test split is at least a third"
+    assert per_split["test"]["mentions"] >= 130
+    assert per_split["test"]["styles"] == STYLES, "every style is in the held-out split"
+    assert per_split["dev"]["styles"] == STYLES
+    stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
+    assert len(stripped) >= 4
