@@ -116,9 +116,15 @@ class LessonArticleInline(admin.TabularInline):
 
 @admin.register(Lesson)
 class LessonAdmin(admin.ModelAdmin):
-    list_display = ("title", "article_count", "created_at")
-    search_fields = ("title",)
+    list_display = ("title", "owner", "article_count", "created_at")
+    list_select_related = ("owner",)
+    search_fields = ("title", "owner__username")
+    raw_id_fields = ("owner",)
     inlines = [LessonArticleInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.mark_lesson_edited(form.instance)  # so `make run` never adds back to what an admin changed
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_article_count=Count("lesson_articles"))
@@ -313,6 +319,11 @@ class ReferenceKeyAdmin(admin.ModelAdmin):
             formset.changed_objects.append((item, item_form.changed_data))
         return None
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if any(formset.has_changed() for formset in formsets):
+            services.mark_key_edited(form.instance)
+
 
 @admin.register(KeyComparison)
 class KeyComparisonAdmin(admin.ModelAdmin):
@@ -323,3 +334,18 @@ class KeyComparisonAdmin(admin.ModelAdmin):
     search_fields = ("title", "key__lesson__title")
     raw_id_fields = ("key",)
     fields = ("key", "position", "title", "relation", "explanation", "items")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.mark_key_edited(form.instance.key)
+
+    def delete_model(self, request, obj):
+        key = obj.key
+        super().delete_model(request, obj)
+        services.mark_key_edited(key)
+
+    def delete_queryset(self, request, queryset):
+        keys = list({comparison.key for comparison in queryset.select_related("key")})
+        super().delete_queryset(request, queryset)
+        for key in keys:
+            services.mark_key_edited(key)

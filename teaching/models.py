@@ -75,9 +75,29 @@ class Enrollment(models.Model):
 
 
 class Lesson(models.Model):
+    """A sequence of articles with an introduction for students.
+
+    ``owner`` is the teacher who made it (or copied it); ``None`` means the site's own (the launch lesson).
+    Its reference key belongs to the same owner: who may edit either is ``permissions.can_edit_lesson``.
+    """
+
     title = models.CharField(max_length=200)
     introduction = models.TextField(blank=True, help_text="Shown to students before the first article.")
     articles = models.ManyToManyField("articles.Article", through="LessonArticle", related_name="lessons")
+    # PROTECT: removing a teacher must never hand their lessons to the site (or delete them) silently.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lessons_owned",
+        help_text="The teacher who made it. Empty: the site's own lesson, which teachers copy rather than edit.",
+    )
+    copied_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies", editable=False
+    )
+    # Set by every change a person makes (site or admin); the launch loader only adds to a lesson while it is unset.
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -320,6 +340,9 @@ class ReferenceKey(models.Model):
     """A lesson's reference key: what a careful reader highlights, with the teacher's explanations."""
 
     lesson = models.OneToOneField(Lesson, on_delete=models.CASCADE, related_name="reference_key")
+    # Set by every change a person makes to the key (site or admin); the launch loader adds only while it is unset,
+    # so an item a teacher or admin deleted never comes back.
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

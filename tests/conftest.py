@@ -93,8 +93,9 @@ def article(db):
 
 
 @pytest.fixture
-def lesson(article):
-    lesson = factories.LessonFactory()
+def lesson(article, teacher):
+    """`teacher`'s own lesson (so its key is theirs to edit)."""
+    lesson = factories.LessonFactory(owner=teacher)
     factories.LessonArticleFactory(lesson=lesson, article=article, position=1)
     return lesson
 

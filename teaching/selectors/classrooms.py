@@ -195,7 +195,7 @@ def get_assignment_review_for(*, user: User, pk: int) -> AssignmentReview:
     if not permissions.is_teacher(user):
         raise Http404("No such assignment.")
     try:
-        assignment = Assignment.objects.select_related("lesson", "classroom").get(pk=pk, classroom__teacher=user)
+        assignment = Assignment.objects.select_related("lesson__owner", "classroom").get(pk=pk, classroom__teacher=user)
     except Assignment.DoesNotExist:
         raise Http404("No such assignment.") from None
     in_play = [c.value for c in assignment.category_objects]

@@ -1,12 +1,8 @@
 """Reads for building a lesson's reference key: who may edit it, its items, and what to suggest.
 
-Who may edit a lesson's key
-    * admins (staff), for every lesson;
-    * a teacher who has set the lesson for at least one of their own classes (an Assignment of that
-      lesson in a classroom they teach).
-    Nobody else, not even another teacher: a teacher who has nothing to do with a lesson gets a 404,
-    as does a student. The key belongs to the lesson, so every teacher using the lesson shares it (the
-    page says so); a teacher who wants the key first sets the lesson for a class.
+Who may edit a lesson's key: ``teaching.permissions.can_edit_key`` — admins, and the teacher who owns the
+lesson. Nobody else, not even a teacher who has set the lesson for a class: they get a 404 here, and may copy
+the lesson (with its key) to adapt it. A student gets a 404 too.
 """
 
 from __future__ import annotations
@@ -20,6 +16,7 @@ from django.shortcuts import get_object_or_404
 
 from articles.models import Article
 from teaching.models import Assignment, DismissedSuggestion, KeyItem, Lesson, LessonArticle, ReferenceKey, User
+from teaching.permissions import can_edit_key
 from teaching.text.suggestions import Suggestion, suggest
 
 __all__ = [
@@ -45,22 +42,11 @@ KIND_LABELS = {"numbers": "Numbers", "sourcing": "Sourcing", "quotation": "Quota
 _HEAVY_ARTICLE_FIELDS = ("article__body_markdown", "article__body_html", "article__body_text")
 
 
-def can_edit_key(user: User, lesson: Lesson) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    return bool(
-        getattr(user, "is_teacher", False)
-        and Assignment.objects.filter(lesson_id=lesson.pk, classroom__teacher_id=user.pk).exists()
-    )
-
-
 def get_lesson_for_key_editing(user: User, pk: int) -> Lesson:
     """The lesson, if ``user`` may edit its key; else 404 (not 403: others need not know it exists)."""
     if not user.is_authenticated:
         raise Http404
-    lesson = get_object_or_404(Lesson, pk=pk)
+    lesson = get_object_or_404(Lesson.objects.select_related("owner"), pk=pk)
     if not can_edit_key(user, lesson):
         raise Http404
     return lesson

@@ -1,9 +1,10 @@
 """Writes to a lesson's reference key: items, comparisons, accepted and dismissed suggestions.
 
-Who may edit a key is decided by ``teaching.selectors.can_edit_key`` (admins, and teachers who have set
-the lesson for one of their classes); every service here checks it again, so a view that forgot the
-selector still cannot write. The key is the lesson's, not a class's: an edit shows in every class that
-uses the lesson.
+Who may edit a key is decided by ``teaching.permissions.can_edit_key``: admins, and the teacher who owns the
+lesson (the key belongs to the lesson's owner). Every service here checks it, so a view that forgot the
+selector still cannot write. Another teacher who sets the lesson for a class reads the key but never changes
+it — that would change the feedback the owner's classes see; they copy the lesson instead. Every write marks
+the key as edited by a person (``edited_at``), so the launch loader never adds back what someone removed.
 
 Key items follow the same rules as student highlights: a position and a quote checked against the
 article's current text (``teaching.text.anchoring.select``), re-anchored by ``revise_article`` after a
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from articles.models import Article
 from teaching import categories as category_defs
@@ -29,7 +31,8 @@ from teaching.models import (
     Relation,
     User,
 )
-from teaching.selectors.keys import can_edit_key, find_suggestion
+from teaching.permissions import can_edit_key
+from teaching.selectors.keys import find_suggestion
 from teaching.services.spans import find_anchored, select_in_current_text, span_fields
 
 __all__ = [
@@ -41,17 +44,29 @@ __all__ = [
     "delete_key_item",
     "dismiss_suggestion",
     "get_or_create_key",
+    "mark_key_edited",
     "update_key_comparison",
     "update_key_item",
 ]
 
 MAX_EXPLANATION_CHARS = 2000
-NOT_ALLOWED = "Only an admin, or a teacher who has set this lesson for one of their classes, can edit its key."
+NOT_ALLOWED = (
+    "Only the teacher who owns this lesson (or an admin) can edit its key. Copy the lesson to adapt the key: "
+    "the copy and its key are yours."
+)
 
 
-def _check_editor(by: User, lesson: Lesson) -> None:
-    if by is None or not can_edit_key(by, lesson):  # fails closed, whoever forgets to say who acts
+def _check_editor(by: User, key: ReferenceKey) -> None:
+    """Refuse anyone but the key's editors; for an editor, mark the key as changed by a person."""
+    if by is None or not can_edit_key(by, key.lesson):  # fails closed, whoever forgets to say who acts
         raise PermissionDenied(NOT_ALLOWED)
+    mark_key_edited(key)
+
+
+def mark_key_edited(key: ReferenceKey) -> None:
+    """Record that a person changed the key (the admin calls this for the writes it makes itself)."""
+    key.edited_at = timezone.now()
+    ReferenceKey.objects.filter(pk=key.pk).update(edited_at=key.edited_at)
 
 
 def _check_category(category: str) -> None:
@@ -100,7 +115,7 @@ def create_key_item(
 ) -> KeyItem:
     """Add a span to the key. Idempotent like ``create_annotation``: the same span and category again
     returns the existing item (a retried request does not duplicate it)."""
-    _check_editor(by, key.lesson)
+    _check_editor(by, key)
     if not LessonArticle.objects.has_article(lesson_id=key.lesson_id, article_id=article.pk):
         raise ValidationError("This article is not part of the lesson.")
     _check_category(category)
@@ -128,7 +143,7 @@ def create_key_item(
 @transaction.atomic
 def update_key_item(*, item: KeyItem, category: str | None = None, explanation: str | None = None, by: User) -> KeyItem:
     """Change an item's category and/or explanation; ``None`` leaves a field as it is."""
-    _check_editor(by, item.key.lesson)
+    _check_editor(by, item.key)
     fields = []
     if category is not None and category != item.category:
         _check_category(category)
@@ -148,7 +163,7 @@ def update_key_item(*, item: KeyItem, category: str | None = None, explanation: 
 @transaction.atomic
 def delete_key_item(*, item: KeyItem, by: User) -> None:
     """Remove an item (and its place in any comparison; a comparison left with one item keeps it)."""
-    _check_editor(by, item.key.lesson)
+    _check_editor(by, item.key)
     item.delete()
 
 
@@ -165,7 +180,7 @@ def accept_suggestion(
     by: User,
 ) -> KeyItem:
     """Turn a suggested span into a key item. The span must be one ``suggest()`` offers on the current text."""
-    _check_editor(by, key.lesson)
+    _check_editor(by, key)
     if not LessonArticle.objects.has_article(lesson_id=key.lesson_id, article_id=article.pk):
         raise ValidationError("This article is not part of the lesson.")
     text = Article.objects.only("pk", "body_text").get(pk=article.pk).body_text
@@ -188,7 +203,7 @@ def dismiss_suggestion(
     *, key: ReferenceKey, article: Article, start: int, end: int, kind: str, by: User
 ) -> DismissedSuggestion:
     """Never offer this suggestion for this key again. Dismissing twice is harmless."""
-    _check_editor(by, key.lesson)
+    _check_editor(by, key)
     if not LessonArticle.objects.has_article(lesson_id=key.lesson_id, article_id=article.pk):
         raise ValidationError("This article is not part of the lesson.")
     text = Article.objects.only("pk", "body_text").get(pk=article.pk).body_text
@@ -235,7 +250,7 @@ def create_key_comparison(
     position: int | None = None,
     by: User,
 ) -> KeyComparison:
-    _check_editor(by, key.lesson)
+    _check_editor(by, key)
     title, explanation, items = _clean_comparison(key, title, relation, explanation, items)
     if position is None:
         position = (key.comparisons.order_by("-position").values_list("position", flat=True).first() or 0) + 1
@@ -256,7 +271,7 @@ def update_key_comparison(
     explanation: str = "",
     by: User,
 ) -> KeyComparison:
-    _check_editor(by, comparison.key.lesson)
+    _check_editor(by, comparison.key)
     title, explanation, items = _clean_comparison(comparison.key, title, relation, explanation, items)
     comparison.title, comparison.relation, comparison.explanation = title, relation, explanation
     comparison.full_clean(exclude=["explanation"] if not explanation else None)
@@ -266,6 +281,6 @@ def update_key_comparison(
 
 
 @transaction.atomic
-def delete_key_comparison(*, comparison: KeyComparison, by: User) -> None:
-    _check_editor(by, comparison.key.lesson)
+def delete_key_comparison(*, comparison: KeyComparison, by: User | None) -> None:
+    _check_editor(by, comparison.key)
     comparison.delete()

@@ -37,9 +37,15 @@ _MEASURE = """([phrase, nth, rootId]) => {
 }"""
 
 
-def launch_assignment(classroom, **kwargs):
+def launch_assignment(classroom, *, own_copy: bool = False, **kwargs):
+    """The launch lesson set for `classroom`; with `own_copy`, the class's teacher's own copy of it (whose key the
+    teacher may edit: the launch lesson itself belongs to the site)."""
     call_command("load_launch_lesson", stdout=io.StringIO())
     lesson = Lesson.objects.get(title=LAUNCH_LESSON)
+    if own_copy:
+        from teaching.services import copy_lesson
+
+        lesson = copy_lesson(lesson=lesson, by=classroom.teacher)
     return factories.AssignmentFactory(classroom=classroom, lesson=lesson, **kwargs)
 
 

@@ -306,8 +306,9 @@ def test_key_item_after_logout_keeps_the_selection_and_explanation(
     live_server, page, login_as, teacher, classroom, setup
 ):
     from teaching.models import KeyItem
+    from teaching.services import copy_lesson
 
-    lesson = setup["assignment"].lesson
+    lesson = copy_lesson(lesson=setup["assignment"].lesson, by=teacher)  # the launch lesson itself is the site's
     login_as(teacher)
     page.goto(f"{live_server.url}/lessons/{lesson.pk}/key/articles/3/")
     wait_ready(page)

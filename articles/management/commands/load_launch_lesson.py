@@ -4,6 +4,10 @@ The fixture decides each article's title, editorial-title flag and text, and the
 title, introduction and order. Outlet, author, date and URL are unknown in the fixture, so
 whatever an admin has filled in since is kept. Articles are found again through the lesson
 (so a renamed article is not duplicated), otherwise by title.
+
+Running it again never undoes a person's work: a lesson changed since it was loaded (``Lesson.edited_at``,
+set by the lesson builder and the admin) is left entirely as it is; otherwise an article whose current text
+is a person's revision keeps it (a corrected fixture only replaces text the loader wrote).
 """
 
 from __future__ import annotations
@@ -36,7 +40,10 @@ class Command(BaseCommand):
         spec = self._read_spec(folder)
         self.changes: list[str] = []
         with transaction.atomic():
-            lesson = Lesson.objects.filter(title=spec["title"]).first()
+            lesson = Lesson.objects.filter(title=spec["title"], owner__isnull=True).first()
+            if lesson is not None and lesson.edited_at is not None:
+                self.stdout.write(f"The lesson “{lesson.title}” has been edited since it was loaded: left as it is.")
+                return
             by_position = (
                 {la.position: la.article for la in lesson.lesson_articles.select_related("article")} if lesson else {}
             )
@@ -86,7 +93,11 @@ class Command(BaseCommand):
             changed.append("editorial-title flag")
         if changed:
             self._save(article, item)
-        if article.body_markdown != item["body_markdown"]:
+        revision = article.current_revision
+        if revision is not None and revision.created_by_id is not None:
+            if article.body_markdown != item["body_markdown"]:
+                self.stdout.write(f"  kept the text of “{article.title}”: revised by {revision.author_display}")
+        elif article.body_markdown != item["body_markdown"]:
             # A corrected fixture becomes the next revision; students' highlights are re-anchored.
             try:
                 report = revise_article(
@@ -111,6 +122,7 @@ class Command(BaseCommand):
 
     def _lesson(self, lesson: Lesson | None, spec: dict, articles: list[Article]) -> Lesson:
         if lesson is None:
+            # The launch lesson belongs to the site (no owner): teachers copy it rather than edit it.
             lesson = Lesson.objects.create(title=spec["title"], introduction=spec["introduction"])
             self.changes.append(f"created lesson “{lesson.title}”")
         elif lesson.introduction != spec["introduction"]:

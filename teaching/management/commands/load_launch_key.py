@@ -1,8 +1,10 @@
 """Load the reference key of the launch lesson "Pokrovsk: four reports" from fixtures/pokrovsk/key.json.
 
-Run after ``load_launch_lesson`` (``setup_demo`` does both). Safe to run again: an item already in the
-key at the same place in the same article, or a comparison with the same title, is left exactly as it
-is — a teacher may have edited it since — and only what is missing is added. Nothing is deleted.
+Run after ``load_launch_lesson`` (``setup_demo`` does both). Safe to run again: once a person has changed
+the key (``ReferenceKey.edited_at``, set by every key service and by the admin), nothing is written at all —
+an item someone deleted must not come back. While nobody has, only what is missing is added: an item already
+in the key at the same place in the same article, or a comparison with the same title, is left as it is.
+Nothing is ever deleted.
 
 Each item names its article file (as in lesson.json), its category, its quote verbatim and, where the
 quote occurs more than once in the article's text, which occurrence (0-based). Quotes are located in
@@ -47,9 +49,16 @@ class Command(BaseCommand):
         folder = Path(directory)
         spec = self._read(folder / "key.json")
         positions = {item["file"]: n for n, item in enumerate(self._read(folder / "lesson.json")["articles"], start=1)}
-        lesson = Lesson.objects.filter(title=spec["lesson"]).first()
+        lesson = Lesson.objects.filter(title=spec["lesson"], owner__isnull=True).first()
         if lesson is None:
             raise CommandError(f"No lesson “{spec['lesson']}”. Run load_launch_lesson first.")
+        key = ReferenceKey.objects.filter(lesson=lesson).first()
+        if lesson.edited_at is not None or (key is not None and key.edited_at is not None):
+            counts = f" ({key.items.count()} items, {key.comparisons.count()} comparisons)" if key else ""
+            self.stdout.write(
+                f"The reference key of “{lesson.title}” has been edited since it was loaded: left as it is{counts}."
+            )
+            return
         articles = {la.position: la.article for la in lesson.lesson_articles.select_related("article")}
 
         # Locate every quote first: a fixture that does not fit the text writes nothing.

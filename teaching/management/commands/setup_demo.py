@@ -1,4 +1,9 @@
-"""Load the launch lesson and the demo accounts, then print how to log in. Safe to run again."""
+"""Load the launch lesson and the demo accounts, then print how to log in. Safe to run again.
+
+Running it again never touches anybody's work: the launch lesson and its key are loaded once, and later runs
+add only what is missing from a lesson and key nobody has edited (see load_launch_lesson, load_launch_key);
+accounts, the demo class and its assignment are only created when absent.
+"""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -55,7 +60,7 @@ class Command(BaseCommand):
         classroom, _ = Classroom.objects.get_or_create(name=DEMO_CLASS, teacher=teacher)
         for student in students:
             Enrollment.objects.get_or_create(classroom=classroom, student=student)
-        lesson = Lesson.objects.filter(title=LAUNCH_LESSON_TITLE).first()
+        lesson = Lesson.objects.filter(title=LAUNCH_LESSON_TITLE, owner__isnull=True).first()
         if lesson and not classroom.assignments.filter(lesson=lesson).exists():
             Assignment.objects.create(
                 classroom=classroom,

@@ -106,12 +106,66 @@ def test_only_editors_write_to_a_key(key, article, teacher, outsider):
     assert not DismissedSuggestion.objects.exists() and not KeyComparison.objects.exists()
 
 
-def test_admins_edit_any_key_and_teachers_only_lessons_they_set(lesson, teacher, other_teacher, admin_user, assignment):
+def test_admins_edit_any_key_and_teachers_only_the_keys_of_lessons_they_own(
+    lesson, teacher, other_teacher, admin_user, assignment
+):
     assert selectors.can_edit_key(admin_user, lesson)
     assert selectors.can_edit_key(teacher, lesson)
     assert not selectors.can_edit_key(other_teacher, lesson)
+    # Setting the lesson for one's own class gives no right to its key: it is the feedback the owner's classes see.
     factories.AssignmentFactory(classroom=factories.ClassroomFactory(teacher=other_teacher), lesson=lesson)
-    assert selectors.can_edit_key(other_teacher, lesson)
+    assert not selectors.can_edit_key(other_teacher, lesson)
+    site_lesson = factories.LessonFactory(owner=None)
+    factories.AssignmentFactory(classroom=factories.ClassroomFactory(teacher=teacher), lesson=site_lesson)
+    assert not selectors.can_edit_key(teacher, site_lesson)
+    assert selectors.can_edit_key(admin_user, site_lesson)
+
+
+@pytest.mark.parametrize("who", ["other_teacher", "setting_teacher"])
+def test_a_teacher_who_sets_another_teachers_lesson_cannot_change_its_key(key, article, teacher, other_teacher, who):
+    """The bug this closes: assigning someone's lesson used to give the right to rewrite the feedback their
+    classes see. Now every key write by a non-owner is refused and changes nothing."""
+    if who == "setting_teacher":
+        factories.AssignmentFactory(classroom=factories.ClassroomFactory(teacher=other_teacher), lesson=key.lesson)
+    item = _create(key, article, teacher)
+    comparison = services.create_key_comparison(
+        key=key,
+        title="T",
+        relation="agree",
+        items=[item, _create(key, article, teacher, phrase="modern-day")],
+        by=teacher,
+    )
+    for write in (
+        lambda: services.update_key_item(item=item, explanation="Rewritten", by=other_teacher),
+        lambda: services.delete_key_item(item=item, by=other_teacher),
+        lambda: services.update_key_comparison(
+            comparison=comparison, title="Mine now", relation="contradict", items=[item, item], by=other_teacher
+        ),
+        lambda: services.delete_key_comparison(comparison=comparison, by=other_teacher),
+    ):
+        with pytest.raises(PermissionDenied, match="Copy the lesson"):
+            write()
+    item.refresh_from_db()
+    comparison.refresh_from_db()
+    assert (item.explanation, comparison.title, KeyItem.objects.count()) == ("Compare with 200.", "T", 2)
+
+
+def test_every_key_write_marks_the_key_as_edited_by_a_person(key, article, teacher):
+    assert key.edited_at is None
+    item = _create(key, article, teacher)
+    key.refresh_from_db()
+    first = key.edited_at
+    assert first is not None
+    services.delete_key_item(item=item, by=teacher)
+    key.refresh_from_db()
+    assert key.edited_at >= first
+
+
+def test_a_refused_key_write_does_not_mark_the_key(key, article, other_teacher):
+    with pytest.raises(PermissionDenied):
+        _create(key, article, other_teacher)
+    key.refresh_from_db()
+    assert key.edited_at is None
 
 
 def test_update_key_item_changes_category_and_explanation(key, article, teacher):

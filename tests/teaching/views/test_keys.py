@@ -206,8 +206,9 @@ def test_key_edit_query_count_is_constant(teacher_client, key, article, lesson, 
         if not text[start : start + 5].strip():
             start += 1
         factories.key_item_for(key, article, text[start : start + 5], category="numbers", occurrence=0)
-    # session, user, lesson, can-edit check, key, lesson article, key items, dismissals, lesson articles with counts,
-    # the teacher's assignments of the lesson, the key items a correction set aside
-    with django_assert_num_queries(11):
+    # session, user, lesson (with its owner: the can-edit check needs no query of its own), key, lesson article,
+    # key items, dismissals, lesson articles with counts, the teacher's assignments of the lesson, the key items a
+    # correction set aside
+    with django_assert_num_queries(10):
         response = teacher_client.get(_edit_url(lesson))
     assert response.status_code == 200
