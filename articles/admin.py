@@ -9,12 +9,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
-from articles import rendering
+from articles import hooks, rendering
 from articles.forms import SYNTAX_HELP, ArticleAdminForm, ArticleImportForm
 from articles.models import Article, ArticleRevision
-from teaching.models import Annotation
-from teaching.selectors import list_orphaned_annotations
-from teaching.services import revise_article
 
 
 class HasAnnotationsFilter(admin.SimpleListFilter):
@@ -38,6 +35,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = [
         "title",
         "title_is_editorial",
+        "owner_column",
         "outlet_column",
         "author_column",
         "published_on",
@@ -48,7 +46,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "outlet", "author"]
     readonly_fields = ["highlights_note", "revisions_table", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "title_is_editorial"]}),
+        (None, {"fields": ["title", "title_is_editorial", "owner"]}),
         (
             "Where the report comes from",
             {
@@ -68,7 +66,7 @@ class ArticleAdmin(admin.ModelAdmin):
     change_list_template = "admin/articles/article/change_list.html"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(num_annotations=Count("annotations"))
+        return super().get_queryset(request).select_related("owner").annotate(num_annotations=Count("annotations"))
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:  # a new article: revision 1 is made on save, there is nothing to list yet
@@ -102,7 +100,7 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.save(update_fields=[*other_fields, "updated_at"])
         if "body_markdown" in form.changed_data:
             # A body change is a correction: a new revision, and the highlights re-anchored (never refused).
-            request._reanchor_report = revise_article(
+            request._reanchor_report = hooks.revise_article(
                 article=obj,
                 body_markdown=form.cleaned_data["body_markdown"],
                 by=request.user,
@@ -127,6 +125,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 messages.success(request, report.summary())
         return super().response_change(request, obj)
 
+    @admin.display(description="added by", ordering="owner__username")
+    def owner_column(self, obj):
+        return obj.owner.get_username() if obj.owner_id else format_html("<em>{}</em>", "the site")
+
     @admin.display(description="outlet", ordering="outlet")
     def outlet_column(self, obj):
         return obj.outlet or format_html("<em>{}</em>", obj.outlet_display)
@@ -147,9 +149,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def highlights_note(self, obj):
         if not obj or not obj.pk:
             return "None yet."
-        counts = dict(obj.annotations.values_list("anchor_status").annotate(n=Count("id")))
-        anchored = counts.get(Annotation.AnchorStatus.ANCHORED, 0)
-        orphaned = counts.get(Annotation.AnchorStatus.ORPHANED, 0)
+        anchored, orphaned = hooks.highlight_counts(article=obj)
         if not anchored and not orphaned:
             return "None yet."
         note = format_html(
@@ -233,7 +233,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "original": article,
             "title": f"Highlights that could not be placed in “{article.title}”",
-            "orphans": list_orphaned_annotations(article=article),
+            "orphans": hooks.orphaned_highlights(article=article),
         }
         return TemplateResponse(request, "admin/articles/article/orphans.html", context)
 

@@ -40,7 +40,16 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["title", "title_is_editorial", "outlet", "author", "published_on", "original_url", "body_markdown"]
+        fields = [
+            "title",
+            "title_is_editorial",
+            "owner",
+            "outlet",
+            "author",
+            "published_on",
+            "original_url",
+            "body_markdown",
+        ]
         widgets = {
             "body_markdown": forms.Textarea(attrs={"rows": 28, "class": "article-markdown", "spellcheck": "false"}),
         }

@@ -14,6 +14,22 @@ def highlights_label(count: int) -> str:
 
 
 class ArticleQuerySet(models.QuerySet):
+    def owned_by(self, user) -> "ArticleQuerySet":
+        """The articles ``user`` brought in (the teacher's own)."""
+        return self.filter(owner=user) if user.is_authenticated else self.none()
+
+    def shared_with(self, user) -> "ArticleQuerySet":
+        """The shared library as ``user`` sees it: the site's articles and other teachers', read-only."""
+        return self.exclude(owner=user) if user.is_authenticated else self.none()
+
+    def editable_by(self, user) -> "ArticleQuerySet":
+        """Admins edit every article; a teacher only their own (see articles.permissions.can_edit_article)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        return self.filter(owner=user)
+
     def search(self, query: str) -> "ArticleQuerySet":
         query = query.strip()
         if not query:
@@ -29,11 +45,23 @@ class Article(models.Model):
     ``body_markdown`` is the source an admin edits; ``body_html`` (sanitised) and
     ``body_text`` (what annotations point into) are derived from it on save.
     Every body is kept as an ``ArticleRevision``: revision 1 when the article is created,
-    then one per change made through ``teaching.services.revise_article``, which also
-    re-anchors the students' highlights.
+    then one per correction made through ``articles.hooks.revise_article`` (the teaching app
+    fills it in), which also re-anchors the students' highlights.
+
+    ``owner`` is the teacher who added it; other teachers read it in the shared library but
+    never edit it, and articles without an owner belong to the site.
     """
 
     title = models.CharField(max_length=300)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,  # a departing teacher's articles stay, for the lessons that use them
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text="The teacher who brought the article in and may edit it. Empty: one of the site's own "
+        "articles (such as the launch lesson's), edited only by admins.",
+    )
     title_is_editorial = models.BooleanField(
         "title supplied by the lesson editor",
         default=False,
@@ -93,6 +121,12 @@ class Article(models.Model):
         if not self.pk:
             return None
         return self.revisions.order_by("-number").first()
+
+    @property
+    def owner_display(self) -> str:
+        if self.owner_id is None:
+            return "Crosscheck (the site’s own)"
+        return getattr(self.owner, "display_name", None) or self.owner.get_username()
 
     # Shown to students instead of invented metadata.
     @property

@@ -3,8 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from articles import hooks
 from articles.models import Article
-from teaching import selectors
 
 
 @require_GET
@@ -19,5 +19,5 @@ def article_preview(request, pk: int):
 @login_required
 def article_detail(request, pk: int):
     """The article's canonical address (the W3C target ``source`` of its annotations), without highlights."""
-    article = selectors.get_article_for(user=request.user, pk=pk)
+    article = hooks.article_for_reader(user=request.user, pk=pk)
     return render(request, "articles/article_detail.html", {"article": article})

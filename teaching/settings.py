@@ -118,7 +118,13 @@ STORAGES = {
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # Uploaded article files are read in memory and refused above this size (see articles/admin.py).
-ARTICLE_UPLOAD_MAX_BYTES = 1024 * 1024
+ARTICLE_UPLOAD_MAX_BYTES = 1024 * 1024  # text: a pasted report, a .txt or .md file, the text taken from a page
+# Teachers' imports (articles.importing): a saved or fetched web page or a .docx carries markup around the text.
+ARTICLE_PAGE_MAX_BYTES = 5 * 1024 * 1024
+ARTICLE_FETCH_TIMEOUT = 10  # seconds for the whole fetch, redirects included
+ARTICLE_FETCH_MAX_REDIRECTS = 5
+# Fetching from 127.0.0.1/::1 — only the tests turn this on, to serve saved pages from a local server.
+ARTICLE_FETCH_ALLOW_LOOPBACK = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024
 
 CSRF_FAILURE_VIEW = "teaching.views.errors.csrf_failure"

@@ -7,6 +7,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from tests import factories  # noqa: E402
+from tests.page_server import page_server  # noqa: E402,F401 — a local web server for the import tests
 
 
 def _find_chromium() -> str | None:

@@ -11,3 +11,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Live-server threads must not keep connections open past a test: PostgreSQL refuses to drop a test
 # database that another session still uses.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Import tests serve saved pages from a local http.server; production never fetches from loopback.
+ARTICLE_FETCH_ALLOW_LOOPBACK = True

@@ -1,4 +1,4 @@
-"""Turn an uploaded .txt or .md file into an article title and Markdown body.
+"""Plain text and Markdown files: decoding, escaping, and the title and Markdown body they make.
 
 Pure text logic, no Django: the admin upload form and the ``import_article`` command
 both call :func:`import_file` and turn :class:`ImportProblem` into their own error.
@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
+
+from articles.importing.paragraphs import split_long_paragraph
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -117,15 +119,20 @@ def escape_text(line: str) -> str:
     return line
 
 
+def paragraph_markdown(text: str) -> list[str]:
+    """One paragraph of plain text as Markdown paragraphs: cut if very long, each line escaped."""
+    return ["\n".join(escape_text(line) for line in piece.split("\n")) for piece in split_long_paragraph(text)]
+
+
 def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[str]:
-    """Markdown blocks for a run of non-blank lines: bullet runs become one list."""
+    """Markdown blocks for a run of non-blank lines: bullet runs become one list, long paragraphs are cut."""
     blocks: list[str] = []
     paragraph: list[str] = []
     bullets: list[str] = []
 
     def flush() -> None:
         if paragraph:
-            blocks.append("\n".join(paragraph))
+            blocks.extend(paragraph_markdown("\n".join(paragraph)))
             paragraph.clear()
         if bullets:
             blocks.append("\n".join(bullets))
@@ -141,7 +148,7 @@ def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[str]:
             continue
         if bullets:
             flush()
-        paragraph.append(escape_text(line))
+        paragraph.append(line)
         if not hard_wrapped:
             flush()
     flush()
@@ -153,6 +160,7 @@ def text_to_markdown(text: str) -> str:
 
     When the file separates paragraphs with blank lines, the lines inside a paragraph
     are one paragraph (hard-wrapped text); when it does not, every line is a paragraph.
+    A paragraph of more than ~900 characters is cut at sentence ends (see ``paragraphs``).
     """
     text = normalise(text)
     if not text:
