@@ -288,7 +288,7 @@ class Annotation(AnchoredSpan):
     # after the student changed the category meanwhile) updates the same row instead of adding another.
     client_key = models.CharField(max_length=64, blank=True, editable=False)
     # A "numbers" highlight as a claim (issue 4): what is counted, and where and when, in the student's words.
-    # The value itself is parsed from `exact` on demand (teaching/numberclaims.py), never stored twice.
+    # The value itself is parsed from `exact` on demand (teaching/text/numberclaims/), never stored twice.
     counted = models.CharField("what is counted", max_length=120, blank=True)
     place = models.CharField(max_length=120, blank=True)
     time_window = models.CharField(max_length=120, blank=True)

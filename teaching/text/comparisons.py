@@ -13,6 +13,11 @@ a different place or time (the ledger's questions point exactly there).
 
 * Each member's quote is read with ``parse_claim``. A quote with no number ("tens of thousands") cannot be
   compared: the ledger says so and asks for words instead. It never guesses.
+* A quote the reader is not sure of (an unsure reading, or a part it declined, such as "03/01/2005") is not
+  compared at all: the verdict is ``unknown``, the reason says what could not be read and why, and the
+  ledger never questions the student's verdict on it.
+* Dates compare as dates: "3 January" and "5 January" disagree, "3-5 January" and "4 January" overlap; a
+  date and a number are different kinds.
 * A quote with several numbers ("25 Russian assault teams – five to ten men") is compared through the value
   that is comparable with the most other members (ties: the first), and the row says which was used. The
   multiplication 25 × 5–10 is the student's; the ledger does not do it.
@@ -94,6 +99,8 @@ QUESTIONS = {
     "places": "These count in different places ({detail}) — compare places before numbers.",
     "overlap": "These ranges overlap ({detail}) — are they really contradictory?",
     "no_overlap": "These values do not overlap ({detail}) — how can they agree?",
+    "dates_overlap": "These dates overlap ({detail}) — are they really contradictory?",
+    "dates_apart": "These are different dates ({detail}) — how can they agree?",
     "not_same_kind": "These look like different kinds of number ({detail}) — are they the same quantity?",
     "same_words": "You describe each as “{detail}” — what makes them different?",
 }
@@ -118,18 +125,29 @@ class ClaimReading:
 
     @property
     def values(self) -> tuple[Value, ...]:
-        return self.claim.values
+        """Every reading, numbers and dates, in reading order."""
+        return self.claim.readings
 
     @property
     def parsed(self) -> bool:
         return self.claim.parsed
 
     @property
+    def sure(self) -> bool:
+        """Every part was read with confidence and nothing was declined."""
+        return not self.claim.doubts
+
+    @property
+    def doubts(self) -> tuple[str, ...]:
+        """What could not be read for sure, and why (one plain sentence each)."""
+        return self.claim.doubts
+
+    @property
     def label(self) -> str:
         """ "≈ 300 troops"; several values joined with "; "; NOT_PARSED when there is none."""
         if not self.parsed:
             return NOT_PARSED
-        return "; ".join(v.describe() for v in self.values)
+        return "; ".join(v.describe() + ("" if v.sure else " (not sure)") for v in self.values)
 
     @property
     def vague(self) -> tuple[str, ...]:
@@ -140,10 +158,17 @@ class ClaimReading:
         """Per value: number (or range), qualifier, unit — for the claim card."""
         rows = []
         for v in self.values:
+            if v.kind in ("date", "time"):
+                kind = {"time": "time of day", "year": "year", "decade": "decade"}.get(v.category, "date")
+                kind += " range" if v.is_range else ""
+            else:
+                kind = "ratio" if v.kind == "ratio" else ("range" if v.is_range else "number")
             rows.append(
                 {
                     "reading": v.describe(),
-                    "kind": "ratio" if v.kind == "ratio" else ("range" if v.is_range else "number"),
+                    "kind": kind,
+                    "sure": v.sure,
+                    "why": v.why or "",
                     "qualifier": _QUALIFIER_LABELS[v.qualifier]
                     + (f" (“{v.qualifier_word}”)" if v.qualifier_word else ""),
                     "unit": " ".join(x for x in (v.unit, f"per {v.per}" if v.per else None) if x) or "—",
@@ -207,6 +232,11 @@ class LedgerRow:
         return " / ".join(seen.values())
 
     @property
+    def doubts(self) -> tuple[str, ...]:
+        """What the reader could not read for sure in the members' quotes (then nothing is compared)."""
+        return tuple(d for m in self.members for d in m.claim.reading.doubts)
+
+    @property
     def settled(self) -> bool:
         """The student's verdict and the numbers tell the same story (no question)."""
         return self.question is None
@@ -217,6 +247,9 @@ def _pick_value(claim: Claim, others: Sequence[Claim]) -> Value | None:
     if len(values) <= 1:
         return values[0] if values else None
     other_values = [o.reading.values[0] for o in others if o.reading.parsed]
+    numbers = [v for v in values if v.kind not in ("date", "time")]
+    if numbers and not any(v.kind in ("date", "time") for v in other_values):
+        values = tuple(numbers)  # "162 soldiers since early November": the date is the window, not the claim
 
     def comparable_with(v: Value) -> int:
         return sum(compatible(v, o).status != NOT_COMPARABLE for o in other_values)
@@ -239,6 +272,10 @@ def _differing(members: Sequence[LedgerMember], attr: str) -> tuple[str, str] | 
 
 
 def _computed(members: Sequence[LedgerMember]) -> Verdict:
+    doubts = [d for m in members for d in m.claim.reading.doubts]
+    if doubts:
+        # A wrong reading is worse than none: nothing is compared, and the student's verdict stands.
+        return Verdict(UNKNOWN, "We could not read this for sure — " + " ".join(doubts))  # type: ignore[arg-type]
     readable = [m for m in members if m.value is not None]
     unreadable = [m for m in members if m.value is None]
     if len(readable) < 2:
@@ -283,10 +320,11 @@ def _question(relation: str, members: Sequence[LedgerMember], computed: Verdict)
             return "places", f"{places[0]} and {places[1]}"
         if status == NOT_COMPARABLE:
             return "not_same_kind", _reason_detail(computed)
+        dated = all(m.value is not None and m.value.kind in ("date", "time") for m in members)
         if relation == CONTRADICT and status == COMPATIBLE:
-            return "overlap", _reason_detail(computed)
+            return ("dates_overlap" if dated else "overlap"), _reason_detail(computed)
         if relation == AGREE and status == DISAGREE:
-            return "no_overlap", _reason_detail(computed)
+            return ("dates_apart" if dated else "no_overlap"), _reason_detail(computed)
         return None, ""
     if relation == DIFFERENT and status in (COMPATIBLE, DISAGREE) and not windows and not places:
         counted = {_norm(m.claim.counted) for m in members}

@@ -6,12 +6,12 @@ Suggestions are offers, not judgements: the teacher accepts or dismisses each wi
 rules lean towards proposing a span a teacher may dismiss rather than missing one.
 
 numbers
-    Every value ``teaching.text.numberclaims.parse_claim`` finds (digits with separators, ranges with a
-    hyphen, an en dash or "to", ratios "5:1" / "eight to one", percentages, number words "two million",
-    with the qualifier and unit in the span: "roughly 60%", "at least 162 Russian soldiers"), and the
-    vague quantities it recognises ("tens of thousands"). Left out because they are not claims: parts of
-    dates ("9 September 2025", "Jan. 12", a bare year such as 2024) and a bare "one" or "zero"
-    ("One by one", "the zero line").
+    Every mention ``teaching.text.numberclaims.parse_claim`` reads with confidence, whole, as it reads it:
+    numbers with their separators ("22 953 people", never "22" and "953 people"), ranges, ratios,
+    percentages, money, number words, with the qualifier and unit in the span ("roughly 60%", "at least
+    162 Russian soldiers"); dates, date ranges, years and times ("from 15 November 2004 to 3 January
+    2005"); and the vague quantities it recognises ("tens of thousands"). Left out: what the reader is not
+    sure of or declines ("03/01/2005", a bare "one" as in "One by one").
 sourcing
     * "according to X" with X;
     * an attribution verb (said, says, told, claims, confirmed, estimates, reports, revealed, dubbed,
@@ -56,35 +56,18 @@ class Suggestion:
 
 # --- numbers ----------------------------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)"
-)
-_MONTH_BEFORE = re.compile(_MONTH + r"\.?\s*$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(r"^,?\s*" + _MONTH + r"\b", re.IGNORECASE)
-_DATE_NUMBER = re.compile(r"^\d{1,4}$")
-
-
-def _is_date_part(text: str, start: int, end: int) -> bool:
-    token = text[start:end]
-    if not _DATE_NUMBER.match(token):
-        return False
-    if len(token) == 4 and 1900 <= int(token) <= 2099:
-        return True
-    return bool(_MONTH_BEFORE.search(text[max(0, start - 12) : start]) or _MONTH_AFTER.match(text[end : end + 12]))
-
 
 def _numbers(text: str) -> list[Suggestion]:
+    """Every mention the number reader reads with confidence, whole: "22 953 people", never "22" and "953"."""
     claim = parse_claim(text)
     out = []
-    for value in claim.values:
-        bare = value.qualifier == "exact" and not (value.unit or value.noun or value.per or value.is_range)
-        if bare and value.kind == "count":
-            if _is_date_part(text, value.start, value.end):
-                continue
-            if value.text.lower() in ("one", "zero"):
-                continue
-        out.append(Suggestion(value.start, value.end, "numbers", value.describe()))
+    for value in claim.readings:
+        if not value.sure:
+            continue
+        label = value.describe()
+        if value.kind in ("date", "time"):
+            label = f"{'time' if value.kind == 'time' else 'date'}: {label}"
+        out.append(Suggestion(value.start, value.end, "numbers", label))
     out.extend(Suggestion(v.start, v.end, "numbers", f"vague quantity: {v.text}") for v in claim.vague)
     return out
 

@@ -137,7 +137,15 @@ def test_read_claim_labels(text, label, parsed):
 
 def test_read_claim_parts_give_number_qualifier_and_unit():
     (part,) = cmp.read_claim("roughly 60% of the city").parts
-    assert part == {"reading": "≈ 60%", "kind": "number", "qualifier": "about (“roughly”)", "unit": "%", "counts": "—"}
+    assert part == {
+        "reading": "≈ 60%",
+        "kind": "number",
+        "sure": True,
+        "why": "",
+        "qualifier": "about (“roughly”)",
+        "unit": "%",
+        "counts": "—",
+    }
     (rate,) = cmp.read_claim("1,200-1,500 souls a day").parts
     assert rate["kind"] == "range" and rate["unit"] == "per day" and rate["counts"] == "souls"
 
@@ -268,3 +276,74 @@ def test_class_summary_counts_found_missed_and_relation():
         ("forces", 0, 3, 0),
         ("ratios", 0, 3, 0),
     ]
+
+
+# --- dates, and readings the reader is not sure of (issue 9) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "relation", "status", "question_kind"),
+    [
+        # the poll story: 3 January and 5 January are different dates, not "the same value"
+        (("on 3 January", "on 5 January"), "contradict", "disagree", None),
+        (("on 3 January", "on 5 January"), "agree", "disagree", "dates_apart"),
+        (("on 3 January 2005", "3 January"), "agree", "compatible", None),
+        (("3-5 January", "4 January"), "contradict", "compatible", "dates_overlap"),
+        (
+            ("from 15 november 2004 to 3 january 2005", "between 3 and 5 January 2005"),
+            "contradict",
+            "compatible",
+            "dates_overlap",
+        ),
+        (("from 15 november 2004 to 2 january 2005", "5 January 2005"), "contradict", "disagree", None),
+        (("in September", "late August"), "contradict", "disagree", None),
+        (("in 2004", "3 January 2004"), "agree", "compatible", None),
+        (("9.30am", "10.30am"), "contradict", "disagree", None),
+        # a date and a number are different kinds
+        (("3 January", "22 953 people"), "contradict", "not_comparable", "not_same_kind"),
+        (("$1.2bn", "1.2bn people"), "agree", "not_comparable", "not_same_kind"),
+        (("£300m", "$300m"), "agree", "not_comparable", "not_same_kind"),
+        (("22 953 people", "almost 23 000"), "agree", "compatible", None),
+    ],
+)
+def test_ledger_row_compares_dates_as_dates(texts, relation, status, question_kind):
+    row = cmp.ledger_row("c1", relation, claims(*texts))
+    assert row.computed.status == status, row.computed.reason
+    assert row.question_kind == question_kind
+
+
+def test_poll_story_contradiction_is_borne_out_not_questioned():
+    row = cmp.ledger_row(1, "contradict", claims("on 3 January 2005 22 953 people", "on 5 January 2005"))
+    assert row.computed.status == "disagree"
+    assert row.computed.reason == "These are different dates: 5 January 2005 is after 3 January 2005."
+    assert row.question is None
+
+
+@pytest.mark.parametrize("relation", ["agree", "contradict", "different"])
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("on 03/01/2005", "on 5 January 2005"),  # declined: day and month order unknown
+        ("a 300m race", "300 metres"),  # unsure: metres or millions
+        ("One of them", "one"),  # unsure: "one" is often just a word
+    ],
+)
+def test_a_reading_the_reader_is_not_sure_of_never_questions_the_student(texts, relation):
+    row = cmp.ledger_row(1, relation, claims(*texts))
+    assert row.computed.status == "unknown"
+    assert row.question is None
+    assert row.doubts
+    assert row.computed.reason.startswith("We could not read this for sure — ")
+
+
+def test_claim_reading_says_how_sure_it_is():
+    sure = cmp.read_claim("22 953 people on 3 January")
+    assert sure.sure and sure.label == "22,953 people; 3 January"
+    assert [p["kind"] for p in sure.parts] == ["number", "date"]
+    unsure = cmp.read_claim("a 300m race")
+    assert not unsure.sure
+    assert unsure.label == "300 m (not sure)"
+    assert unsure.parts[0]["why"] == "“m” after a number can mean metres or millions."
+    declined = cmp.read_claim("03/01/2005")
+    assert not declined.parsed and not declined.sure
+    assert "Britain" in declined.doubts[0]

@@ -1,0 +1,92 @@
+"""Number claims: read the numbers, dates and times in a text, say how sure the reading is, compare them.
+
+Plain Python, no Django. Positions are code-point offsets into the parsed text. A wrong reading is worse
+than none: where the reader is not sure it says so (``Value.confidence == "unsure"`` with ``why``) or
+declines (``Declined``, with ``why`` in words a student understands), and the ledger then never questions
+the student's verdict.
+
+What is read
+------------
+* Numbers as news prints them: "22 953", "1,300,000", "1 300 000" with ordinary, non-breaking or thin
+  spaces, "1,00,000" (Indian grouping), decimals, number words ("two million", "twenty-five", "a dozen",
+  "half a million", "two and a half"), "lakh" and "crore". Two numbers are never glued together: a
+  space-separated group of three digits joins only a number of one to three digits, never a year ("in 2004
+  300 people") or a day after a month ("March 15 200 people").
+* Around a number: a *qualifier* (about, roughly, some, an estimated → ``approx``; at least, more than,
+  over, upwards of → ``at_least``; up to, under, less than, almost, nearly, as many as → ``at_most``; the
+  words as printed in ``qualifier_word``); a *unit* (%, per cent, percentage points, km, miles, kg, tonnes,
+  durations, …); a *currency* ("$1.2bn", "£300m", "€5 million", "Rs 500 crore", "US$", "50p", "20 euros");
+  a *noun* it counts (directly or after up to two describing words: "200 Russian soldiers"); a *rate*
+  ("a day", "per week", "every day", "daily", "/year") when it follows directly.
+* Ranges ("1,200-1,500", "15–20", "five to ten", "between 5 and 10", "$5-10 million", "5% to 10%"),
+  ratios ("5:1", "eight to one"), fractions ("a third", "two-thirds", "half of", "one in five", "1/3 of"),
+  ordinals ("93rd", "the third"), orders of magnitude ("dozens", "tens of thousands": kept as ``Vague``
+  with their order of magnitude, never as a number).
+* Dates, date ranges, months, years, decades and times (``dates``): "3 January", "Jan. 12", "March 25,
+  2025", "15 november 2004 to 3 january 2005", "between 3 and 5 January", "late August", "in September",
+  "2023-24", "the 1990s", "10.30am", "14:00 GMT".
+* Text with case and punctuation stripped reads the same where the words allow ("22 953 people on 3
+  january 2005"); month names that are everyday words ("may", "march") count only beside a day, a year
+  or a word for a time ("in may").
+
+What it declines, and says why
+------------------------------
+A score-like pair ("3-1"), an all-number date whose order is unknown ("03/01/2005"), a number right after
+a name ("Section 230"), a slash between numbers ("24/7"), "m" that may be metres or millions, "points",
+a lone "one", a year range whose halves do not follow. Multiplication is the student's: "25 teams – five
+to ten men" gives 25 and 5–10, never 125–250. Codes ("FAB-3000", "E50") are not numbers.
+
+Comparing (``compare.compatible``)
+----------------------------------
+* Numbers are intervals: exact as written; ``approx`` widened by ``TOLERANCE`` (±10%) unless already a
+  range; ``at_least`` [x, ∞) ("more than 60,000" next to "60,000" is the same figure, rounded);
+  ``at_most`` [0, x], but "almost"/"nearly" x is [x·(1−TOLERANCE), x].
+* Not comparable: a ratio and a count, money and a count, different currencies, units or rates, nouns of
+  different classes (soldiers vs tanks), a date and a number. Durations are not converted.
+* Dates compare as spans of days: "3 January" and "5 January" disagree; "3-5 January" and "4 January"
+  overlap; a month holds its days. When one of them prints no year, only month and day are compared.
+"""
+
+from teaching.text.numberclaims.compare import (
+    COMPATIBLE,
+    DISAGREE,
+    NOT_COMPARABLE,
+    Status,
+    Verdict,
+    compatible,
+)
+from teaching.text.numberclaims.reader import parse_claim
+from teaching.text.numberclaims.values import (
+    CONFIDENT,
+    TOLERANCE,
+    UNSURE,
+    Declined,
+    NumberClaim,
+    Qualifier,
+    Vague,
+    Value,
+    format_number,
+    plain_number,
+)
+from teaching.text.numberclaims.vocabulary import NOUNS
+
+__all__ = [
+    "COMPATIBLE",
+    "CONFIDENT",
+    "DISAGREE",
+    "NOT_COMPARABLE",
+    "NOUNS",
+    "TOLERANCE",
+    "UNSURE",
+    "Declined",
+    "NumberClaim",
+    "Qualifier",
+    "Status",
+    "Vague",
+    "Value",
+    "Verdict",
+    "compatible",
+    "format_number",
+    "parse_claim",
+    "plain_number",
+]

@@ -1,0 +1,445 @@
+"""Reading dates, date ranges, months, years, decades and times of day.
+
+A date is kept as ISO text with ``XXXX`` where the year is not printed: "3 January" → ``XXXX-01-03``,
+"September 2025" → ``2025-09``, "in May" → ``XXXX-05``, "2004" → ``2004``, "the 1990s" → ``1990s``,
+"10.30am" → ``10:30``. A range keeps both ends; the first end takes the month and year the second one
+prints ("3-5 January 2005", "15 November to 3 January 2005": the November is of 2004).
+
+Declined, with the reason: all-number dates whose order is unknown ("03/01/2005": 3 January in Britain,
+1 March in America), and a year range whose second half does not follow the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from teaching.text.numberclaims.base import Walker
+from teaching.text.numberclaims.values import CONFIDENT, UNSURE, Declined, Value
+from teaching.text.numberclaims.vocabulary import (
+    DASHES,
+    DATE_QUALIFIERS,
+    MONTHS,
+    MONTHS_THAT_ARE_WORDS,
+    NOUNS,
+    ORDINAL_SUFFIXES,
+    TIME_LEADS,
+    TIME_ZONES,
+    UNITS,
+    WEEKDAYS,
+)
+
+_RANGE_WORDS = {"to", "until", "till", "through", "thru"}
+# The words a date, a range of dates or a time can start with (anything else starts with a number).
+_DATE_STARTS = {w[0] for w in DATE_QUALIFIERS} | set(MONTHS) | set(WEEKDAYS) | {"between", "from"}
+_ZERO = Decimal(0)
+WHY_DAY_MONTH_ORDER = (
+    "Dates written all in numbers can be read two ways (03/01 is 3 January in Britain but 1 March in America)."
+)
+WHY_YEAR_RANGE = "The two years of this range do not follow each other, so it may not be a range of years."
+WHY_LONE_YEAR = "A four-digit number on its own could be a year or a count."
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        year = f"{self.year:04d}" if self.year is not None else "XXXX"
+        if self.month is None:
+            return year
+        out = f"{year}-{self.month:02d}"
+        return out if self.day is None else f"{out}-{self.day:02d}"
+
+    @property
+    def category(self) -> str:
+        if self.month is None:
+            return "year"
+        return "date"
+
+
+class DateReader(Walker):
+    # --- pieces -----------------------------------------------------------------------------------
+
+    def day(self, i: int) -> tuple[int, int] | None:
+        t = self.tok(i)
+        if (
+            t is None
+            or t.kind != "num"
+            or not t.is_integer
+            or t.grouped
+            or len(t.text) > 2
+            or not 1 <= int(t.text) <= 31
+        ):
+            return None
+        j = i + 1
+        if self.is_word(j, *ORDINAL_SUFFIXES) and self.adjacent(j):
+            j += 1
+        return int(t.text), j
+
+    def month(self, i: int, *, guard: bool = True) -> tuple[int, int] | None:
+        t = self.tok(i)
+        if t is None or t.kind != "word" or t.low not in MONTHS:
+            return None
+        j = i + 1
+        if self.is_word(j, ".") and self.adjacent(j) and len(t.text) <= 4:
+            j += 1
+        if guard and t.low in MONTHS_THAT_ARE_WORDS and not self._month_in_context(i, j, t.text):
+            return None
+        return MONTHS[t.low], j
+
+    def _month_in_context(self, i: int, j: int, word: str) -> bool:
+        """ "May", "march", "Jan" are months only beside a day or a year, or after a word for a time."""
+        if self.day(j) or self.year(j) or self.day(i - 1) or self.is_word(i - 1, *TIME_LEADS):
+            return True
+        if self.is_word(j, ",") and self.year(j + 1):
+            return True
+        return word[0].isupper() and word.lower() != "may" and not self.sentence_start(i)
+
+    def year(self, i: int) -> tuple[int, int] | None:
+        t = self.tok(i)
+        if t is None or t.kind != "num" or not t.is_integer or t.grouped or len(t.text) != 4:
+            return None
+        value = int(t.text)
+        if not 1000 <= value <= 2100:
+            return None
+        return value, i + 1
+
+    def _weekday(self, i: int) -> int:
+        """Skip a weekday ("Tuesday, ") before a date; returns the index after it."""
+        if self.is_word(i, *WEEKDAYS) and self.tok(i).text[0].isupper():  # type: ignore[union-attr]
+            j = i + 1
+            if self.is_word(j, ".") and self.adjacent(j):
+                j += 1
+            if self.is_word(j, ","):
+                j += 1
+            if self.day(j) or self.month(j):
+                return j
+        return i
+
+    def _comma(self, j: int) -> int:
+        return j + 1 if self.is_word(j, ",") and self.same_line(j + 1) else j
+
+    def point(self, i: int, *, bare_day: bool = False) -> tuple[Point, int] | None:
+        """One date at token i: day-month-year, month-day-year, month-year, a month, or a bare day."""
+        d = self.day(i)
+        if d:
+            day, j = d
+            k = j + 1 if self.is_word(j, "of") else j
+            m = self.month(k, guard=False) if self.same_line(k) else None
+            if m:
+                month, k = m
+                y = self.year(self._comma(k))
+                if y and self.same_line(self._comma(k)):
+                    return Point(y[0], month, day), y[1]
+                return Point(None, month, day), k
+            if bare_day:
+                return Point(None, None, day), j
+            return None
+        m = self.month(i)
+        if m:
+            month, j = m
+            d = self.day(j) if self.same_line(j) else None
+            if d and not self._counted_after(d[1]):
+                day, k = d
+                y = self.year(self._comma(k))
+                if y and self.same_line(self._comma(k)):
+                    return Point(y[0], month, day), y[1]
+                return Point(None, month, day), k
+            k = j + 1 if self.is_word(j, "of") else self._comma(j)
+            y = self.year(k)
+            if y and self.same_line(k):
+                return Point(y[0], month, None), y[1]
+            return Point(None, month, None), j
+        return None
+
+    def _counted_after(self, j: int) -> bool:
+        """ "March 15 people": the number counts something, it is not a day."""
+        t = self.tok(j)
+        return t is not None and t.kind == "word" and (t.low in NOUNS or t.low in UNITS) and self.same_line(j)
+
+    def _year_context(self, i: int) -> bool:
+        return self.is_word(i - 1, *TIME_LEADS, "the", "year", "’s", "'s", "season", "fiscal")
+
+    # --- whole expressions --------------------------------------------------------------------------
+
+    def date_at(self, i: int) -> tuple[Value | Declined, int] | None:
+        """A date, date range, month, year, decade or time starting at token i (with its qualifier)."""
+        start = i
+        qualifier_word = None
+        t = self.tok(i)
+        if t is None or (t.kind == "word" and t.low not in _DATE_STARTS):
+            return None
+        for words in DATE_QUALIFIERS:
+            if self.phrase(i, words):
+                j = i + len(words)
+                if self.is_word(j, *DASHES) and self.adjacent(j):
+                    j += 1  # mid-September
+                if self.month(j, guard=False) or self.day(j):
+                    qualifier_word = self.span(i, i + len(words))[2]
+                    i = j
+                break
+        found = self._range_or_point(i)
+        if found is None:
+            if qualifier_word is None:
+                return self.time_at(start)
+            return None
+        value, k = found
+        if isinstance(value, Declined):
+            return value, k
+        if qualifier_word is not None:
+            s, e, text = self.span(start, k)
+            value = Value(**{**value.__dict__, "start": s, "end": e, "text": text, "qualifier_word": qualifier_word})
+        return value, k
+
+    def _range_or_point(self, i: int) -> tuple[Value | Declined, int] | None:
+        j = i
+        between = self.is_word(i, "between", "from")
+        if between:
+            j = i + 1
+        numeric = self._numeric_date(j)
+        if numeric:
+            return numeric
+        decade = self._decade(j)
+        if decade:
+            return decade
+        first = self.point(j, bare_day=True)
+        if first is None:
+            return self._year_only(i, j, between)
+        p1, k = first
+        if p1.month is None and p1.day is not None:
+            # a bare day: only a date when a range ends in a month ("3-5 January", "between 3 and 5 January")
+            c = self._connector(k, between)
+            if c is None:
+                return None
+            second = self.point(c)
+            if second is None or second[0].month is None or second[0].day is None:
+                return None
+            p2, end = second
+            p1 = Point(p2.year, p2.month, p1.day)
+            if p1.day >= p2.day:  # type: ignore[operator]
+                return None
+            return self._make_range(i if between else j, end, p1, p2), end
+        if p1.month is None:
+            return None
+        c = self._connector(k, between)
+        if c is not None:
+            second = self.point(c, bare_day=p1.day is not None)
+            if second is not None:
+                p2, end = second
+                if p2.month is None and p2.day is not None:
+                    # "January 3-5, 2005"
+                    y = self.year(self._comma(end))
+                    year = y[0] if y and self.same_line(self._comma(end)) else p1.year
+                    if y and year == y[0]:
+                        end = y[1]
+                    p2 = Point(year, p1.month, p2.day)
+                    p1 = Point(year, p1.month, p1.day)
+                if p2.month is not None and (p1.day is None) == (p2.day is None):
+                    if p1.year is None and p2.year is not None:
+                        p1 = Point(
+                            p2.year - (1 if (p1.month, p1.day or 0) > (p2.month, p2.day or 0) else 0), p1.month, p1.day
+                        )
+                    return self._make_range(i if between else j, end, p1, p2), end
+        if between:
+            return None
+        if p1.day is None and p1.year is None and self.is_word(j - 1, "last", "next", "this", "every", "each"):
+            return None  # "last November": a relative date, not one the text prints
+        return self._make_point(j, k, p1), k
+
+    def _connector(self, k: int, between: bool) -> int | None:
+        if not self.same_line(k) or not self.same_line(k + 1):
+            return None
+        if self.is_word(k, *DASHES) or self.is_word(k, *_RANGE_WORDS):
+            return k + 1
+        if between and self.is_word(k, "and"):
+            return k + 1
+        return None
+
+    def _year_only(self, i: int, j: int, between: bool) -> tuple[Value | Declined, int] | None:
+        y = self.year(j)
+        if y is None:
+            return None
+        year, k = y
+        t = self.tok(k)
+        # 2023-24, 2004-2008, 2022/23, 2004 to 2008
+        if t is not None and (
+            t.text in DASHES or t.text == "/" or t.low in _RANGE_WORDS or (between and t.low == "and")
+        ):
+            adjacent = self.adjacent(k) and self.adjacent(k + 1)
+            nxt = self.tok(k + 1)
+            if nxt is not None and nxt.kind == "num" and nxt.is_integer and self.same_line(k + 1):
+                if len(nxt.text) == 2 and adjacent:
+                    second = year // 100 * 100 + int(nxt.text)
+                    if second == year + 1:
+                        return self._make_range(i if between else j, k + 2, Point(year), Point(second)), k + 2
+                    s, e, text = self.span(j, k + 2)
+                    return Declined(text, s, e, WHY_YEAR_RANGE), k + 2
+                y2 = self.year(k + 1)
+                if y2 and y2[0] > year:
+                    return self._make_range(i if between else j, y2[1], Point(year), Point(y2[0])), y2[1]
+        if between:
+            return None
+        if self._not_a_year(k):
+            return None
+        if self.adjacent(j) and self.tok(j - 1).kind != "sym":  # type: ignore[union-attr]
+            return None
+        if self.adjacent(j) and self.tok(j - 1).text in {"$", "£", "€", "₹", "¥", "#", "-"}:  # type: ignore[union-attr]
+            return None
+        value = self._make_point(j, k, Point(year))
+        if not self._year_context(j) and not (1900 <= year <= 2100):
+            value = Value(**{**value.__dict__, "confidence": UNSURE, "why": WHY_LONE_YEAR})
+        return value, k
+
+    def _not_a_year(self, k: int) -> bool:
+        """What follows makes a four-digit number a count: "2000 people", "1500 km", "2024%"."""
+        t = self.tok(k)
+        if t is None or not self.same_line(k):
+            return False
+        if t.text in {"%", ".", ","} and self.is_num(k + 1) and self.adjacent(k + 1):
+            return True  # 2004.5, 2,004 split oddly
+        if t.text == "%" or (t.kind == "word" and (t.low in NOUNS or t.low in UNITS or t.low in ORDINAL_SUFFIXES)):
+            return True
+        return t.kind == "word" and self.adjacent(k) and t.low not in {"s"}
+
+    def _decade(self, j: int) -> tuple[Value, int] | None:
+        t = self.tok(j)
+        start = j
+        if t is not None and t.text in {"'", "’"} and self.is_num(j + 1) and self.adjacent(j + 1):
+            j += 1
+            t = self.tok(j)
+        if t is None or t.kind != "num" or not t.is_integer or t.grouped:
+            return None
+        digits = t.text
+        if not digits.endswith("0") or len(digits) not in (2, 4):
+            return None
+        k = j + 1
+        if self.is_word(k, "’", "'") and self.adjacent(k):
+            k += 1
+        if not (self.is_word(k, "s") and self.adjacent(k)):
+            return None
+        if len(digits) == 2:
+            if start == j and not self.is_word(j - 1, "the", "early", "late", "mid", "in"):
+                return None  # "20s" without "the": an age or a temperature
+            decade = f"19{digits}s"
+            s, e, text = self.span(start, k + 1)
+            return self._value(s, e, text, decade, decade, "decade", CONFIDENT if start != j else UNSURE), k + 1
+        s, e, text = self.span(start, k + 1)
+        return self._value(s, e, text, digits + "s", digits + "s", "decade"), k + 1
+
+    def _numeric_date(self, j: int) -> tuple[Value | Declined, int] | None:
+        """2025-09-03 (ISO), 03/01/2005 and 3.1.2005 (order unknown unless a part is above 12)."""
+        t = self.tok(j)
+        if t is None or t.kind != "num" or not t.is_integer or t.grouped:
+            return None
+        parts, k, seps = [t], j + 1, set()
+        while len(parts) < 3 and self.is_word(k, "-", "/", ".") and self.adjacent(k) and self.adjacent(k + 1):
+            nxt = self.tok(k + 1)
+            if nxt is None or nxt.kind != "num" or not nxt.is_integer:
+                break
+            seps.add(self.toks[k].text)
+            parts.append(nxt)
+            k += 2
+        if len(parts) != 3 or len(seps) != 1:
+            return None
+        a, b, c = (int(p.text) for p in parts)
+        s, e, text = self.span(j, k)
+        if len(parts[0].text) == 4 and 1 <= b <= 12 and 1 <= c <= 31:
+            return self._value(s, e, text, f"{a:04d}-{b:02d}-{c:02d}", None, "date"), k
+        if len(parts[2].text) not in (2, 4) or seps == {"-"} and len(parts[2].text) == 2:
+            return None
+        year = c if len(parts[2].text) == 4 else 2000 + c
+        if a > 12 and b <= 12:
+            return self._value(s, e, text, f"{year:04d}-{b:02d}-{a:02d}", None, "date"), k
+        if b > 12 and a <= 12:
+            return self._value(s, e, text, f"{year:04d}-{a:02d}-{b:02d}", None, "date"), k
+        if a <= 12 and b <= 12:
+            return Declined(text, s, e, WHY_DAY_MONTH_ORDER), k
+        return None
+
+    def _make_point(self, i: int, k: int, p: Point) -> Value:
+        s, e, text = self.span(i, k)
+        category = "date" if p.month is not None else "year"
+        return self._value(s, e, text, p.iso(), None, category)
+
+    def _make_range(self, i: int, k: int, p1: Point, p2: Point) -> Value:
+        s, e, text = self.span(i, k)
+        category = "year" if p1.month is None and p2.month is None else "date_range"
+        if category == "year":
+            category = "date_range"
+        return self._value(s, e, text, p1.iso(), p2.iso(), category)
+
+    def _value(
+        self, s: int, e: int, text: str, low: str, high: str | None, category: str, confidence: str = CONFIDENT
+    ) -> Value:
+        return Value(
+            text=text,
+            start=s,
+            end=e,
+            low=_ZERO,
+            high=_ZERO,
+            kind="date",
+            category=category,
+            when_low=low,
+            when_high=high or low,
+            confidence=confidence,  # type: ignore[arg-type]
+            why=None if confidence == CONFIDENT else "A two-digit decade could be an age or a temperature.",
+        )
+
+    # --- times of day -------------------------------------------------------------------------------
+
+    def time_at(self, i: int) -> tuple[Value, int] | None:
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.kind != "num" or t.grouped:
+            return None
+        hour = minute = None
+        j = i + 1
+        if t.is_integer and self.is_word(j, ":", ".") and self.adjacent(j) and self.adjacent(j + 1):
+            nxt = self.tok(j + 1)
+            if nxt is not None and nxt.kind == "num" and nxt.is_integer and len(nxt.text) == 2:
+                hour, minute, j = int(t.text), int(nxt.text), j + 2
+        elif not t.is_integer and len(t.text.split(".")[1]) == 2 and len(t.text.split(".")[0]) <= 2:
+            hour, minute = (int(x) for x in t.text.split("."))
+            if self._meridiem(j) is None:
+                return None  # "10.30" alone is a decimal
+        elif t.is_integer and len(t.text) <= 2:
+            hour, minute = int(t.text), 0
+            if self._meridiem(j) is None and not self.phrase(j, ("o’clock",)) and not self.phrase(j, ("o", "clock")):
+                return None
+        if hour is None or minute is None or minute > 59 or hour > 23:
+            return None
+        m = self._meridiem(j)
+        if m is not None:
+            half, j = m
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        elif self.is_word(j, "o") and self.is_word(j + 1, "’", "'") and self.is_word(j + 2, "clock"):
+            j += 3
+        if self.is_word(j, *TIME_ZONES) and self.same_line(j):
+            j += 1
+        s, e, text = self.span(i, j)
+        return self._time(s, e, text, hour, minute), j
+
+    def _meridiem(self, j: int) -> tuple[str, int] | None:
+        t = self.tok(j)
+        if t is None or not self.same_line(j):
+            return None
+        if t.low in {"am", "pm"}:
+            return t.low, j + 1
+        if t.low in {"a", "p"} and self.is_word(j + 1, ".") and self.is_word(j + 2, "m") and self.adjacent(j + 2):
+            k = j + 3
+            if self.is_word(k, ".") and self.adjacent(k):
+                k += 1
+            return t.low + "m", k
+        return None
+
+    def _time(self, s: int, e: int, text: str, hour: int, minute: int) -> Value:
+        iso = f"{hour:02d}:{minute:02d}"
+        return Value(
+            text=text, start=s, end=e, low=_ZERO, high=_ZERO, kind="time", category="time", when_low=iso, when_high=iso
+        )

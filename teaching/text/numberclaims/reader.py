@@ -1,0 +1,788 @@
+"""Reading numbers: counts, money, percentages, ranges, ratios, fractions, ordinals, rates and durations.
+
+See the package docstring for what is read and what is declined. ``parse_claim`` walks the tokens once,
+trying at each token a date or time (``dates.DateReader``), then a fraction in words, then a number with
+what surrounds it, then an ordinal or an order of magnitude.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from teaching.text.numberclaims.dates import DateReader
+from teaching.text.numberclaims.values import CONFIDENT, UNSURE, Declined, NumberClaim, Qualifier, Vague, Value
+from teaching.text.numberclaims.vocabulary import (
+    CURRENCY_CODES,
+    CURRENCY_PREFIX_WORDS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DASHES,
+    DENOMINATORS,
+    DURATION_SCALE,
+    DURATION_UNITS,
+    MAGNITUDES,
+    MONEY_WORDS,
+    NOT_RATE_AFTER,
+    NOUNS,
+    ONES,
+    ORDINAL_SUFFIXES,
+    ORDINAL_WORDS,
+    QUALIFIER_PHRASES,
+    RATE_LEADS,
+    RATE_PERIODS,
+    RATE_WORDS,
+    SCALES,
+    SHORT_SCALES,
+    SHORT_SCALES_ANYWHERE,
+    SPEED_UNITS,
+    STOP,
+    SUBUNITS,
+    TENS,
+    THOUSAND_K,
+    UNITS,
+)
+
+WHY_M = "“m” after a number can mean metres or millions."
+WHY_LABEL = "A number right after a name (Section 230, Boeing 737) is usually a label, not an amount."
+WHY_SLASH = "Two numbers with a slash between them could be a fraction, a date or a score."
+WHY_ONE = "“One” on its own is often just a word (“one of them”), not an amount."
+WHY_A_UNIT = "“A year”, “a day” and the like are often a way of speaking rather than an amount."
+WHY_GLUED = "In text without punctuation, two numbers side by side could be one number (150 200) or two (150 to 200)."
+WHY_YEAR_OR_COUNT = "A four-digit number like this could be a year or a count."
+# Words before "a"/"an" + a time unit that make it an amount of time: "for a month", "within a decade".
+_DURATION_LEADS = {"for", "in", "within", "over", "after", "than", "about", "nearly", "almost", "around", "past"}
+_ONCE_BEFORE = {"just", "only", "than", "least", "exactly", "once", "scored", "met", "won"}
+_ONCE_AFTER = {"a", "an", "per", "every", "each", "in", "since", "more"}
+_NOT_ONE_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "everyone"}
+_MULTIPLES = {"double": 2, "doubled": 2, "triple": 3, "tripled": 3, "quadrupled": 4, "halved": None}
+_PUNCTUATION = re.compile(r"[.,;:!?\"“”'’()\-–—%$£€]")
+
+
+class _Num:
+    __slots__ = ("value", "next", "scaled", "digits", "base")
+
+    def __init__(self, value: Decimal, next_: int, scaled: bool, digits: bool, base: Decimal) -> None:
+        self.value, self.next, self.scaled, self.digits, self.base = value, next_, scaled, digits, base
+
+
+class Scanner(DateReader):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        # Text with its case and punctuation stripped (a caption track): spaces may stand for lost dashes.
+        self.stripped = len(text) >= 120 and not _PUNCTUATION.search(text) and text == text.lower()
+
+    def number(self, i: int, *, guard: bool = True, money: bool = False) -> _Num | None:
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.kind == "num":
+            nxt = self.tok(i + 1)
+            if nxt and self.adjacent(i + 1) and nxt.kind == "word" and nxt.low in ORDINAL_SUFFIXES:
+                return None  # 93rd, 21st: an ordinal
+            if guard and self.adjacent(i):
+                prev = self.toks[i - 1]
+                if prev.kind in ("word", "num") and not (money and prev.low in CURRENCY_CODES):
+                    return None  # E50
+                if prev.text in DASHES and self.adjacent(i - 1) and i > 1 and self.toks[i - 2].kind != "sym":
+                    return None  # FAB-3000, and the tail of "2023-24"
+            value, j, digits = t.number, i + 1, True
+        elif t.kind == "word" and t.low in TENS:
+            value, j, digits = Decimal(TENS[t.low]), i + 1, False
+            # twenty-five / twenty five
+            if self.is_word(i + 1, *DASHES) and self.adjacent(i + 1) and self.adjacent(i + 2):
+                if self.is_word(i + 2, *ONES) and 0 < ONES[self.toks[i + 2].low] < 10:
+                    value, j = value + ONES[self.toks[i + 2].low], i + 3
+            elif self.is_word(i + 1, *ONES) and self.same_line(i + 1) and 0 < ONES[self.toks[i + 1].low] < 10:
+                value, j = value + ONES[self.toks[i + 1].low], i + 2
+        elif t.kind == "word" and t.low in ONES:
+            value, j, digits = Decimal(ONES[t.low]), i + 1, False
+        elif (
+            t.kind == "word" and t.low in ("a", "an", "one") and self.is_word(i + 1, "dozen") and self.same_line(i + 1)
+        ):
+            value, j, digits = Decimal(12), i + 2, False
+        elif t.low == "a" and self.is_word(i + 1, "hundred", "thousand", "million", "billion", "trillion"):
+            value, j, digits = Decimal(1), i + 1, False  # "a million": the scale multiplies below
+        elif t.kind == "word" and t.low == "half" and self.is_word(i + 1, "a") and self.is_word(i + 2, *SCALES):
+            value, j, digits = Decimal("0.5"), i + 2, False
+        else:
+            return None
+        if not digits and self.is_word(j, *DASHES) and self.adjacent(j) and self.adjacent(j + 1):
+            after = self.tok(j + 1)
+            if after and after.kind == "word" and after.low not in UNITS:
+                return None  # two-pronged, one-sided, two-thirds: an adjective or a fraction, not a count
+        # "two and a half years"
+        if self.phrase(j, ("and", "a", "half")) and self.same_line(j):
+            value, j = value + Decimal("0.5"), j + 3
+        base, scaled = value, False
+        while self.is_word(j, *SCALES) and self.same_line(j):
+            value *= SCALES[self.toks[j].low]
+            j, scaled = j + 1, True
+        if digits and self.adjacent(j) and self.is_word(j, *SHORT_SCALES_ANYWHERE):
+            value *= SHORT_SCALES[self.toks[j].low]
+            j, scaled = j + 1, True
+        elif digits and money and self.adjacent(j) and self.is_word(j, *SHORT_SCALES, *THOUSAND_K):
+            value *= {**SHORT_SCALES, **THOUSAND_K}[self.toks[j].low]
+            j, scaled = j + 1, True
+        return _Num(value, j, scaled, digits, base)
+
+    def qualifier(self, i: int) -> tuple[Qualifier, int] | None:
+        t = self.tok(i)
+        if t is None or t.low not in _QUALIFIER_STARTS:
+            return None
+        for words, qualifier in QUALIFIER_PHRASES:
+            if self.phrase(i, words):
+                k = i + len(words)
+                if words == ("c",) and not (self.is_word(k, ".") and self.adjacent(k)):
+                    continue
+                if words == ("c",):
+                    k += 1
+                return qualifier, k  # type: ignore[return-value]
+        return None
+
+    def currency_before(self, j: int) -> tuple[str, int] | None:
+        t = self.tok(j)
+        if t is None:
+            return None
+        if t.text in CURRENCY_SYMBOLS:
+            return CURRENCY_SYMBOLS[t.text], j + 1
+        if t.low in CURRENCY_PREFIX_WORDS and self.is_word(j + 1, "$") and self.adjacent(j + 1) and t.text.isupper():
+            return CURRENCY_PREFIX_WORDS[t.low], j + 2
+        if t.low in CURRENCY_CODES and (t.text.isupper() or t.text == "Rs" or t.low == "rs"):
+            k = j + 1
+            if self.is_word(k, ".") and self.adjacent(k):
+                k += 1
+            if self.is_num(k) or self.is_word(k, "$"):
+                if self.is_word(k, "$"):
+                    k += 1
+                return CURRENCY_CODES[t.low], k
+        return None
+
+    # --- what follows a number ------------------------------------------------------------------------
+
+    # --- what follows a number ------------------------------------------------------------------------
+
+    def percent(self, j: int) -> tuple[str, int, Decimal] | None:
+        """ "%", "per cent", "percentage points", "basis points" (hundredths of a point), "-point"."""
+        t = self.tok(j)
+        one, hundredth = Decimal(1), Decimal("0.01")
+        if t is None or not self.same_line(j):
+            return None
+        if t.text == "%":
+            return "percent", j + 1, one
+        if self.phrase(j, ("per", "cent")):
+            return "percent", j + 2, one
+        if self.phrase(j, ("percentage", "points")) or self.phrase(j, ("percentage", "point")):
+            return "percentage_points", j + 2, one
+        if t.low in {"percent", "pc", "pct"} and (t.low == "percent" or self.adjacent(j)):
+            return "percent", j + 1, one
+        if t.low in {"pp", "ppt", "ppts"}:
+            return "percentage_points", j + 1, one
+        if t.low in {"bps", "bp"}:
+            return "percentage_points", j + 1, hundredth
+        if self.phrase(j, ("basis", "points")) or self.phrase(j, ("basis", "point")):
+            return "percentage_points", j + 2, hundredth
+        if t.low == "basis" and self.is_word(j + 1, *DASHES) and self.is_word(j + 2, "point", "points"):
+            return "percentage_points", j + 3, hundredth
+        if t.text in DASHES and self.adjacent(j) and self.adjacent(j + 1):
+            if self.is_word(j + 1, "point"):
+                return "percentage_points", j + 2, one  # a 0.7-point rise
+            if self.is_word(j + 1, "percentage") and self.is_word(j + 2, *DASHES) and self.is_word(j + 3, "point"):
+                return "percentage_points", j + 4, one
+        return None
+
+    def currency_after(self, j: int) -> tuple[str, int] | None:
+        t = self.tok(j)
+        if t is None or not self.same_line(j) or t.kind != "word":
+            return None
+        if t.low in CURRENCY_WORDS and not (t.low in {"won", "sol", "rand", "lei"} and t.text[0].islower()):
+            return CURRENCY_WORDS[t.low], j + 1
+        if t.low in CURRENCY_CODES and t.text.isupper() and t.low not in {"rs", "rs."}:
+            return CURRENCY_CODES[t.low], j + 1
+        if t.low in SUBUNITS and (t.low != "p" or self.adjacent(j)):
+            return SUBUNITS[t.low] + ":sub", j + 1
+        return None
+
+    def unit_or_noun(self, j: int) -> tuple[str | None, str | None, int]:
+        """(unit, noun, next index) for what directly follows the number ending before token j."""
+        t = self.tok(j)
+        if t is None:
+            return None, None, j
+        if t.kind == "sym" and t.text == "°" and self.same_line(j):
+            k = j + 1
+            if self.is_word(k, "c", "f", "celsius", "fahrenheit") and self.adjacent(k):
+                return "degrees", None, k + 1
+            return "degrees", None, k
+        if t.kind == "word" and t.low in UNITS and (self.same_line(j) or self.adjacent(j)):
+            k = j + 1
+            if UNITS[t.low] == "degrees" and self.is_word(k, "celsius", "fahrenheit", "c", "f") and self.same_line(k):
+                k += 1
+            return UNITS[t.low], None, k
+        # 72-hour, 20-km, a 26-year-old
+        if t.text in DASHES and self.adjacent(j) and self.adjacent(j + 1) and self.is_word(j + 1, *UNITS):
+            unit = UNITS[self.toks[j + 1].low]
+            k = j + 2
+            if self.is_word(k, *DASHES) and self.is_word(k + 1, "old") and self.adjacent(k) and self.adjacent(k + 1):
+                return "years old", None, k + 2
+            return unit, None, k
+        # up to two describing words, then a unit or a counted noun: "four bloody years", "200 Russian soldiers"
+        k = j
+        for step in range(3):
+            t = self.tok(k)
+            if t is None or t.kind != "word" or not self.same_line(k) or self.adjacent(k):
+                return None, None, j
+            if t.low in NOUNS:
+                return None, t.text, k + 1
+            if t.low in UNITS and UNITS[t.low] in DURATION_UNITS:
+                return UNITS[t.low], None, k + 1
+            if t.low in STOP or t.low in ONES or t.low in TENS or t.low in SCALES:
+                return None, None, j
+            if step == 0 and _plural_noun(t.text):
+                return None, t.text, k + 1  # "1 million containers"
+            k += 1
+        return None, None, j
+
+    def rate(self, j: int, *, money: bool = False) -> tuple[str | None, int]:
+        t = self.tok(j)
+        if t is None or not self.same_line(j):
+            return None, j
+        if t.kind == "word" and t.low in RATE_WORDS and t.low != "annual":
+            return RATE_WORDS[t.low], j + 1
+        if t.text == "/" and self.adjacent(j) and self.is_word(j + 1, *RATE_PERIODS) and self.adjacent(j + 1):
+            return RATE_PERIODS[self.toks[j + 1].low], j + 2
+        if t.kind == "word" and t.low in RATE_LEADS and self.same_line(j + 1):
+            nxt = self.tok(j + 1)
+            if nxt is None or nxt.kind != "word" or self.is_word(j + 2, *NOT_RATE_AFTER):
+                return None, j
+            if nxt.low in RATE_PERIODS:
+                return RATE_PERIODS[nxt.low], j + 2
+            # "£12 a head", "$1.68 a share", "up to Rs 50,000 per farmer"
+            if (money or t.low == "per") and nxt.low not in STOP and nxt.text[0].islower():
+                return nxt.low, j + 2
+        if (
+            t.text in DASHES
+            and self.adjacent(j)
+            and self.is_word(j + 1, "a", "an")
+            and self.is_word(j + 3, *RATE_PERIODS)
+        ):
+            if self.adjacent(j + 1) and self.is_word(j + 2, *DASHES):
+                return RATE_PERIODS[self.toks[j + 3].low], j + 4  # £200K-A-WEEK
+        return None, j
+
+    def _duration_more(self, k: int, unit: str, total: Decimal) -> tuple[Decimal, str, int] | None:
+        """ "61 minutes 48 seconds", "2 hours 5 minutes": a compound duration, in seconds."""
+        seconds = {"hours": 3600, "minutes": 60, "seconds": 1}
+        if unit not in seconds:
+            return None
+        nxt = self.number(k, guard=False)
+        if nxt is None or not nxt.digits or not self.same_line(k):
+            return None
+        u = self.tok(nxt.next)
+        if u is None or u.kind != "word" or UNITS.get(u.low) not in seconds or seconds[UNITS[u.low]] >= seconds[unit]:
+            return None
+        return total * seconds[unit] + nxt.value * seconds[UNITS[u.low]], "seconds", nxt.next + 1
+
+    # --- one value starting at token i ----------------------------------------------------------------
+
+    def value_at(self, i: int) -> tuple[Value | Declined | tuple[Value, ...], int] | None:
+        qualifier: Qualifier = "exact"
+        qualifier_word = None
+        j = i
+        q = self.qualifier(i)
+        if q:
+            qualifier, j = q
+            qualifier_word = self.text[self.toks[i].start : self.toks[j - 1].end]
+            if not self.same_line(j):
+                return None
+            timed = self.time_at(j)
+            if timed:
+                value, k = timed
+                s, e, text = self.span(i, k)
+                if value.category == "duration" or qualifier in ("at_most", "at_least") and ":" in value.text:
+                    value = self._clock_duration(value)
+                return _with(value, start=s, end=e, text=text, qualifier_word=qualifier_word, qualifier=qualifier), k
+        between = False
+        if not q and self.is_word(i, "between", "from") and (self.number(i + 1) or self.currency_before(i + 1)):
+            between, j = True, i + 1
+
+        currency = None
+        cb = self.currency_before(j)
+        if cb:
+            currency, j = cb
+        negative = False
+        if self.is_word(j, "minus") and self.same_line(j + 1) and not currency:
+            negative, j = True, j + 1
+        elif self.is_word(j, "-", "−") and self.adjacent(j + 1) and not self.adjacent(j) and self.is_num(j + 1):
+            negative, j = True, j + 1
+        first = self.number(j, money=currency is not None, guard=not negative)
+        if first is None:
+            return None if currency or negative else self._without_number(i, j, q, qualifier, qualifier_word)
+        if negative:
+            first.value, first.base = -first.value, -first.base
+        # a label: "Section 230", "Boeing 737" (a capitalised word, not at a sentence start, then a bare number)
+        label = (
+            not q
+            and not currency
+            and first.digits
+            and not first.scaled
+            and j > 0
+            and (prev := self.toks[j - 1]).kind == "word"
+            and prev.text[:1].isupper()
+            and prev.low not in STOP
+            and not self.sentence_start(j - 1)
+            and not self.adjacent(j)
+        )
+        if self.stripped and first.digits and self.is_num(first.next) and self.same_line(first.next):
+            second_tok = self.toks[first.next]
+            s, e, text = self.span(j, first.next + 1)
+            if not self.year(j) or second_tok.grouped:
+                return Declined(text, s, e, WHY_GLUED), first.next + 1
+        if self.stripped and self.tok(j).grouped == "space":  # type: ignore[union-attr]
+            s, e, text = self.span(j, first.next)
+            return Declined(text, s, e, WHY_GLUED), first.next
+
+        low = high = first.value
+        k = first.next
+        kind = "count"
+        category = None
+        ratio_terms = None
+        second = None
+        confidence, why = CONFIDENT, None
+        scale = Decimal(1)
+        pct = self.percent(k) if not currency else None
+        if pct:
+            category, k, scale = pct
+        if between:
+            if self.is_word(k, "and", "to") and self.same_line(k) and self.same_line(k + 1):
+                c2 = self.currency_before(k + 1)
+                second = self.number(c2[1] if c2 else k + 1, guard=False, money=currency is not None)
+            if second is None:
+                return None
+        elif (
+            self.is_word(k, ":")
+            and self.adjacent(k)
+            and self.adjacent(k + 1)
+            and first.digits
+            and (t := self.tok(k + 1)) is not None
+            and t.kind == "num"
+        ):
+            b = t.number
+            if b != 0:
+                kind, ratio_terms, k, category = "ratio", (first.value, b), k + 2, "ratio"
+                low = high = first.value / b
+        elif self.is_word(k, "/") and self.adjacent(k) and self.is_num(k + 1) and self.adjacent(k + 1):
+            b_tok = self.toks[k + 1]
+            end = k + 2
+            if self.is_word(end, "of") and b_tok.is_integer and int(b_tok.text) > first.value:
+                s, e, text = self.span(i, end)
+                return self._ratio(i, end, first.value, b_tok.number, "fraction", qualifier, qualifier_word), end
+            s, e, text = self.span(i, end)
+            return Declined(text, s, e, WHY_SLASH), end
+        elif self.is_word(k, "to") and self.same_line(k) and self.same_line(k + 1):
+            c2 = self.currency_before(k + 1)
+            if bool(c2) == bool(currency):
+                candidate = self.number(c2[1] if c2 else k + 1, guard=False, money=currency is not None)
+                if candidate is not None and candidate.value == 1 and first.value > 1 and not candidate.scaled:
+                    if not pct and not currency:
+                        return self._ratio(i, candidate.next, first.value, Decimal(1), "ratio", qualifier,
+                                           qualifier_word), candidate.next  # fmt: skip
+                elif candidate is not None:
+                    second = candidate
+        elif self.is_word(k, "in", "per") and self.same_line(k + 1) and not pct and not currency:
+            candidate = self.number(k + 1, guard=False)
+            if candidate is not None and candidate.value > first.value and (first.value < 100 or candidate.scaled):
+                if candidate.value == candidate.value.to_integral_value() and not self.unit_or_noun(candidate.next)[0]:
+                    end = candidate.next
+                    return self._ratio(i, end, first.value, candidate.value, "ratio", qualifier, qualifier_word), end
+        elif self.is_word(k, *DASHES) and self.same_line(k) and self.same_line(k + 1):
+            c2 = self.currency_before(k + 1)
+            candidate = self.number(c2[1] if c2 else k + 1, guard=False, money=currency is not None)
+            if candidate is not None and candidate.digits == first.digits and bool(c2) <= bool(currency):
+                tight = self.adjacent(k) and self.adjacent(k + 1)
+                if tight and candidate.value <= first.value and not candidate.scaled and not pct and not currency:
+                    # a score or a vote, "7-2": two tallies
+                    a = self._make(j, first.next, first.value, first.value, "exact", None)
+                    b = self._make(k + 1, candidate.next, candidate.value, candidate.value, "exact", None)
+                    return (a, b), candidate.next
+                second = candidate
+        if second is not None:
+            lo = first.value
+            if second.scaled and not first.scaled:
+                ratio = second.value / second.base
+                if lo * ratio <= second.value:
+                    lo *= ratio
+            p2 = self.percent(second.next)
+            mixed = bool(pct) and not p2 or (p2 and pct and p2[0] != pct[0])
+            if lo < second.value and not mixed:
+                low, high, k = lo, second.value, second.next
+                if p2:
+                    category, k, scale = p2
+            elif between:
+                return None
+        unit = noun = per = None
+        if currency is None and category is None:
+            ca = self.currency_after(k)
+            if ca:
+                currency, k = ca
+                if currency.endswith(":sub"):
+                    currency = currency.split(":")[0]
+                    low, high = low / 100, high / 100
+        if currency:
+            category = "money"
+        elif category == "percent":
+            unit = "%"
+        elif category == "percentage_points":
+            unit = "basis points" if scale != 1 else "percentage points"
+            low, high = low * scale, high * scale
+        if category is None and kind == "count" and first.digits:
+            mt = self.tok(k)
+            if mt is not None and mt.low == "m" and self.adjacent(k):
+                after = self.tok(k + 1)
+                if after is not None and after.kind == "word" and after.low in NOUNS and self.same_line(k + 1):
+                    low, high = low * 1_000_000, high * 1_000_000
+                    noun, k, category = after.text, k + 2, "quantity"  # 1.3m people
+                else:
+                    unit, k, category = "m", k + 1, "quantity"
+                    confidence, why = UNSURE, WHY_M
+            elif mt is not None and mt.low in {"points", "pts"} and self.same_line(k):
+                unit, k, category = "points", k + 1, "quantity"
+            elif mt is not None and mt.low in {"mph", "kph"} and self.same_line(k):
+                unit, per = SPEED_UNITS[mt.low][0], "hour"
+                k, category = k + 1, "quantity"
+            elif mt is not None and mt.low == "km" and self.is_word(k + 1, "/") and self.is_word(k + 2, "h"):
+                unit, per, k, category = "km", "hour", k + 3, "quantity"
+        if kind == "count" and category in (None, "money") and unit is None:
+            if category is None:
+                unit, noun, k = self.unit_or_noun(k)
+                if unit in DURATION_SCALE:
+                    factor, unit = DURATION_SCALE[unit]
+                    low, high = low * factor, high * factor
+                if unit in ("hours", "minutes") and not second and not q:
+                    more = self._duration_more(k, unit, low)
+                    if more:
+                        low, unit, k = more
+                        high = low
+            else:
+                _, noun, k2 = self.unit_or_noun(k)
+                k = k2 if noun else k
+        if per is None:
+            per, k = self.rate(k, money=currency is not None)
+        if category is None:
+            category = "quantity"
+        if unit == "years old":
+            unit, category = "years", "age"
+        if self.tok(j) is not None and self.tok(j).kind == "num" and self.is_word(first.next, *DASHES):  # type: ignore[union-attr]
+            if self.is_word(first.next + 1, "strong") and self.adjacent(first.next + 1):
+                k = first.next + 2
+        bare = not (unit or noun or per or second or q or currency or category != "quantity")
+        if label and bare:
+            s, e, text = self.span(j, first.next)
+            return Declined(text, s, e, WHY_LABEL), first.next
+        if bare and not first.digits and not first.scaled and first.value <= 1:
+            one = self._one(j, k)
+            if one is None:
+                return None
+            confidence, why, k = one
+        if bare and first.digits and not first.scaled and self.year(j) and not negative:
+            confidence, why = UNSURE, WHY_YEAR_OR_COUNT
+        value = self._make(
+            i, k, low, high, qualifier, qualifier_word, kind, unit, noun, per, ratio_terms,  # type: ignore[arg-type]
+            category=_category(category, unit, per, low != high), currency=currency,
+            confidence=confidence, why=why,
+        )  # fmt: skip
+        return value, k
+
+    def _one(self, j: int, k: int) -> tuple[str, str | None, int] | None:
+        """ "One witness", "one product manager" count one; "no one", "one of them" do not."""
+        if self.is_word(j - 1, *_NOT_ONE_BEFORE):
+            return None
+        t = self.tok(k)
+        if t is not None and t.kind == "word" and self.same_line(k) and t.low not in STOP and t.text[0].islower():
+            if not t.low.endswith(("ing", "ed", "ly")):
+                return CONFIDENT, None, k + 1
+        return UNSURE, WHY_ONE, k
+
+    def _without_number(
+        self, i: int, j: int, q: tuple | None, qualifier: Qualifier, qualifier_word: str | None
+    ) -> tuple[Value, int] | None:
+        """What a qualifier or a word may start without digits: "over a year", "a third", "once", "£20 a week"."""
+        t = self.tok(j)
+        if t is None or t.kind != "word":
+            return None
+        # "for over a year", "within a decade", "an hour": "a"/"an" before a time unit is one of it
+        if t.low in ("a", "an") and self.is_word(j + 1, *UNITS) and self.same_line(j + 1):
+            unit = UNITS[self.toks[j + 1].low]
+            if unit in DURATION_UNITS and not self.is_word(j + 2, "ago", "earlier", "later"):
+                if q or self.is_word(j - 1, *_DURATION_LEADS, "next", "the"):
+                    amount, unit = DURATION_SCALE.get(unit, (1, unit))
+                    s, e, text = self.span(i, j + 2)
+                    value = self._make(i, j + 2, Decimal(amount), Decimal(amount), qualifier, qualifier_word, unit=unit)
+                    return value, j + 2
+            return None
+        if t.low in ("decade", "century", "fortnight") and self.is_word(j - 1, "next", "past", "last"):
+            amount, unit = DURATION_SCALE[UNITS[t.low]] if UNITS[t.low] in DURATION_SCALE else (2, "weeks")
+            return self._make(j, j + 1, Decimal(amount), Decimal(amount), "exact", None, unit=unit), j + 1
+        if t.low in MONEY_WORDS and MONEY_WORDS[t.low] and self.is_word(j - 1, "a"):
+            amount, currency = MONEY_WORDS[t.low]  # type: ignore[misc]
+            start = j - 1 if not q else i
+            value = self._make(start, j + 1, Decimal(amount), Decimal(amount), qualifier, qualifier_word,
+                               category="money", currency=currency)  # fmt: skip
+            return value, j + 1
+        if t.low in ("once", "twice", "thrice"):
+            n = {"once": 1, "twice": 2, "thrice": 3}[t.low]
+            if t.low == "once" and not q:
+                nxt = self.tok(j + 1)
+                ends = nxt is None or nxt.kind == "sym" or not self.same_line(j + 1)
+                if not (ends or self.is_word(j - 1, *_ONCE_BEFORE) or self.is_word(j + 1, *_ONCE_AFTER)):
+                    return None
+            per, k = self.rate(j + 1)
+            return self._make(i, k, Decimal(n), Decimal(n), qualifier, qualifier_word, per=per), k
+        if q and t.low in _MULTIPLES and _MULTIPLES[t.low]:
+            return self._ratio(
+                i, j + 1, Decimal(_MULTIPLES[t.low]), Decimal(1), "ratio", qualifier, qualifier_word
+            ), j + 1  # type: ignore[arg-type]
+        if q:
+            fraction = self.fraction_at(j)
+            if fraction:
+                value, k = fraction
+                s, e, text = self.span(i, k)
+                return _with(value, start=s, end=e, text=text, qualifier=qualifier, qualifier_word=qualifier_word), k
+        return None
+
+    def _clock_duration(self, value: Value) -> Value:
+        """ "under 2:06" in a race is two hours and six minutes, not a time of day."""
+        hours, minutes = (int(x) for x in (value.when_low or "0:0").split(":"))
+        seconds = Decimal(hours * 3600 + minutes * 60)
+        return _with(value, kind="count", category="duration", low=seconds, high=seconds, unit="seconds",
+                     when_low=None, when_high=None)  # fmt: skip
+
+    def _ratio(
+        self, i: int, k: int, a: Decimal, b: Decimal, category: str, qualifier: Qualifier, qualifier_word: str | None
+    ) -> Value:
+        s, e, text = self.span(i, k)
+        return Value(text=text, start=s, end=e, low=a / b, high=a / b, kind="ratio", ratio_terms=(a, b),
+                     category=category, qualifier=qualifier, qualifier_word=qualifier_word)  # fmt: skip
+
+    # --- words: fractions, ordinals, orders of magnitude, clock times as durations --------------------
+
+    def fraction_at(self, i: int) -> tuple[Value, int] | None:
+        """ "a third", "two-thirds", "three quarters", "half", "a quarter-point" is left to percent."""
+        t = self.tok(i)
+        if t is None or t.kind != "word":
+            return None
+        if t.low == "half":
+            if self.is_word(i + 1, *DASHES) and self.adjacent(i + 1):
+                return None  # half-time, half-hearted
+            if self.is_word(i + 1, "a", "an") and self.is_word(i + 2, *SCALES):
+                return None  # half a million: a number
+            start = i - 1 if self.is_word(i - 1, "a", "one") and self.same_line(i) else i
+            if self.is_word(i + 1, "a", "an") and self.is_word(i + 2, *UNITS) and self.same_line(i + 2):
+                unit = UNITS[self.toks[i + 2].low]
+                amount, unit = DURATION_SCALE.get(unit, (1, unit))
+                half = Decimal(amount) / 2
+                s, e, text = self.span(start, i + 3)
+                return Value(text=text, start=s, end=e, low=half, high=half, unit=unit,
+                             category="duration" if unit in DURATION_UNITS else "quantity"), i + 3  # fmt: skip
+            if self.is_word(i - 1, "first", "second") and self.adjacent(i) is False and self.same_line(i):
+                start = i - 1  # the second half of the race
+            return self._fraction(start, i + 1, Decimal(1), Decimal(2)), i + 1
+        if t.low in ("a", "an"):
+            numerator, k = Decimal(1), i + 1
+        elif t.low in ONES and 0 < ONES[t.low] < 10:
+            numerator, k = Decimal(ONES[t.low]), i + 1
+        else:
+            return None
+        if self.is_word(k, *DASHES) and self.adjacent(k) and self.adjacent(k + 1):
+            k += 1
+        elif not self.same_line(k):
+            return None
+        d = self.tok(k)
+        if d is None or d.kind != "word" or d.low not in DENOMINATORS or d.low in {"second", "seconds"}:
+            return None
+        if numerator > 1 and not d.low.endswith("s"):
+            return None
+        if numerator == 1 and d.low.endswith("s") and d.low != "halves":
+            return None
+        if t.low in ("a", "an") and d.low == "fourth":
+            return None
+        if self.is_word(k + 1, *DASHES) and self.is_word(k + 2, "point"):
+            value = Decimal(numerator) / DENOMINATORS[d.low]
+            s, e, text = self.span(i + (1 if t.low in ("a", "an") else 0), k + 3)
+            return Value(
+                text=text, start=s, end=e, low=value, high=value, unit="percentage points", category="percentage_points"
+            ), k + 3  # fmt: skip  a quarter-point cut
+        return self._fraction(i, k + 1, numerator, Decimal(DENOMINATORS[d.low])), k + 1
+
+    def _fraction(self, i: int, k: int, numerator: Decimal, denominator: Decimal) -> Value:
+        s, e, text = self.span(i, k)
+        q = numerator / denominator
+        return Value(text=text, start=s, end=e, low=q, high=q, kind="ratio", ratio_terms=(numerator, denominator),
+                     category="fraction")  # fmt: skip
+
+    def ordinal_at(self, i: int) -> tuple[Value | Declined, int] | None:
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.kind == "num" and t.is_integer and self.is_word(i + 1, *ORDINAL_SUFFIXES) and self.adjacent(i + 1):
+            if self.adjacent(i) and self.toks[i - 1].kind in ("word", "num"):
+                return None
+            s, e, text = self.span(i, i + 2)
+            return Value(text=text, start=s, end=e, low=t.number, high=t.number, category="ordinal"), i + 2
+        if t.kind == "word" and t.low in ORDINAL_WORDS:
+            if self.is_word(i - 1, "a", "an", "one", "per", "every", "each", "split", *ONES, *TENS, *DASHES):
+                return None
+            if t.low == "second" and (self.is_num(i - 1) or self.is_word(i + 1, "thoughts", "hand")):
+                return None
+            if t.low != "first" and t.low != "second" and self.is_word(i + 1, "of") and not self.is_word(i - 1, "the"):
+                return None
+            n = Decimal(ORDINAL_WORDS[t.low])
+            return Value(text=t.text, start=t.start, end=t.end, low=n, high=n, category="ordinal"), i + 1
+        return None
+
+    def vague_at(self, i: int) -> tuple[Vague, int] | None:
+        t = self.tok(i)
+        if t is None or t.low not in _MAGNITUDE_STARTS:
+            return None
+        for phrase, magnitude in _MAGNITUDE_PHRASES:
+            if self.phrase(i, phrase):
+                s, e, text = self.span(i, i + len(phrase))
+                return Vague(text, s, e, magnitude), i + len(phrase)
+        return None
+
+    def clock_at(self, i: int) -> tuple[Value, int] | None:
+        """ "2:04:37" is a race time: two hours, four minutes, 37 seconds (read in seconds)."""
+        t = self.tok(i)
+        if t is None or t.kind != "num" or not t.is_integer or len(t.text) > 2:
+            return None
+        parts, k = [int(t.text)], i + 1
+        while len(parts) < 3 and self.is_word(k, ":") and self.adjacent(k) and self.adjacent(k + 1):
+            nxt = self.tok(k + 1)
+            if nxt is None or nxt.kind != "num" or len(nxt.text) != 2 or not nxt.is_integer:
+                return None
+            parts.append(int(nxt.text))
+            k += 2
+        if len(parts) != 3 or parts[1] > 59 or parts[2] > 59:
+            return None
+        seconds = Decimal(parts[0] * 3600 + parts[1] * 60 + parts[2])
+        return self._make(i, k, seconds, seconds, "exact", None, unit="seconds"), k
+
+    def _make(
+        self,
+        i: int,
+        k: int,
+        low: Decimal,
+        high: Decimal,
+        qualifier: Qualifier,
+        qualifier_word: str | None,
+        kind: str = "count",
+        unit: str | None = None,
+        noun: str | None = None,
+        per: str | None = None,
+        ratio_terms: tuple[Decimal, Decimal] | None = None,
+        *,
+        category: str | None = None,
+        currency: str | None = None,
+        confidence: str = CONFIDENT,
+        why: str | None = None,
+    ) -> Value:
+        start, end, text = self.span(i, k)
+        return Value(
+            text=text,
+            start=start,
+            end=end,
+            low=low,
+            high=high,
+            kind=kind,  # type: ignore[arg-type]
+            qualifier=qualifier,
+            qualifier_word=qualifier_word,
+            unit=unit,
+            noun=noun,
+            per=per,
+            ratio_terms=ratio_terms,
+            category=category or _category("quantity", unit, per, low != high),
+            currency=currency,
+            confidence=confidence,  # type: ignore[arg-type]
+            why=why,
+        )
+
+
+_QUALIFIER_STARTS = {words[0] for words, _ in QUALIFIER_PHRASES}
+_MAGNITUDE_STARTS = {k.split()[0] for k in MAGNITUDES}
+_MAGNITUDE_PHRASES = sorted(((tuple(k.split()), v) for k, v in MAGNITUDES.items()), key=lambda item: -len(item[0]))
+
+
+def _with(value: Value, **changes) -> Value:
+    return Value(**{**value.__dict__, **changes})
+
+
+def _plural_noun(word: str) -> bool:
+    low = word.lower()
+    return (
+        word[:1].islower()
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s", "’s"))
+        and low not in STOP
+        and low not in _NOT_NOUNS
+    )
+
+
+_NOT_NOUNS = {"towards", "afterwards", "always", "perhaps", "sometimes", "whereas", "besides", "nevertheless", "thus"}
+
+
+def _category(category: str, unit: str | None, per: str | None, is_range: bool) -> str:
+    """The kind of mention, in the evaluation corpus's terms (tests/data/news/README.md)."""
+    if category in ("ratio", "fraction", "ordinal"):
+        return category
+    if per:
+        return "rate"
+    if is_range:
+        return "range"
+    if category == "age":
+        return "quantity"
+    if category in ("money", "percent", "percentage_points"):
+        return category
+    if unit in DURATION_UNITS:
+        return "duration"
+    return "quantity"
+
+
+def parse_claim(text: str) -> NumberClaim:
+    """Everything numeric in ``text``, in reading order (see the package docstring)."""
+    scanner = Scanner(text)
+    values: list[Value] = []
+    dates: list[Value] = []
+    vague: list[Vague] = []
+    declined: list[Declined] = []
+    readers = (
+        scanner.clock_at,
+        scanner.date_at,
+        scanner.fraction_at,
+        scanner.value_at,
+        scanner.ordinal_at,
+        scanner.vague_at,
+    )
+    i = 0
+    n = len(scanner.toks)
+    while i < n:
+        found = None
+        for read in readers:
+            found = read(i)  # type: ignore[operator]
+            if found is not None:
+                break
+        if found is None:
+            i += 1
+            continue
+        item, i = found
+        for one in item if isinstance(item, tuple) else (item,):
+            if isinstance(one, Declined):
+                declined.append(one)
+            elif isinstance(one, Vague):
+                vague.append(one)
+            elif one.kind in ("date", "time"):
+                dates.append(one)
+            else:
+                values.append(one)
+    return NumberClaim(
+        text=text, values=tuple(values), vague=tuple(vague), dates=tuple(dates), declined=tuple(declined)
+    )

@@ -1,0 +1,202 @@
+"""The words the number reader knows: number words, qualifiers, units, currencies, months, counted nouns.
+
+Plain data, no logic. Every table is lowercase; the reader lowercases what it looks up.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Scale words after a number. "lakh" and "crore" are how Indian English prints 100,000 and 10,000,000.
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+}  # fmt: skip
+# Short scales written onto a number: "$1.2bn", "£300m", "10k". "m" and "k" only count as scales after a
+# currency (a bare "300m" is a distance); "bn", "mn" and "tn" are never anything else.
+SHORT_SCALES = {"bn": 1_000_000_000, "b": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "tn": 1_000_000_000_000}
+SHORT_SCALES_ANYWHERE = {"bn", "mn", "tn"}
+THOUSAND_K = {"k": 1_000}
+
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+}  # fmt: skip
+ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
+
+# Fractions written in words: the denominator, singular and plural.
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+
+# Qualifiers, longest first when matched. The value is what they mean for comparing.
+QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("about",): "approx", ("roughly",): "approx", ("approximately",): "approx", ("around",): "approx",
+    ("some",): "approx", ("circa",): "approx", ("approx",): "approx", ("c",): "approx", ("~",): "approx",
+    ("an", "estimated"): "approx", ("estimated",): "approx", ("an", "approximate"): "approx",
+    ("close", "to"): "approx", ("nearly",): "at_most", ("almost",): "at_most", ("just", "under"): "at_most",
+    ("at", "least"): "at_least", ("more", "than"): "at_least", ("over",): "at_least", ("above",): "at_least",
+    ("upwards", "of"): "at_least", ("in", "excess", "of"): "at_least", ("no", "fewer", "than"): "at_least",
+    ("no", "less", "than"): "at_least", ("well", "over"): "at_least", ("just", "over"): "at_least",
+    ("well", "above"): "at_least", ("as", "few", "as"): "at_least",
+    ("up", "to"): "at_most", ("under",): "at_most", ("below",): "at_most", ("less", "than"): "at_most",
+    ("fewer", "than"): "at_most", ("at", "most"): "at_most", ("no", "more", "than"): "at_most",
+    ("as", "many", "as"): "at_most", ("as", "much", "as"): "at_most", ("well", "under"): "at_most",
+    ("well", "below"): "at_most", ("at", "least", "some"): "at_least",
+}  # fmt: skip
+QUALIFIER_PHRASES = sorted(QUALIFIERS.items(), key=lambda item: -len(item[0]))
+# "almost 100,000" is just below 100,000; "up to 100" anything from 0 to 100.
+JUST_BELOW = {"almost", "nearly", "just under", "close to"}
+
+# Units, as printed → as read. Durations are a kind of their own in the reading.
+UNITS = {
+    "%": "%", "percent": "%", "pc": "%", "pct": "%",
+    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mile": "miles", "miles": "miles", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "mm": "mm", "cm": "cm", "ft": "feet", "feet": "feet", "foot": "feet", "inch": "inches", "inches": "inches",
+    "kg": "kg", "kilo": "kg", "kilos": "kg", "kilogram": "kg", "kilograms": "kg", "tonne": "tonnes",
+    "tonnes": "tonnes", "ton": "tons", "tons": "tons", "lb": "lb", "lbs": "lb", "pound-weight": "lb",
+    "litre": "litres", "litres": "litres", "liter": "litres", "liters": "litres", "gallon": "gallons",
+    "gallons": "gallons", "barrel": "barrels", "barrels": "barrels", "acre": "acres", "acres": "acres",
+    "hectare": "hectares", "hectares": "hectares", "mph": "mph", "kph": "km/h", "mw": "MW", "gw": "GW",
+    "kwh": "kWh", "degree": "degrees", "degrees": "degrees", "°c": "°C", "°f": "°F",
+    "second": "seconds", "seconds": "seconds", "sec": "seconds", "secs": "seconds", "minute": "minutes",
+    "minutes": "minutes", "min": "minutes", "mins": "minutes", "hour": "hours", "hours": "hours",
+    "hr": "hours", "hrs": "hours", "day": "days", "days": "days", "night": "days", "nights": "days",
+    "week": "weeks", "weeks": "weeks", "fortnight": "fortnights", "fortnights": "fortnights",
+    "month": "months", "months": "months", "year": "years", "years": "years", "yr": "years", "yrs": "years",
+    "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
+}  # fmt: skip
+DURATION_UNITS = {
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "fortnights",
+    "months",
+    "years",
+    "decades",
+    "centuries",
+}
+# Durations are read in the units a reader compares: a fortnight is 2 weeks, a decade 10 years.
+DURATION_SCALE = {"fortnights": (2, "weeks"), "decades": (10, "years"), "centuries": (100, "years")}
+
+# Currencies: symbols and codes before a number, words after it.
+CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH"}
+CURRENCY_PREFIX_WORDS = {
+    "us": "USD",
+    "a": "AUD",
+    "au": "AUD",
+    "c": "CAD",
+    "ca": "CAD",
+    "nz": "NZD",
+    "hk": "HKD",
+    "s": "SGD",
+}  # fmt: skip  — only when written onto "$": US$, A$, C$
+CURRENCY_CODES = {
+    "usd": "USD", "gbp": "GBP", "eur": "EUR", "inr": "INR", "jpy": "JPY", "rs": "INR", "rs.": "INR",
+    "rub": "RUB", "uah": "UAH", "cny": "CNY", "chf": "CHF",
+}  # fmt: skip
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "euro": "EUR",
+    "euros": "EUR", "rupee": "INR", "rupees": "INR", "yen": "JPY", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH", "yuan": "CNY", "francs": "CHF",
+    "quid": "GBP", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "sol": "PEN", "soles": "PEN",
+    "naira": "NGN", "rand": "ZAR", "shekel": "ILS", "shekels": "ILS", "lira": "TRY", "dirham": "AED",
+    "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "baht": "THB", "ringgit": "MYR", "taka": "BDT",
+    "kronor": "SEK", "kroner": "NOK", "krone": "DKK", "krona": "SEK", "forint": "HUF", "lei": "RON",
+    "pesos": "MXN", "peso": "MXN", "won": "KRW", "rupiah": "IDR", "bitcoin": "XBT",
+}  # fmt: skip
+# Money in slang: the amount is in the word.
+MONEY_WORDS = {"fiver": ("5", "GBP"), "tenner": ("10", "GBP"), "grand": None}
+SUBUNITS = {"p": "GBP", "pence": "GBP", "penny": "GBP", "cent": "USD", "cents": "USD", "paise": "INR"}
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+# Month names that are also everyday words: read as months only next to a day or a year, or after a word
+# that introduces a time ("in May", "since March").
+MONTHS_THAT_ARE_WORDS = {"may", "march", "mar", "jan", "dec", "sep", "aug", "jun", "jul", "oct", "nov", "apr"}
+TIME_LEADS = {
+    "in", "since", "until", "till", "by", "from", "during", "before", "after", "early", "late", "mid",
+    "between", "through", "throughout", "to", "on", "end", "beginning", "start",
+}  # fmt: skip
+WEEKDAYS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+}  # fmt: skip
+# "late August", "the end of June", "mid-September": kept as the qualifier of a date.
+DATE_QUALIFIERS: list[tuple[str, ...]] = sorted(
+    [
+        ("early",), ("late",), ("mid",), ("the", "end", "of"), ("the", "start", "of"), ("the", "beginning", "of"),
+        ("the", "middle", "of"), ("end", "of"), ("start", "of"), ("beginning", "of"), ("middle", "of"),
+    ],
+    key=lambda words: -len(words),
+)  # fmt: skip
+TIME_ZONES = {"gmt", "bst", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "ist", "msk", "eet"}
+
+# Rates: what follows a number to make it "per" something.
+RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
+              "hourly": "hour", "nightly": "night", "annual": "year"}  # fmt: skip
+RATE_LEADS = {"a", "an", "per", "each", "every"}
+RATE_PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour", "night": "night",
+                "minute": "minute", "second": "second", "head": "head", "person": "person",
+                "capita": "person", "annum": "year", "game": "game", "match": "match"}  # fmt: skip
+# After a rate period these words make it a point in time, not a rate: "5% a month earlier".
+NOT_RATE_AFTER = {"earlier", "later", "ago", "before", "after", "on", "since", "or"}
+# Speeds carry their own rate.
+SPEED_UNITS = {"mph": ("miles", "hour"), "kph": ("km", "hour"), "km/h": ("km", "hour")}
+
+#: What a number may count, by class. Values whose nouns are in different classes are not comparable.
+NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        "man men woman women people person persons soldier soldiers troop troops force forces fighter fighters "
+        "casualty casualties death deaths dead soul souls resident residents civilian civilians deserter "
+        "deserters recruit recruits prisoner prisoners infiltrator infiltrators child children adult adults "
+        "voter voters worker workers employee employees patient patients student students pupil pupils "
+        "migrant migrants refugee refugees passenger passengers victim victims officer officers fan fans "
+        "member members user users customer customers household households family families visitor "
+        "visitors tourist tourists inhabitant inhabitants citizen citizens staff players player "
+        "spectators spectator applicants applicant teachers teacher doctors doctor nurses nurse "
+        "respondents respondent adults".split(),
+        "people",
+    ),
+    **dict.fromkeys("tank tanks vehicle vehicles truck trucks apc apcs ifv ifvs car cars".split(), "vehicles"),
+    **dict.fromkeys("drone drones missile missiles shell shells round rounds bomb bombs".split(), "weapons"),
+    **dict.fromkeys(
+        "team teams group groups unit units battalion battalions brigade brigades company companies".split(),
+        "units",
+    ),
+}
+
+# Words that end the search for a counted noun ("70,000 during Putin's…" counts nothing).
+STOP = set(
+    "a an the of in on at to for from by with and or but nor per than that which who whom whose is are was were "
+    "be been being has have had it its this these those as so since during into onto over under up down out about "
+    "more less now still just only not no across after before between through while when where if each every "
+    "last next ago earlier later".split()
+)
+DASHES = {"-", "–", "—", "‑", "‒"}
+
+# Vague quantities: recognised, never turned into a number. Orders of magnitude keep their order.
+MAGNITUDES: dict[str, Decimal | None] = {
+    "tens of thousands": Decimal(10_000), "hundreds of thousands": Decimal(100_000),
+    "tens of millions": Decimal(10_000_000), "hundreds of millions": Decimal(100_000_000),
+    "tens of billions": Decimal(10_000_000_000), "hundreds of billions": Decimal(100_000_000_000),
+    "dozens": Decimal(12), "scores": Decimal(20), "hundreds": Decimal(100), "thousands": Decimal(1_000),
+    "millions": Decimal(1_000_000), "billions": Decimal(1_000_000_000),
+    "a few": None, "a handful": None, "several": None,
+}  # fmt: skip

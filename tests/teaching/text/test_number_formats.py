@@ -1,0 +1,293 @@
+"""The number reader on the formats news prints (issue 9): one table per format, plus property tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from teaching.text.numberclaims import parse_claim
+
+
+def readings(text: str) -> list[tuple[str, str, str]]:
+    """(span, kind, value) for every confident reading; value is "low..high" for ranges."""
+    out = []
+    for v in parse_claim(text).readings:
+        if not v.sure:
+            continue
+        label = v.label()
+        value = label["value"] if "value" in label else f"{label['low']}..{label['high']}"
+        out.append((v.text, label["kind"], value))
+    for vague in parse_claim(text).vague:
+        if vague.magnitude is not None:
+            out.append((vague.text, "magnitude", str(int(vague.magnitude))))
+    return sorted(out, key=lambda r: text.find(r[0]))
+
+
+def declined(text: str) -> list[str]:
+    claim = parse_claim(text)
+    return [d.text for d in claim.declined] + [v.text for v in claim.readings if not v.sure]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # thousands: commas, spaces, non-breaking, thin and narrow spaces; Indian grouping
+        ("22 953 people", [("22 953 people", "quantity", "22953")]),
+        ("almost 23 000", [("almost 23 000", "quantity", "23000")]),
+        ("1 300 000 votes", [("1 300 000 votes", "quantity", "1300000")]),
+        ("22\u00a0953 people", [("22\u00a0953 people", "quantity", "22953")]),
+        ("22\u2009953 people", [("22\u2009953 people", "quantity", "22953")]),
+        ("22\u202f953 people", [("22\u202f953 people", "quantity", "22953")]),
+        ("1,300,000", [("1,300,000", "quantity", "1300000")]),
+        ("1,00,000 people", [("1,00,000 people", "quantity", "100000")]),
+        ("12,34,567", [("12,34,567", "quantity", "1234567")]),
+        ("3.5 million", [("3.5 million", "quantity", "3500000")]),
+        ("0.6", [("0.6", "quantity", "0.6")]),
+        ("Rs 5 lakh", [("Rs 5 lakh", "money", "500000")]),
+        ("two crore", [("two crore", "quantity", "20000000")]),
+        # never two numbers glued together
+        ("in 2004 30 people", [("2004", "year", "2004"), ("30 people", "quantity", "30")]),
+        ("in 2004 300 people", [("2004", "year", "2004"), ("300 people", "quantity", "300")]),
+        (
+            "on 3 January 2005 22 953 people",
+            [("3 January 2005", "date", "2005-01-03"), ("22 953 people", "quantity", "22953")],
+        ),
+        ("March 15 200 people", [("March 15", "date", "XXXX-03-15"), ("200 people", "quantity", "200")]),
+        ("7-2 split", [("7", "quantity", "7"), ("2", "quantity", "2")]),
+        # number words
+        ("twenty-three", [("twenty-three", "quantity", "23")]),
+        ("three million", [("three million", "quantity", "3000000")]),
+        ("a dozen eggs", [("a dozen eggs", "quantity", "12")]),
+        ("half a million", [("half a million", "quantity", "500000")]),
+        ("minus 8 degrees Celsius", [("minus 8 degrees Celsius", "quantity", "-8")]),
+        ("scored twice", [("twice", "quantity", "2")]),
+        ("a 26-year-old", [("26-year-old", "quantity", "26")]),
+    ],
+)
+def test_numbers_as_news_prints_them(text, expected):
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$1.2bn", [("$1.2bn", "money", "1200000000")]),
+        ("£300m", [("£300m", "money", "300000000")]),
+        ("€5 million", [("€5 million", "money", "5000000")]),
+        ("US$40", [("US$40", "money", "40")]),
+        ("45p", [("45p", "money", "0.45")]),
+        ("4,000 zlotys", [("4,000 zlotys", "money", "4000")]),
+        ("Forty quid", [("Forty quid", "money", "40")]),
+        ("a fiver", [("a fiver", "money", "5")]),
+        ("£200K", [("£200K", "money", "200000")]),
+        ("$218.40", [("$218.40", "money", "218.4")]),
+        ("£310m to £330m", [("£310m to £330m", "range", "310000000..330000000")]),
+        ("$5-10 million", [("$5-10 million", "range", "5000000..10000000")]),
+        ("rose 3.2% to $218.40", [("3.2%", "percent", "3.2"), ("$218.40", "money", "218.4")]),
+    ],
+)
+def test_money(text, expected):
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("35%", [("35%", "percent", "35")]),
+        ("35 per cent", [("35 per cent", "percent", "35")]),
+        ("35 percent", [("35 percent", "percent", "35")]),
+        ("roughly 30%", [("roughly 30%", "percent", "30")]),
+        ("0.4 percentage points", [("0.4 percentage points", "percentage_points", "0.4")]),
+        ("25 basis points", [("25 basis points", "percentage_points", "0.25")]),
+        ("a 25 basis-point move", [("25 basis-point", "percentage_points", "0.25")]),
+        ("a quarter-point cut", [("quarter-point", "percentage_points", "0.25")]),
+        ("a 0.7-point rise", [("0.7-point", "percentage_points", "0.7")]),
+        ("38% to 63%", [("38% to 63%", "range", "38..63")]),
+    ],
+)
+def test_percentages_and_points(text, expected):
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a third of voters", [("a third", "fraction", "1/3")]),
+        ("two-thirds", [("two-thirds", "fraction", "2/3")]),
+        ("three quarters", [("three quarters", "fraction", "3/4")]),
+        ("Half of the money", [("Half", "fraction", "1/2")]),
+        ("more than half", [("more than half", "fraction", "1/2")]),
+        ("1/3 of the budget", [("1/3", "fraction", "1/3")]),
+        ("dozens of homes", [("dozens", "magnitude", "12")]),
+        ("scores of people", [("scores", "magnitude", "20")]),
+        ("hundreds", [("hundreds", "magnitude", "100")]),
+        ("tens of thousands", [("tens of thousands", "magnitude", "10000")]),
+        ("hundreds of thousands", [("hundreds of thousands", "magnitude", "100000")]),
+        ("millions", [("millions", "magnitude", "1000000")]),
+    ],
+)
+def test_fractions_and_orders_of_magnitude(text, expected):
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the 93rd brigade", [("93rd", "ordinal", "93")]),
+        ("11th", [("11th", "ordinal", "11")]),
+        ("the third day", [("third", "ordinal", "3")]),
+        ("for the first time", [("first", "ordinal", "1")]),
+        ("15th-century", [("15th", "ordinal", "15")]),
+        ("5:1", [("5:1", "ratio", "5:1")]),
+        ("eight to one", [("eight to one", "ratio", "8:1")]),
+        ("one in four", [("one in four", "ratio", "1:4")]),
+        ("about one in eight", [("about one in eight", "ratio", "1:8")]),
+        ("5.7 per 1,000", [("5.7 per 1,000", "ratio", "5.7:1000")]),
+        ("nearly double", [("nearly double", "ratio", "2:1")]),
+        ("600 operations a week", [("600 operations a week", "rate", "600")]),
+        ("1,200-1,500 souls a day", [("1,200-1,500 souls a day", "rate", "1200..1500")]),
+        ("2,000 per day", [("2,000 per day", "rate", "2000")]),
+        ("seven days a week", [("seven days a week", "rate", "7")]),
+        ("every day", []),
+        ("£12 a head", [("£12 a head", "rate", "12")]),
+        ("$1.68 a share", [("$1.68 a share", "rate", "1.68")]),
+        ("up to 65 mph", [("up to 65 mph", "rate", "65")]),
+        ("£200K-A-WEEK", [("£200K-A-WEEK", "rate", "200000")]),
+        ("5% a month earlier", [("5%", "percent", "5")]),
+    ],
+)
+def test_ordinals_ratios_and_rates(text, expected):
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("less than 40 minutes", [("less than 40 minutes", "duration", "40")]),
+        ("1,418 days", [("1,418 days", "duration", "1418")]),
+        ("four bloody years", [("four bloody years", "duration", "4")]),
+        ("more than a year", [("more than a year", "duration", "1")]),
+        ("for an hour", [("an hour", "duration", "1")]),
+        ("within a decade", [("a decade", "duration", "10")]),
+        ("half an hour", [("half an hour", "duration", "0.5")]),
+        ("half a century", [("half a century", "duration", "50")]),
+        ("two and a half years", [("two and a half years", "duration", "2.5")]),
+        ("a two-year deal", [("two-year", "duration", "2")]),
+        ("61 minutes 48 seconds", [("61 minutes 48 seconds", "duration", "3708")]),
+        ("in 2:04:37", [("2:04:37", "duration", "7477")]),
+        ("under 2:06", [("under 2:06", "duration", "7560")]),
+        ("a year ago", []),
+        ("between 24 and 36 weeks", [("between 24 and 36 weeks", "range", "24..36")]),
+        ("between three and five days", [("between three and five days", "range", "3..5")]),
+    ],
+)
+def test_durations(text, expected):
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same mentions with case and punctuation stripped, as a student pastes a caption track
+        (
+            "from 15 november 2004 to 3 january 2005",
+            [("from 15 november 2004 to 3 january 2005", "date_range", "2004-11-15..2005-01-03")],
+        ),
+        ("in 2004 30 people died", [("2004", "year", "2004"), ("30 people", "quantity", "30")]),
+        ("it cost 12 million pounds", [("12 million pounds", "money", "12000000")]),
+        ("about 40 percent of voters", [("about 40 percent", "percent", "40")]),
+        ("in may 2025", [("may 2025", "date", "2025-05")]),
+        ("you may have seen it", []),
+        ("they march on", []),
+    ],
+)  # fmt: skip
+def test_text_with_case_and_punctuation_stripped(text, expected):
+    assert readings(text) == expected
+
+
+STRIPPED_ARTICLE = (
+    "the flood left 150 200 bodies in the delta officials said and the rate rose 2 5 percent in the "
+    "region while about 3000 families moved to camps near the river last week"
+)
+
+
+def test_stripped_article_declines_numbers_that_stripping_made_unreadable():
+    assert declined(STRIPPED_ARTICLE) == ["150 200", "2 5"]
+    assert ("about 3000 families", "quantity", "3000") in readings(STRIPPED_ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("text", "why_contains"),
+    [
+        ("03/01/2005", "two ways"),
+        ("open 24/7", "slash"),
+        ("under Section 230 of", "label"),
+        ("a 300m race", "metres or millions"),
+        ("One of them", "just a word"),
+        ("2023-29", "do not follow"),
+    ],
+)
+def test_declines_and_says_why(text, why_contains):
+    claim = parse_claim(text)
+    reasons = [d.why for d in claim.declined] + [v.why for v in claim.readings if not v.sure]
+    assert reasons, text
+    assert any(why_contains in (r or "") for r in reasons)
+    assert all(not v.sure for v in claim.readings)
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+SEPARATORS = [",", " ", "\u00a0", "\u2009", "\u202f"]
+
+
+def printed(n: int, sep: str) -> str:
+    return f"{n:,}".replace(",", sep)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    n=st.integers(min_value=0, max_value=10**12),
+    sep=st.sampled_from(SEPARATORS),
+    noun=st.sampled_from(["people", "votes", "homes", ""]),
+)
+def test_a_number_printed_with_any_separator_reads_back_its_value(n, sep, noun):
+    text = f"there were {printed(n, sep)} {noun}".strip()
+    values = [v for v in parse_claim(text).values if v.sure]
+    assert len(values) == 1
+    assert values[0].low == values[0].high == Decimal(n)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    a=st.integers(min_value=0, max_value=10**9),
+    b=st.integers(min_value=0, max_value=10**9),
+    sep_a=st.sampled_from(SEPARATORS),
+    sep_b=st.sampled_from(SEPARATORS),
+    word=st.sampled_from(["and", "or", "then", "people", "while", "but", "with"]),
+)
+def test_two_numbers_separated_by_a_word_never_merge(a, b, sep_a, sep_b, word):
+    text = f"{printed(a, sep_a)} {word} {printed(b, sep_b)}"
+    claim = parse_claim(text)
+    numbers = {v.low for v in claim.values} | {v.high for v in claim.values}
+    assert numbers <= {Decimal(a), Decimal(b)}
+    for v in claim.readings:
+        assert text[v.start : v.end] == v.text
+        assert word not in v.text.split() or word in ("people", "and")  # "a and b" only ever as a range
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("0123456789 ,.-–:/%$£€apmAPMofandtoinJanuaryMay\u00a0")), max_size=40)
+)
+def test_reader_never_crashes_and_spans_are_exact(text):
+    claim = parse_claim(text)
+    for v in claim.readings:
+        assert text[v.start : v.end] == v.text
+        assert v.describe()
+        assert v.label()["kind"]
+    for d in claim.declined:
+        assert text[d.start : d.end] == d.text
+        assert d.why
