@@ -89,6 +89,15 @@ def other_student(classroom):
 
 
 @pytest.fixture
+def removed_student(classroom):
+    """A student the class no longer has (their enrolment ended). Their work stays — the teacher still sees
+    it and an admin can enrol them again — but they may not open the class's material or change anything."""
+    s = factories.StudentFactory(username="rami")
+    factories.EnrollmentFactory(classroom=classroom, student=s).delete()
+    return s
+
+
+@pytest.fixture
 def article(db):
     return factories.ArticleFactory()
 

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from teaching import permissions
 from teaching.models import (
     Annotation,
     Assignment,
@@ -54,7 +55,10 @@ def get_comparison_for_student(user: User, pk: int) -> Comparison:
     if not user.is_authenticated:
         raise Http404
     return get_object_or_404(
-        Comparison.objects.select_related("submission__assignment").filter(submission__student_id=user.pk), pk=pk
+        Comparison.objects.select_related("submission__assignment").filter(
+            permissions.own_work_in_class(user, "submission")
+        ),
+        pk=pk,
     )
 
 
@@ -68,7 +72,9 @@ def get_numbers_annotation_for_student(user: User, pk: int) -> Annotation:
     if not user.is_authenticated:
         raise Http404
     return get_object_or_404(
-        Annotation.objects.select_related("submission__assignment", "article").filter(submission__student_id=user.pk),
+        Annotation.objects.select_related("submission__assignment", "article").filter(
+            permissions.own_work_in_class(user, "submission")
+        ),
         pk=pk,
     )
 

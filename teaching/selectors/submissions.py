@@ -7,7 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from articles.models import Article
-from teaching.models import Annotation, Assignment, Enrollment, LessonArticle, Submission, User
+from teaching import permissions
+from teaching.models import Annotation, Assignment, LessonArticle, Submission, User
 
 __all__ = [
     "category_counts",
@@ -18,6 +19,7 @@ __all__ = [
     "get_lesson_article",
     "get_submission_for_review",
     "get_submission_for_student",
+    "get_work_for_student",
     "list_annotations",
     "list_lesson_articles",
     "list_lesson_articles_for_assignment",
@@ -32,7 +34,7 @@ _HEAVY_ARTICLE_FIELDS = ("article__body_markdown", "article__body_html", "articl
 
 def get_assignment_for_student(user: User, pk: int) -> Assignment:
     """The assignment, if ``user`` is a student enrolled in its class."""
-    if not user.is_authenticated:
+    if not permissions.is_student(user):
         raise Http404
     return get_object_or_404(
         Assignment.objects.select_related("lesson", "classroom").filter(classroom__enrollments__student_id=user.pk),
@@ -40,19 +42,32 @@ def get_assignment_for_student(user: User, pk: int) -> Assignment:
     )
 
 
-def get_submission_for_student(user: User, assignment_pk: int) -> Submission | None:
-    """The student's own submission for the assignment; None when enrolled but not started yet."""
+def _own_submission(user: User, assignment_pk: int) -> Submission | None:
     if not user.is_authenticated:
         raise Http404
-    submission = (
+    return (
         Submission.objects.select_related("assignment__lesson", "assignment__classroom")
-        .filter(assignment_id=assignment_pk, student_id=user.pk)
+        .filter(permissions.own_work_in_class(user), assignment_id=assignment_pk)
         .first()
     )
+
+
+def get_submission_for_student(user: User, assignment_pk: int) -> Submission | None:
+    """The student's own submission for the assignment while they are in its class (404 otherwise);
+    None when enrolled but not started yet."""
+    submission = _own_submission(user, assignment_pk)
     if submission is None:
-        if not Enrollment.objects.filter(classroom__assignments__pk=assignment_pk, student_id=user.pk).exists():
-            raise Http404
-        return None
+        get_assignment_for_student(user, assignment_pk)  # 404 unless enrolled
+    return submission
+
+
+def get_work_for_student(user: User, assignment_pk: int) -> Submission:
+    """What the reading pages show: the student's submission or, before their first save, an unsaved one —
+    opening a page never writes (a link from another site cannot start anyone's work). 404 unless the
+    student is in the class."""
+    submission = _own_submission(user, assignment_pk)
+    if submission is None:
+        submission = Submission(assignment=get_assignment_for_student(user, assignment_pk), student=user)
     return submission
 
 
@@ -124,7 +139,9 @@ def get_annotation_for_student(user: User, pk: int) -> Annotation:
     if not user.is_authenticated:
         raise Http404
     return get_object_or_404(
-        Annotation.objects.select_related("submission__assignment", "article").filter(submission__student_id=user.pk),
+        Annotation.objects.select_related("submission__assignment", "article").filter(
+            permissions.own_work_in_class(user, "submission")
+        ),
         pk=pk,
     )
 

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from articles.models import Article
 from teaching import categories as category_defs
+from teaching import permissions
 from teaching.models import Annotation, LessonArticle, Submission, User
 from teaching.permissions import owns_submission
 from teaching.services.spans import find_anchored, select_in_current_text, span_fields
@@ -24,8 +25,18 @@ READ_ONLY_MESSAGE = "You have submitted this work; it is read-only until your te
 
 
 def _lock_editable(submission: Submission) -> Submission:
-    """Re-read the submission under a row lock so a concurrent submit cannot slip between check and write."""
-    locked = Submission.objects.select_for_update().select_related("assignment").get(pk=submission.pk)
+    """Re-read the submission under a row lock so a concurrent submit cannot slip between check and write.
+
+    A student removed from the class keeps the work but may not change it (``teaching.permissions``).
+    """
+    locked = (
+        Submission.objects.select_for_update()
+        .select_related("assignment")
+        .annotate(enrolled=permissions.still_enrolled())
+        .get(pk=submission.pk)
+    )
+    if not locked.enrolled:
+        raise PermissionDenied(permissions.REMOVED_MESSAGE)
     if not locked.is_editable:
         raise ValidationError(READ_ONLY_MESSAGE)
     return locked

@@ -1,4 +1,4 @@
-"""A submission's life: started on first open, submitted by the student, returned by the teacher.
+"""A submission's life: started by the student's first save, submitted by the student, returned by the teacher.
 
 Status changes are conditional UPDATEs (``... WHERE status IN (...)``) so two concurrent requests
 cannot both succeed: the second one finds no row in the expected state and gets a clear message.
@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from teaching import permissions
-from teaching.models import Annotation, Assignment, Enrollment, Submission, User
+from teaching.models import Annotation, Assignment, Submission, User
 
 __all__ = [
     "MAX_FEEDBACK_CHARS",
@@ -26,8 +26,8 @@ MAX_TEACHER_COMMENT_CHARS = 2000
 
 
 def start_submission(*, assignment: Assignment, student: User) -> Submission:
-    """The student's submission for this assignment, created the first time they open it."""
-    if not Enrollment.objects.filter(classroom_id=assignment.classroom_id, student_id=student.pk).exists():
+    """The student's submission for this assignment, created by their first write (never by opening a page)."""
+    if not permissions.is_enrolled(student.pk, assignment.classroom_id):
         raise PermissionDenied("You are not in the class this assignment was set for.")
     submission, _ = Submission.objects.get_or_create(assignment=assignment, student=student)
     return submission
@@ -36,6 +36,8 @@ def start_submission(*, assignment: Assignment, student: User) -> Submission:
 def submit_submission(*, submission: Submission, by: User) -> Submission:
     if not permissions.owns_submission(by, submission):
         raise PermissionDenied("This is not your work.")
+    if not permissions.is_enrolled(submission.student_id, submission.assignment.classroom_id):
+        raise PermissionDenied(permissions.REMOVED_MESSAGE)
     now = timezone.now()
     changed = Submission.objects.filter(
         pk=submission.pk, status__in=[Submission.Status.IN_PROGRESS, Submission.Status.RETURNED]

@@ -174,9 +174,7 @@ def comparison_delete(request, pk: int):
 @require_GET
 @login_required
 def numbers_ledger(request, pk: int):
-    submission = selectors.get_submission_for_student(request.user, pk)
-    if submission is None:
-        return redirect("teaching:assignment_read", pk=pk)
+    submission = selectors.get_work_for_student(request.user, pk)
     context = _region_context(submission, request.GET.get("scope", ""))
     if request.htmx:
         return render(request, REGION, context)
@@ -197,9 +195,7 @@ def submission_ledger(request, pk: int):
 @login_required
 def article_compare_pick(request, pk: int):
     """Choose two articles to read side by side (a form that works without JavaScript)."""
-    submission = selectors.get_submission_for_student(request.user, pk)
-    if submission is None:
-        return redirect("teaching:assignment_read", pk=pk)
+    submission = selectors.get_work_for_student(request.user, pk)
     lesson_articles = list(selectors.list_lesson_articles(submission))
     left, right = request.GET.get("left", ""), request.GET.get("right", "")
     positions = [la.position for la in lesson_articles]
@@ -225,9 +221,7 @@ def article_compare_pick(request, pk: int):
 @require_GET
 @login_required
 def article_compare(request, pk: int, left: int, right: int):
-    submission = selectors.get_submission_for_student(request.user, pk)
-    if submission is None:
-        return redirect("teaching:assignment_read", pk=pk)
+    submission = selectors.get_work_for_student(request.user, pk)
     if left == right:
         return redirect("teaching:article_compare_pick", pk=pk)
     assignment = submission.assignment

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -27,11 +28,12 @@ def _form_errors(form) -> list[str]:
     return [message for field_errors in form.errors.values() for message in field_errors]
 
 
-def _student_submission(request, pk: int) -> Submission:
-    submission = selectors.get_submission_for_student(request.user, pk)
-    if submission is None:
-        raise Http404
-    return submission
+def _start_submission(request, assignment) -> Submission:
+    """The submission a write goes to, started by that write if need be (opening a page never starts it)."""
+    try:
+        return services.start_submission(assignment=assignment, student=request.user)
+    except PermissionDenied as error:
+        raise Http404 from error
 
 
 def _panel_context(submission, article, position, *, errors=(), created=None) -> dict:
@@ -61,12 +63,8 @@ def _list_response(request, submission, article, position, *, errors=(), created
 @require_GET
 @login_required
 def assignment_read(request, pk: int):
-    """First open of an assignment: start the submission, go to the first article."""
+    """Open an assignment: go to its first article. Nothing is written — the first save starts the work."""
     assignment = selectors.get_assignment_for_student(request.user, pk)
-    try:
-        services.start_submission(assignment=assignment, student=request.user)
-    except PermissionDenied as error:
-        raise Http404 from error
     first = selectors.list_lesson_articles_for_assignment(assignment).first()
     if first is None:
         messages.warning(request, "This lesson has no articles yet. Ask your teacher.")
@@ -77,9 +75,7 @@ def assignment_read(request, pk: int):
 @require_GET
 @login_required
 def article_read(request, pk: int, position: int):
-    submission = selectors.get_submission_for_student(request.user, pk)
-    if submission is None:
-        return redirect("teaching:assignment_read", pk=pk)
+    submission = selectors.get_work_for_student(request.user, pk)
     article = selectors.get_article_in_assignment(submission.assignment, position)
     context = _panel_context(submission, article, position)
     if request.htmx:
@@ -99,17 +95,21 @@ def article_read(request, pk: int, position: int):
 @require_POST
 @login_required
 def annotation_create(request, pk: int, position: int):
-    submission = _student_submission(request, pk)
+    submission = selectors.get_work_for_student(request.user, pk)
     article = selectors.get_article_in_assignment(submission.assignment, position)
     form = forms.AnnotationCreateForm(request.POST)
     errors, created = [], None
     if form.is_valid():
         try:
-            created = services.create_annotation(
-                submission=submission, article=article, by=request.user, **form.cleaned_data
-            )
+            # One transaction: a refused first highlight does not leave a started submission behind.
+            with transaction.atomic():
+                submission = _start_submission(request, submission.assignment)
+                created = services.create_annotation(
+                    submission=submission, article=article, by=request.user, **form.cleaned_data
+                )
         except ValidationError as error:
             errors = _errors(error)
+            submission = selectors.get_work_for_student(request.user, pk)
     else:
         errors = _form_errors(form)
     if request.htmx:
@@ -166,7 +166,7 @@ def annotation_delete(request, pk: int):
 @require_POST
 @login_required
 def submission_submit(request, pk: int):
-    submission = _student_submission(request, pk)
+    submission = _start_submission(request, selectors.get_assignment_for_student(request.user, pk))
     try:
         services.submit_submission(submission=submission, by=request.user)
     except ValidationError as error:

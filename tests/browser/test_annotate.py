@@ -21,6 +21,11 @@ def setup(classroom, student):
     return {"assignment": assignment, "submission": submission, "article": article_at(assignment, 3)}
 
 
+def _outbox_key(setup) -> str:
+    """Where the page keeps unsent highlights: per assignment and student (the same before the first save)."""
+    return f"crosscheck:outbox:a{setup['assignment'].pk}-u{setup['submission'].student_id}"
+
+
 def _open(page, live_server, login_as, student, assignment, position=3):
     login_as(student)
     page.goto(f"{live_server.url}/assignments/{assignment.pk}/articles/{position}/")
@@ -163,14 +168,14 @@ def test_outbox_keeps_a_highlight_while_offline_and_sends_it_later(live_server, 
     page.reload()
     wait_ready(page)
     expect(page.locator("#article-text mark.hl-pending")).to_have_text(PHRASE)
-    stored = page.evaluate(f"localStorage.getItem('crosscheck:outbox:{setup['submission'].pk}')")
+    stored = page.evaluate(f"localStorage.getItem('{_outbox_key(setup)}')")
     assert PHRASE in stored
 
     page.unroute("**/annotations/")
     expect(page.locator("#save-status")).to_contain_text("Saved", timeout=15000)
     expect(page.locator("#article-text mark.hl-pending")).to_have_count(0)
     assert Annotation.objects.get().exact == PHRASE
-    assert page.evaluate(f"localStorage.getItem('crosscheck:outbox:{setup['submission'].pk}')") is None
+    assert page.evaluate(f"localStorage.getItem('{_outbox_key(setup)}')") is None
 
 
 def test_server_refusal_is_shown_and_the_pending_highlight_removed(live_server, page, login_as, student, setup):
@@ -182,7 +187,7 @@ def test_server_refusal_is_shown_and_the_pending_highlight_removed(live_server, 
     expect(page.locator("[data-errors]")).to_contain_text("read-only")
     expect(page.locator("#article-text mark.hl")).to_have_count(0)
     assert not Annotation.objects.exists()
-    assert page.evaluate(f"localStorage.getItem('crosscheck:outbox:{setup['submission'].pk}')") is None
+    assert page.evaluate(f"localStorage.getItem('{_outbox_key(setup)}')") is None
 
 
 def test_submit_makes_the_work_read_only(live_server, page, login_as, student, setup):

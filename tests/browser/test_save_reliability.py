@@ -30,6 +30,11 @@ def setup(classroom, student):
     return {"assignment": assignment, "submission": submission, "article": article_at(assignment, 3)}
 
 
+def _outbox_key(setup) -> str:
+    """Where the page keeps unsent highlights: per assignment and student (the same before the first save)."""
+    return f"crosscheck:outbox:a{setup['assignment'].pk}-u{setup['submission'].student_id}"
+
+
 def _open(page, live_server, setup, position=3):
     page.goto(f"{live_server.url}/assignments/{setup['assignment'].pk}/articles/{position}/")
     wait_ready(page)
@@ -226,7 +231,7 @@ def test_read_only_page_shows_highlights_that_never_arrived(live_server, page, l
     }
     page.evaluate(
         "([key, item]) => localStorage.setItem(key, JSON.stringify([item]))",
-        [f"crosscheck:outbox:{setup['submission'].pk}", item],
+        [_outbox_key(setup), item],
     )
     page.reload()
     wait_ready(page)

@@ -177,3 +177,22 @@ def test_delete_annotation_refused_once_submitted(submission, article):
     with pytest.raises(ValidationError, match="read-only"):
         services.delete_annotation(annotation=annotation, by=annotation.submission.student)
     assert Annotation.objects.filter(pk=annotation.pk).exists()
+
+
+def test_a_removed_student_cannot_change_work_they_keep(assignment, article, removed_student):
+    """The services hold the rule too: a removal that lands between the page's read and the write wins."""
+    submission = factories.SubmissionFactory(assignment=assignment, student=removed_student)
+    annotation = factories.annotation_for(submission, article, PHRASE, comment="mine")
+    writes = [
+        lambda: _create(submission, article, category="rhetoric"),
+        lambda: services.update_annotation(annotation=annotation, comment="changed", by=removed_student),
+        lambda: services.delete_annotation(annotation=annotation, by=removed_student),
+        lambda: services.update_claim(annotation=annotation, counted="troops", by=removed_student),
+        lambda: services.submit_submission(submission=submission, by=removed_student),
+    ]
+    for write in writes:
+        with pytest.raises(PermissionDenied, match="no longer in this class"):
+            write()
+    annotation.refresh_from_db()
+    assert (annotation.comment, annotation.counted, Annotation.objects.count()) == ("mine", "", 1)
+    assert Submission.objects.get(pk=submission.pk).status == "in_progress"

@@ -88,11 +88,11 @@ def test_ledger_htmx_returns_the_region_only(client, student, pk_submission, art
     assert "<html" not in html
 
 
-def test_ledger_before_starting_redirects_to_the_assignment(client, student, pk_assignment):
+def test_ledger_before_starting_shows_an_empty_ledger_and_writes_nothing(client, student, pk_assignment):
     client.force_login(student)
     response = client.get(_ledger(pk_assignment))
-    assert response.status_code == 302
-    assert response.url == reverse("teaching:assignment_read", args=[pk_assignment.pk])
+    assert response.status_code == 200
+    assert not Submission.objects.exists()
 
 
 @pytest.mark.parametrize("who", ["teacher", "outsider", "anonymous"])

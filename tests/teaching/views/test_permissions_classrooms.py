@@ -11,8 +11,10 @@ LOGIN = reverse("login")
 
 
 @pytest.fixture
-def world(teacher, classroom, student, assignment, submission, other_teacher):
-    """The class and assignment belong to `teacher`; `other_teacher` has a class of their own."""
+def world(teacher, classroom, student, assignment, submission, other_teacher, removed_student):
+    """The class and assignment belong to `teacher`; `other_teacher` has a class of their own; the removed
+    student has work in the class."""
+    factories.SubmissionFactory(assignment=assignment, student=removed_student)
     theirs = factories.ClassroomFactory(teacher=other_teacher)
     their_assignment = factories.AssignmentFactory(classroom=theirs, lesson=assignment.lesson)
     return {
@@ -29,7 +31,7 @@ def outsider(db):
     return factories.StudentFactory(username="outsider")
 
 
-ROLES = ["anonymous", "student", "outsider", "teacher", "other_teacher", "admin_user"]
+ROLES = ["anonymous", "student", "outsider", "removed_student", "teacher", "other_teacher", "admin_user"]
 
 # (method, url name, kwargs key → world key, {role: expected status})
 PAGES = [
@@ -37,73 +39,157 @@ PAGES = [
         "get",
         "teaching:dashboard",
         None,
-        {"student": 200, "outsider": 200, "teacher": 403, "other_teacher": 403, "admin_user": 403},
+        {
+            "student": 200,
+            "outsider": 200,
+            "removed_student": 200,
+            "teacher": 403,
+            "other_teacher": 403,
+            "admin_user": 403,
+        },
     ),
     (
         "get",
         "teaching:classroom_join",
         None,
-        {"student": 200, "outsider": 200, "teacher": 403, "other_teacher": 403, "admin_user": 403},
+        {
+            "student": 200,
+            "outsider": 200,
+            "removed_student": 200,
+            "teacher": 403,
+            "other_teacher": 403,
+            "admin_user": 403,
+        },
     ),
     (
         "get",
         "teaching:classroom_list",
         None,
-        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 200, "admin_user": 403},
+        {
+            "student": 403,
+            "outsider": 403,
+            "removed_student": 403,
+            "teacher": 200,
+            "other_teacher": 200,
+            "admin_user": 403,
+        },
     ),
     (
         "get",
         "teaching:classroom_create",
         None,
-        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 200, "admin_user": 403},
+        {
+            "student": 403,
+            "outsider": 403,
+            "removed_student": 403,
+            "teacher": 200,
+            "other_teacher": 200,
+            "admin_user": 403,
+        },
     ),
     (
         "get",
         "teaching:classroom_detail",
         "classroom",
-        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 404, "admin_user": 403},
+        {
+            "student": 403,
+            "outsider": 403,
+            "removed_student": 403,
+            "teacher": 200,
+            "other_teacher": 404,
+            "admin_user": 403,
+        },
     ),
     (
         "get",
         "teaching:classroom_detail",
         "their_classroom",
-        {"student": 403, "outsider": 403, "teacher": 404, "other_teacher": 200, "admin_user": 403},
+        {
+            "student": 403,
+            "outsider": 403,
+            "removed_student": 403,
+            "teacher": 404,
+            "other_teacher": 200,
+            "admin_user": 403,
+        },
     ),
     (
         "post",
         "teaching:classroom_join_code_regenerate",
         "classroom",
-        {"student": 403, "outsider": 403, "teacher": 302, "other_teacher": 404, "admin_user": 403},
+        {
+            "student": 403,
+            "outsider": 403,
+            "removed_student": 403,
+            "teacher": 302,
+            "other_teacher": 404,
+            "admin_user": 403,
+        },
     ),
     (
         "post",
         "teaching:classroom_student_add",
         "classroom",
-        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 404, "admin_user": 403},
+        {
+            "student": 403,
+            "outsider": 403,
+            "removed_student": 403,
+            "teacher": 200,
+            "other_teacher": 404,
+            "admin_user": 403,
+        },
     ),
     (
         "get",
         "teaching:assignment_create",
         "classroom",
-        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 404, "admin_user": 403},
+        {
+            "student": 403,
+            "outsider": 403,
+            "removed_student": 403,
+            "teacher": 200,
+            "other_teacher": 404,
+            "admin_user": 403,
+        },
     ),
     (
         "post",
         "teaching:assignment_create",
         "classroom",
-        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 404, "admin_user": 403},
+        {
+            "student": 403,
+            "outsider": 403,
+            "removed_student": 403,
+            "teacher": 200,
+            "other_teacher": 404,
+            "admin_user": 403,
+        },
     ),
     (
         "get",
         "teaching:assignment_review",
         "assignment",
-        {"student": 403, "outsider": 403, "teacher": 200, "other_teacher": 404, "admin_user": 403},
+        {
+            "student": 403,
+            "outsider": 403,
+            "removed_student": 403,
+            "teacher": 200,
+            "other_teacher": 404,
+            "admin_user": 403,
+        },
     ),
     (
         "get",
         "teaching:assignment_review",
         "their_assignment",
-        {"student": 403, "outsider": 403, "teacher": 404, "other_teacher": 200, "admin_user": 403},
+        {
+            "student": 403,
+            "outsider": 403,
+            "removed_student": 403,
+            "teacher": 404,
+            "other_teacher": 200,
+            "admin_user": 403,
+        },
     ),
 ]
 

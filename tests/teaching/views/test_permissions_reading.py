@@ -98,3 +98,60 @@ def test_csrf_is_enforced_on_writes(student, submission, article):
     response = csrf_client.post(url, data, headers={"HX-Request": "true", "X-CSRFToken": token})
     assert response.status_code == 200
     assert Annotation.objects.count() == 1
+
+
+# --- A student removed from the class -------------------------------------------------------------------
+
+
+@pytest.fixture
+def removed_work(assignment, article, removed_student):
+    """Rami's work, made while he was in the class, still in progress (so only his removal stops him)."""
+    submission = factories.SubmissionFactory(assignment=assignment, student=removed_student)
+    annotation = factories.annotation_for(submission, article, PHRASE, comment="mine")
+    return {"submission": submission, "annotation": annotation, "assignment": assignment}
+
+
+@pytest.mark.parametrize(
+    ("method", "url_name", "target", "data"),
+    [
+        ("get", "teaching:assignment_read", "assignment", None),
+        ("get", "teaching:article_read", "assignment+1", None),
+        ("post", "teaching:annotation_create", "assignment+1", {"category": "rhetoric"}),
+        ("post", "teaching:annotation_update", "annotation", {"comment": "changed"}),
+        ("post", "teaching:annotation_delete", "annotation", {}),
+        ("post", "teaching:submission_submit", "assignment", {}),
+        ("get", "teaching:numbers_ledger", "assignment", None),
+        ("get", "teaching:article_compare_pick", "assignment", None),
+        ("get", "teaching:submission_feedback_start", "assignment", None),
+        ("get", "teaching:export_my_work_csv", "assignment", None),
+    ],
+)
+def test_removed_student_can_neither_read_nor_change(
+    client, removed_student, removed_work, method, url_name, target, data
+):
+    name, _, extra = target.partition("+")
+    args = [removed_work[name].pk] + ([int(extra)] if extra else [])
+    response = getattr(_as(client, removed_student), method)(reverse(url_name, args=args), data or {})
+    assert response.status_code == 404
+    annotation = Annotation.objects.get(pk=removed_work["annotation"].pk)
+    assert annotation.comment == "mine"
+    assert Annotation.objects.count() == 1
+    assert Submission.objects.get(pk=removed_work["submission"].pk).status == "in_progress"
+
+
+def test_removed_students_work_is_kept_for_the_teacher(client, teacher, removed_work):
+    _as(client, teacher)
+    review = client.get(reverse("teaching:assignment_review", args=[removed_work["assignment"].pk]))
+    assert removed_work["submission"].student.username in review.content.decode()
+    page = client.get(reverse("teaching:submission_review_article", args=[removed_work["submission"].pk, 1]))
+    assert page.status_code == 200
+    assert "mine" in page.content.decode()
+
+
+def test_enrolling_the_student_again_gives_the_work_back(client, classroom, removed_student, removed_work):
+    factories.EnrollmentFactory(classroom=classroom, student=removed_student)
+    response = _as(client, removed_student).get(
+        reverse("teaching:article_read", args=[removed_work["assignment"].pk, 1])
+    )
+    assert response.status_code == 200
+    assert f'data-id="{removed_work["annotation"].pk}"' in response.content.decode()

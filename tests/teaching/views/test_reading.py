@@ -20,17 +20,47 @@ def _create_url(assignment, position=1):
     return reverse("teaching:annotation_create", args=[assignment.pk, position])
 
 
-def test_assignment_read_starts_submission_and_redirects_to_first_article(student_client, assignment, student):
+def test_opening_an_assignment_writes_nothing_and_goes_to_the_first_article(student_client, assignment, student):
+    """A GET never writes: a link from another site must not start anyone's work."""
     response = student_client.get(reverse("teaching:assignment_read", args=[assignment.pk]))
     assert response.status_code == 302
     assert response.url == _read_url(assignment)
-    assert Submission.objects.filter(assignment=assignment, student=student).count() == 1
+    assert not Submission.objects.exists()
 
 
-def test_article_read_before_start_redirects_to_assignment_read(student_client, assignment):
-    response = student_client.get(_read_url(assignment))
-    assert response.status_code == 302
-    assert response.url == reverse("teaching:assignment_read", args=[assignment.pk])
+@pytest.mark.parametrize("where", ["article_read", "numbers_ledger", "article_compare_pick"])
+def test_reading_pages_before_the_first_save_render_and_write_nothing(student_client, assignment, where):
+    args = [assignment.pk, 1] if where == "article_read" else [assignment.pk]
+    response = student_client.get(reverse(f"teaching:{where}", args=args))
+    assert response.status_code == 200
+    assert not Submission.objects.exists()
+
+
+def test_article_read_before_the_first_save_is_ready_to_highlight(student_client, assignment, student):
+    html = student_client.get(_read_url(assignment)).content.decode()
+    assert 'data-editable="true"' in html
+    assert 'id="annotate-toolbar"' in html
+    # The on-device outbox is keyed by assignment and student, so it is the same before and after the first save.
+    assert f'data-submission-id="a{assignment.pk}-u{student.pk}"' in html
+
+
+def test_the_first_highlight_starts_the_submission(student_client, assignment, article, student):
+    response = student_client.post(
+        _create_url(assignment), {"category": "numbers", **_span(article)}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    submission = Submission.objects.get(assignment=assignment, student=student)
+    assert submission.status == "in_progress"
+    assert Annotation.objects.filter(submission=submission).count() == 1
+
+
+def test_a_refused_first_highlight_starts_nothing(student_client, assignment, article):
+    span = {**_span(article), "exact": "words that are not there"}
+    response = student_client.post(
+        _create_url(assignment), {"category": "numbers", **span}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 400
+    assert not Submission.objects.exists()
 
 
 def test_article_read_renders_article_highlights_and_tools(student_client, submission, article):
