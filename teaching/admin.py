@@ -22,6 +22,7 @@ from teaching.models import (
     Submission,
     User,
 )
+from teaching.services.lessons import students_work_on
 
 
 @admin.register(User)
@@ -79,22 +80,33 @@ class ClassroomAdmin(admin.ModelAdmin):
 
 
 class LessonArticleFormSet(forms.BaseInlineFormSet):
-    """Refuse to take an article out of a lesson while students have highlighted it there: their work
-    would disappear from their reading view."""
+    """Refuse to take an article out of a lesson, or to point its row at another article, while students have
+    highlighted it there or the key has items on it: their work would vanish from the reading view and the
+    review (and key items would be left on an article the lesson no longer has)."""
 
     def clean(self):
         super().clean()
-        for form in self.deleted_forms:
+        for form in self.forms:
             link = form.instance
             if not link.pk:
                 continue
-            count = Annotation.objects.filter(
-                article_id=link.article_id, submission__assignment__lesson_id=link.lesson_id
-            ).count()
-            if count:
+            removed = form in self.deleted_forms
+            if not removed and "article" not in form.changed_data:
+                continue
+            before = LessonArticle.objects.select_related("article").get(pk=link.pk)
+            work = students_work_on(before)
+            if work:
+                action = "leave this lesson" if removed else "be replaced by another article"
                 raise forms.ValidationError(
-                    f"“{link.article}” cannot leave this lesson: students have made {count} highlight(s) on it "
+                    f"“{before.article}” cannot {action}: students have made {work} highlight(s) on it "
                     "in assignments of this lesson. Create a new lesson instead."
+                )
+            items = KeyItem.objects.filter(key__lesson_id=before.lesson_id, article_id=before.article_id).count()
+            if items and not removed:
+                raise forms.ValidationError(
+                    f"“{before.article}” cannot be replaced by another article: the lesson's reference key has "
+                    f"{items} item(s) on it. Remove the row (the key items go with it) and add the other article "
+                    "as a new row."
                 )
 
 

@@ -353,7 +353,8 @@ class ReferenceKey(models.Model):
 class KeyItem(AnchoredSpan):
     """One span of the reference key, with the teacher's explanation of why it matters."""
 
-    key = models.ForeignKey(ReferenceKey, on_delete=models.CASCADE, related_name="items")
+    # PROTECT, like everything that carries work: deleting a key must not take its items with it silently.
+    key = models.ForeignKey(ReferenceKey, on_delete=models.PROTECT, related_name="items")
     article = models.ForeignKey("articles.Article", on_delete=models.PROTECT, related_name="key_items")
     revision = models.ForeignKey(
         "articles.ArticleRevision", on_delete=models.PROTECT, null=True, blank=True, related_name="key_items"
@@ -374,7 +375,7 @@ class KeyItem(AnchoredSpan):
 class KeyComparison(models.Model):
     """A comparison in the reference key: key items across articles and how they relate."""
 
-    key = models.ForeignKey(ReferenceKey, on_delete=models.CASCADE, related_name="comparisons")
+    key = models.ForeignKey(ReferenceKey, on_delete=models.PROTECT, related_name="comparisons")
     items = models.ManyToManyField(KeyItem, related_name="comparisons")
     title = models.CharField(max_length=200, help_text='What is compared, e.g. "Russian soldiers inside the city".')
     relation = models.CharField(max_length=12, choices=Relation.choices)
