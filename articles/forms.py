@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.core.validators import ProhibitNullCharactersValidator
 
 from articles import importing
-from articles.models import Article
+from articles.models import EMPTY_BODY_MESSAGE, Article
 
 SYNTAX_HELP = (
     "Markdown: a blank line between paragraphs · <code># Headline</code> (the outlet's own headline, first line) · "
@@ -57,6 +58,14 @@ class ArticleAdminForm(forms.ModelForm):
             "body_markdown": "Keep the outlet's wording exactly; only add the markup above. "
             "Check the result with “Preview as students see it”.",
         }
+        error_messages = {"body_markdown": {"required": EMPTY_BODY_MESSAGE}}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Control characters, NUL included, are dropped when the body is saved (rendering.normalise_source):
+        # a pasted NUL is not an error of its own, and a body of nothing else gets the "empty" message.
+        body = self.fields["body_markdown"]
+        body.validators = [v for v in body.validators if not isinstance(v, ProhibitNullCharactersValidator)]
 
 
 class ArticleImportForm(forms.ModelForm):

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -5,6 +7,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import rendering
+
+EMPTY_BODY_MESSAGE = "The article body is empty. Paste or upload the text of the report."
+
+
+def body_is_blank(source: str | None) -> bool:
+    """Nothing a reader would see: only whitespace, control characters (dropped when saved) and invisible
+    format characters such as zero-width spaces and direction marks."""
+    visible = rendering.normalise_source(source or "")
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in visible)
+
 
 UNKNOWN = "unknown"
 
@@ -107,10 +119,8 @@ class Article(models.Model):
         return reverse("articles:article_preview", args=[self.pk])
 
     def clean(self) -> None:
-        if not self.body_markdown or not self.body_markdown.strip():
-            raise ValidationError(
-                {"body_markdown": "The article body is empty. Paste or upload the text of the report."}
-            )
+        if body_is_blank(self.body_markdown):
+            raise ValidationError({"body_markdown": EMPTY_BODY_MESSAGE})
 
     def annotation_count(self) -> int:
         return self.annotations.count() if self.pk else 0

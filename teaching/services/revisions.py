@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import rendering
-from articles.models import Article, ArticleRevision
+from articles.models import EMPTY_BODY_MESSAGE, Article, ArticleRevision, body_is_blank
 from teaching.models import Annotation, KeyItem, User
 from teaching.services.spans import select_in_current_text
 from teaching.text import anchoring
@@ -140,8 +140,8 @@ def revise_article(*, article: Article, body_markdown: str, by: User | None, not
     written; the caller saves any other field. Nothing is ever deleted.
     """
     body_markdown = rendering.normalise_source(body_markdown or "")  # browsers send CRLF; no control chars
-    if not body_markdown.strip():
-        raise ValidationError({"body_markdown": "The article body is empty. Paste or upload the text of the report."})
+    if body_is_blank(body_markdown):
+        raise ValidationError({"body_markdown": EMPTY_BODY_MESSAGE})
     locked = Article.objects.select_for_update().get(pk=article.pk)
     # Browsers and forms trim or add a final newline: not a correction.
     if locked.body_markdown.strip() == body_markdown.strip():

@@ -344,3 +344,30 @@ def test_preview_shows_article_text_container(admin_client, article):
 
 def test_preview_of_missing_article_is_404(admin_client):
     assert admin_client.get(reverse("articles:article_preview", args=[999])).status_code == 404
+
+
+# A body of nothing visible ------------------------------------------------------------
+
+INVISIBLE_BODIES = ["\x01\x02\x03", "\x00\x1f\x7f\r\n", "\x0b\x0c \u00a0\t", "\u200b\ufeff\u200e"]
+EMPTY_BODY = "The article body is empty"
+
+
+@pytest.mark.parametrize("body", INVISIBLE_BODIES)
+def test_adding_an_article_with_an_invisible_body_is_a_form_error(admin_client, body):
+    data = {"title": "Blank report", "body_markdown": body}
+    response = admin_client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 200
+    assert EMPTY_BODY in response.content.decode()
+    assert not Article.objects.filter(title="Blank report").exists()
+
+
+@pytest.mark.parametrize("body", INVISIBLE_BODIES)
+def test_editing_an_article_to_an_invisible_body_is_a_form_error_not_a_500(admin_client, article, body):
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    response = admin_client.post(url, change_data(article, title="A better title", body_markdown=body))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert EMPTY_BODY in html
+    assert 'value="A better title"' in html  # the title typed is still in the form, to save with a real body
+    article.refresh_from_db()
+    assert article.body_text and article.revisions.count() == 1
