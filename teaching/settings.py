@@ -92,12 +92,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_HASHERS = (
     ["django.contrib.auth.hashers.MD5PasswordHasher"]
     if env_flag("FAST_PASSWORD_HASHER")
     else ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 )
+
+# Throttles against guessing (teaching/throttle.py) count in the "throttle" cache. With REDIS_URL every app
+# process and machine shares the counts; without it each process counts on its own (fine for one server).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "throttle"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"}
+    ),
+}
+RATELIMIT_USE_CACHE = "throttle"
+# Behind a proxy the client's address is in a header the proxy sets (e.g. nginx: X-Real-IP → HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = os.environ.get("CLIENT_IP_HEADER") or None
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -1,8 +1,10 @@
 """The site's URLs. Each area owns a views module; names are `app:noun_action`."""
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from teaching.forms import ThrottledAdminLoginForm
 from teaching.views import accounts, api, classrooms, dashboard, home, keys, reading, reattach, review
 from teaching.views import claims as claim_views
 from teaching.views import exports as export_views
@@ -100,10 +102,17 @@ app_patterns = [
 urlpatterns = [
     path("", home.home, name="home"),
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Log in and out, change one's password. No password reset: the site sends no mail, so a forgotten
+    # password is reset by the school's admin (the login page says so).
+    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("articles/", include("articles.urls")),
     path("", include((app_patterns, "teaching"))),
 ]
+
+admin.site.login_form = ThrottledAdminLoginForm  # the admin's login is throttled like the site's
 
 handler404 = "teaching.views.errors.page_not_found"
 handler500 = "teaching.views.errors.server_error"

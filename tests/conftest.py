@@ -51,6 +51,14 @@ def screenshot_dir() -> str:
     return SCREENSHOTS
 
 
+@pytest.fixture(autouse=True)
+def _fresh_throttles():
+    """Each test starts with no failed logins or wrong class codes counted (teaching/throttle.py)."""
+    from django.core.cache import caches
+
+    caches["throttle"].clear()
+
+
 # Personas -------------------------------------------------------------------
 
 

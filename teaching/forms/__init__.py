@@ -1,5 +1,9 @@
 """Forms: validation of what people type. Each area keeps its forms in its own module (re-exported by name)."""
 
+from teaching.forms.accounts import (
+    ThrottledAdminLoginForm,
+    ThrottledLoginForm,
+)
 from teaching.forms.annotations import (
     AnnotationCreateForm,
     AnnotationMarkForm,
@@ -42,4 +46,6 @@ __all__ = [
     "SubmissionReturnForm",
     "SuggestionAcceptForm",
     "SuggestionDismissForm",
+    "ThrottledAdminLoginForm",
+    "ThrottledLoginForm",
 ]

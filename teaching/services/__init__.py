@@ -19,6 +19,7 @@ from teaching.services.claims import (
     update_comparison,
 )
 from teaching.services.classrooms import (
+    UNKNOWN_CODE,
     add_student_to_classroom,
     create_assignment,
     create_classroom,
@@ -103,6 +104,7 @@ __all__ = [
     "normalise_join_code",
     "reattach_annotation",
     "regenerate_join_code",
+    "UNKNOWN_CODE",
     "register_student",
     "remove_lesson_article",
     "return_submission",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import datetime
 
 from django.contrib.auth import password_validation
@@ -13,6 +12,7 @@ from django.utils import timezone
 from teaching import categories as category_defs
 from teaching import permissions
 from teaching.models import Assignment, Classroom, Enrollment, Lesson, User, new_join_code
+from teaching.text import passphrases
 
 __all__ = [
     "add_student_to_classroom",
@@ -23,15 +23,10 @@ __all__ = [
     "normalise_join_code",
     "register_student",
     "regenerate_join_code",
+    "UNKNOWN_CODE",
 ]
 
-# Short, friendly words a teacher can read out or write on a slip of paper.
-_PASSWORD_WORDS = (
-    "amber apple badge basil birch blue brave bright cedar clear cloud coral crisp daisy delta eagle ember "
-    "fern field flint frost glade grape green harbor hazel honey iris ivory jade lemon lilac lunar maple "
-    "meadow mint noble north ocean olive orbit pearl pine plum polar prism quiet rapid raven river robin "
-    "sage silver solar spark spruce steady stone sunny swift tide tiger topaz tulip velvet violet willow"
-).split()
+UNKNOWN_CODE = "unknown_code"  # the ValidationError code of a class code that matches no class (throttled)
 
 
 def normalise_join_code(code: str) -> str:
@@ -40,9 +35,8 @@ def normalise_join_code(code: str) -> str:
 
 
 def generate_temporary_password() -> str:
-    """A readable password such as ``maple-river-47``: three parts, easy to copy from a slip."""
-    first, second = (secrets.choice(_PASSWORD_WORDS) for _ in range(2))
-    return f"{first}-{second}-{secrets.randbelow(90) + 10}"
+    """A readable password such as ``otter-maple-quilt-river-47`` (about 43 bits: teaching/text/passphrases.py)."""
+    return passphrases.passphrase()
 
 
 def _classroom_for_code(code: str) -> Classroom:
@@ -53,15 +47,18 @@ def _classroom_for_code(code: str) -> Classroom:
     if classroom is None:
         raise ValidationError(
             {
-                "join_code": f"No class has the code “{normalised}”. Check it with your teacher — "
-                "codes can change when a teacher makes a new one."
+                "join_code": ValidationError(
+                    f"No class has the code “{normalised}”. Check it with your teacher — "
+                    "codes can change when a teacher makes a new one.",
+                    code=UNKNOWN_CODE,
+                )
             }
         )
     return classroom
 
 
 def _new_student(*, username: str, password: str, first_name: str, last_name: str) -> User:
-    """Validate and build (unsaved) a student account; errors are keyed by form field."""
+    """Validate and build (unsaved, password not yet hashed) a student account; errors are keyed by form field."""
     username = (username or "").strip()
     user = User(
         username=username,
@@ -84,11 +81,12 @@ def _new_student(*, username: str, password: str, first_name: str, last_name: st
         errors["password"] = list(exc.messages)
     if errors:
         raise ValidationError(errors)
-    user.set_password(password)
     return user
 
 
-def _save_new_student(user: User) -> None:
+def _save_new_student(user: User, password: str) -> None:
+    # Hashing costs a quarter of a second on purpose: only for an account that is really being created.
+    user.set_password(password)
     try:
         with transaction.atomic():
             user.save()
@@ -122,20 +120,14 @@ def regenerate_join_code(*, classroom: Classroom, by: User) -> Classroom:
 def register_student(
     *, join_code: str, username: str, password: str, first_name: str = "", last_name: str = ""
 ) -> tuple[User, Classroom]:
-    """A student signs up with a class code: the account and the enrolment, or neither."""
-    errors: dict[str, list[str]] = {}
-    classroom = None
-    try:
-        classroom = _classroom_for_code(join_code)
-    except ValidationError as exc:
-        errors.update(exc.message_dict)
-    try:
-        user = _new_student(username=username, password=password, first_name=first_name, last_name=last_name)
-    except ValidationError as exc:
-        errors.update(exc.message_dict)
-    if errors:
-        raise ValidationError(errors)
-    _save_new_student(user)
+    """A student signs up with a class code: the account and the enrolment, or neither.
+
+    The code is checked first and alone: until it is right the answer is the same whether the username is
+    taken or free, and no password is hashed (someone guessing codes learns nothing else, and cheaply).
+    """
+    classroom = _classroom_for_code(join_code)
+    user = _new_student(username=username, password=password, first_name=first_name, last_name=last_name)
+    _save_new_student(user, password)
     Enrollment.objects.create(classroom=classroom, student=user)
     return user, classroom
 
@@ -169,7 +161,7 @@ def add_student_to_classroom(
         raise PermissionDenied("Only the class's teacher can add students to it.")
     temporary = None if password else generate_temporary_password()
     user = _new_student(username=username, password=password or temporary, first_name=first_name, last_name=last_name)
-    _save_new_student(user)
+    _save_new_student(user, password or temporary)
     Enrollment.objects.create(classroom=classroom, student=user)
     return user, temporary
 

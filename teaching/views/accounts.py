@@ -6,6 +6,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -13,8 +14,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
-from teaching import permissions, services
-from teaching.forms import JoinClassroomForm, StudentSignupForm
+from teaching import permissions, services, throttle
+from teaching.forms import JoinClassroomForm, StudentSignupForm, ThrottledLoginForm
 
 
 def role_required(predicate):
@@ -37,6 +38,25 @@ teacher_required = role_required(permissions.is_teacher)
 student_required = role_required(permissions.is_student)
 
 
+def _wrong_code(error: ValidationError) -> bool:
+    return any(e.code == services.UNKNOWN_CODE for e in getattr(error, "error_dict", {}).get("join_code", []))
+
+
+def _too_many(response, throttled: throttle.Throttled | None):
+    """A refusal by the throttle answers 429 with the page (and its message) and says when to come back."""
+    if throttled:
+        response.status_code = 429
+        response["Retry-After"] = str(throttled.seconds)
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    authentication_form = ThrottledLoginForm
+
+    def form_invalid(self, form):
+        return _too_many(super().form_invalid(form), form.throttled)
+
+
 @require_http_methods(["GET", "POST"])
 def student_signup(request):
     code = request.GET.get("code", "")
@@ -48,7 +68,8 @@ def student_signup(request):
     form = StudentSignupForm(
         request.POST if request.method == "POST" else None, initial={"join_code": services.normalise_join_code(code)}
     )
-    if request.method == "POST" and form.is_valid():
+    throttled = None
+    if request.method == "POST" and form.is_valid() and not (throttled := throttle.check(request, "signup")):
         data = form.cleaned_data
         try:
             user, classroom = services.register_student(
@@ -59,12 +80,16 @@ def student_signup(request):
                 last_name=data["last_name"],
             )
         except ValidationError as exc:
+            if _wrong_code(exc):
+                throttle.record_failure(request, "signup")
             form.add_error(None, exc)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, f"Welcome, {user.display_name}! You’ve joined “{classroom.name}”.")
             return redirect("teaching:dashboard")
-    return render(request, "teaching/student_signup.html", {"form": form})
+    if throttled:
+        form.add_error("join_code", throttle.message(throttled, "wrong class codes"))
+    return _too_many(render(request, "teaching/student_signup.html", {"form": form}), throttled)
 
 
 @require_http_methods(["GET", "POST"])
@@ -74,12 +99,17 @@ def classroom_join(request):
         request.POST if request.method == "POST" else None,
         initial={"join_code": services.normalise_join_code(request.GET.get("code", ""))},
     )
-    if request.method == "POST" and form.is_valid():
+    throttled = None
+    if request.method == "POST" and form.is_valid() and not (throttled := throttle.check(request, "join")):
         try:
             enrollment = services.join_classroom(student=request.user, join_code=form.cleaned_data["join_code"])
         except ValidationError as exc:
+            if _wrong_code(exc):
+                throttle.record_failure(request, "join")
             form.add_error(None, exc)
         else:
             messages.success(request, f"You’ve joined “{enrollment.classroom.name}”.")
             return redirect("teaching:dashboard")
-    return render(request, "teaching/classroom_join.html", {"form": form})
+    if throttled:
+        form.add_error("join_code", throttle.message(throttled, "wrong class codes"))
+    return _too_many(render(request, "teaching/classroom_join.html", {"form": form}), throttled)

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from teaching import services
 from teaching.models import Assignment, Classroom, Enrollment, User
+from teaching.text import passphrases
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +30,15 @@ def test_generate_temporary_password_is_readable_and_passes_validators(student):
     from django.contrib.auth import password_validation
 
     password = services.generate_temporary_password()
-    first, second, number = password.split("-")
-    assert first.isalpha() and second.isalpha() and number.isdigit()
+    *words, number = password.split("-")
+    assert len(words) == 4 and all(w.isalpha() and w.islower() for w in words) and number.isdigit()
     password_validation.validate_password(password, student)
+
+
+def test_generated_passwords_have_at_least_40_bits_and_differ():
+    assert passphrases.entropy_bits() >= 40
+    assert len(set(passphrases.WORDS)) == len(passphrases.WORDS) >= 512
+    assert len({services.generate_temporary_password() for _ in range(200)}) == 200
 
 
 # create_classroom ----------------------------------------------------------------
@@ -121,10 +128,32 @@ def test_register_student_rejects_bad_input_and_creates_nothing(classroom, stude
     assert Enrollment.objects.filter(classroom=classroom).count() == 1
 
 
-def test_register_student_reports_code_and_username_problems_together(student):
+@pytest.mark.parametrize("username", ["sam", "somebody_new"])
+def test_register_student_with_a_wrong_code_says_only_that_and_hashes_nothing(student, monkeypatch, username):
+    """Until the code is right, a taken and a free username get the same answer, and no password is hashed
+    (hashing takes a quarter of a second on purpose: it must not be spent on guesses)."""
+    hashed = []
+    monkeypatch.setattr(User, "set_password", lambda self, raw: hashed.append(raw))
     with pytest.raises(ValidationError) as exc:
-        _register("NOPE2345", username="sam")
-    assert set(exc.value.message_dict) == {"join_code", "username"}
+        _register("NOPE2345", username=username)
+    assert exc.value.message_dict == {
+        "join_code": [
+            "No class has the code “NOPE2345”. Check it with your teacher — codes can change when a "
+            "teacher makes a new one."
+        ]
+    }
+    assert hashed == []
+
+
+def test_register_student_hashes_the_password_only_for_the_account_it_creates(classroom, student, monkeypatch):
+    hashed = []
+    real = User.set_password
+    monkeypatch.setattr(User, "set_password", lambda self, raw: hashed.append(raw) or real(self, raw))
+    with pytest.raises(ValidationError):
+        _register(classroom.join_code, username="sam")  # right code, taken name: refused before hashing
+    assert hashed == []
+    _register(classroom.join_code, username="newkid")
+    assert hashed == ["plum-ocean-73"]
 
 
 # join_classroom --------------------------------------------------------------------
