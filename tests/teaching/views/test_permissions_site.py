@@ -140,16 +140,6 @@ ROWS = [
     ("post", "logout", {}, {}, _row(302, 302, 302, 302, 302, 302, 302, 302)),
     ("get", "password_change", {}, None, _row(LOGIN, 200, 200, 200, 200, 200, 200, 200)),
     ("get", "password_change_done", {}, None, _row(LOGIN, 200, 200, 200, 200, 200, 200, 200)),
-    ("get", "password_reset", {}, None, _row(200, 200, 200, 200, 200, 200, 200, 200)),
-    ("get", "password_reset_done", {}, None, _row(200, 200, 200, 200, 200, 200, 200, 200)),
-    (
-        "get",
-        "password_reset_confirm",
-        {"uidb64": "MQ", "token": "set-password"},
-        None,
-        _row(200, 200, 200, 200, 200, 200, 200, 200),
-    ),
-    ("get", "password_reset_complete", {}, None, _row(200, 200, 200, 200, 200, 200, 200, 200)),
     ("get", "teaching:student_signup", {}, None, _row(200, 302, 302, 302, 302, 302, 302, 302)),
     ("get", "teaching:classroom_join", {}, None, _row(LOGIN, 200, 200, 200, 200, 403, 403, 403)),
     # Articles -------------------------------------------------------------------------------------------
