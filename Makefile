@@ -8,7 +8,7 @@ PORT ?= 8000
 # `make run` serves with production settings (DEBUG off) and a secret key kept in var/.
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS="$(HOST),localhost,127.0.0.1"
 
-.PHONY: run test test-only lint format bench chromium setup clean anchoring-eval
+.PHONY: run test test-only lint format bench eval chromium setup clean anchoring-eval
 
 $(VENV)/.requirements: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,12 @@ bench: $(VENV)/.requirements-dev
 # character (tests/teaching/text/corrections.py): kept / moved / set aside / misplaced / stretched.
 anchoring-eval: $(VENV)/.requirements-dev
 	$(PY) tests/teaching/text/corrections.py $(EVAL_ARGS)
+
+# How well the number reader and the key's suggestions read the hand-labelled news corpus
+# (tests/data/news/): correct / misread / declined per kind, precision / recall per suggestion kind.
+# `make eval EVAL_ARGS="--split test"` measures the held-out split (only at the end: it is not for tuning).
+eval: $(VENV)/.requirements
+	$(PY) benchmarks/eval_readers.py $(EVAL_ARGS)
 
 lint: $(VENV)/.requirements-dev
 	$(PY) -m ruff format --check .

@@ -37,6 +37,7 @@ WHY_DAY_MONTH_ORDER = (
     "Dates written all in numbers can be read two ways (03/01 is 3 January in Britain but 1 March in America)."
 )
 WHY_YEAR_RANGE = "The two years of this range do not follow each other, so it may not be a range of years."
+WHY_OCLOCK = "“Four o’clock” can be in the morning or in the afternoon."
 WHY_LONE_YEAR = "A four-digit number on its own could be a year or a count."
 
 
@@ -404,11 +405,19 @@ class DateReader(Walker):
                 hour, minute, j = int(t.text), int(nxt.text), j + 2
         elif not t.is_integer and len(t.text.split(".")[1]) == 2 and len(t.text.split(".")[0]) <= 2:
             hour, minute = (int(x) for x in t.text.split("."))
-            if self._meridiem(j) is None:
-                return None  # "10.30" alone is a decimal
+            at = self.is_word(i - 1, "at", "by", "until", "till", "before", "after") and not self.adjacent(i)
+            after = self.tok(j)
+            plain = (
+                after is None
+                or not self.same_line(j)
+                or (after.kind == "sym" and after.text not in {"%", "/"})
+                or (after.kind == "word" and after.low not in UNITS and after.low not in NOUNS and after.low != "per")
+            )
+            if self._meridiem(j) is None and not (at and plain):
+                return None  # "10.30" alone is a decimal; "at 9.15." is a time
         elif t.is_integer and len(t.text) <= 2:
             hour, minute = int(t.text), 0
-            if self._meridiem(j) is None and not self.phrase(j, ("o’clock",)) and not self.phrase(j, ("o", "clock")):
+            if self._meridiem(j) is None and not self._oclock(j):
                 return None
         if hour is None or minute is None or minute > 59 or hour > 23:
             return None
@@ -418,12 +427,25 @@ class DateReader(Walker):
             if not 1 <= hour <= 12:
                 return None
             hour = hour % 12 + (12 if half == "pm" else 0)
-        elif self.is_word(j, "o") and self.is_word(j + 1, "’", "'") and self.is_word(j + 2, "clock"):
-            j += 3
+        elif self._oclock(j):
+            j = self._oclock(j)  # type: ignore[assignment]
+            if self.phrase(j, ("in", "the", "afternoon")) or self.phrase(j, ("in", "the", "evening")):
+                hour = hour % 12 + 12
+            elif not self.phrase(j, ("in", "the", "morning")):
+                s, e, text = self.span(i, j)
+                value = self._time(s, e, text, hour, minute)
+                return Value(**{**value.__dict__, "confidence": UNSURE, "why": WHY_OCLOCK}), j
         if self.is_word(j, *TIME_ZONES) and self.same_line(j):
             j += 1
         s, e, text = self.span(i, j)
         return self._time(s, e, text, hour, minute), j
+
+    def _oclock(self, j: int) -> int | None:
+        if self.is_word(j, "oclock"):
+            return j + 1
+        if self.is_word(j, "o") and self.is_word(j + 1, "’", "'") and self.is_word(j + 2, "clock"):
+            return j + 3
+        return None
 
     def _meridiem(self, j: int) -> tuple[str, int] | None:
         t = self.tok(j)

@@ -55,6 +55,11 @@ _DURATION_LEADS = {"for", "in", "within", "over", "after", "than", "about", "nea
 _ONCE_BEFORE = {"just", "only", "than", "least", "exactly", "once", "scored", "met", "won"}
 _ONCE_AFTER = {"a", "an", "per", "every", "each", "in", "since", "more"}
 _NOT_ONE_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "everyone"}
+_CHANGE_WORDS = {
+    "from", "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "increased", "increase",
+    "decreased", "cut", "raised", "lifted", "lowered", "dropped", "climbed", "jumped", "slipped", "grew", "up",
+    "down", "reduced", "slashed", "doubled", "soared", "plunged", "edged",
+}  # fmt: skip
 _MULTIPLES = {"double": 2, "doubled": 2, "triple": 3, "tripled": 3, "quadrupled": 4, "halved": None}
 _PUNCTUATION = re.compile(r"[.,;:!?\"“”'’()\-–—%$£€]")
 
@@ -195,7 +200,7 @@ class Scanner(DateReader):
         t = self.tok(j)
         if t is None or not self.same_line(j) or t.kind != "word":
             return None
-        if t.low in CURRENCY_WORDS and not (t.low in {"won", "sol", "rand", "lei"} and t.text[0].islower()):
+        if t.low in CURRENCY_WORDS and not (t.low in {"won", "sol", "rand"} and t.text[0].islower()):
             return CURRENCY_WORDS[t.low], j + 1
         if t.low in CURRENCY_CODES and t.text.isupper() and t.low not in {"rs", "rs."}:
             return CURRENCY_CODES[t.low], j + 1
@@ -213,6 +218,9 @@ class Scanner(DateReader):
             if self.is_word(k, "c", "f", "celsius", "fahrenheit") and self.adjacent(k):
                 return "degrees", None, k + 1
             return "degrees", None, k
+        # "a 7 year old" in text without hyphens
+        if self.is_word(j, "year", "years") and self.is_word(j + 1, "old") and self.same_line(j + 1):
+            return "years old", None, j + 2
         if t.kind == "word" and t.low in UNITS and (self.same_line(j) or self.adjacent(j)):
             k = j + 1
             if UNITS[t.low] == "degrees" and self.is_word(k, "celsius", "fahrenheit", "c", "f") and self.same_line(k):
@@ -302,15 +310,22 @@ class Scanner(DateReader):
                     value = self._clock_duration(value)
                 return _with(value, start=s, end=e, text=text, qualifier_word=qualifier_word, qualifier=qualifier), k
         between = False
-        if not q and self.is_word(i, "between", "from") and (self.number(i + 1) or self.currency_before(i + 1)):
+        if not q and self.is_word(i, "between") and (self.number(i + 1) or self.currency_before(i + 1)):
             between, j = True, i + 1
+        # "rose from £1.60 to £3", "up 5% to 10%": a change between two values, not a range
+        change = self.is_word(i - 1, *_CHANGE_WORDS)
+        plus_minus = self.phrase(j, ("plus", "or", "minus")) or self.is_word(j, "±")
+        if plus_minus:
+            j += 3 if self.is_word(j, "plus") else 1
 
         currency = None
         cb = self.currency_before(j)
         if cb:
             currency, j = cb
         negative = False
-        if self.is_word(j, "minus") and self.same_line(j + 1) and not currency:
+        if plus_minus:
+            pass
+        elif self.is_word(j, "minus") and self.same_line(j + 1) and not currency:
             negative, j = True, j + 1
         elif self.is_word(j, "-", "−") and self.adjacent(j + 1) and not self.adjacent(j) and self.is_num(j + 1):
             negative, j = True, j + 1
@@ -378,7 +393,7 @@ class Scanner(DateReader):
                 return self._ratio(i, end, first.value, b_tok.number, "fraction", qualifier, qualifier_word), end
             s, e, text = self.span(i, end)
             return Declined(text, s, e, WHY_SLASH), end
-        elif self.is_word(k, "to") and self.same_line(k) and self.same_line(k + 1):
+        elif self.is_word(k, "to") and self.same_line(k) and self.same_line(k + 1) and not change:
             c2 = self.currency_before(k + 1)
             if bool(c2) == bool(currency):
                 candidate = self.number(c2[1] if c2 else k + 1, guard=False, money=currency is not None)
@@ -394,6 +409,10 @@ class Scanner(DateReader):
                 if candidate.value == candidate.value.to_integral_value() and not self.unit_or_noun(candidate.next)[0]:
                     end = candidate.next
                     return self._ratio(i, end, first.value, candidate.value, "ratio", qualifier, qualifier_word), end
+        elif self.is_word(k, "or") and self.same_line(k + 1) and not pct and not currency and not change:
+            candidate = self.number(k + 1, guard=False)
+            if candidate is not None and candidate.digits == first.digits and first.value < candidate.value <= 20:
+                second = candidate  # "2 or 3 families"
         elif self.is_word(k, *DASHES) and self.same_line(k) and self.same_line(k + 1):
             c2 = self.currency_before(k + 1)
             candidate = self.number(c2[1] if c2 else k + 1, guard=False, money=currency is not None)
@@ -445,7 +464,11 @@ class Scanner(DateReader):
                     unit, k, category = "m", k + 1, "quantity"
                     confidence, why = UNSURE, WHY_M
             elif mt is not None and mt.low in {"points", "pts"} and self.same_line(k):
-                unit, k, category = "points", k + 1, "quantity"
+                before = self.text[max(0, self.toks[j].start - 25) : self.toks[j].start].lower()
+                if re.search(r"%|per ?cent|poll", before):
+                    unit, k, category = "percentage points", k + 1, "percentage_points"
+                else:
+                    unit, k, category = "points", k + 1, "quantity"
             elif mt is not None and mt.low in {"mph", "kph"} and self.same_line(k):
                 unit, per = SPEED_UNITS[mt.low][0], "hour"
                 k, category = k + 1, "quantity"
@@ -465,6 +488,11 @@ class Scanner(DateReader):
             else:
                 _, noun, k2 = self.unit_or_noun(k)
                 k = k2 if noun else k
+        if not second and low == high:
+            compound = self._compound(k, unit, currency, low)
+            if compound:
+                low, k = compound
+                high = low
         if per is None:
             per, k = self.rate(k, money=currency is not None)
         if category is None:
@@ -483,7 +511,8 @@ class Scanner(DateReader):
             if one is None:
                 return None
             confidence, why, k = one
-        if bare and first.digits and not first.scaled and self.year(j) and not negative:
+        bare_number = not (unit or noun or per or second or currency or category != "quantity")
+        if bare_number and first.digits and not first.scaled and self.year(j) and not negative:
             confidence, why = UNSURE, WHY_YEAR_OR_COUNT
         value = self._make(
             i, k, low, high, qualifier, qualifier_word, kind, unit, noun, per, ratio_terms,  # type: ignore[arg-type]
@@ -491,6 +520,24 @@ class Scanner(DateReader):
             confidence=confidence, why=why,
         )  # fmt: skip
         return value, k
+
+    def _compound(self, k: int, unit: str | None, currency: str | None, low: Decimal) -> tuple[Decimal, int] | None:
+        """ "9 metres 40 centimetres" is 9.4 metres; "58 pounds 50 pence" and "9 pounds 20" are £58.50, £9.20."""
+        if not (currency or unit == "m") or low != low.to_integral_value():
+            return None
+        t = self.tok(k)
+        if t is None or t.kind != "num" or not t.is_integer or len(t.text) != 2 or not self.same_line(k):
+            return None
+        if currency and self.tok(k - 1) is not None and self.toks[k - 1].kind == "word":
+            after = self.tok(k + 1)
+            if self.is_word(k + 1, "pence", "p", "cents", "paise"):
+                return low + t.number / 100, k + 2
+            if after is None or after.kind == "sym" or not self.same_line(k + 1) or after.low in STOP:
+                return low + t.number / 100, k + 1  # stripped text: "9 pounds 20"
+            return None
+        if unit == "m" and self.is_word(k + 1, "centimetres", "centimeters", "cm"):
+            return low + t.number / 100, k + 2
+        return None
 
     def _one(self, j: int, k: int) -> tuple[str, str | None, int] | None:
         """ "One witness", "one product manager" count one; "no one", "one of them" do not."""
@@ -535,6 +582,8 @@ class Scanner(DateReader):
                 ends = nxt is None or nxt.kind == "sym" or not self.same_line(j + 1)
                 if not (ends or self.is_word(j - 1, *_ONCE_BEFORE) or self.is_word(j + 1, *_ONCE_AFTER)):
                     return None
+            if n > 1 and self.is_word(j + 1, "as", "the", "that", "what"):
+                return self._ratio(i, j + 1, Decimal(n), Decimal(1), "ratio", qualifier, qualifier_word), j + 1
             per, k = self.rate(j + 1)
             return self._make(i, k, Decimal(n), Decimal(n), qualifier, qualifier_word, per=per), k
         if q and t.low in _MULTIPLES and _MULTIPLES[t.low]:

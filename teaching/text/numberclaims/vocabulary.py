@@ -63,6 +63,7 @@ UNITS = {
     "%": "%", "percent": "%", "pc": "%", "pct": "%",
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
     "mile": "miles", "miles": "miles", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "centimetres": "cm", "centimeters": "cm",
     "mm": "mm", "cm": "cm", "ft": "feet", "feet": "feet", "foot": "feet", "inch": "inches", "inches": "inches",
     "kg": "kg", "kilo": "kg", "kilos": "kg", "kilogram": "kg", "kilograms": "kg", "tonne": "tonnes",
     "tonnes": "tonnes", "ton": "tons", "tons": "tons", "lb": "lb", "lbs": "lb", "pound-weight": "lb",

@@ -1,0 +1,108 @@
+"""The evaluation command's rules (benchmarks/eval_readers.py), on a tiny corpus made here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import eval_readers  # noqa: E402
+
+from teaching.text.numberclaims import parse_claim  # noqa: E402
+from teaching.text.suggestions import suggest  # noqa: E402
+
+TEXT = (
+    "Poll finds 22 953 people\n\n"
+    "On 3 January 2005, 22 953 people voted, says the BBC's Elizabeth Blunt. It cost $1.2bn.\n"
+)
+LABELS = {
+    "style": "wire",
+    "numbers": [
+        {"text": "22 953 people", "occurrence": 1, "kind": "quantity", "value": "22953", "unit": "people"},
+        {"text": "3 January 2005", "occurrence": 1, "kind": "date", "value": "2005-01-03"},
+        {"text": "22 953 people", "occurrence": 2, "kind": "quantity", "value": "22954", "unit": "people"},
+    ],
+    "attributions": [
+        {"text": "says the BBC's Elizabeth Blunt", "source": "the BBC's Elizabeth Blunt", "occurrence": 1}
+    ],
+}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "dev" / "01-poll.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "dev" / "01-poll.json").write_text(json.dumps(LABELS), encoding="utf-8")
+    return tmp_path
+
+
+def test_locate_counts_every_start_position():
+    assert eval_readers.locate("13 January and 3 January", "3 January", 1) == (1, 10)
+    assert eval_readers.locate("13 January and 3 January", "3 January", 2) == (15, 24)
+    with pytest.raises(ValueError):
+        eval_readers.locate("abc", "d", 1)
+
+
+def test_numbers_are_correct_misread_declined_or_extra(corpus):
+    articles = eval_readers.load("dev", corpus)
+    scores = eval_readers.score_numbers(articles, parse_claim)
+    total = sum((c for c in scores["per_kind"].values()), Counter())
+    # 22 953 (first) and the date are right; the second 22 953 is labelled 22954 here, so it reads as misread
+    assert total == Counter({"correct": 2, "misread": 1})
+    assert [text for _, text, _ in scores["false_positives"]] == ["$1.2bn"]  # unlabelled in this corpus
+
+
+def test_a_number_suggestion_must_cover_every_digit_of_the_label(corpus):
+    (article,) = eval_readers.load("dev", corpus)
+    label = article.numbers[0]
+
+    @dataclass
+    class S:
+        start: int
+        end: int
+
+    half = S(label["start"], label["start"] + 2)  # "22"
+    whole = S(label["start"], label["end"])
+    assert not eval_readers._finds_number(article.text, half, label)
+    assert eval_readers._finds_number(article.text, whole, label)
+
+
+def test_suggestions_are_scored_against_numbers_and_attributions(corpus):
+    articles = eval_readers.load("dev", corpus)
+    scores = eval_readers.score_suggestions(articles, suggest)
+    made, labels, found = scores["attributions"]
+    assert (labels, found) == (1, 1)
+    assert made >= 1
+    made, labels, found = scores["numbers"]
+    assert labels == 3 and found == 3
+
+
+def test_the_original_readers_are_scored_through_an_adapter():
+    @dataclass
+    class Old:
+        kind: str
+        low: Decimal
+        high: Decimal
+        unit: str | None = None
+        per: str | None = None
+        ratio_terms: tuple | None = None
+
+    assert eval_readers._label(Old("count", Decimal(60), Decimal(60), unit="%")) == {"kind": "percent", "value": "60"}
+    assert eval_readers._label(Old("ratio", Decimal(5), Decimal(5), ratio_terms=(Decimal(5), Decimal(1)))) == {
+        "kind": "ratio",
+        "value": "5:1",
+    }
+
+
+def test_main_prints_targets_next_to_figures(corpus, capsys):
+    assert eval_readers.main(["--split", "dev", "--corpus", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert "target ≥ 95% correct, ≤ 1% misread" in out
+    assert "target ≥ 80% precision, ≥ 70% recall" in out
