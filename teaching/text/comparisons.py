@@ -73,6 +73,7 @@ __all__ = [
     "CONTRADICT",
     "DIFFERENT",
     "NOT_PARSED",
+    "NOT_READ_FOR_SURE",
     "QUESTIONS",
     "UNKNOWN",
     "Claim",
@@ -93,6 +94,7 @@ __all__ = [
 AGREE, CONTRADICT, DIFFERENT = "agree", "contradict", "different"
 UNKNOWN = "unknown"
 NOT_PARSED = "not a number we can compare — describe it in words"
+NOT_READ_FOR_SURE = "not read for sure — so it is not compared"
 
 QUESTIONS = {
     "windows": "These measure at different time windows ({detail}) — compare windows before numbers.",
@@ -146,7 +148,7 @@ class ClaimReading:
     def label(self) -> str:
         """ "≈ 300 troops"; several values joined with "; "; NOT_PARSED when there is none."""
         if not self.parsed:
-            return NOT_PARSED
+            return NOT_READ_FOR_SURE if self.doubts else NOT_PARSED
         return "; ".join(v.describe() + ("" if v.sure else " (not sure)") for v in self.values)
 
     @property

@@ -96,7 +96,7 @@ _VERBS = (
 _VERB_RE = re.compile(r"\b(?:" + "|".join(_VERBS) + r"|points to|pointed to)\b", re.IGNORECASE)
 # Verbs that can take the speaker after them: "“…,” said Jane Doe, a spokeswoman".
 _VERBS_SPEAKER_AFTER = set(
-    "said says told tells added adds wrote writes claims insists insisted noted warned explained recalled "
+    "said says added adds wrote writes claims insists insisted noted warned explained recalled "
     "conceded replied asked".split()
 )
 # The head of a noun phrase that can be a source: people, bodies, documents and data.
@@ -319,7 +319,8 @@ def _attributions(text: str) -> list[Suggestion]:
             after = _speaker_after(
                 text, m.end(), cased=text[para : m.start() + 200] != text[para : m.start() + 200].lower()
             )
-        quoted_before = bool(re.search(r"[”\"]\s*,?\s*$", text[max(para, m.start() - 4) : m.start()]))
+        # "“…,” said X" and "…, says X": the speaker comes after the verb
+        quoted_before = bool(re.search(r"[”\",]\s*$", text[max(para, m.start() - 4) : m.start()]))
         if after and (source is None or quoted_before):
             s, e = _strip_span(text, m.start(), after)
             out.append(Suggestion(s, e, "sourcing", f"attribution: {verb} {text[m.end() : after].strip()}"))

@@ -114,7 +114,7 @@ class Scanner(DateReader):
             return None
         if not digits and self.is_word(j, *DASHES) and self.adjacent(j) and self.adjacent(j + 1):
             after = self.tok(j + 1)
-            if after and after.kind == "word" and after.low not in UNITS:
+            if after and after.kind == "word" and after.low not in UNITS and after.low != "strong":
                 return None  # two-pronged, one-sided, two-thirds: an adjective or a fraction, not a count
         # "two and a half years"
         if self.phrase(j, ("and", "a", "half")) and self.same_line(j):
@@ -346,13 +346,15 @@ class Scanner(DateReader):
             and prev.low not in STOP
             and not self.sentence_start(j - 1)
             and not self.adjacent(j)
+            and self.toks[j].grouped is None
+            and self.toks[j].digits <= 4
         )
         if self.stripped and first.digits and self.is_num(first.next) and self.same_line(first.next):
             second_tok = self.toks[first.next]
             s, e, text = self.span(j, first.next + 1)
             if not self.year(j) or second_tok.grouped:
                 return Declined(text, s, e, WHY_GLUED), first.next + 1
-        if self.stripped and self.tok(j).grouped == "space":  # type: ignore[union-attr]
+        if self.stripped and self.tok(j).grouped == "space" and _could_be_two(self.toks[j].text):  # type: ignore[union-attr]
             s, e, text = self.span(j, first.next)
             return Declined(text, s, e, WHY_GLUED), first.next
 
@@ -499,9 +501,12 @@ class Scanner(DateReader):
             category = "quantity"
         if unit == "years old":
             unit, category = "years", "age"
-        if self.tok(j) is not None and self.tok(j).kind == "num" and self.is_word(first.next, *DASHES):  # type: ignore[union-attr]
-            if self.is_word(first.next + 1, "strong") and self.adjacent(first.next + 1):
-                k = first.next + 2
+        if (
+            self.is_word(first.next, *DASHES)
+            and self.is_word(first.next + 1, "strong")
+            and self.adjacent(first.next + 1)
+        ):
+            k = first.next + 2  # a seven-strong majority
         bare = not (unit or noun or per or second or q or currency or category != "quantity")
         if label and bare:
             s, e, text = self.span(j, first.next)
@@ -559,14 +564,16 @@ class Scanner(DateReader):
         # "for over a year", "within a decade", "an hour": "a"/"an" before a time unit is one of it
         if t.low in ("a", "an") and self.is_word(j + 1, *UNITS) and self.same_line(j + 1):
             unit = UNITS[self.toks[j + 1].low]
-            if unit in DURATION_UNITS and not self.is_word(j + 2, "ago", "earlier", "later"):
-                if q or self.is_word(j - 1, *_DURATION_LEADS, "next", "the"):
+            if unit in DURATION_UNITS and not self.is_word(j + 2, "ago", "earlier", "later", "before"):
+                if q or not (self.is_num(j - 1) or self.is_word(j - 1, "times", "once", "twice", "per", *ONES, *TENS)):
                     amount, unit = DURATION_SCALE.get(unit, (1, unit))
                     s, e, text = self.span(i, j + 2)
                     value = self._make(i, j + 2, Decimal(amount), Decimal(amount), qualifier, qualifier_word, unit=unit)
                     return value, j + 2
             return None
-        if t.low in ("decade", "century", "fortnight") and self.is_word(j - 1, "next", "past", "last"):
+        if t.low in ("decade", "century", "fortnight") and self.is_word(
+            j - 1, "next", "past", "last", "preceding", "following", "previous", "coming"
+        ):
             amount, unit = DURATION_SCALE[UNITS[t.low]] if UNITS[t.low] in DURATION_SCALE else (2, "weeks")
             return self._make(j, j + 1, Decimal(amount), Decimal(amount), "exact", None, unit=unit), j + 1
         if t.low in MONEY_WORDS and MONEY_WORDS[t.low] and self.is_word(j - 1, "a"):
@@ -682,6 +689,11 @@ class Scanner(DateReader):
                 return None
             if t.low == "second" and (self.is_num(i - 1) or self.is_word(i + 1, "thoughts", "hand")):
                 return None
+            if t.low == "first" and (
+                self.is_word(i - 1, "is", "was", "were", "are", "been", "be", "had", "has", "have", "at")
+                or (self.tok(i + 1) is not None and self.toks[i + 1].low.endswith("ed"))
+            ):
+                return None  # "were first published", "at first": an adverb
             if t.low != "first" and t.low != "second" and self.is_word(i + 1, "of") and not self.is_word(i - 1, "the"):
                 return None
             n = Decimal(ORDINAL_WORDS[t.low])
@@ -762,6 +774,16 @@ _MAGNITUDE_PHRASES = sorted(((tuple(k.split()), v) for k, v in MAGNITUDES.items(
 
 def _with(value: Value, **changes) -> Value:
     return Value(**{**value.__dict__, **changes})
+
+
+def _could_be_two(printed: str) -> bool:
+    """ "150 200" could be 150 to 200 with its dash lost; "30 000" (a group starting with 0) or "2 104" (a range
+    from 2 to 104 is unlikely) can only be one number."""
+    groups = printed.split()
+    if any(g.startswith("0") for g in groups[1:]):
+        return False
+    first, second = int(groups[0]), int(groups[1])
+    return first <= second < first * 10
 
 
 def _plural_noun(word: str) -> bool:

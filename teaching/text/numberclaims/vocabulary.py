@@ -199,5 +199,8 @@ MAGNITUDES: dict[str, Decimal | None] = {
     "tens of billions": Decimal(10_000_000_000), "hundreds of billions": Decimal(100_000_000_000),
     "dozens": Decimal(12), "scores": Decimal(20), "hundreds": Decimal(100), "thousands": Decimal(1_000),
     "millions": Decimal(1_000_000), "billions": Decimal(1_000_000_000),
+    "several hundred thousand": Decimal(100_000), "several thousand": Decimal(1_000),
+    "several hundred": Decimal(100), "several million": Decimal(1_000_000), "a few hundred": Decimal(100),
+    "a few thousand": Decimal(1_000), "a few million": Decimal(1_000_000), "many thousands": Decimal(1_000),
     "a few": None, "a handful": None, "several": None,
 }  # fmt: skip

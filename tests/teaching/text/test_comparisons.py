@@ -346,4 +346,5 @@ def test_claim_reading_says_how_sure_it_is():
     assert unsure.parts[0]["why"] == "“m” after a number can mean metres or millions."
     declined = cmp.read_claim("03/01/2005")
     assert not declined.parsed and not declined.sure
+    assert declined.label == cmp.NOT_READ_FOR_SURE
     assert "Britain" in declined.doubts[0]

@@ -65,6 +65,11 @@ def declined(text: str) -> list[str]:
         ("minus 8 degrees Celsius", [("minus 8 degrees Celsius", "quantity", "-8")]),
         ("scored twice", [("twice", "quantity", "2")]),
         ("a 26-year-old", [("26-year-old", "quantity", "26")]),
+        ("The seven-strong majority", [("seven-strong", "quantity", "7")]),
+        (
+            "Petrescu had 52\u00a0614 votes and Dobre 51\u00a0327",
+            [("52\u00a0614 votes", "quantity", "52614"), ("51\u00a0327", "quantity", "51327")],
+        ),
     ],
 )
 def test_numbers_as_news_prints_them(text, expected):
@@ -127,6 +132,8 @@ def test_percentages_and_points(text, expected):
         ("tens of thousands", [("tens of thousands", "magnitude", "10000")]),
         ("hundreds of thousands", [("hundreds of thousands", "magnitude", "100000")]),
         ("millions", [("millions", "magnitude", "1000000")]),
+        ("several hundred thousand", [("several hundred thousand", "magnitude", "100000")]),
+        ("a few thousand", [("a few thousand", "magnitude", "1000")]),
     ],
 )
 def test_fractions_and_orders_of_magnitude(text, expected):
@@ -180,6 +187,11 @@ def test_ordinals_ratios_and_rates(text, expected):
         ("in 2:04:37", [("2:04:37", "duration", "7477")]),
         ("under 2:06", [("under 2:06", "duration", "7560")]),
         ("a year ago", []),
+        ("a fortnight earlier", []),
+        ("a week after the wave", [("a week", "duration", "1")]),
+        ("the plans were first published", []),
+        ("over the preceding fortnight", [("fortnight", "duration", "2")]),
+        ("three times a week", [("three times a week", "rate", "3")]),
         ("between 24 and 36 weeks", [("between 24 and 36 weeks", "range", "24..36")]),
         ("between three and five days", [("between three and five days", "range", "3..5")]),
     ],
@@ -210,13 +222,18 @@ def test_text_with_case_and_punctuation_stripped(text, expected):
 
 STRIPPED_ARTICLE = (
     "the flood left 150 200 bodies in the delta officials said and the rate rose 2 5 percent in the "
-    "region while about 3000 families moved to camps near the river last week"
+    "region while about 3000 families moved to camps near the river last week and 30 000 people left "
+    "according to a poll of 2 104 adults"
 )
 
 
 def test_stripped_article_declines_numbers_that_stripping_made_unreadable():
     assert declined(STRIPPED_ARTICLE) == ["150 200", "2 5"]
-    assert ("about 3000 families", "quantity", "3000") in readings(STRIPPED_ARTICLE)
+    found = readings(STRIPPED_ARTICLE)
+    assert ("about 3000 families", "quantity", "3000") in found
+    # a group starting with 0 cannot be a number of its own, and 2 to 104 is no range: one number each
+    assert ("30 000 people", "quantity", "30000") in found
+    assert ("2 104 adults", "quantity", "2104") in found
 
 
 @pytest.mark.parametrize(
