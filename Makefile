@@ -51,7 +51,9 @@ test-only: $(VENV)/.requirements-dev
 
 # Every figure of issue 13 with its target: pages under gunicorn with a seeded class of 40, then 160 students
 # (median, p95, × /healthz, growth), the reading view in headless Chromium (needs `make chromium`), then
-# re-anchoring 1,000 highlights after a correction (benchmarks/reanchor.py). Figures only; cleans up.
+# re-anchoring 1,000 highlights after a correction (benchmarks/reanchor.py), then whole corrections through
+# the service at 1,000 and 20,000 highlights with a student saving meanwhile (benchmarks/corrections.py;
+# PostgreSQL too when BENCH_POSTGRES_URL is set). Figures only; cleans up.
 bench: $(VENV)/.requirements-dev
 	$(PY) benchmarks/pages.py $(BENCH_ARGS)
 

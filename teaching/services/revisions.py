@@ -7,12 +7,15 @@ rows. It is generic over "things with a selector" (``start``/``end``/``exact``/`
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import reduce
 from typing import Protocol
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from articles import rendering
@@ -131,47 +134,149 @@ def apply_placements(
     return changed, report
 
 
-@transaction.atomic
 def revise_article(*, article: Article, body_markdown: str, by: User | None, note: str = "") -> ReanchorReport:
     """Save a new body as the next revision and re-anchor every highlight and reference-key item on it.
 
-    The article row is locked, so two corrections (or a correction and a student's new highlight,
-    see ``create_annotation``) cannot interleave. Only ``body_markdown`` and what derives from it is
-    written; the caller saves any other field. Nothing is ever deleted.
+    A class keeps saving meanwhile, and nothing is placed against the wrong text:
+    1. Before any lock: render the new body and diff it against the current text (the slow part).
+    2. With the latest revision row locked (corrections of one article queue there; students never take
+       that lock): the new revision row, then every span away from the edits is moved by one set-based
+       UPDATE per kind (same words and context, shifted). The article row is not locked yet, so a student
+       still saves new highlights against the old text.
+    3. With the article row locked (as ``create_annotation`` and ``reattach_annotation`` lock it, so
+       nothing is added meanwhile): the few spans near an edit, and any saved during step 2, are placed
+       one by one and written in batches; then the new body. One transaction: all of it, or nothing.
+    Only ``body_markdown`` and what derives from it is written; the caller saves any other field.
+    Nothing is ever deleted.
     """
     body_markdown = rendering.normalise_source(body_markdown or "")  # browsers send CRLF; no control chars
     if body_is_blank(body_markdown):
         raise ValidationError({"body_markdown": EMPTY_BODY_MESSAGE})
-    locked = Article.objects.select_for_update().get(pk=article.pk)
+    before = Article.objects.values_list("body_markdown", "body_text").get(pk=article.pk)
     # Browsers and forms trim or add a final newline: not a correction.
-    if locked.body_markdown.strip() == body_markdown.strip():
+    if before[0].strip() == body_markdown.strip():
         return ReanchorReport(revision=None)
-    old_text = locked.body_text
-    locked.body_markdown = body_markdown
-    locked.save(update_fields=["body_markdown", "body_html", "body_text", "updated_at"])
-    last = locked.revisions.order_by("-number").values_list("number", flat=True).first() or 0
-    revision = ArticleRevision.objects.create(
-        article=locked,
-        number=last + 1,
-        body_markdown=locked.body_markdown,
-        body_text=locked.body_text,
-        created_by=by,
-        note=(note or "").strip()[:300],
-    )
+    body_html, body_text = rendering.render(body_markdown)
+    reanchorer = anchoring.Reanchorer(before[1], body_text)
+    with transaction.atomic():
+        # NO KEY UPDATE: a student's new highlight takes a key-share lock on this row (its revision) and
+        # must not wait for it, nor deadlock with the article row lock taken below.
+        latest = (
+            ArticleRevision.objects.select_for_update(no_key=True).filter(article_id=article.pk).order_by("-number")
+        )
+        last = latest.values_list("number", flat=True).first() or 0
+        old_markdown, old_text = Article.objects.values_list("body_markdown", "body_text").get(pk=article.pk)
+        if old_markdown.strip() == body_markdown.strip():
+            return ReanchorReport(revision=None)
+        if old_text != reanchorer.old_text:
+            # Another correction landed while this one was diffed: diff against what is there now.
+            reanchorer = anchoring.Reanchorer(old_text, body_text)
+        revision = ArticleRevision.objects.create(
+            article_id=article.pk,
+            number=last + 1,
+            body_markdown=body_markdown,
+            body_text=body_text,
+            created_by=by,
+            note=(note or "").strip()[:300],
+        )
+        reports = [_shift_unchanged(model, article.pk, reanchorer, revision=revision) for model in SPAN_MODELS]
+
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if locked.body_text != reanchorer.old_text:  # only a write that bypassed this service gets here
+            raise ValidationError(
+                {"body_markdown": "The article was changed by someone else meanwhile. Open it again and redo the edit."}
+            )
+        now = timezone.now()
+        for model, report in zip(SPAN_MODELS, reports, strict=True):
+            _place_near_edits(model, article.pk, reanchorer, revision=revision, now=now, report=report)
+        locked.body_markdown, locked.body_html, locked.body_text = body_markdown, body_html, body_text
+        locked.updated_at = now
+        Article.objects.filter(pk=locked.pk).update(
+            body_markdown=body_markdown, body_html=body_html, body_text=body_text, updated_at=now
+        )
     for name in ("body_markdown", "body_html", "body_text", "updated_at"):
         setattr(article, name, getattr(locked, name))
-
-    # One diff for all of them: the cost is the edit, not the number of highlights.
-    reanchorer = anchoring.Reanchorer(old_text, locked.body_text)
-    now = timezone.now()
-    reports = []
-    for model in (Annotation, KeyItem):
-        spans = list(model.objects.filter(article_id=locked.pk, anchor_status=ANCHORED).order_by("pk"))
-        changed, counts = apply_placements(reanchorer, spans, revision=revision, now=now)
-        model.objects.bulk_update(changed, SELECTOR_FIELDS, batch_size=500)
-        reports.append(counts)
     report, report.key_items = reports
     return report
+
+
+SPAN_MODELS = (Annotation, KeyItem)
+# More stretches than this are not moved in one statement; the spans in the rest are placed one by one
+# (SQLite limits how deep an expression may nest: each stretch adds a term to the WHERE and the CASE).
+MAX_BULK_RANGES = 200
+VALUES_BATCH = 500  # rows per UPDATE … FROM (VALUES …): 6 parameters each, far below either database's limit
+
+
+def _shift_unchanged(model, article_id: int, reanchorer: anchoring.Reanchorer, *, revision) -> ReanchorReport:
+    """Move every anchored span that lies away from the edits (same words, same context) to ``revision``.
+
+    Two UPDATEs (kept in place; shifted), evaluated on the old positions; their row counts are the report.
+    """
+    report = ReanchorReport(revision=revision)
+    ranges = sorted(reanchorer.unchanged_ranges(), key=lambda r: r[1] - r[0], reverse=True)[:MAX_BULK_RANGES]
+    anchored = model.objects.filter(article_id=article_id, anchor_status=ANCHORED).exclude(revision=revision)
+    in_place = [Q(start__gte=lo, end__lte=hi) for lo, hi, shift in ranges if shift == 0]
+    shifted = [(Q(start__gte=lo, end__lte=hi), shift) for lo, hi, shift in ranges if shift != 0]
+    if in_place:
+        report.kept = anchored.filter(reduce(operator.or_, in_place)).update(revision=revision)
+    if shifted:
+        by = Case(*[When(term, then=Value(shift)) for term, shift in shifted], default=Value(0))
+        report.moved = anchored.filter(reduce(operator.or_, [term for term, _ in shifted])).update(
+            start=F("start") + by, end=F("end") + by, revision=revision
+        )
+    return report
+
+
+def _place_near_edits(model, article_id: int, reanchorer, *, revision, now, report: ReanchorReport) -> None:
+    """Place one by one the spans not moved in bulk: near an edit, or saved while the bulk ran."""
+    left = model.objects.filter(article_id=article_id, anchor_status=ANCHORED).exclude(revision=revision)
+    placed = []
+    for pk, start, end, exact, prefix, suffix in left.values_list("pk", "start", "end", "exact", "prefix", "suffix"):
+        placement = reanchorer.place(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
+        selector = None
+        if not placement.is_orphaned:
+            try:
+                selector = anchoring.select(reanchorer.new_text, placement.start, placement.end, placement.exact)
+            except anchoring.QuoteMismatch:
+                selector = None  # e.g. grown past the longest quote allowed: set aside rather than guess
+        if selector is None:
+            report.orphaned += 1
+            report.orphan_ids.append(pk)
+            continue
+        if placement.status == anchoring.MOVED:
+            report.moved += 1
+        else:
+            report.kept += 1
+        placed.append((pk, selector.start, selector.end, selector.exact, selector.prefix, selector.suffix))
+    for chunk in _chunks(report.orphan_ids, VALUES_BATCH * 4):
+        # Orphans keep their selector, quote and revision: the words a student chose, and where they were,
+        # stay on record until a teacher re-attaches them.
+        model.objects.filter(pk__in=chunk).update(anchor_status=ORPHANED, orphaned_at=now)
+    for chunk in _chunks(placed, VALUES_BATCH):
+        _update_selectors(model, chunk, revision_id=revision.pk)
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _update_selectors(model, rows: list[tuple], *, revision_id: int) -> None:
+    """One UPDATE … FROM (VALUES …) for many rows' selectors (SQLite ≥ 3.33 and PostgreSQL both read it)."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    q = connection.ops.quote_name
+    columns = ["start", "end", "exact", "prefix", "suffix"]
+    row = "(" + ", ".join(["%s"] * (len(columns) + 1)) + ")"
+    sets = ", ".join(
+        f"{q(name)} = CAST(v.c{i} AS {'integer' if name in ('start', 'end') else 'text'})"
+        for i, name in enumerate(columns, start=1)
+    )
+    sql = (
+        f"WITH v(id, c1, c2, c3, c4, c5) AS (VALUES {', '.join([row] * len(rows))}) "
+        f"UPDATE {table} SET {sets}, {q('revision_id')} = %s FROM v WHERE {table}.{q('id')} = CAST(v.id AS bigint)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for r in rows for value in r] + [revision_id])
 
 
 # --- Re-attaching an orphan -------------------------------------------------------------------------

@@ -137,11 +137,13 @@ class Reanchorer:
         dmp.diff_cleanupSemanticLossless(diffs)
         to_new = [-1] * len(old_text)  # new index of each surviving old character, -1 when deleted
         inserted = [False] * len(new_text)
+        self._equal: list[tuple[int, int, int]] = []  # (old start, old end, shift) of each unchanged stretch
         i = j = 0
         for op, chunk in diffs:
             n = len(chunk)
             if op == 0:
                 to_new[i : i + n] = range(j, j + n)
+                self._equal.append((i, i + n, j - i))
                 i += n
                 j += n
             elif op < 0:
@@ -155,6 +157,26 @@ class Reanchorer:
         self._old_words = _prefix_counts(old_word)
         self._old_lost = _prefix_counts([w and t < 0 for w, t in zip(old_word, to_new, strict=True)])
         self._new_added = _prefix_counts([f and not c.isspace() for f, c in zip(inserted, new_text, strict=True)])
+
+    def unchanged_ranges(self, context: int = CONTEXT_CHARS) -> list[tuple[int, int, int]]:
+        """Stretches ``(lo, hi, shift)`` of the old text where any span with ``lo <= start < end <= hi`` keeps
+        its quote and its ``context`` characters each side, ``shift`` characters later in the new text.
+
+        ``place`` would say exactly that for them, so a caller holding many spans can move those in bulk
+        and place only the few that lie near an edit.
+        """
+        old_len, new_len = len(self.old_text), len(self.new_text)
+        if self.same:
+            return [(0, old_len, 0)]
+        ranges = []
+        for lo, hi, shift in self._equal:
+            if not (lo == 0 and shift == 0):
+                lo += context  # the prefix must be unchanged too (unless the text starts here in both)
+            if not (hi == old_len and hi + shift == new_len):
+                hi -= context
+            if hi - lo > 0:
+                ranges.append((lo, hi, shift))
+        return ranges
 
     def place(self, *, start: int, end: int, exact: str, prefix: str = "", suffix: str = "") -> Placement:
         old, new = self.old_text, self.new_text
