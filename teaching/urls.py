@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from teaching.forms import ThrottledAdminLoginForm
-from teaching.views import accounts, api, classrooms, dashboard, home, keys, reading, reattach, review
+from teaching.views import accounts, api, classrooms, dashboard, home, keys, lessons, reading, reattach, review
 from teaching.views import claims as claim_views
 from teaching.views import exports as export_views
 from teaching.views import feedback as feedback_views
@@ -48,6 +48,21 @@ app_patterns = [
     path("annotations/<int:pk>/mark/", review.annotation_mark, name="annotation_mark"),
     path("submissions/<int:pk>/return/", review.submission_return, name="submission_return"),
     path("annotations/<int:pk>/reattach/", reattach.annotation_reattach, name="annotation_reattach"),
+    # My lessons, the builder and the shared library (teaching/views/lessons.py) -------------------------
+    path("lessons/", lessons.lesson_list, name="lesson_list"),
+    path("lessons/new/", lessons.lesson_create, name="lesson_create"),
+    path("lessons/library/", lessons.lesson_library, name="lesson_library"),
+    path("lessons/<int:pk>/", lessons.lesson_detail, name="lesson_detail"),
+    path("lessons/<int:pk>/copy/", lessons.lesson_copy, name="lesson_copy"),
+    path("lessons/<int:pk>/edit/", lessons.lesson_edit, name="lesson_edit"),
+    path("lessons/<int:pk>/articles/add/", lessons.lesson_article_add, name="lesson_article_add"),
+    path(
+        "lessons/<int:pk>/articles/<int:position>/preview/",
+        lessons.lesson_article_preview,
+        name="lesson_article_preview",
+    ),
+    path("lesson-articles/<int:pk>/move/", lessons.lesson_article_move, name="lesson_article_move"),
+    path("lesson-articles/<int:pk>/remove/", lessons.lesson_article_remove, name="lesson_article_remove"),
     # Reference key (teaching/views/keys.py): the key mode of the reading view ------------------------
     path("lessons/<int:pk>/key/", keys.key_start, name="key_start"),
     path("lessons/<int:pk>/key/articles/<int:position>/", keys.key_edit, name="key_edit"),

@@ -28,6 +28,11 @@ from teaching.forms.keys import (
     SuggestionAcceptForm,
     SuggestionDismissForm,
 )
+from teaching.forms.lessons import (
+    LessonArticleAddForm,
+    LessonArticleMoveForm,
+    LessonForm,
+)
 
 __all__ = [
     "AddStudentForm",
@@ -42,6 +47,9 @@ __all__ = [
     "JoinClassroomForm",
     "KeyItemCreateForm",
     "KeyItemUpdateForm",
+    "LessonArticleAddForm",
+    "LessonArticleMoveForm",
+    "LessonForm",
     "StudentSignupForm",
     "SubmissionReturnForm",
     "SuggestionAcceptForm",

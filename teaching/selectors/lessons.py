@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from articles.models import Article
 from teaching import permissions
-from teaching.models import Annotation, Classroom, KeyComparison, KeyItem, Lesson, LessonArticle, User
+from teaching.models import Annotation, Assignment, Classroom, KeyComparison, KeyItem, Lesson, LessonArticle, User
 
 __all__ = [
     "ArticleKeyItems",
@@ -35,11 +36,24 @@ _HEAVY = ("body_markdown", "body_html", "body_text")
 _HEAVY_ARTICLE_FIELDS = tuple(f"article__{field}" for field in _HEAVY)
 
 
+def _count(queryset) -> Subquery:
+    """A correlated COUNT(*) (joins of several counts would multiply rows: articles × key items × assignments)."""
+    return Coalesce(Subquery(queryset.order_by().values("lesson_ref").annotate(n=Count("pk")).values("n")), 0)
+
+
 def _with_counts(lessons: QuerySet[Lesson]) -> QuerySet[Lesson]:
     return lessons.annotate(
-        article_count=Count("lesson_articles", distinct=True),
-        key_item_count=Count("reference_key__items", distinct=True),
-        assignment_count=Count("assignments", distinct=True),
+        article_count=_count(
+            LessonArticle.objects.filter(lesson_id=OuterRef("pk")).annotate(lesson_ref=F("lesson_id"))
+        ),
+        key_item_count=_count(
+            KeyItem.objects.filter(key__lesson_id=OuterRef("pk"), anchor_status=KeyItem.AnchorStatus.ANCHORED).annotate(
+                lesson_ref=F("key__lesson_id")
+            )
+        ),
+        assignment_count=_count(
+            Assignment.objects.filter(lesson_id=OuterRef("pk")).annotate(lesson_ref=F("lesson_id"))
+        ),
     )
 
 
@@ -70,7 +84,8 @@ def list_library_lessons(user: User, query: str = "") -> QuerySet[Lesson]:
         _with_counts(lessons)
         .select_related("owner")
         .prefetch_related(_articles_in_order())
-        .order_by(Q(owner__isnull=False), "title", "pk")
+        .annotate(from_the_site=Case(When(owner__isnull=True, then=Value(0)), default=Value(1)))
+        .order_by("from_the_site", "title", "pk")
     )
 
 

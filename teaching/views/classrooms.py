@@ -111,7 +111,9 @@ def classroom_student_add(request, pk):
 def assignment_create(request, pk):
     classroom = selectors.get_classroom_for(user=request.user, pk=pk)
     lessons = selectors.list_lessons_for_assignment()
-    form = AssignmentForm(request.POST if request.method == "POST" else None, lessons=lessons)
+    # "Set for <class>" from a lesson's page arrives with ?lesson=<pk>: that lesson comes chosen.
+    initial = {"lesson": request.GET["lesson"]} if request.GET.get("lesson", "").isdigit() else {}
+    form = AssignmentForm(request.POST if request.method == "POST" else None, lessons=lessons, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             assignment = services.create_assignment(classroom=classroom, by=request.user, **form.cleaned_data)

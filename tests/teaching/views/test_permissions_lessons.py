@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from teaching import services
-from teaching.models import KeyComparison, KeyItem, LessonArticle
+from teaching.models import KeyComparison, KeyItem, Lesson, LessonArticle
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +137,117 @@ def test_the_articles_of_a_lesson_are_untouched_by_refused_requests(client, worl
         client.post(reverse("teaching:key_item_delete", args=[world[whose]["item"].pk]))
     assert sorted(LessonArticle.objects.values_list("lesson_id", "article_id", "position")) == before
     assert KeyItem.objects.count() == 6
+
+
+# --- The lesson pages: My lessons, the builder, the library ----------------------------------------------------
+
+TEACHER_PAGE = {"student": 403, "teacher": 200, "other_teacher": 200, "admin_user": 403}
+
+
+def _extra_article(world):
+    """An article of the library that none of the three lessons has yet."""
+    article = factories.ArticleFactory(title="Extra")
+    factories.LessonArticleFactory(lesson=factories.LessonFactory(owner=None, title="Elsewhere"), article=article)
+    return article
+
+
+# (method, url name, args, data, status for the owner, status for another teacher)
+LESSON_REQUESTS = [
+    ("get", "teaching:lesson_detail", lambda w, e: [e["lesson"].pk], None, 200, 200),
+    ("get", "teaching:lesson_article_preview", lambda w, e: [e["lesson"].pk, 1], None, 200, 200),
+    ("post", "teaching:lesson_copy", lambda w, e: [e["lesson"].pk], None, 302, 302),
+    ("get", "teaching:lesson_edit", lambda w, e: [e["lesson"].pk], None, 200, 404),
+    ("post", "teaching:lesson_edit", lambda w, e: [e["lesson"].pk], lambda w, e: {"title": "Taken over"}, 302, 404),
+    (
+        "post",
+        "teaching:lesson_article_add",
+        lambda w, e: [e["lesson"].pk],
+        lambda w, e: {"article": _extra_article(w).pk},
+        302,
+        404,
+    ),
+    (
+        "post",
+        "teaching:lesson_article_move",
+        lambda w, e: [e["lesson"].lesson_articles.get(position=1).pk],
+        lambda w, e: {"direction": "down"},
+        302,
+        404,
+    ),
+    (
+        "post",
+        "teaching:lesson_article_remove",
+        lambda w, e: [e["lesson"].lesson_articles.get(position=2).pk],
+        None,
+        302,
+        404,
+    ),
+]
+
+
+def _lesson_expected(role, whose, for_owner, for_others):
+    if role == "anonymous":
+        return "login"
+    if role in ("student", "admin_user"):
+        return 403  # teacher pages; admins change lessons in the admin
+    return for_owner if role == OWNERS[whose] else for_others
+
+
+LESSON_CASES = [
+    pytest.param(
+        method,
+        name,
+        args,
+        data,
+        whose,
+        role,
+        _lesson_expected(role, whose, for_owner, for_others),
+        id=f"{method}-{name.split(':')[1]}-{whose}-{role}",
+    )
+    for method, name, args, data, for_owner, for_others in LESSON_REQUESTS
+    for whose in OWNERS
+    for role in ROLES
+]
+
+
+def _lesson_rows():
+    lessons = sorted(Lesson.objects.values_list("pk", "title", "introduction", "owner_id"))
+    return lessons, sorted(LessonArticle.objects.values_list("lesson_id", "article_id", "position"))
+
+
+@pytest.mark.parametrize(("method", "name", "args", "data", "whose", "role", "expected"), LESSON_CASES)
+def test_lesson_pages_read_and_copy_for_every_teacher_edit_only_for_the_owner(
+    client, request, world, method, name, args, data, whose, role, expected
+):
+    entry = world[whose]
+    url = reverse(name, args=args(world, entry))
+    payload = data(world, entry) if data else {}
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    before = _lesson_rows()
+    response = getattr(client, method)(url, payload)
+    if expected == "login":
+        assert response.status_code == 302 and response["Location"].startswith(f"{LOGIN}?next=")
+    else:
+        assert response.status_code == expected
+    if method == "get" or expected in ("login", 403, 404):
+        assert _lesson_rows() == before  # a refused request changes nothing
+    elif name != "teaching:lesson_copy":
+        assert _lesson_rows() != before
+    else:  # a copy adds the copier's lesson; the original is as it was
+        assert Lesson.objects.filter(copied_from=entry["lesson"], owner=request.getfixturevalue(role)).count() == 1
+        assert [row for row in _lesson_rows()[0] if row[0] == entry["lesson"].pk] == [
+            row for row in before[0] if row[0] == entry["lesson"].pk
+        ]
+
+
+@pytest.mark.parametrize("name", ["teaching:lesson_list", "teaching:lesson_create", "teaching:lesson_library"])
+@pytest.mark.parametrize("role", ROLES)
+def test_my_lessons_and_the_library_are_teacher_pages(client, request, world, name, role):
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    response = client.get(reverse(name))
+    if role == "anonymous":
+        assert response.status_code == 302 and response["Location"].startswith(f"{LOGIN}?next=")
+    else:
+        assert response.status_code == TEACHER_PAGE[role]
