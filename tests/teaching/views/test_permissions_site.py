@@ -90,6 +90,7 @@ def world(db, teacher, classroom, student, other_student, removed_student, other
             "removed_second_annotation": r_second.pk,
             "removed_comparison": r_comparison.pk,
             "key_item": key_item.pk,
+            "lesson_article": lesson.lesson_articles.get(position=1).pk,
         },
         "articles": {"first": first, "second": second},
     }
@@ -297,6 +298,35 @@ ROWS = [
     ),
     ("post", "teaching:key_item_update", {"pk": "key_item"}, {}, _row(LOGIN, 404, 404, 404, 404, 302, 404, 302)),
     ("post", "teaching:key_item_delete", {"pk": "key_item"}, {}, _row(LOGIN, 404, 404, 404, 404, 302, 404, 302)),
+    # My lessons, the builder, the library (the lesson is the teacher's; other teachers read and copy it) ---------
+    ("get", "teaching:lesson_list", {}, None, _row(LOGIN, 403, 403, 403, 403, 200, 200, 403)),
+    ("get", "teaching:lesson_create", {}, None, _row(LOGIN, 403, 403, 403, 403, 200, 200, 403)),
+    ("get", "teaching:lesson_library", {}, None, _row(LOGIN, 403, 403, 403, 403, 200, 200, 403)),
+    ("get", "teaching:lesson_detail", {"pk": "lesson"}, None, _row(LOGIN, 403, 403, 403, 403, 200, 200, 403)),
+    (
+        "get",
+        "teaching:lesson_article_preview",
+        {"pk": "lesson", "position": 1},
+        None,
+        _row(LOGIN, 403, 403, 403, 403, 200, 200, 403),
+    ),
+    ("post", "teaching:lesson_copy", {"pk": "lesson"}, {}, _row(LOGIN, 403, 403, 403, 403, 302, 302, 403)),
+    ("get", "teaching:lesson_edit", {"pk": "lesson"}, None, _row(LOGIN, 403, 403, 403, 403, 200, 404, 403)),
+    ("post", "teaching:lesson_article_add", {"pk": "lesson"}, {}, _row(LOGIN, 403, 403, 403, 403, 302, 404, 403)),
+    (
+        "post",
+        "teaching:lesson_article_move",
+        {"pk": "lesson_article"},
+        {"direction": "down"},
+        _row(LOGIN, 403, 403, 403, 403, 302, 404, 403),
+    ),
+    (
+        "post",
+        "teaching:lesson_article_remove",
+        {"pk": "lesson_article"},
+        {},
+        _row(LOGIN, 403, 403, 403, 403, 302, 404, 403),
+    ),
 ]
 
 
@@ -331,6 +361,8 @@ def _snapshot() -> dict:
         "links": list(models.Comparison.annotations.through.objects.order_by("pk").values_list("pk")),
         "key_items": list(models.KeyItem.objects.order_by("pk").values_list("pk", "category", "explanation")),
         "enrolments": list(models.Enrollment.objects.order_by("pk").values_list("pk")),
+        "lessons": list(models.Lesson.objects.order_by("pk").values_list("pk", "title", "owner_id")),
+        "lesson_articles": list(models.LessonArticle.objects.order_by("pk").values_list("pk", "lesson_id", "position")),
         "classes": list(models.Classroom.objects.order_by("pk").values_list("pk", "join_code")),
         "users": models.User.objects.count(),
     }
