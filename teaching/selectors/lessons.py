@@ -124,21 +124,22 @@ def list_builder_articles(lesson: Lesson) -> QuerySet[LessonArticle]:
 
 
 def list_usable_articles(user: User) -> QuerySet[Article]:
-    """Articles ``user`` may put in a lesson: their own and the shared library's (every lesson's articles)."""
-    articles = Article.objects.all()
-    if not user.is_staff:
-        articles = articles.filter(lessons__isnull=False).distinct()
-    return articles
+    """Articles ``user`` may put in a lesson: their own and the shared library's (the site's and other teachers',
+    read-only to them — articles.models.ArticleQuerySet.owned_by / shared_with). Students: none."""
+    if not permissions.can_browse_lessons(user):
+        return Article.objects.none()
+    return Article.objects.owned_by(user) | Article.objects.shared_with(user)
 
 
 def list_articles_to_add(user: User, lesson: Lesson, query: str = "") -> QuerySet[Article]:
-    """Usable articles not yet in the lesson, by title."""
+    """Usable articles not yet in the lesson: the user's own first (newest first), then the library by title."""
     return (
         list_usable_articles(user)
         .exclude(lesson_articles__lesson_id=lesson.pk)
         .search(query)
         .defer(*_HEAVY)
-        .order_by("title", "pk")
+        .annotate(is_mine=Case(When(owner_id=user.pk, then=Value(0)), default=Value(1)))
+        .order_by("is_mine", "title", "pk")
     )
 
 

@@ -59,11 +59,12 @@ def test_add_puts_the_article_last_and_refuses_a_duplicate(three, teacher):
     assert _articles(three)[-1] == ("D", 4) and len(_articles(three)) == 4
 
 
-def test_add_refuses_an_article_outside_the_library_and_the_teachers_own(three, teacher):
-    stray = factories.ArticleFactory(title="Stray")  # in no lesson, nobody's
-    with pytest.raises(PermissionDenied):
-        services.add_lesson_article(lesson=three, article=stray, by=teacher)
-    assert len(_articles(three)) == 3
+def test_add_takes_the_teachers_own_articles_and_the_shared_librarys(three, teacher, other_teacher):
+    own = factories.ArticleFactory(title="Mine, in no lesson yet", owner=teacher)
+    theirs = factories.ArticleFactory(title="Another teacher's", owner=other_teacher)
+    services.add_lesson_article(lesson=three, article=own, by=teacher)
+    services.add_lesson_article(lesson=three, article=theirs, by=teacher)
+    assert [title for title, _ in _articles(three)][-2:] == ["Mine, in no lesson yet", "Another teacher's"]
 
 
 @pytest.mark.parametrize(

@@ -191,19 +191,23 @@ def test_add_with_a_bad_or_unknown_article_is_refused(teacher_client, mine, valu
     assert len(_titles(mine)) == 2
 
 
-def test_after_bringing_a_new_article_the_builder_offers_to_add_it(teacher_client, mine):
+def test_after_bringing_a_new_article_the_builder_offers_to_add_it(teacher_client, mine, teacher):
     """The contract with the article pages: they redirect to ?added=<id>; the builder offers a one-click add."""
-    library = factories.LessonFactory(title="Library lesson")
-    article = factories.ArticleFactory(title="Just brought")
-    factories.LessonArticleFactory(lesson=library, article=article)
+    article = factories.ArticleFactory(title="Just brought", owner=teacher)
     url = reverse("teaching:lesson_edit", args=[mine.pk])
     page = teacher_client.get(url, {"added": article.pk}).content.decode()
     assert "Add “Just brought” to this lesson" in page
-    # Already in the lesson, or not the teacher's to use: no offer.
-    page = teacher_client.get(url, {"added": _link(mine, "First report").article_id}).content.decode()
-    assert "to this lesson</button>" not in page
-    stray = factories.ArticleFactory(title="Somebody else's draft")
-    assert "Somebody" not in teacher_client.get(url, {"added": stray.pk}).content.decode()
+    # Already in the lesson, unknown or malformed: no offer.
+    for added in (_link(mine, "First report").article_id, 999999, "abc"):
+        page = teacher_client.get(url, {"added": added}).content.decode()
+        assert "to this lesson</button>" not in page
+
+
+def test_candidates_list_the_teachers_own_articles_first(teacher_client, mine, teacher, other_teacher):
+    factories.ArticleFactory(title="AAA from another teacher", owner=other_teacher)
+    factories.ArticleFactory(title="ZZZ of my own", owner=teacher)
+    page = teacher_client.get(reverse("teaching:lesson_edit", args=[mine.pk])).content.decode()
+    assert page.index("ZZZ of my own") < page.index("AAA from another teacher")
 
 
 def test_preview_shows_the_article_as_students_see_it(teacher_client, mine):
