@@ -189,6 +189,8 @@ def score_numbers(articles: list[Article], parse_claim, *, show: int = 0) -> dic
                 per_kind[kind]["correct"] += 1
             elif sure:
                 per_kind[kind]["misread"] += 1
+                if any(agrees({**label, "kind": r.label.get("kind")}, r.label) for r in sure):
+                    per_kind[kind]["misread_kind_only"] += 1  # the value is right, the kind of mention is not
                 misreads.append((article.name, label, [r.label | {"text": r.text} for r in sure]))
             else:
                 per_kind[kind]["declined"] += 1
@@ -303,17 +305,25 @@ def report(split: str, numbers: dict, suggestions: dict[str, tuple[int, int, int
         c = per_kind.get(kind)
         if not c:
             continue
-        n = sum(c.values())
+        c = Counter({k: v for k, v in c.items() if k != "misread_kind_only"}) + Counter(
+            {"misread_kind_only": c["misread_kind_only"]}
+        )
+        n = c["correct"] + c["misread"] + c["declined"]
         total.update(c)
         print(
             f"  {kind:<18}{n:>7}{c['correct']:>9}{c['misread']:>9}{c['declined']:>10}"
             f"{_pct(c['correct'], n):>11}{_pct(c['misread'], n):>11}"
         )
+    kind_only = total.pop("misread_kind_only", 0)
     n = sum(total.values())
     print(
         f"  {'ALL unambiguous':<18}{n:>7}{total['correct']:>9}{total['misread']:>9}{total['declined']:>10}"
         f"{_pct(total['correct'], n):>11}{_pct(total['misread'], n):>11}"
         f"   target ≥ {TARGETS['correct']:.0%} correct, ≤ {TARGETS['misread']:.0%} misread"
+    )
+    print(
+        f"  of the {total['misread']} misread, {kind_only} have the right value but another kind"
+        f" (e.g. duration for quantity); {total['misread'] - kind_only} read a wrong value"
     )
     amb = per_kind.get("ambiguous", Counter())
     if amb:
