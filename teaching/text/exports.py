@@ -4,7 +4,8 @@ Two things make a CSV safe to hand to a teacher:
 * It opens cleanly: UTF-8 with a byte-order mark, which Excel needs to read curly quotes, en dashes and
   Cyrillic names as written instead of guessing a legacy code page.
 * No cell can run as a formula ("CSV injection"): a cell a spreadsheet would read as a formula — one
-  starting with = + - @, a tab or a carriage return, also after leading spaces — gets an apostrophe in
+  starting with = + - @, a tab or a carriage return, also after leading spaces or invisible characters
+  (zero-width spaces, direction marks, a byte-order mark) — gets an apostrophe in
   front, which spreadsheets show as text. Positions are written as numbers and never touched.
 """
 
@@ -29,9 +30,23 @@ def neutralise(value: object) -> object:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     text = str(value)
-    if text.startswith(FORMULA_TRIGGERS) or text.lstrip(" \t\r\n\u00a0").startswith(FORMULA_TRIGGERS):
+    if _skip_invisible(text).startswith(FORMULA_TRIGGERS) or text.startswith(FORMULA_TRIGGERS):
         return "'" + text
     return text
+
+
+def _invisible(ch: str) -> bool:
+    """Characters a spreadsheet may skip before deciding a cell is a formula: spaces and line breaks, control
+    characters, and invisible format characters (zero-width space U+200B, direction marks U+200E/U+200F,
+    the byte-order mark U+FEFF, bidi embeddings and isolates U+202A–U+202E, U+2066–U+2069, …)."""
+    return ch.isspace() or unicodedata.category(ch) in {"Cc", "Cf", "Zs", "Zl", "Zp"}
+
+
+def _skip_invisible(text: str) -> str:
+    start = 0
+    while start < len(text) and _invisible(text[start]):
+        start += 1
+    return text[start:]
 
 
 @dataclass(frozen=True)
