@@ -9,7 +9,11 @@ class TeachingConfig(AppConfig):
         # The articles app must not import this one: it reaches re-anchoring and class-based reading
         # through hooks that are filled in here.
         from articles import hooks
-        from teaching import selectors, services
+        from teaching import (
+            selectors,
+            services,
+            sessions,  # noqa: F401 (a student's login sets how their session ends)
+        )
 
         hooks.register(
             revise_article=services.revise_article,

@@ -39,3 +39,15 @@ class BackgroundLoginMiddleware:
         ):
             return HttpResponse(self.MESSAGE, status=401, content_type="text/plain; charset=utf-8")
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Every response, static files and /healthz included, says which browser features the site may use."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

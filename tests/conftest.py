@@ -45,6 +45,36 @@ def browser_type_launch_args(browser_type_launch_args):
     return args
 
 
+# Every page a browser test opens is checked against the Content-Security-Policy: the page reports each
+# violation to the console (as Chromium does itself), and the test fails at teardown if there was one.
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline code"}`
+    + ` at ${e.sourceFile || document.location.pathname}:${e.lineNumber}`);
+});
+"""
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request):
+    """Automatic for every test that uses Playwright's ``page`` or ``context``: none may break the CSP."""
+    if not {"page", "context"} & set(request.fixturenames):
+        yield
+        return
+    context = request.getfixturevalue("context")
+    violations: list[str] = []
+
+    def on_console(message):
+        text = message.text
+        if message.type == "error" and ("CSP violation" in text or "Content Security Policy" in text):
+            violations.append(f"{message.page.url if message.page else '?'}: {text}")
+
+    context.add_init_script(script=_REPORT_CSP_VIOLATIONS)
+    context.on("console", on_console)
+    yield violations
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+
+
 @pytest.fixture
 def screenshot_dir() -> str:
     os.makedirs(SCREENSHOTS, exist_ok=True)

@@ -14,9 +14,19 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+FALLBACK_500 = (
+    "<!doctype html><title>Something went wrong · Crosscheck</title><h1>Something went wrong on our side</h1>"
+    "<p>Your saved work is safe. Please try again in a minute; if it keeps happening, tell your teacher.</p>"
+)
+
+
 def server_error(request):
-    # No context processors that could fail again: render the static template.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    # No context processors that could fail again: render the plain template, and if even that fails
+    # (its stylesheet's URL, say), a fixed page.
+    try:
+        return HttpResponseServerError(loader.get_template("500.html").render())
+    except Exception:
+        return HttpResponseServerError(FALLBACK_500)
 
 
 def csrf_failure(request, reason=""):
