@@ -130,3 +130,124 @@ class ArticleImportForm(forms.ModelForm):
         cleaned["title"] = imported.title
         self.instance.body_markdown = imported.body_markdown
         return cleaned
+
+
+# Teachers' pages: adding an article (three sources → a draft → save) and editing their own ----------------
+
+
+class NextField(forms.CharField):
+    """Where to go after saving (a local URL, checked in the view); carried through every step."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(required=False, max_length=500, widget=forms.HiddenInput, **kwargs)
+
+
+class PasteForm(forms.Form):
+    FORMATS = [("text", "Plain text, as copied"), ("markdown", "Markdown")]
+
+    title = forms.CharField(
+        label="Title (optional)",
+        required=False,
+        max_length=300,
+        help_text="Leave empty to take it from the text. If the text starts with the headline, type it here and "
+        "it is shown as the headline.",
+    )
+    text = forms.CharField(
+        label="The article's text",
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
+        strip=False,
+        help_text="Paste the whole report. Lines or long runs of text become readable paragraphs; the words are "
+        "kept exactly as they are.",
+    )
+    format = forms.ChoiceField(label="The text is", choices=FORMATS, initial="text", widget=forms.RadioSelect)
+    next = NextField()
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        if not text.strip():
+            raise forms.ValidationError("There is no text: paste the article's text.")
+        try:
+            importing.check_text_size(text, max_bytes=settings.ARTICLE_UPLOAD_MAX_BYTES)
+        except importing.ImportProblem as problem:
+            raise forms.ValidationError(str(problem)) from None
+        return text
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="A file",
+        help_text=".txt or .md (UTF-8, at most "
+        f"{importing.human_size(settings.ARTICLE_UPLOAD_MAX_BYTES)}), a saved web page (.html, .htm) or a Word "
+        f"document (.docx), at most {importing.human_size(settings.ARTICLE_PAGE_MAX_BYTES)}.",
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html"}
+        ),
+    )
+    next = NextField()
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            importing.upload_suffix(upload.name)
+            # Checked before reading, so an oversized upload is never loaded into memory.
+            importing.check_size(upload.size, max_bytes=settings.ARTICLE_PAGE_MAX_BYTES)
+        except importing.ImportProblem as problem:
+            raise forms.ValidationError(str(problem)) from None
+        return upload
+
+
+class AddressForm(forms.Form):
+    url = forms.URLField(
+        label="Web address",
+        max_length=500,
+        assume_scheme="https",
+        help_text="The address of the report, copied from the browser. Crosscheck reads the page and keeps only "
+        "the article: not the menus, adverts, links or comments around it.",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+    next = NextField()
+
+
+class ArticleDetailsForm(forms.ModelForm):
+    """The draft's details and text, checked in the preview and saved; the same fields edit an own article."""
+
+    original_url = _original_url_field()
+    next = NextField()
+
+    class Meta:
+        model = Article
+        fields = ["title", "title_is_editorial", "outlet", "author", "published_on", "original_url", "body_markdown"]
+        labels = {
+            "title_is_editorial": "The outlet gave no headline: I wrote this title",
+            "body_markdown": "The text (Markdown)",
+        }
+        help_texts = {
+            "outlet": "Leave empty if you do not know: students see “unknown”, never a guess.",
+            "author": "Leave empty if you do not know.",
+            "published_on": "Leave empty if you do not know.",
+            "body_markdown": "Keep the outlet's wording; change only breaks and markup.",
+        }
+        widgets = {
+            "published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "body_markdown": forms.Textarea(attrs={"rows": 16, "spellcheck": "false", "class": "markdown-source"}),
+        }
+
+    def clean_body_markdown(self) -> str:
+        body = self.cleaned_data["body_markdown"]
+        try:
+            importing.check_text_size(body, max_bytes=settings.ARTICLE_UPLOAD_MAX_BYTES)
+        except importing.ImportProblem as problem:
+            raise forms.ValidationError(str(problem)) from None
+        return body
+
+
+class ArticleEditForm(ArticleDetailsForm):
+    revision_note = forms.CharField(
+        label="What changed (optional)",
+        required=False,
+        max_length=300,
+        help_text="Kept with the new revision when you change the text, e.g. “typo in the third paragraph”.",
+    )
+
+    class Meta(ArticleDetailsForm.Meta):
+        pass

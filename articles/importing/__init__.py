@@ -57,6 +57,7 @@ __all__ = [
     "normalise",
     "prepare",
     "text_to_markdown",
+    "upload_suffix",
 ]
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})

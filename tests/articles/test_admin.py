@@ -330,10 +330,14 @@ def test_import_is_staff_only(client, teacher):
 # Preview ------------------------------------------------------------------------------
 
 
-def test_preview_is_staff_only(client, teacher, article):
+def test_preview_is_for_teachers_and_admins_not_students(client, teacher, student, article):
+    # The preview is the article's page in My articles: teachers read the shared library there.
+    url = reverse("articles:article_preview", args=[article.pk])
+    assert client.get(url).status_code == 302
+    client.force_login(student)
+    assert client.get(url).status_code == 403
     client.force_login(teacher)
-    response = client.get(reverse("articles:article_preview", args=[article.pk]))
-    assert response.status_code == 302
+    assert client.get(url).status_code == 200
 
 
 def test_preview_shows_article_text_container(admin_client, article):
