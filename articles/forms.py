@@ -222,6 +222,7 @@ class ArticleDetailsForm(forms.ModelForm):
             "body_markdown": "The text (Markdown)",
         }
         help_texts = {
+            "title_is_editorial": "",  # the label says it all
             "outlet": "Leave empty if you do not know: students see “unknown”, never a guess.",
             "author": "Leave empty if you do not know.",
             "published_on": "Leave empty if you do not know.",

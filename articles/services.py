@@ -11,7 +11,7 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from articles import hooks
+from articles import hooks, rendering
 from articles.models import Article
 from articles.permissions import can_edit_article, is_teacher_or_admin
 
@@ -67,6 +67,7 @@ def update_article(*, article: Article, by, body_markdown: str, note: str = "", 
     if changed:
         article.full_clean(exclude=["body_markdown", "owner"])
         article.save(update_fields=[*changed, "updated_at"])
-    if article.body_markdown.strip() == body_markdown.strip():
+    # Browsers send CRLF and trim or add a final newline: not a correction.
+    if rendering.normalise_source(article.body_markdown).strip() == rendering.normalise_source(body_markdown).strip():
         return None
     return hooks.revise_article(article=article, body_markdown=body_markdown, by=by, note=note)

@@ -212,7 +212,7 @@ def article_edit(request, pk: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            if report is None:
+            if report is None or not report.created:
                 messages.success(request, "Saved.")
             elif report.orphaned:
                 messages.warning(request, report.summary())
@@ -222,4 +222,3 @@ def article_edit(request, pk: int):
     highlights = sum(hooks.highlight_counts(article=article))
     context = {"form": form, "article": article, "highlights": highlights}
     return render(request, "articles/article_edit.html", context)
-
