@@ -52,6 +52,7 @@ def world(db, teacher, classroom, student, other_student, removed_student, other
     their_assignment = factories.AssignmentFactory(classroom=theirs, lesson=lesson)
     key = factories.ReferenceKeyFactory(lesson=lesson)
     key_item = factories.key_item_for(key, first, PHRASE)
+    own_article = factories.ArticleFactory(title="The teacher's own report", owner=teacher)
 
     def work(who, status="in_progress"):
         submission = factories.SubmissionFactory(assignment=assignment, student=who, status=status)
@@ -81,6 +82,7 @@ def world(db, teacher, classroom, student, other_student, removed_student, other
             "their_assignment": their_assignment.pk,
             "lesson": lesson.pk,
             "article": first.pk,
+            "own_article": own_article.pk,
             "submission": submission.pk,
             "annotation": annotation.pk,
             "second_annotation": second_annotation.pk,
@@ -132,6 +134,7 @@ OWN_WRITE = _row(LOGIN, 302, 404, 404, 404, 404, 404, 404)  # a write to Sam's o
 REMOVED_OWN = _row(LOGIN, 404, 404, 404, 404, 404, 404, 404)  # Rami's objects: nobody may change them
 TEACHER_PAGE = _row(LOGIN, 404, 404, 404, 404, 200, 404, 404)
 TEACHER_PAGE_403 = _row(LOGIN, 403, 403, 403, 403, 200, 404, 403)  # teacher-only pages (role check first)
+LIBRARY_PAGE = _row(LOGIN, 403, 403, 403, 403, 200, 200, 200)  # articles: teachers and admins, never students
 
 # (method, url name, {url kwarg: object key or literal}, data, expected)
 ROWS = [
@@ -145,7 +148,16 @@ ROWS = [
     ("get", "teaching:classroom_join", {}, None, _row(LOGIN, 200, 200, 200, 200, 403, 403, 403)),
     # Articles -------------------------------------------------------------------------------------------
     ("get", "articles:article_detail", {"pk": "article"}, None, _row(LOGIN, 200, 200, 404, 404, 200, 200, 200)),
-    ("get", "articles:article_preview", {"pk": "article"}, None, _row(*[ADMIN_LOGIN] * 7, 200)),
+    # Teachers' article library: teachers and admins read every article; each teacher edits only their own.
+    ("get", "articles:article_list", {}, None, LIBRARY_PAGE),
+    ("get", "articles:article_create", {}, None, LIBRARY_PAGE),
+    ("post", "articles:article_create", {}, {}, LIBRARY_PAGE),  # nothing to import: the add page again
+    ("get", "articles:article_preview", {"pk": "article"}, None, LIBRARY_PAGE),
+    ("get", "articles:article_preview", {"pk": "own_article"}, None, LIBRARY_PAGE),
+    ("get", "articles:article_edit", {"pk": "own_article"}, None, _row(LOGIN, 403, 403, 403, 403, 200, 403, 200)),
+    ("post", "articles:article_edit", {"pk": "own_article"}, {}, _row(LOGIN, 403, 403, 403, 403, 200, 403, 200)),
+    ("get", "articles:article_edit", {"pk": "article"}, None, _row(LOGIN, 403, 403, 403, 403, 403, 403, 200)),
+    ("post", "articles:article_edit", {"pk": "article"}, {}, _row(LOGIN, 403, 403, 403, 403, 403, 403, 200)),
     # The student's reading view -------------------------------------------------------------------------
     ("get", "teaching:dashboard", {}, None, _row(LOGIN, 200, 200, 200, 200, 403, 403, 403)),
     ("get", "teaching:assignment_read", {"pk": "assignment"}, None, STUDENT_REDIRECT),
