@@ -1,5 +1,9 @@
+from urllib.parse import parse_qsl
+
 from django.conf import settings
-from django.http import HttpResponse
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponse, JsonResponse
+from django.http.request import RawPostDataException
 from django.shortcuts import resolve_url
 
 
@@ -51,3 +55,43 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class RefuseUndecodableFormsMiddleware:
+    """A form whose text is not valid UTF-8 is refused (400), not stored with replacement characters.
+
+    Django decodes form fields leniently (a bad byte becomes "\ufffd"), so a comment would be saved
+    altered. The JSON API refuses such a body with 400; forms are refused the same way, before any view.
+    Browsers always send UTF-8: only a broken or hand-made client gets here.
+    """
+
+    MESSAGE = "The form sent text that is not valid UTF-8 ({fields}). Nothing was saved: send the text as UTF-8."
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("POST", "PUT", "PATCH") and request.content_type == "application/x-www-form-urlencoded":
+            bad = self._undecodable_fields(request)
+            if bad:
+                message = self.MESSAGE.format(fields=", ".join(sorted(bad)))
+                if request.path.startswith("/api/"):
+                    return JsonResponse({"errors": {field: [message] for field in sorted(bad)}}, status=400)
+                return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+    @staticmethod
+    def _undecodable_fields(request) -> set[str]:
+        try:
+            body = request.body
+        except (RequestDataTooBig, RawPostDataException):
+            return set()  # Django refuses or has read it already; nothing for us to check
+        bad = set()
+        # latin-1 maps every byte to one character, so each field's bytes can be checked on their own.
+        for name, value in parse_qsl(body.decode("latin-1"), keep_blank_values=True, encoding="latin-1"):
+            try:
+                value.encode("latin-1").decode("utf-8")
+                name.encode("latin-1").decode("utf-8")
+            except UnicodeDecodeError:
+                bad.add(name.encode("latin-1").decode("utf-8", "replace"))
+        return bad

@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "teaching.middleware.RefuseUndecodableFormsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "teaching.sessions.StudentSessionMiddleware",
@@ -78,6 +79,9 @@ TEMPLATES = [
 
 SQLITE_PATH = os.environ.get("SQLITE_PATH", str(BASE_DIR / "var" / "db.sqlite3"))
 DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{SQLITE_PATH}", conn_max_age=60)}
+# A kept connection that the server dropped (PostgreSQL restarted, failed over, or ended it) is noticed at
+# the start of the next request and replaced, instead of failing that request with a 500.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while a student saves; IMMEDIATE takes the write lock at the
     # start of every atomic() so read-then-write blocks never fail with "database is locked".

@@ -129,5 +129,7 @@ urlpatterns = [
 
 admin.site.login_form = ThrottledAdminLoginForm  # the admin's login is throttled like the site's
 
+handler400 = "teaching.views.errors.bad_request"
+handler403 = "teaching.views.errors.permission_denied"
 handler404 = "teaching.views.errors.page_not_found"
 handler500 = "teaching.views.errors.server_error"

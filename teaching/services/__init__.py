@@ -7,6 +7,7 @@ from teaching.services.annotations import (
     MAX_COMMENT_CHARS,
     READ_ONLY_MESSAGE,
     create_annotation,
+    create_or_find_annotation,
     delete_annotation,
     update_annotation,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "create_comparison",
     "create_key_comparison",
     "create_key_item",
+    "create_or_find_annotation",
     "create_lesson",
     "delete_annotation",
     "delete_comparison",

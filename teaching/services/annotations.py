@@ -16,6 +16,7 @@ __all__ = [
     "MAX_COMMENT_CHARS",
     "READ_ONLY_MESSAGE",
     "create_annotation",
+    "create_or_find_annotation",
     "delete_annotation",
     "update_annotation",
 ]
@@ -65,7 +66,6 @@ def _check_owner(submission: Submission, by: User) -> None:
         raise PermissionDenied("This is not your highlight.")
 
 
-@transaction.atomic
 def create_annotation(
     *,
     submission: Submission,
@@ -78,12 +78,45 @@ def create_annotation(
     comment: str = "",
     client_key: str = "",
 ) -> Annotation:
-    """Save a highlight, idempotently.
+    """Save a highlight, idempotently (see ``create_or_find_annotation``); returns it."""
+    annotation, _ = create_or_find_annotation(
+        submission=submission,
+        article=article,
+        category=category,
+        start=start,
+        end=end,
+        exact=exact,
+        by=by,
+        comment=comment,
+        client_key=client_key,
+    )
+    return annotation
+
+
+@transaction.atomic
+def create_or_find_annotation(
+    *,
+    submission: Submission,
+    article: Article,
+    category: str,
+    start: int,
+    end: int,
+    exact: str,
+    by: User,
+    comment: str = "",
+    client_key: str = "",
+) -> tuple[Annotation, bool]:
+    """Save a highlight, idempotently; returns it and whether this call created it.
 
     ``client_key`` is the browser's id for a highlight it is still trying to save. A retry with the same key
     (the first answer was lost) is the same highlight: it is updated to the category and comment sent last —
-    the student may have changed them while the save was pending — and never duplicated. Without a key, the
-    same span and category again returns the existing highlight.
+    the student may have changed them while the save was pending — and never duplicated. A new key is a new
+    highlight, even on words and in a category another highlight already has (another tab, a second
+    thought): its comment never replaces the first one's.
+    Without a key (the API, a form without JavaScript), the same span and category again is the same
+    highlight when it adds nothing (no comment, or the same comment) or only adds a comment where there was
+    none: a resend. With another comment it is a second highlight, so no comment is ever replaced.
+    Two identical creates in flight are serialised by the submission's row lock: the second finds the first.
     """
     _check_owner(submission, by)
     submission = _lock_editable(submission)
@@ -96,13 +129,17 @@ def create_annotation(
     if client_key:
         retried = Annotation.objects.filter(submission=submission, client_key=client_key).first()
         if retried is not None:
-            return _apply_retry(retried, article=article, selector=selector, category=category, comment=comment)
-    existing = find_anchored(Annotation.objects.filter(submission=submission, article=article), selector, category)
-    if existing is not None:
-        if comment and comment != existing.comment:
-            existing.comment = comment
-            existing.save(update_fields=["comment", "updated_at"])
-        return existing
+            return _apply_retry(retried, article=article, selector=selector, category=category, comment=comment), False
+    else:
+        same_words = Annotation.objects.filter(submission=submission, article=article)
+        existing = find_anchored(same_words, selector, category, comment=comment or None)
+        if existing is not None:
+            return existing, False
+        blank = find_anchored(same_words, selector, category, comment="")
+        if blank is not None:  # a resend that adds the comment: nothing is replaced
+            blank.comment = comment
+            blank.save(update_fields=["comment", "updated_at"])
+            return blank, False
     annotation = Annotation(
         submission=submission,
         article=article,
@@ -113,7 +150,7 @@ def create_annotation(
     )
     annotation.full_clean()
     annotation.save()
-    return annotation
+    return annotation, True
 
 
 def _apply_retry(annotation: Annotation, *, article, selector, category: str, comment: str) -> Annotation:

@@ -39,11 +39,17 @@ def span_fields(current: Article, selector: anchoring.TextSelector) -> dict:
     }
 
 
-def find_anchored(spans: QuerySet, selector: anchoring.TextSelector, category: str) -> AnchoredSpan | None:
-    """The anchored span already on exactly these characters in this category, if any (idempotent creates)."""
-    return spans.filter(
+def find_anchored(
+    spans: QuerySet, selector: anchoring.TextSelector, category: str, *, comment: str | None = None
+) -> AnchoredSpan | None:
+    """The anchored span already on exactly these characters in this category (and with this ``comment``,
+    when given), if any (idempotent creates)."""
+    same = spans.filter(
         start=selector.start,
         end=selector.end,
         category=category,
         anchor_status=AnchoredSpan.AnchorStatus.ANCHORED,
-    ).first()
+    )
+    if comment is not None:
+        same = same.filter(comment=comment)
+    return same.order_by("pk").first()

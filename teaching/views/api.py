@@ -25,7 +25,6 @@ from urllib.parse import urlsplit
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
-from django.utils import timezone
 
 from teaching import selectors, services
 from teaching.models import Annotation, Assignment
@@ -144,12 +143,11 @@ def _create(request, assignment: Assignment):
         w3c.check_quote_context(article.body_text, start=new.start, end=new.end, prefix=new.prefix, suffix=new.suffix)
     except w3c.InvalidAnnotation as error:
         return _errors(400, error.errors)
-    before = timezone.now()
     try:
         # One transaction: a refused annotation does not leave a freshly started submission behind.
         with transaction.atomic():
             submission = services.start_submission(assignment=assignment, student=request.user)
-            annotation = services.create_annotation(
+            annotation, created = services.create_or_find_annotation(
                 submission=submission,
                 article=article,
                 category=new.category,
@@ -163,9 +161,9 @@ def _create(request, assignment: Assignment):
         raise Http404 from error
     except ValidationError as error:
         return _from_validation_error(error, non_field="target.selector")
+    # The service is idempotent and says whether it created: a resend (even one in flight at the same
+    # time as the first) answers 200 with the existing annotation.
     annotation = selectors.get_annotation_record(annotation.pk)
-    # The service is idempotent: the same span and category again returns the existing annotation.
-    created = annotation.created_at >= before
     response = _jsonld(
         w3c.to_annotation(annotation_record(request, annotation, for_teacher=False)), status=201 if created else 200
     )

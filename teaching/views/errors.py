@@ -3,6 +3,7 @@
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.views import defaults
 
 CSRF_MESSAGE = (
     "Your page was open too long or you logged in elsewhere, so this change was not accepted. "
@@ -11,6 +12,8 @@ CSRF_MESSAGE = (
 
 
 def page_not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"errors": {"detail": ["Not found, or not yours to see."]}}, status=404)
     return render(request, "404.html", status=404)
 
 
@@ -18,11 +21,26 @@ FALLBACK_500 = (
     "<!doctype html><title>Something went wrong · Crosscheck</title><h1>Something went wrong on our side</h1>"
     "<p>Your saved work is safe. Please try again in a minute; if it keeps happening, tell your teacher.</p>"
 )
+SERVER_ERROR_MESSAGE = "Something went wrong on our side; nothing was changed. Try again in a moment."
+
+
+def bad_request(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"errors": {"request": ["The request could not be read."]}}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"errors": {"permission": [str(exception or "") or "You may not do that."]}}, status=403)
+    return defaults.permission_denied(request, exception)
 
 
 def server_error(request):
-    # No context processors that could fail again: render the plain template, and if even that fails
-    # (its stylesheet's URL, say), a fixed page.
+    # An API client gets JSON, whatever failed. People get the plain template (no context processors that
+    # could fail again), and if even that fails (its stylesheet's URL, say), a fixed page.
+    if request.path.startswith("/api/"):
+        return JsonResponse({"errors": {"server": [SERVER_ERROR_MESSAGE]}}, status=500)
     try:
         return HttpResponseServerError(loader.get_template("500.html").render())
     except Exception:
