@@ -1,18 +1,17 @@
 // The student's reading view: turn a selection into a highlight, save it at once, never lose it.
 //
-// One source of truth: the server's annotation list (#annotation-list > li[data-id]). Every write
-// answers with that list as a fragment; the page swaps it in and redraws the highlights from it,
-// plus the highlights still on their way (kept in a localStorage outbox until the server answers).
-// The pieces shared with the teacher's key mode (key-edit.js) live in their own modules:
-// selection-toolbar.js, item-editor.js, region.js, status.js, panels.js.
+// The server's list (#annotation-list > li[data-id]) is the truth the highlights are drawn from. Every
+// change goes into the on-device outbox first (pending-saves.js) and is sent through htmx; the server
+// answers with only what changed (that highlight and the counters, swapped out of band), and the page
+// redraws. New highlights still on their way are drawn as pending. The pieces shared with the key mode
+// live in their own modules: selection-toolbar.js, item-editor.js, transport.js, status.js, panels.js.
 
 import { enableConfirmForms } from "./confirm.js";
-import { annotationsFromList, flashHighlight, renderHighlights } from "./highlights.js";
+import { annotationsFromList, flashHighlight, listEl, renderHighlights } from "./highlights.js";
 import { ItemEditor, flashEntry, linkListAndText } from "./item-editor.js";
 import { Outbox } from "./outbox.js";
 import { PendingSaves, plural } from "./pending-saves.js";
 import { truncate } from "./panels.js";
-import { RegionSync, listEl } from "./region.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
 
@@ -38,8 +37,6 @@ function redraw() {
   renderPendingItems();
 }
 
-const region = new RegionSync({ articleId, onApplied: redraw, setStatus });
-
 function categoryLabel(category) {
   return toolbarEl?.querySelector(`.cat-button[value="${category}"]`)?.dataset.label || category;
 }
@@ -49,65 +46,65 @@ function pendingItemState(item) {
   return item.sessionEnded ? "Not saved — log in again, then reload" : "Not saved yet — will retry";
 }
 
+/** New highlights on their way, in the list: the page's <template id="pending-item">, filled in. */
 function renderPendingItems() {
   const list = listEl();
-  if (!list) return;
+  const template = document.getElementById("pending-item");
+  if (!list || !template) return;
   list.querySelectorAll("li[data-key]").forEach((li) => li.remove());
   const items = pendingHere();
-  document.getElementById("annotation-list-empty")?.toggleAttribute("hidden", items.length > 0);
+  if (items.length) document.getElementById("annotation-list-empty")?.setAttribute("hidden", "");
   for (const item of items) {
-    const li = document.createElement("li");
-    li.className = `annotation-item cat-${item.category} is-pending`;
+    const li = template.content.firstElementChild.cloneNode(true);
+    li.classList.add(`cat-${item.category}`);
     li.dataset.key = item.key;
-    const head = document.createElement("div");
-    head.className = "item-head";
-    const chip = document.createElement("span");
-    chip.className = `chip chip-${item.category}`;
-    const swatch = document.createElement("span");
-    swatch.className = `swatch hl hl-${item.category} hl-start-${item.category} hl-end-${item.category}`;
-    swatch.setAttribute("aria-hidden", "true");
-    swatch.textContent = "Aa";
-    chip.append(swatch, categoryLabel(item.category));
-    const state = document.createElement("span");
-    state.className = `item-state state-${item.state}`;
+    li.querySelector(".chip").classList.add(`chip-${item.category}`);
+    li.querySelector(".swatch").classList.add(`hl-${item.category}`, `hl-start-${item.category}`, `hl-end-${item.category}`);
+    li.querySelector("[data-chip-label]").textContent = categoryLabel(item.category);
+    const state = li.querySelector(".item-state");
+    state.classList.add(`state-${item.state}`);
     state.textContent = pendingItemState(item);
-    head.append(chip, state);
-    const quote = document.createElement("blockquote");
-    quote.className = "item-quote";
-    quote.textContent = truncate(item.exact, 140);
-    li.append(head, quote);
-    if (item.comment) {
-      const comment = document.createElement("p");
-      comment.className = "item-comment";
-      comment.textContent = item.comment;
-      li.append(comment);
-    }
+    li.querySelector(".item-quote").textContent = truncate(item.exact, 140);
+    const comment = li.querySelector(".item-comment");
+    comment.textContent = item.comment || "";
+    comment.hidden = !item.comment;
     const after = [...list.querySelectorAll(":scope > li[data-id]")].find((el) => Number(el.dataset.start) > item.start);
     list.insertBefore(li, after || null);
   }
 }
 
-// ---------------------------------------------------------------- creating (with the outbox)
+// ---------------------------------------------------------------- every change goes through the outbox
 
 const saves = new PendingSaves({
   outbox,
+  source: page,
   setStatus,
-  prepare: () => region.nextSeq(),
-  applyAnswer: (item, answer, seq) => {
-    if (item.articleId === articleId) region.apply(answer.fresh, seq);
-  },
-  saved: async (item, changes) => {
-    if (changes && item.articleId === articleId) await updateAnnotation(item.id, changes);
-    else setStatus("saved", saves.size ? "Saved. Sending the rest…" : "Saved");
+  saved: (item) => {
+    if (item.kind === "create") setStatus("saved", saves.size ? "Saved. Sending the rest…" : "Saved");
+    redraw();
   },
   changed: () => redraw(),
 });
 
-async function updateAnnotation(id, fields) {
-  const li = listEl()?.querySelector(`li[data-id="${id}"]`);
-  if (!li) return false;
-  return region.write(li.dataset.updateUrl, fields, "Saved");
+// The server's fragments have been swapped in (htmx, out of band): draw again from the list.
+document.body.addEventListener("htmx:afterRequest", (event) => {
+  if (event.detail.elt === page) redraw();
+});
+
+/** Send a change of a saved highlight; resolves true once the server has it, else says why. */
+async function write(kind, { id, url, fields }, doneText) {
+  const answer =
+    kind === "delete" ? await saves.remove({ id, url, articleId }) : await saves.update({ id, url, articleId, fields });
+  if (answer.kind === "ok") {
+    lastError = "";
+    setStatus("saved", doneText);
+    return true;
+  }
+  lastError = `Not saved — ${answer.message}`;
+  if (answer.kind === "refused" || answer.kind === "gone") setStatus("error", lastError);
+  return false;
 }
+let lastError = "";
 
 // ---------------------------------------------------------------- what the toolbar does here
 
@@ -121,10 +118,10 @@ function create({ selector, category, note }) {
  * (or is on its way), the change goes into the waiting item: the next try carries it, with the same key.
  */
 async function amend(item, changes) {
-  if (item.id) {
-    const ok = await updateAnnotation(item.id, changes);
+  if (item.id && item.urls?.update) {
+    const ok = await write("update", { id: item.id, url: item.urls.update, fields: changes }, "Saved");
     if (ok) Object.assign(item, changes);
-    else item.error = region.lastError;
+    else item.error = lastError;
     return ok;
   }
   return saves.amendWaiting(item, changes);
@@ -190,7 +187,7 @@ function setUpSubmit() {
 
 /** After submitting, highlights still on this device are shown and explained, never silently kept. */
 function showLeftovers() {
-  const items = outbox.all();
+  const items = outbox.all().filter((item) => (item.kind || "create") === "create");
   if (!items.length) return;
   const panel = document.getElementById("reading-panel");
   const section = document.createElement("section");
@@ -255,8 +252,8 @@ if (editable) {
   editor = new ItemEditor({
     root,
     editor: editorEl,
-    write: (url, fields, doneText) => region.write(url, fields, doneText),
-    failText: () => region.lastError,
+    write: (kind, target, doneText) => write(kind, target, doneText),
+    failText: () => lastError,
     deletedText: "Highlight deleted",
     onOpen: () => toolbar.close({ resume: false }),
   });
@@ -266,6 +263,7 @@ if (editable) {
   retryButton.addEventListener("click", () => saves.flush());
   window.addEventListener("online", () => saves.flush());
   saves.restore();
+  saves.guardLeaving();
   setUpSubmit();
 } else {
   showLeftovers();
@@ -273,15 +271,15 @@ if (editable) {
 linkListAndText({ root, editor });
 redraw();
 
-// A number claim's "what is counted" form in the list (templates/teaching/_claim_item.html): saved like
-// any other change to the list, then the entry gets the focus back.
+// A number claim's "what is counted" form in the list (templates/teaching/_claim_item.html): a change like
+// any other (kept on the device until the server has it), then the entry gets the focus back.
 document.addEventListener("submit", async (event) => {
   const form = event.target.closest("form[data-claim-form]");
   if (!form) return;
   event.preventDefault();
   const id = form.closest("li[data-id]")?.dataset.id;
   const fields = Object.fromEntries(["counted", "place", "time_window", "fragment"].map((n) => [n, form.elements[n].value]));
-  const ok = await region.write(form.action, fields, "Saved what it counts");
+  const ok = await write("update", { id, url: form.action, fields }, "Saved what it counts");
   const li = id && listEl()?.querySelector(`li[data-id="${id}"]`);
   if (li && ok) flashEntry(li);
   else if (li) li.querySelector("details.claim-item-edit")?.setAttribute("open", "");
@@ -296,8 +294,8 @@ if (focusId) {
     li.focus({ preventScroll: true });
   }
 }
-if (saves.size) {
-  setStatus("queued", `${saves.size} highlight${saves.size === 1 ? "" : "s"} from earlier not saved yet — sending now…`);
+if (editable && saves.size) {
+  setStatus("queued", `${saves.size === 1 ? "1 change" : `${saves.size} changes`} from earlier not saved yet — sending now…`);
   saves.flush();
 }
 page.dataset.ready = "true";

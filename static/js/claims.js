@@ -1,6 +1,8 @@
 // The numbers ledger: keep the reader's place when htmx swaps the ledger region after a save.
 // Without JavaScript every form posts and the page comes back (Post/Redirect/Get).
 
+import { failureMessage } from "./transport.js";
+
 let lastFocusId = null;
 
 document.body.addEventListener("htmx:beforeRequest", (event) => {
@@ -28,9 +30,7 @@ document.body.addEventListener("htmx:afterSwap", (event) => {
 // Saving safely: a form in the ledger or on a claim card is only "saved" when the server answered with
 // the fragment it replaces. A 401 (the session ended), a lost connection, a server error or an answer
 // from another page (the login page after a redirect) changes nothing on the page: what the student
-// typed stays in the form, and the form says why it was not saved.
-const SESSION_ENDED =
-  "Your session has ended. Log in again in another tab, then reload this page: what you typed is still in the form.";
+// typed stays in the form, and the form says why it was not saved — in the words of transport.js.
 
 function sayNotSaved(form, text) {
   if (!form) return;
@@ -58,26 +58,21 @@ document.body.addEventListener("htmx:beforeRequest", (event) => {
 
 document.body.addEventListener("htmx:beforeSwap", (event) => {
   const { xhr, target } = event.detail;
-  if (!xhr || xhr.status >= 400 || !target?.id) return;
+  if (!formOf(event) || !xhr || xhr.status >= 400 || !target?.id) return; // the ledger's own forms only
   const redirectedToLogin = /\/accounts\/login\/|\/login\//.test(new URL(xhr.responseURL || location.href).pathname);
   const carriesTarget = (xhr.responseText || "").includes(`id="${target.id}"`);
   if (redirectedToLogin || !carriesTarget) {
     event.detail.shouldSwap = false;
-    sayNotSaved(formOf(event), redirectedToLogin ? SESSION_ENDED : "the server sent an unexpected answer. Reload the page and try again.");
+    sayNotSaved(formOf(event), failureMessage(redirectedToLogin ? "session" : "server"));
   }
 });
 
 document.body.addEventListener("htmx:responseError", (event) => {
   const { xhr } = event.detail;
-  const message =
-    xhr.status === 401
-      ? (xhr.responseText || "").trim() || SESSION_ENDED
-      : xhr.status === 403
-        ? "this page is out of date (you may have logged in again elsewhere). Reload the page and try again."
-        : `the server had a problem (error ${xhr.status}). Try again in a moment.`;
-  sayNotSaved(formOf(event), message);
+  const kind = { 401: "session", 403: "stale", 404: "gone" }[xhr.status] || "server";
+  sayNotSaved(formOf(event), failureMessage(kind, { status: xhr.status, text: xhr.responseText || "" }));
 });
 
 document.body.addEventListener("htmx:sendError", (event) => {
-  sayNotSaved(formOf(event), "the connection was lost. Check your connection and try again.");
+  sayNotSaved(formOf(event), failureMessage("network"));
 });

@@ -1,18 +1,17 @@
 // Side by side: two articles, each in its own text container, one selection toolbar for both.
 //
 // A selection in either pane opens the toolbar; the span is saved to that pane's article (its
-// annotation_create URL), kept in the same localStorage outbox as the reading view until the server
-// answers, and drawn in that pane only. After a save the numbers ledger below is refreshed so the new
-// number can be described and linked at once. Existing highlights are edited in the single-article
-// view ("Open on its own"); here they are drawn and listed.
+// annotation_create URL), kept in the same localStorage outbox as the reading view until the server has
+// it (a note typed meanwhile too), and drawn in that pane only. After a save the pane's list and the
+// numbers ledger below are fetched again through htmx. Existing highlights are edited in the
+// single-article view ("Open on its own"); here they are drawn and listed.
 
 import { annotationsFromList, flashHighlight, renderHighlights } from "./highlights.js";
 import { Outbox } from "./outbox.js";
 import { PendingSaves } from "./pending-saves.js";
-import { truncate } from "./panels.js";
-import { send } from "./region.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
+import { send } from "./transport.js";
 
 const page = document.getElementById("compare-page");
 const panes = [...document.querySelectorAll(".compare-pane")];
@@ -22,7 +21,7 @@ const paneFor = (articleId) => panes.find((p) => p.dataset.articleId === String(
 const toolbarEl = document.getElementById("annotate-toolbar");
 const editable = page.dataset.editable === "true" && toolbarEl !== null;
 const outbox = new Outbox(page.dataset.submissionId);
-const { setStatus, announce } = createStatus(page);
+const { setStatus, announce, retryButton } = createStatus(page);
 
 function drawPane(pane) {
   const saved = annotationsFromList(pane.querySelector("[data-pane-list]"));
@@ -33,87 +32,56 @@ function drawPane(pane) {
   renderHighlights(rootOf(pane), [...saved, ...waiting]);
 }
 
-/** Rebuild a pane's list from the reading view's region (the server's truth for that article). */
-function applyRegion(pane, region) {
-  const fresh = region?.querySelector("#annotation-list");
-  if (!fresh) return region;
-  const list = pane.querySelector("[data-pane-list]");
-  const items = [...fresh.querySelectorAll(":scope > li[data-id]")].map((source) => {
-    const li = document.createElement("li");
-    li.className = `pane-item cat-${source.dataset.category}`;
-    li.id = `pane-annotation-${source.dataset.id}`;
-    for (const name of ["id", "start", "end", "category", "updateUrl"]) li.dataset[name] = source.dataset[name] || "";
-    const chip = source.querySelector(".chip");
-    if (chip) li.append(document.adoptNode(chip), " ");
-    const quote = document.createElement("q");
-    quote.textContent = truncate(source.querySelector(".item-quote")?.textContent || "", 100);
-    li.append(quote);
-    return li;
-  });
-  if (!items.length) {
-    const empty = document.createElement("li");
-    empty.className = "muted pane-empty";
-    empty.textContent = "No highlights here yet.";
-    items.push(empty);
-  }
-  list.replaceChildren(...items);
-  const count = pane.querySelector("[data-pane-count]");
-  if (count) count.textContent = String(list.querySelectorAll("li[data-id]").length);
+/** The pane's list again, from the server (htmx swaps it and its count), then its highlights. */
+async function refreshPane(pane) {
+  await send(pane.dataset.listUrl, {}, { method: "GET", source: pane, target: `#pane-list-${pane.dataset.side}`, swap: "outerHTML" });
   drawPane(pane);
-  return region;
 }
 
 // The ledger below is refreshed after a highlight is saved, so the new number can be described and
-// linked at once. A newer swap of the ledger (a form the student sent meanwhile) wins over this refresh,
-// and whatever the student has typed but not saved is carried over.
-let ledgerSwaps = 0;
-document.body.addEventListener("htmx:afterSwap", () => ledgerSwaps++);
-
+// linked at once; whatever the student has typed there but not saved is carried over.
 async function refreshLedger() {
   const url = page.dataset.ledgerUrl;
-  if (!url || !document.getElementById("ledger-region")) return;
-  const before = ledgerSwaps;
-  let response;
-  try {
-    response = await fetch(url, { headers: { "HX-Request": "true" }, credentials: "same-origin" });
-  } catch {
-    return;
-  }
-  if (!response.ok) return;
-  const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("ledger-region");
   const current = document.getElementById("ledger-region");
-  if (!fresh || !current || ledgerSwaps !== before) return;
-  for (const field of current.querySelectorAll("input[type=text], textarea")) {
-    const twin = field.id && fresh.querySelector(`#${CSS.escape(field.id)}`);
-    if (twin && field.value !== field.defaultValue) twin.value = field.value;
-  }
-  for (const box of current.querySelectorAll("input[type=checkbox]:checked, input[type=radio]:checked")) {
-    const twin = fresh.querySelector(`input[name="${box.name}"][value="${CSS.escape(box.value)}"]`);
-    if (twin && !twin.disabled && box.closest("form")?.action === twin.closest("form")?.action) twin.checked = true;
-  }
+  if (!url || !current) return;
+  const typed = [...current.querySelectorAll("input[type=text], textarea")]
+    .filter((field) => field.id && field.value !== field.defaultValue)
+    .map((field) => [field.id, field.value]);
+  const ticked = [...current.querySelectorAll("input[type=checkbox]:checked, input[type=radio]:checked")].map((box) => [
+    box.name,
+    box.value,
+    box.closest("form")?.action,
+  ]);
   const hadFocus = current.contains(document.activeElement) ? document.activeElement.id : null;
-  current.replaceWith(document.adoptNode(fresh));
-  window.htmx?.process(fresh);
+  const answer = await send(url, {}, { method: "GET", source: current, target: "#ledger-region", swap: "outerHTML" });
+  const fresh = document.getElementById("ledger-region");
+  if (answer.kind !== "ok" || !fresh) return;
+  for (const [id, value] of typed) {
+    const twin = document.getElementById(id);
+    if (twin) twin.value = value;
+  }
+  for (const [name, value, action] of ticked) {
+    const twin = fresh.querySelector(`input[name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`);
+    if (twin && !twin.disabled && twin.closest("form")?.action === action) twin.checked = true;
+  }
   if (hadFocus) document.getElementById(hadFocus)?.focus();
 }
 
 const saves = new PendingSaves({
   outbox,
+  source: page,
   setStatus,
-  accepts: (item) => Boolean(paneFor(item.articleId)), // highlights for the articles shown here
-  applyAnswer: (item, answer) => {
+  accepts: (item) => Boolean(paneFor(item.articleId)), // changes for the articles shown here
+  saved: async (item) => {
     const pane = paneFor(item.articleId);
-    if (answer.fresh) applyRegion(pane, answer.fresh);
-    else drawPane(pane);
-  },
-  saved: async (item, changes) => {
-    const pane = paneFor(item.articleId);
-    item.updateUrl = pane.querySelector(`li[data-id="${item.id}"]`)?.dataset.updateUrl || null;
-    if (changes) await amend(item, changes);
-    else setStatus("saved", `Saved in article ${pane.dataset.position}`);
+    if (pane) await refreshPane(pane);
+    if (item.kind === "create") setStatus("saved", `Saved in article ${pane?.dataset.position}`);
     refreshLedger();
   },
-  changed: (item) => drawPane(paneFor(item.articleId)),
+  changed: (item) => {
+    const pane = paneFor(item.articleId);
+    if (pane) drawPane(pane);
+  },
 });
 
 function create({ selector, category, note, root }) {
@@ -123,11 +91,8 @@ function create({ selector, category, note, root }) {
 
 /** A change to a highlight made here: to the server if it has it, else into the waiting item (same key). */
 async function amend(item, changes) {
-  if (item.id && item.updateUrl) {
-    const pane = paneFor(item.articleId);
-    setStatus("saving", "Saving…");
-    const answer = await send(item.updateUrl, changes);
-    if (answer.fresh) applyRegion(pane, answer.fresh);
+  if (item.id && item.urls?.update) {
+    const answer = await saves.update({ id: item.id, url: item.urls.update, articleId: item.articleId, fields: changes });
     if (answer.kind !== "ok") {
       item.error = `Not saved — ${answer.message}`;
       setStatus("error", item.error);
@@ -135,7 +100,6 @@ async function amend(item, changes) {
     }
     Object.assign(item, changes);
     setStatus("saved", "Saved");
-    if ("category" in changes) refreshLedger();
     return true;
   }
   return saves.amendWaiting(item, changes);
@@ -152,7 +116,10 @@ for (const pane of panes) drawPane(pane);
 if (editable) {
   const toolbar = new SelectionToolbar({ roots: panes.map(rootOf), toolbar: toolbarEl, announce, create, amend });
   toolbar.setUp();
-  // Highlights made here or in the reading view and not yet saved: send the ones for these articles.
+  retryButton.addEventListener("click", () => saves.flush());
+  window.addEventListener("online", () => saves.flush());
+  saves.guardLeaving();
+  // Changes made here or in the reading view and not yet saved: send the ones for these articles.
   saves.flush();
 }
 focusFromUrl();

@@ -89,6 +89,9 @@ export function innermostId(mark, annotations) {
   return candidates.length ? String(candidates[0].id) : null;
 }
 
+/** The page's list of saved highlights (or key items): the server's truth the marks are drawn from. */
+export const listEl = () => document.getElementById("annotation-list");
+
 /** Annotations as the server listed them: <li data-id data-start data-end data-category>. */
 export function annotationsFromList(list) {
   if (!list) return [];

@@ -1,11 +1,11 @@
 // The edit popover for one saved span (a student's highlight, a key item): category, note, delete;
 // and the links between the list entries and their highlights in the text, both ways.
 // Each list entry is <li data-id data-start data-end data-category data-<note> data-update-url
-// data-delete-url>; `write(url, fields, doneText)` posts a change and swaps the list (RegionSync.write).
+// data-delete-url>; `write(kind, {id, url, fields}, doneText)` ("update" or "delete") hands the change to the
+// page's outbox and resolves true once the server has it.
 
-import { annotationsFromList, flashHighlight, innermostId, marksFor, smoothOrInstant } from "./highlights.js";
+import { annotationsFromList, flashHighlight, innermostId, listEl, marksFor, smoothOrInstant } from "./highlights.js";
 import { positionNear, truncate } from "./panels.js";
-import { listEl } from "./region.js";
 
 export class ItemEditor {
   constructor({ root, editor, write, failText = () => "", deletedText = "Deleted", onOpen = () => {} }) {
@@ -78,7 +78,8 @@ export class ItemEditor {
   async save() {
     const category = this.el.querySelector("input[name=category]:checked")?.value || "";
     this.say("Saving…");
-    const ok = await this.write(this.el.action, { category, [this.noteName]: this.note.value.trim() }, "Saved");
+    const fields = { category, [this.noteName]: this.note.value.trim() };
+    const ok = await this.write("update", { id: this.el.dataset.id, url: this.el.action, fields }, "Saved");
     this.say(ok ? "" : this.failText() || "Not saved — try again.");
     return ok;
   }
@@ -108,7 +109,7 @@ export class ItemEditor {
         const id = editor.dataset.id;
         const next = listEl()?.querySelector(`li[data-id="${id}"]`)?.nextElementSibling?.dataset.id;
         this.say("Deleting…");
-        const ok = await this.write(editor.dataset.deleteUrl, {}, this.deletedText);
+        const ok = await this.write("delete", { id, url: editor.dataset.deleteUrl }, this.deletedText);
         if (!ok) {
           // Still there: say why, and offer the choice again.
           this.say(this.failText() || "Not deleted — try again.");

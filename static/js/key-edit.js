@@ -2,26 +2,26 @@
 // toolbar as students (note = "explanation"), edit items in the same popover, and accept or dismiss
 // suggested spans (numbers, attributions, quotations) drawn with a dotted underline.
 //
-// Same contract as the reading view: the server's list region (#annotation-region) is the truth;
-// it holds the key items (#annotation-list) and the suggestions (.suggestion-item), and every write
-// answers with it. A span being saved is drawn as pending until the answer arrives.
+// Same contract as the reading view: the server's list region (#annotation-region) is the truth; it holds
+// the key items (#annotation-list) and the suggestions (.suggestion-item), and every write answers with it,
+// swapped out of band by htmx. Changes go through the on-device outbox first (pending-saves.js).
 
 import { enableConfirmForms } from "./confirm.js";
-import { annotationsFromList, flashHighlight, renderHighlights } from "./highlights.js";
+import { annotationsFromList, flashHighlight, listEl, renderHighlights } from "./highlights.js";
 import { ItemEditor, flashEntry, linkListAndText } from "./item-editor.js";
+import { Outbox } from "./outbox.js";
+import { PendingSaves } from "./pending-saves.js";
 import { truncate } from "./panels.js";
-import { RegionSync, listEl, send } from "./region.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
+import { send } from "./transport.js";
 
 const page = document.getElementById("annotate-page");
 const root = document.getElementById("article-text");
 const toolbarEl = document.getElementById("annotate-toolbar");
 const editorEl = document.getElementById("annotation-editor");
 const articleId = page.dataset.articleId;
-const { setStatus, announce } = createStatus(page);
-
-const pending = new Map(); // temporary key → span being saved
+const { setStatus, announce, retryButton } = createStatus(page);
 
 const suggestionId = (li) => `s-${li.dataset.start}-${li.dataset.end}-${li.dataset.kind}`;
 const suggestionEntries = () => [...document.querySelectorAll("#annotation-region .suggestion-item")];
@@ -36,64 +36,80 @@ function suggestionsFromList() {
 }
 
 function redraw() {
-  const waiting = [...pending.values()].map((i) => ({ ...i, id: `pending-${i.key}`, pending: true }));
+  const waiting = saves
+    .values()
+    .filter((i) => i.articleId === articleId)
+    .map((i) => ({ ...i, id: `pending-${i.key}`, pending: true }));
   renderHighlights(root, [...annotationsFromList(listEl()), ...waiting, ...suggestionsFromList()]);
 }
 
-const region = new RegionSync({ articleId, onApplied: redraw, setStatus });
+// Key items are kept on the device until the server has them, like a student's highlights (one outbox
+// per lesson key): a lost connection or an ended session loses no selection and no explanation.
+const saves = new PendingSaves({
+  outbox: new Outbox(`key-${page.dataset.lessonId}`),
+  source: page,
+  setStatus,
+  noteName: "explanation",
+  saved: (item) => {
+    if (item.kind === "create") setStatus("saved", "Added to the key");
+    redraw();
+  },
+  changed: () => redraw(),
+});
+
+document.body.addEventListener("htmx:afterRequest", (event) => {
+  if (event.detail.elt === page) redraw();
+});
+
+let lastError = "";
+
+async function write(kind, { id, url, fields }, doneText) {
+  const answer =
+    kind === "delete" ? await saves.remove({ id, url, articleId }) : await saves.update({ id, url, articleId, fields });
+  if (answer.kind === "ok") {
+    lastError = "";
+    setStatus("saved", doneText);
+    return true;
+  }
+  lastError = `Not saved — ${answer.message}`;
+  if (answer.kind === "refused" || answer.kind === "gone") setStatus("error", lastError);
+  return false;
+}
 
 // ---------------------------------------------------------------- what the toolbar does here
 
-async function sendCreate(item) {
-  const seq = region.nextSeq();
-  let answer = await send(item.url, {
-    category: item.category,
-    start: item.start,
-    end: item.end,
-    exact: item.exact,
-    explanation: item.explanation || "",
-  });
-  if (answer.kind === "ok" && !answer.fresh.dataset.createdId) {
-    answer = { kind: "server", message: "the server sent an unexpected answer. Reload the page and try again." };
-  }
-  pending.delete(item.key);
-  if (answer.fresh) region.apply(answer.fresh, seq);
-  if (answer.kind === "ok") {
-    item.id = answer.fresh.dataset.createdId;
-    if (item.followUp) await amend(item, item.followUp);
-    else setStatus("saved", "Added to the key");
-    return "saved";
-  }
-  // Nothing is kept on the device in the key mode: the toolbar stays open with the selection and the
-  // explanation, so choosing the category again (after logging in, or when the connection is back) retries.
-  item.error = `Not saved — ${answer.message}`;
-  setStatus("error", `Not added to the key: “${truncate(item.exact, 40)}” — ${answer.message}`);
-  redraw();
-  return "failed";
-}
-
 function create({ selector, category, note }) {
-  const item = { key: `${Date.now()}-${Math.random()}`, url: toolbarEl.action, ...selector, category, explanation: note };
-  pending.set(item.key, item);
-  redraw();
-  setStatus("saving", "Saving…");
-  item.inFlight = sendCreate(item);
-  return { item, result: item.inFlight };
+  const { item, result } = saves.create({ url: toolbarEl.action, articleId, ...selector, category, explanation: note });
+  // Not added: the toolbar keeps the selection and the explanation, so choosing the category again retries
+  // at once; what is already on the device is sent anyway (the server adds the same span only once).
+  const outcome = result.then((how) => {
+    if (how === "saved") return how;
+    setStatus("error", `Not added to the key: “${truncate(item.exact, 40)}” — ${(item.error || "").replace(/^Not saved — /, "")}`);
+    return "failed";
+  });
+  return { item, result: outcome };
 }
 
 async function amend(item, changes) {
-  if (!item.id) {
-    if (!pending.has(item.key)) return false;
-    Object.assign(item, changes);
-    item.followUp = { ...(item.followUp || {}), ...changes };
+  if (item.id && item.urls?.update) {
+    const ok = await write("update", { id: item.id, url: item.urls.update, fields: changes }, "Saved");
+    if (ok) Object.assign(item, changes);
+    else item.error = lastError;
+    return ok;
+  }
+  return saves.amendWaiting(item, changes);
+}
+
+/** A form of the panel (a suggestion, a set-aside item) sent as it is: resolves true once the server has it. */
+async function sendForm(form, doneText) {
+  setStatus("saving", "Saving…");
+  const answer = await send(form.action, Object.fromEntries(new FormData(form)), { source: page });
+  if (answer.kind === "ok") {
+    setStatus("saved", doneText);
     return true;
   }
-  const li = listEl()?.querySelector(`li[data-id="${item.id}"]`);
-  if (!li) return false;
-  const ok = await region.write(li.dataset.updateUrl, changes, "Saved");
-  if (ok) Object.assign(item, changes);
-  else item.error = region.lastError;
-  return ok;
+  setStatus("error", `Not saved — ${answer.message}`);
+  return false;
 }
 
 // ---------------------------------------------------------------- suggestions
@@ -114,11 +130,7 @@ function setUpSuggestions() {
     const next = entries[entries.indexOf(li) + 1] || entries[entries.indexOf(li) - 1];
     const nextId = next?.id;
     form.querySelectorAll("button").forEach((b) => (b.disabled = true));
-    const ok = await region.write(
-      form.action,
-      Object.fromEntries(new FormData(form)),
-      accepting ? "Suggestion added to the key" : "Suggestion dismissed",
-    );
+    const ok = await sendForm(form, accepting ? "Suggestion added to the key" : "Suggestion dismissed");
     if (!ok) {
       form.querySelectorAll("button").forEach((b) => (b.disabled = false));
       return;
@@ -154,7 +166,7 @@ function setUpOrphans() {
     const form = event.target.closest("form[data-orphan-delete]");
     if (!form) return;
     event.preventDefault();
-    const ok = await region.write(form.action, {}, "Key item deleted");
+    const ok = await sendForm(form, "Key item deleted");
     if (!ok) return;
     const target = document.getElementById("key-orphans-heading") || document.getElementById("reading-panel");
     target?.setAttribute("tabindex", "-1");
@@ -185,7 +197,8 @@ const toolbar = new SelectionToolbar({ root, toolbar: toolbarEl, announce, creat
 const editor = new ItemEditor({
   root,
   editor: editorEl,
-  write: (url, fields, doneText) => region.write(url, fields, doneText),
+  write,
+  failText: () => lastError,
   deletedText: "Key item deleted",
   onOpen: () => toolbar.close({ resume: false }),
 });
@@ -195,5 +208,10 @@ editor.setUp();
 linkListAndText({ root, editor, onMark: showSuggestionEntry });
 setUpSuggestions();
 setUpOrphans();
+retryButton.addEventListener("click", () => saves.flush());
+window.addEventListener("online", () => saves.flush());
+saves.restore();
+saves.guardLeaving();
 redraw();
+if (saves.size) saves.flush();
 page.dataset.ready = "true";

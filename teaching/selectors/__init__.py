@@ -10,6 +10,16 @@ from teaching.selectors.annotations import (
     lesson_positions,
     list_assignment_annotations,
 )
+from teaching.selectors.article_page import (
+    ArticlePage,
+    Mode,
+    Navigation,
+    PagePermissions,
+    PanelCounts,
+    get_article_page,
+    get_panel_counts,
+    next_highlight_id,
+)
 from teaching.selectors.articles import (
     get_article_for,
 )
@@ -119,6 +129,14 @@ from teaching.selectors.submissions import (
 )
 
 __all__ = [
+    "ArticlePage",
+    "Mode",
+    "Navigation",
+    "PagePermissions",
+    "PanelCounts",
+    "get_article_page",
+    "get_panel_counts",
+    "next_highlight_id",
     "ArticleFeedback",
     "ArticleKeyItems",
     "AssignmentReview",

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from teaching import forms, selectors, services
 from teaching.models import Relation, Submission
-from teaching.views import reading as reading_views
+from teaching.views.article_page import answer_highlight
 
 REGION = "teaching/_ledger_region.html"
 
@@ -80,12 +80,8 @@ def _ledger_url(submission: Submission) -> str:
 def _finish(request, submission, errors, success: str, *, card=None):
     if request.htmx:
         if card is not None and request.POST.get("fragment") == "reading":
-            # From the reading view's list: answer its region, which the page redraws from.
-            position = selectors.position_of_article(submission.assignment, card.article_id)
-            status = 400 if errors else 200
-            return reading_views._list_response(
-                request, submission, card.article, position, errors=errors, status=status
-            )
+            # From the reading view's list: answer that highlight and the counters, as its own writes do.
+            return answer_highlight(request, submission, card.article, errors=errors, changed=card)
         if card is not None and request.POST.get("fragment") == "card":
             context = {
                 "card": selectors.claim_card(card),
@@ -225,8 +221,11 @@ def article_compare(request, pk: int, left: int, right: int):
     if left == right:
         return redirect("teaching:article_compare_pick", pk=pk)
     assignment = submission.assignment
+    refresh = request.GET.get("pane") if request.htmx else None
     panes = []
     for side, position in (("left", left), ("right", right)):
+        if refresh and refresh != side:
+            continue
         article = selectors.get_article_in_assignment(assignment, position)
         panes.append(
             {
@@ -237,6 +236,11 @@ def article_compare(request, pk: int, left: int, right: int):
                 "create_url": reverse("teaching:annotation_create", args=[pk, position]),
             }
         )
+    if refresh:
+        if not panes:
+            raise Http404
+        context = {"pane": panes[0], "assignment": assignment, "submission": submission}
+        return render(request, "teaching/compare.html#pane-refresh", context)
     context = _region_context(submission, f"{left},{right}")
     context.update(
         panes=panes,

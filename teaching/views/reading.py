@@ -1,31 +1,26 @@
 """The student's reading view: read the lesson's articles, highlight, comment, submit.
 
-Writes answer htmx/fetch requests (``HX-Request``) with the annotation-list fragment — the one source
-of truth the page redraws its highlights from — and everything else with a redirect (Post/Redirect/Get).
-A rejected write answers 400 with the same fragment carrying the reason, so the page can show it.
+The page is built by ``selectors.get_article_page`` (mode "read"). Writes answer htmx with only what they
+changed — the highlight and the counters, out of band — and a ``highlights-changed`` client event;
+a refused write answers 400 with its reason (see teaching/views/article_page.py); anything else redirects.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from teaching import categories as category_defs
 from teaching import forms, selectors, services
-from teaching.models import Submission
+from teaching.models import Annotation, Submission
+from teaching.selectors.article_page import Mode
+from teaching.views.article_page import answer_highlight, run_write
 
-
-def _errors(error: ValidationError) -> list[str]:
-    return list(error.messages)
-
-
-def _form_errors(form) -> list[str]:
-    return [message for field_errors in form.errors.values() for message in field_errors]
+LIST = "teaching/_annotation_list.html"
 
 
 def _start_submission(request, assignment) -> Submission:
@@ -34,30 +29,6 @@ def _start_submission(request, assignment) -> Submission:
         return services.start_submission(assignment=assignment, student=request.user)
     except PermissionDenied as error:
         raise Http404 from error
-
-
-def _panel_context(submission, article, position, *, errors=(), created=None) -> dict:
-    counts = selectors.category_counts(submission)
-    assignment = submission.assignment
-    return {
-        "position": position,
-        "submission": submission,
-        "assignment": assignment,
-        "article": article,
-        "annotations": selectors.list_annotations(submission, article),
-        "categories": assignment.category_objects,
-        "category_counts": [(c, counts.get(c.value, 0)) for c in assignment.category_objects],
-        "total_count": sum(counts.values()),
-        "errors": list(errors),
-        "created": created,
-        "claim_links": selectors.claim_links(submission, article.pk),
-        "orphaned_annotations": list(selectors.list_orphaned_annotations(submission=submission, article=article)),
-    }
-
-
-def _list_response(request, submission, article, position, *, errors=(), created=None, status=200):
-    context = _panel_context(submission, article, position, errors=errors, created=created)
-    return render(request, "teaching/_annotation_list.html", context, status=status)
 
 
 @require_GET
@@ -76,20 +47,12 @@ def assignment_read(request, pk: int):
 @login_required
 def article_read(request, pk: int, position: int):
     submission = selectors.get_work_for_student(request.user, pk)
-    article = selectors.get_article_in_assignment(submission.assignment, position)
-    context = _panel_context(submission, article, position)
-    if request.htmx:
-        return render(request, "teaching/_annotation_list.html", context)
-    lesson_articles = list(selectors.list_lesson_articles(submission))
-    index = next(i for i, la in enumerate(lesson_articles) if la.position == position)
-    context.update(
-        lesson_articles=lesson_articles,
-        position=position,
-        previous=lesson_articles[index - 1] if index > 0 else None,
-        next=lesson_articles[index + 1] if index + 1 < len(lesson_articles) else None,
-        all_categories=category_defs.ALL,
+    page = selectors.get_article_page(
+        user=request.user, owner=submission, position=position, mode=Mode.READ, with_navigation=not request.htmx
     )
-    return render(request, "teaching/article_read.html", context)
+    if request.htmx:
+        return render(request, f"{LIST}#highlight-region", page.context())
+    return render(request, "teaching/article_read.html", page.context())
 
 
 @require_POST
@@ -97,82 +60,59 @@ def article_read(request, pk: int, position: int):
 def annotation_create(request, pk: int, position: int):
     submission = selectors.get_work_for_student(request.user, pk)
     article = selectors.get_article_in_assignment(submission.assignment, position)
-    form = forms.AnnotationCreateForm(request.POST)
-    errors, created = [], None
-    if form.is_valid():
-        try:
-            # One transaction: a refused first highlight does not leave a started submission behind.
-            with transaction.atomic():
-                submission = _start_submission(request, submission.assignment)
-                created = services.create_annotation(
-                    submission=submission, article=article, by=request.user, **form.cleaned_data
-                )
-        except ValidationError as error:
-            errors = _errors(error)
-            submission = selectors.get_work_for_student(request.user, pk)
-    else:
-        errors = _form_errors(form)
-    if request.htmx:
-        status = 400 if errors else 200
-        return _list_response(request, submission, article, position, errors=errors, created=created, status=status)
-    for message in errors:
-        messages.error(request, message)
-    if created:
-        messages.success(request, "Highlight saved.")
-    return redirect("teaching:article_read", pk=pk, position=position)
+
+    def write(data):
+        # One transaction: a refused first highlight does not leave a started submission behind.
+        with transaction.atomic():
+            started = _start_submission(request, submission.assignment)
+            return services.create_annotation(submission=started, article=article, by=request.user, **data)
+
+    created, errors = run_write(forms.AnnotationCreateForm(request.POST), write)
+    if created is not None:
+        submission = created.submission
+    return answer_highlight(
+        request, submission, article, errors=errors, changed=created, inserted=True, done="Highlight saved."
+    )
 
 
-def _annotation_write(request, pk: int, write):
-    annotation = selectors.get_annotation_for_student(request.user, pk)
-    submission, article = annotation.submission, annotation.article
-    errors = write(annotation)
-    position = selectors.position_of_article(submission.assignment, article.pk)
-    if request.htmx:
-        return _list_response(request, submission, article, position, errors=errors, status=400 if errors else 200)
-    for message in errors:
-        messages.error(request, message)
-    return redirect("teaching:article_read", pk=submission.assignment_id, position=position)
+def _owned(request, pk: int) -> Annotation:
+    return selectors.get_annotation_for_student(request.user, pk)
 
 
 @require_POST
 @login_required
 def annotation_update(request, pk: int):
-    def write(annotation):
-        form = forms.AnnotationUpdateForm(request.POST)
-        if not form.is_valid():
-            return _form_errors(form)
-        try:
-            services.update_annotation(annotation=annotation, by=request.user, **form.cleaned_changes())
-        except ValidationError as error:
-            return _errors(error)
-        return []
-
-    return _annotation_write(request, pk, write)
+    annotation = _owned(request, pk)
+    form = forms.AnnotationUpdateForm(request.POST)
+    _, errors = run_write(
+        form, lambda data: services.update_annotation(annotation=annotation, by=request.user, **form.cleaned_changes())
+    )
+    if errors:
+        annotation.refresh_from_db()
+    return answer_highlight(request, annotation.submission, annotation.article, errors=errors, changed=annotation)
 
 
 @require_POST
 @login_required
 def annotation_delete(request, pk: int):
-    def write(annotation):
-        try:
-            services.delete_annotation(annotation=annotation, by=request.user)
-        except ValidationError as error:
-            return _errors(error)
-        return []
-
-    return _annotation_write(request, pk, write)
+    annotation = _owned(request, pk)
+    submission, article, annotation_pk = annotation.submission, annotation.article, annotation.pk
+    _, errors = run_write(None, lambda data: services.delete_annotation(annotation=annotation, by=request.user))
+    return answer_highlight(request, submission, article, errors=errors, deleted_id=None if errors else annotation_pk)
 
 
 @require_POST
 @login_required
 def submission_submit(request, pk: int):
     submission = _start_submission(request, selectors.get_assignment_for_student(request.user, pk))
-    try:
-        services.submit_submission(submission=submission, by=request.user)
-    except ValidationError as error:
-        for message in _errors(error):
-            messages.error(request, message)
-    else:
+    submitted, errors = run_write(None, lambda data: services.submit_submission(submission=submission, by=request.user))
+    for message in errors:
+        messages.error(request, message)
+    if submitted is not None:
+        if submitted.feedback_visible and selectors.key_of(submitted.assignment.lesson) is not None:
+            # Feedback comes at once for this assignment: take the student straight to it.
+            messages.success(request, "Submitted. Here is what you found and what you missed.")
+            return redirect("teaching:submission_feedback_start", pk=pk)
         messages.success(request, "Submitted. Your teacher can now review your highlights.")
     position = request.POST.get("position", "")
     if not position.isdecimal():

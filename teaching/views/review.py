@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from teaching import categories as category_defs
 from teaching import forms, selectors, services
+from teaching.selectors.article_page import Mode
 
 
 @require_GET
@@ -24,39 +24,22 @@ def submission_review(request, pk: int):
 @login_required
 def submission_review_article(request, pk: int, position: int):
     submission = selectors.get_submission_for_review(request.user, pk)
-    article = selectors.get_article_in_assignment(submission.assignment, position)
-    lesson_articles = list(selectors.list_lesson_articles(submission))
-    index = next(i for i, la in enumerate(lesson_articles) if la.position == position)
-    counts = selectors.category_counts(submission)
-    categories = submission.assignment.category_objects
-    context = {
-        "submission": submission,
-        "assignment": submission.assignment,
-        "article": article,
-        "annotations": _with_key_matches(submission, article),
-        "lesson_articles": lesson_articles,
-        "position": position,
-        "previous": lesson_articles[index - 1] if index > 0 else None,
-        "next": lesson_articles[index + 1] if index + 1 < len(lesson_articles) else None,
-        "categories": categories,
-        "all_categories": category_defs.ALL,
-        "category_counts": [(c, counts.get(c.value, 0)) for c in categories],
-        "total_count": sum(counts.values()),
-        "return_form": forms.SubmissionReturnForm(initial={"feedback": submission.feedback}),
-        "ledger": selectors.numbers_ledger(submission),
-        "orphaned_annotations": list(selectors.list_orphaned_annotations(submission=submission, article=article)),
-    }
+    page = selectors.get_article_page(user=request.user, owner=submission, position=position, mode=Mode.REVIEW)
+    context = page.context()
+    context["return_form"] = forms.SubmissionReturnForm(initial={"feedback": submission.feedback})
     return render(request, "teaching/submission_review_article.html", context)
 
 
-def _with_key_matches(submission, article) -> list:
-    """The student's highlights on this article, each with ``key_match`` (None when the lesson has no key),
-    so the teacher sees at a glance which ones the reference key expects."""
-    annotations = list(selectors.list_annotations(submission, article))
-    labels = selectors.key_match_labels(submission.assignment, annotations) or {}
-    for annotation in annotations:
-        annotation.key_match = labels.get(annotation.pk)
-    return annotations
+def _with_key_match(annotation):
+    """The one highlight, with ``key_match`` (None when the lesson has no key), for its swapped entry.
+
+    Matched against the student's other highlights on the article too: which of two on one key item is
+    the duplicate depends on both.
+    """
+    siblings = list(selectors.list_annotations(annotation.submission, annotation.article))
+    labels = selectors.key_match_labels(annotation.submission.assignment, siblings) or {}
+    annotation.key_match = labels.get(annotation.pk)
+    return annotation
 
 
 @require_POST
@@ -76,10 +59,7 @@ def annotation_mark(request, pk: int):
     if request.htmx:
         # 200 even when refused: htmx 2 only swaps 2xx, and the entry shows the reason in place.
         # Re-read with the key match so the swapped entry keeps its "in the key" chip.
-        annotation = next(
-            (a for a in _with_key_matches(annotation.submission, annotation.article) if a.pk == annotation.pk),
-            annotation,
-        )
+        annotation = _with_key_match(annotation)
         context = {"annotation": annotation, "submission": annotation.submission, "errors": errors, "saved": not errors}
         return render(request, "teaching/_review_annotation_item.html", context)
     for message in errors:

@@ -348,14 +348,15 @@ def test_reading_view_says_when_a_number_cannot_be_compared(client, student, pk_
     assert "Say what it counts" in html
 
 
-def test_claim_update_from_the_reading_view_answers_its_list_region(client, student, pk_submission, articles):
+def test_claim_update_from_the_reading_view_answers_that_highlight(client, student, pk_submission, articles):
     a = claim(pk_submission, articles["002"], SOLDIERS_002, counted="")
     client.force_login(student)
     url = reverse("teaching:claim_update", args=[a.pk])
     response = client.post(url, {"counted": "troops", "fragment": "reading"}, headers=HX)
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.lstrip().startswith('<div class="annotation-region"') and "Counts:</span> troops" in html
+    assert html.lstrip().startswith(f'<li class="annotation-item cat-numbers"\n    id="annotation-{a.pk}"')
+    assert "Counts:</span> troops" in html and 'id="annotation-region"' not in html
     bad = client.post(url, {"counted": "x" * 121, "fragment": "reading"}, headers=HX)
     assert bad.status_code == 400 and "data-errors" in bad.content.decode()
 

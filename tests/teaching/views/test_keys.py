@@ -1,5 +1,7 @@
 """The key mode's views: pages, htmx fragments, Post/Redirect/Get, who may see them, query counts."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -70,7 +72,8 @@ def test_item_create_htmx_returns_the_region_with_the_new_item(teacher_client, l
     item = KeyItem.objects.get()
     html = response.content.decode()
     assert response.status_code == 200
-    assert f'data-created-id="{item.pk}"' in html and f'id="key-item-{item.pk}"' in html
+    assert json.loads(response.headers["HX-Trigger"])["highlights-changed"]["id"] == item.pk
+    assert f'id="key-item-{item.pk}"' in html and 'id="annotation-region" hx-swap-oob="true"' in html
 
 
 @pytest.mark.parametrize(

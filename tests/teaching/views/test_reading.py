@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -113,13 +115,22 @@ def test_marks_are_hidden_until_returned(student_client, submission, article):
     assert "Hidden for now" not in html
 
 
-def test_annotation_create_htmx_returns_updated_list(student_client, submission, article):
+def test_annotation_create_htmx_returns_the_new_highlight(student_client, submission, article):
     data = {"category": "numbers", "comment": "Other reports say 200", **_span(article)}
     response = student_client.post(_create_url(submission.assignment), data, headers={"HX-Request": "true"})
     annotation = Annotation.objects.get()
     html = response.content.decode()
     assert response.status_code == 200
-    assert f'data-created-id="{annotation.pk}"' in html
+    event = json.loads(response.headers["HX-Trigger"])["highlights-changed"]
+    assert event == {
+        "article": article.pk,
+        "id": annotation.pk,
+        "created": True,
+        "urls": {
+            "update": reverse("teaching:annotation_update", args=[annotation.pk]),
+            "delete": reverse("teaching:annotation_delete", args=[annotation.pk]),
+        },
+    }
     assert f'data-id="{annotation.pk}"' in html and "Other reports say 200" in html
     assert "<html" not in html
 
@@ -232,4 +243,17 @@ def test_article_read_query_count_is_constant(student_client, submission, articl
     with django_assert_num_queries(9):
         response = student_client.get(_read_url(submission.assignment))
     assert response.status_code == 200
-    assert response.content.decode().count('class="annotation-item') == n
+    assert response.content.decode().count('class="annotation-item cat-') == n
+
+
+@pytest.mark.parametrize(("timing", "to_feedback"), [("on_submit", True), ("on_return", False)])
+def test_submitting_takes_the_student_to_instant_feedback(student_client, submission, timing, to_feedback):
+    from teaching.models import ReferenceKey
+
+    ReferenceKey.objects.create(lesson=submission.assignment.lesson)
+    type(submission.assignment).objects.filter(pk=submission.assignment.pk).update(feedback_timing=timing)
+    url = reverse("teaching:submission_submit", args=[submission.assignment.pk])
+    response = student_client.post(url, {"position": "1"})
+    feedback = reverse("teaching:submission_feedback_start", args=[submission.assignment.pk])
+    assert response.status_code == 302
+    assert (response.url == feedback) is to_feedback

@@ -1,0 +1,312 @@
+"""The article page: one object for every mode of the page that shows an article with highlights and a panel.
+
+The student's reading view, the teacher's review of one student and the key mode are one page: an article,
+the highlights on it (a student's, or the key's items), the counters in the panel, the way to the previous
+and next article, and what this user may do there. ``get_article_page`` builds all of it with a fixed
+number of queries per mode (pinned in tests/teaching/views/test_article_page.py), whatever the number of
+highlights; views render it, and writes ask ``get_panel_counts`` for the counters they swap out of band.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from django.db.models import Count, Q
+from django.http import Http404
+
+from articles.models import Article
+from teaching import categories as category_defs
+from teaching import permissions
+from teaching.models import Annotation, KeyItem, Lesson, LessonArticle, Submission, User
+from teaching.selectors.claims import claim_links, numbers_ledger
+from teaching.selectors.feedback import key_match_labels
+from teaching.selectors.keys import (
+    group_suggestions,
+    key_of,
+    list_key_articles,
+    list_key_items,
+    list_key_suggestions,
+    list_orphaned_key_items,
+    list_teacher_assignments_of_lesson,
+)
+from teaching.selectors.orphans import list_orphaned_annotations
+from teaching.selectors.submissions import (
+    category_counts,
+    get_lesson_article,
+    list_annotations,
+    list_lesson_articles,
+)
+
+__all__ = [
+    "ArticlePage",
+    "Mode",
+    "Navigation",
+    "PanelCounts",
+    "PagePermissions",
+    "get_article_page",
+    "get_panel_counts",
+    "next_highlight_id",
+]
+
+
+class Mode(StrEnum):
+    READ = "read"  # the student's own work
+    REVIEW = "review"  # the class's teacher looks at one student's work
+    KEY = "key"  # a key editor builds the lesson's reference key
+
+
+# Where the lesson steps and the pager link to, by mode.
+_URL_NAMES = {
+    Mode.READ: "teaching:article_read",
+    Mode.REVIEW: "teaching:submission_review_article",
+    Mode.KEY: "teaching:key_edit",
+}
+
+
+@dataclass(frozen=True)
+class Navigation:
+    """The lesson's articles (each with ``highlight_count``), this one's position, and its neighbours."""
+
+    lesson_articles: list[LessonArticle]
+    position: int
+    url_name: str
+    owner_pk: int
+
+    @property
+    def _index(self) -> int:
+        return next(i for i, la in enumerate(self.lesson_articles) if la.position == self.position)
+
+    @property
+    def previous(self) -> LessonArticle | None:
+        i = self._index
+        return self.lesson_articles[i - 1] if i > 0 else None
+
+    @property
+    def next(self) -> LessonArticle | None:
+        i = self._index
+        return self.lesson_articles[i + 1] if i + 1 < len(self.lesson_articles) else None
+
+
+@dataclass(frozen=True)
+class PanelCounts:
+    """The panel's counters: per category over the whole work, the total, and this article's."""
+
+    by_category: list[tuple[category_defs.Category, int]]
+    total: int
+    in_article: int  # including the ones a correction set aside (the lesson steps count them)
+    anchored: int  # on the article's words (the panel's badge)
+
+
+@dataclass(frozen=True)
+class PagePermissions:
+    can_edit: bool  # make, change and delete highlights (or key items) here
+    can_submit: bool
+    can_mark: bool  # the teacher marks highlights and returns the work
+    marks_visible: bool
+    feedback_visible: bool
+
+
+@dataclass
+class ArticlePage:
+    mode: Mode
+    article: Article
+    position: int
+    highlights: list  # Annotation (read, review) or KeyItem (key), anchored, in reading order
+    orphaned: list
+    counts: PanelCounts
+    permissions: PagePermissions
+    categories: list[category_defs.Category]
+    navigation: Navigation | None = None  # None for the panel region alone (an htmx refresh)
+    submission: Submission | None = None
+    lesson: Lesson | None = None
+    key: Any = None
+    extra: dict = field(default_factory=dict)  # what one mode alone shows (suggestions, ledger, claim links)
+
+    def context(self) -> dict:
+        """The template context: the page itself, and the names the fragments were written against."""
+        assignment = self.submission.assignment if self.submission else None
+        context = {
+            "page": self,
+            "mode": self.mode.value,
+            "article": self.article,
+            "position": self.position,
+            "submission": self.submission,
+            "assignment": assignment,
+            "lesson": self.lesson,
+            "key": self.key,
+            "categories": self.categories,
+            "all_categories": category_defs.ALL,
+            "category_counts": self.counts.by_category,
+            "total_count": self.counts.total,
+            "article_count": self.counts.in_article,
+            "anchored_count": self.counts.anchored,
+            "errors": [],
+            **self.extra,
+        }
+        if self.mode == Mode.KEY:
+            context.update(items=self.highlights, orphaned_items=self.orphaned)
+        else:
+            context.update(annotations=self.highlights, orphaned_annotations=self.orphaned)
+        if self.navigation is not None:
+            nav = self.navigation
+            context.update(lesson_articles=nav.lesson_articles, previous=nav.previous, next=nav.next, navigation=nav)
+        return context
+
+
+def _check(user: User, owner: Submission | Lesson, mode: Mode) -> None:
+    """Whoever fetched ``owner``, the page shows it only to whom it belongs in this mode: a student's own work
+    while they are in the class (teaching.permissions' rule for removed students), the class's teacher, a key
+    editor."""
+    allowed = {
+        Mode.READ: lambda: (
+            isinstance(owner, Submission)
+            and permissions.owns_submission(user, owner)
+            and permissions.is_enrolled(owner.student_id, owner.assignment.classroom_id)
+        ),
+        Mode.REVIEW: lambda: isinstance(owner, Submission) and permissions.can_review(user, owner),
+        Mode.KEY: lambda: isinstance(owner, Lesson) and permissions.can_edit_key(user, owner),
+    }[mode]
+    if not allowed():
+        raise Http404
+
+
+def get_panel_counts(*, owner: Submission | Lesson, article: Article, mode: Mode, key=None) -> PanelCounts:
+    """The counters alone (two queries), for a write that swaps them out of band."""
+    if mode == Mode.KEY:
+        n = KeyItem.objects.filter(
+            key_id=key.pk if key else None, article_id=article.pk, anchor_status=KeyItem.AnchorStatus.ANCHORED
+        ).count()
+        return PanelCounts(by_category=[], total=n, in_article=n, anchored=n)
+    counts = category_counts(owner)
+    categories = owner.assignment.category_objects
+    here = Annotation.objects.filter(submission_id=owner.pk, article_id=article.pk).aggregate(
+        all=Count("id"), anchored=Count("id", filter=Q(anchor_status=Annotation.AnchorStatus.ANCHORED))
+    )
+    return PanelCounts(
+        by_category=[(c, counts.get(c.value, 0)) for c in categories],
+        total=sum(counts.values()),
+        in_article=here["all"],
+        anchored=here["anchored"],
+    )
+
+
+def next_highlight_id(span: Annotation | KeyItem) -> int | None:
+    """The highlight after ``span`` in reading order (start, end, id) on the same article, or None."""
+    if isinstance(span, KeyItem):
+        siblings = KeyItem.objects.filter(key_id=span.key_id)
+    else:
+        siblings = Annotation.objects.filter(submission_id=span.submission_id)
+    after = (
+        Q(start__gt=span.start)
+        | Q(start=span.start, end__gt=span.end)
+        | Q(start=span.start, end=span.end, pk__gt=span.pk)
+    )
+    return (
+        siblings.filter(after, article_id=span.article_id, anchor_status=span.AnchorStatus.ANCHORED)
+        .order_by("start", "end", "id")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def get_article_page(
+    *, user: User, owner: Submission | Lesson, position: int, mode: Mode | str, with_navigation: bool = True
+) -> ArticlePage:
+    """What the article page shows ``user`` in ``mode``, or 404.
+
+    ``owner`` is what the URL names, already fetched through its selector: the student's own submission
+    (read), a submission of the teacher's class (review), or the lesson whose key is edited (key).
+    """
+    mode = Mode(mode)
+    _check(user, owner, mode)
+    if mode == Mode.KEY:
+        return _key_page(user, owner, position, with_navigation)
+    return _submission_page(owner, position, mode, with_navigation)
+
+
+def _submission_page(submission: Submission, position: int, mode: Mode, with_navigation: bool) -> ArticlePage:
+    assignment = submission.assignment
+    article = get_lesson_article(assignment.lesson_id, position).article
+    highlights = list(list_annotations(submission, article))
+    orphaned = list(list_orphaned_annotations(submission=submission, article=article))
+    extra: dict = {}
+    if mode == Mode.READ:
+        extra["claim_links"] = claim_links(submission, article.pk)
+    else:
+        labels = key_match_labels(assignment, highlights) or {}
+        for annotation in highlights:
+            annotation.key_match = labels.get(annotation.pk)
+        extra["ledger"] = numbers_ledger(submission)
+    counts = category_counts(submission)
+    categories = assignment.category_objects
+    navigation = None
+    if with_navigation:
+        navigation = Navigation(
+            lesson_articles=list(list_lesson_articles(submission)),
+            position=position,
+            url_name=_URL_NAMES[mode],
+            owner_pk=assignment.pk if mode == Mode.READ else submission.pk,
+        )
+    editable = mode == Mode.READ and submission.is_editable
+    return ArticlePage(
+        mode=mode,
+        article=article,
+        position=position,
+        highlights=highlights,
+        orphaned=orphaned,
+        counts=PanelCounts(
+            by_category=[(c, counts.get(c.value, 0)) for c in categories],
+            total=sum(counts.values()),
+            in_article=len(highlights) + len(orphaned),
+            anchored=len(highlights),
+        ),
+        permissions=PagePermissions(
+            can_edit=editable,
+            can_submit=editable,
+            can_mark=mode == Mode.REVIEW,
+            marks_visible=mode == Mode.REVIEW or submission.marks_visible,
+            feedback_visible=mode == Mode.REVIEW or submission.feedback_visible,
+        ),
+        categories=categories,
+        navigation=navigation,
+        submission=submission,
+        lesson=assignment.lesson,
+        extra=extra,
+    )
+
+
+def _key_page(user: User, lesson: Lesson, position: int, with_navigation: bool) -> ArticlePage:
+    key = key_of(lesson)
+    article = get_lesson_article(lesson.pk, position).article
+    items = list(list_key_items(key, article))
+    suggestions = list_key_suggestions(key, article, items)
+    extra = {
+        "suggestion_groups": group_suggestions(suggestions, article.body_text),
+        "suggestion_count": len(suggestions),
+    }
+    navigation = None
+    if with_navigation:
+        lesson_articles = list(list_key_articles(lesson, key))
+        navigation = Navigation(
+            lesson_articles=lesson_articles, position=position, url_name=_URL_NAMES[Mode.KEY], owner_pk=lesson.pk
+        )
+        extra["total_items"] = sum(la.highlight_count for la in lesson_articles)
+        extra["assignments"] = list(list_teacher_assignments_of_lesson(user, lesson))
+    return ArticlePage(
+        mode=Mode.KEY,
+        article=article,
+        position=position,
+        highlights=items,
+        orphaned=list(list_orphaned_key_items(key, article)),
+        counts=PanelCounts(by_category=[], total=len(items), in_article=len(items), anchored=len(items)),
+        permissions=PagePermissions(
+            can_edit=True, can_submit=False, can_mark=False, marks_visible=True, feedback_visible=True
+        ),
+        categories=list(category_defs.ALL),
+        navigation=navigation,
+        lesson=lesson,
+        key=key,
+        extra=extra,
+    )

@@ -1,0 +1,109 @@
+"""What every view of the article page shares (not a view module): the form → service → errors dance,
+and the answer to a write under one status contract.
+
+* htmx: 200 with the fragments the write changed, swapped out of band, plus a client event
+  (``highlights-changed``) that the counters and the numbers ledger listen to; a refused write answers
+  400 with the same fragments carrying the reason (htmx is configured to swap 400s: templates/base.html).
+* anything else: Post/Redirect/Get back to the page, with the reason or the success as a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django_htmx.http import trigger_client_event
+
+from teaching import selectors
+from teaching.selectors.article_page import Mode
+
+HIGHLIGHTS_CHANGED = "highlights-changed"
+WRITE_REFUSED = "write-refused"
+
+
+def form_errors(form) -> list[str]:
+    return [message for field_errors in form.errors.values() for message in field_errors]
+
+
+def run_write(form, write: Callable[[dict], Any]) -> tuple[Any, list[str]]:
+    """Validate ``form`` (None: nothing to validate), then call one service with its cleaned data:
+    (result, errors).
+
+    A ``PermissionDenied`` from the service is a 404 (others need not know the thing exists).
+    """
+    if form is not None and not form.is_valid():
+        return None, form_errors(form)
+    try:
+        return write(form.cleaned_data if form is not None else {}), []
+    except ValidationError as error:
+        return None, list(error.messages)
+    except PermissionDenied as error:
+        raise Http404 from error
+
+
+def answer_write(
+    request,
+    template: str,
+    context: dict,
+    *,
+    errors: list[str],
+    redirect_to: tuple,
+    done: str = "",
+    event: dict | None = None,
+):
+    """The answer to a write: fragments for htmx (400 when refused), else a redirect with a message."""
+    if request.htmx:
+        response = render(request, template, {**context, "errors": errors}, status=400 if errors else 200)
+        if errors:
+            trigger_client_event(response, WRITE_REFUSED, {"messages": errors})
+        elif event is not None:
+            trigger_client_event(response, HIGHLIGHTS_CHANGED, event)
+        return response
+    for message in errors:
+        messages.error(request, message)
+    if done and not errors:
+        messages.success(request, done)
+    return redirect(*redirect_to)
+
+
+def answer_highlight(request, submission, article, *, errors, changed=None, inserted=False, deleted_id=None, done=""):
+    """One highlight's fragment and the counters — never the whole list (O(1) in the article's highlights)."""
+    position = selectors.position_of_article(submission.assignment, article.pk)
+    counts = selectors.get_panel_counts(owner=submission, article=article, mode=Mode.READ)
+    context = {
+        "submission": submission,
+        "assignment": submission.assignment,
+        "article": article,
+        "position": position,
+        "changed": changed,
+        "inserted": inserted,
+        "before_id": selectors.next_highlight_id(changed) if inserted and changed else None,
+        "deleted_id": deleted_id,
+        "claim_links": selectors.claim_links(submission, article.pk)
+        if changed and changed.category == "numbers"
+        else {},
+        "category_counts": counts.by_category,
+        "total_count": counts.total,
+        "article_count": counts.in_article,
+        "anchored_count": counts.anchored,
+    }
+    event = {"article": article.pk, "id": changed.pk if changed else deleted_id, "created": bool(inserted and changed)}
+    if changed:
+        event["urls"] = {
+            "update": reverse("teaching:annotation_update", args=[changed.pk]),
+            "delete": reverse("teaching:annotation_delete", args=[changed.pk]),
+        }
+    return answer_write(
+        request,
+        "teaching/_annotation_list.html#write-answer",
+        context,
+        errors=errors,
+        redirect_to=("teaching:article_read", submission.assignment_id, position),
+        done=done,
+        event=event,
+    )

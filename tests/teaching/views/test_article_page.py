@@ -1,0 +1,136 @@
+"""The article page object and its writes: one selector for every mode, and writes whose cost does not grow
+with the number of highlights in the article (they answer with one highlight and the counters)."""
+
+import json
+
+import pytest
+from django.http import Http404
+from django.urls import reverse
+
+from teaching import selectors
+from teaching.models import Annotation
+from teaching.selectors.article_page import Mode
+from tests import factories
+
+PHRASE = "approximately 300 troops"
+HX = {"HX-Request": "true"}
+
+
+def _fill(submission, article, n):
+    """n highlights of five characters each, none of them on PHRASE."""
+    text = article.body_text
+    avoid = range(text.index(PHRASE) - 5, text.index(PHRASE) + len(PHRASE))
+    starts = [i for i in range(len(text) - 6) if i not in avoid and text[i : i + 5].strip()][:n]
+    Annotation.objects.bulk_create(
+        Annotation(
+            submission=submission, article=article, category="rhetoric", start=s, end=s + 5, exact=text[s : s + 5]
+        )
+        for s in starts
+    )
+    assert len(starts) == n
+
+
+def _span(article):
+    start = article.body_text.index(PHRASE)
+    return {"start": start, "end": start + len(PHRASE), "exact": PHRASE}
+
+
+@pytest.fixture
+def long_article(db):
+    """An article long enough to hold 200 separate highlights."""
+    body = " ".join(f"Paragraph {i}: officials said approximately {i} units moved." for i in range(60))
+    return factories.ArticleFactory(body_markdown=body + "\n\nThey counted approximately 300 troops in all.")
+
+
+@pytest.fixture
+def long_submission(classroom, student, long_article):
+    lesson = factories.LessonFactory()
+    factories.LessonArticleFactory(lesson=lesson, article=long_article, position=1)
+    assignment = factories.AssignmentFactory(classroom=classroom, lesson=lesson)
+    return factories.SubmissionFactory(assignment=assignment, student=student)
+
+
+@pytest.mark.parametrize("n", [5, 200])
+def test_saving_one_highlight_costs_the_same_at_5_and_200(
+    student_client, long_submission, long_article, django_assert_num_queries, n
+):
+    _fill(long_submission, long_article, n)
+    url = reverse("teaching:annotation_create", args=[long_submission.assignment.pk, 1])
+    # session, user, submission (+assignment, lesson, class), lesson article; the service (savepoint, submission
+    # locked, article in the lesson, its text, the client key, the same span already there, the revision,
+    # full_clean's checks and constraints, insert); the answer: position, counts by category, this article's
+    # counts, the next highlight in reading order — the same number at 5 and at 200
+    with django_assert_num_queries(27):
+        response = student_client.post(
+            url, {"category": "numbers", "client_key": "k1", **_span(long_article)}, headers=HX
+        )
+    assert response.status_code == 200
+    created = Annotation.objects.get(exact=PHRASE)
+    html = response.content.decode()
+    assert html.count('class="annotation-item') == 1 and f'id="annotation-{created.pk}"' in html
+    assert 'id="annotation-region"' not in html  # never the whole list
+    assert f'<span class="count-badge" id="article-highlight-count" hx-swap-oob="true">{n + 1}</span>' in html
+    assert json.loads(response.headers["HX-Trigger"])["highlights-changed"]["id"] == created.pk
+
+
+@pytest.mark.parametrize("n", [5, 200])
+def test_editing_and_deleting_one_highlight_cost_the_same_at_5_and_200(
+    student_client, long_submission, long_article, django_assert_num_queries, n
+):
+    _fill(long_submission, long_article, n)
+    one = factories.annotation_for(long_submission, long_article, PHRASE)
+    # session, user, the highlight (+submission, assignment, article); the service (submission locked, full_clean's
+    # checks and constraints, update); the answer: position, counts by category, this article's counts — the
+    # same number at 5 and at 200
+    with django_assert_num_queries(19):
+        response = student_client.post(
+            reverse("teaching:annotation_update", args=[one.pk]), {"category": "sourcing", "comment": "x"}, headers=HX
+        )
+    html = response.content.decode()
+    assert response.status_code == 200 and html.count('class="annotation-item') == 1
+    assert f'id="annotation-{one.pk}" tabindex="0" hx-swap-oob="true"' in html
+    with django_assert_num_queries(11):  # …and the delete (with its cascade), at 5 and at 200 alike
+        response = student_client.post(reverse("teaching:annotation_delete", args=[one.pk]), headers=HX)
+    html = response.content.decode()
+    assert response.status_code == 200 and 'class="annotation-item' not in html
+    assert f'<div id="annotation-{one.pk}" hx-swap-oob="delete"></div>' in html
+
+
+def test_a_new_highlight_goes_before_its_successor_in_reading_order(student_client, submission, article):
+    later = factories.annotation_for(submission, article, "modern-day Stalingrad")
+    url = reverse("teaching:annotation_create", args=[submission.assignment.pk, 1])
+    response = student_client.post(url, {"category": "numbers", **_span(article)}, headers=HX)
+    assert f'hx-swap-oob="beforebegin:#annotation-{later.pk}"' in response.content.decode()
+
+
+def test_a_refused_write_answers_400_with_its_reason_everywhere(student_client, submission, article, teacher, lesson):
+    response = student_client.post(
+        reverse("teaching:annotation_create", args=[submission.assignment.pk, 1]), {"category": "x"}, headers=HX
+    )
+    assert response.status_code == 400
+    assert 'id="panel-errors" hx-swap-oob="true"' in response.content.decode()
+    assert json.loads(response.headers["HX-Trigger"])["write-refused"]["messages"]
+
+
+@pytest.mark.parametrize("mode", [Mode.READ, Mode.REVIEW, Mode.KEY])
+def test_the_page_object_refuses_who_may_not_see_it(submission, lesson, other_student, other_teacher, mode):
+    owner = lesson if mode == Mode.KEY else submission
+    who = other_teacher if mode != Mode.READ else other_student
+    with pytest.raises(Http404):
+        selectors.get_article_page(user=who, owner=owner, position=1, mode=mode)
+
+
+def test_the_page_object_says_what_the_user_may_do(submission, article, teacher, student):
+    read = selectors.get_article_page(user=student, owner=submission, position=1, mode=Mode.READ)
+    review = selectors.get_article_page(user=teacher, owner=submission, position=1, mode=Mode.REVIEW)
+    assert (read.permissions.can_edit, read.permissions.marks_visible, read.permissions.can_mark) == (
+        True,
+        False,
+        False,
+    )
+    assert (review.permissions.can_edit, review.permissions.marks_visible, review.permissions.can_mark) == (
+        False,
+        True,
+        True,
+    )
+    assert read.navigation.previous is None and read.navigation.next is None and read.article == article
