@@ -1,0 +1,179 @@
+"""Nothing typed is lost: a comment typed while its highlight is still on the way reaches the server exactly
+once — whether the student then moves to the next article, reloads, is logged out or goes offline — in the
+reading view, the key mode and side by side. The network is slowed and cut with Playwright routes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from teaching.models import Annotation, KeyItem
+from tests import factories
+from tests.browser.reading_helpers import article_at, drag_select, launch_assignment, wait_ready
+from tests.browser.test_save_reliability import log_in_again, log_out_in_another_tab, outbox, wait_for_db
+
+pytestmark = pytest.mark.browser
+
+PHRASE = "approximately 300 troops"
+COMMENT = "Report 4 says about 200."
+CREATE = re.compile(r".*/annotations/$")
+KEY_CREATE = re.compile(r".*/key/articles/\d+/items/$")
+
+
+@pytest.fixture
+def setup(classroom, student):
+    assignment = launch_assignment(classroom)
+    submission = factories.SubmissionFactory(assignment=assignment, student=student)
+    return {"assignment": assignment, "submission": submission, "article": article_at(assignment, 3)}
+
+
+class Held:
+    """Routes a request to the server (which saves it) but keeps its answer back until released or dropped."""
+
+    def __init__(self, page, pattern):
+        self.page, self.pattern, self.routes = page, pattern, []
+        page.route(pattern, self._hold)
+
+    def _hold(self, route):
+        if self.routes:  # only the first one is held: retries go through
+            route.continue_()
+            return
+        self.routes.append((route, route.fetch()))
+
+    def wait(self):
+        deadline = 100
+        while not self.routes and deadline:
+            self.page.wait_for_timeout(100)
+            deadline -= 1
+        assert self.routes, "the save never left the page"
+
+    def release(self):
+        route, response = self.routes[0]
+        route.fulfill(response=response)
+        self.page.unroute(self.pattern)
+
+    def drop(self):
+        self.routes[0][0].abort()
+        self.page.unroute(self.pattern)
+
+
+def _read(page, live_server, setup, position=3):
+    page.goto(f"{live_server.url}/assignments/{setup['assignment'].pk}/articles/{position}/")
+    wait_ready(page)
+
+
+def _highlight_then_comment(page, held):
+    drag_select(page, PHRASE)
+    page.locator("#annotate-toolbar").get_by_role("button", name=re.compile("Numbers")).click()
+    held.wait()
+    note = page.locator("#toolbar-note")
+    expect(note).to_be_focused()
+    note.fill(COMMENT)  # typed while the save is on its way
+    page.keyboard.press("Escape")  # closing the toolbar hands the comment to the outbox
+
+
+def _exactly_once(setup):
+    assert wait_for_db(lambda: Annotation.objects.filter(comment=COMMENT).count() == 1)
+    rows = list(Annotation.objects.filter(submission=setup["submission"]).values_list("exact", "comment"))
+    assert rows == [(PHRASE, COMMENT)]
+
+
+def test_comment_typed_during_the_save_survives_moving_to_the_next_article(live_server, page, login_as, student, setup):
+    login_as(student)
+    _read(page, live_server, setup)
+    held = Held(page, CREATE)
+    _highlight_then_comment(page, held)
+    assert [(i["exact"], i["comment"]) for i in outbox(page)] == [(PHRASE, COMMENT)]
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+    page.get_by_role("link", name=re.compile("Next:")).click()  # leaving with unsent work asks first
+    page.wait_for_url(re.compile(r"/articles/4/$"))
+    assert dialogs == ["beforeunload"]
+    wait_ready(page)  # the next page sends what the last one could not
+    _exactly_once(setup)
+    expect(page.locator("#save-status")).to_contain_text("Saved")
+    assert outbox(page) == []
+
+
+def test_comment_typed_during_the_save_survives_a_reload(live_server, page, login_as, student, setup):
+    login_as(student)
+    _read(page, live_server, setup)
+    held = Held(page, CREATE)
+    _highlight_then_comment(page, held)
+    page.reload()
+    wait_ready(page)
+    _exactly_once(setup)
+    expect(page.locator("#annotation-list li[data-id]")).to_have_count(1)
+    expect(page.locator("#annotation-list li[data-id] .item-comment")).to_have_text(COMMENT)
+    assert outbox(page) == []
+
+
+def test_comment_typed_during_the_save_survives_being_logged_out(live_server, page, login_as, student, setup):
+    login_as(student)
+    _read(page, live_server, setup)
+    held = Held(page, CREATE)
+    _highlight_then_comment(page, held)
+    other = log_out_in_another_tab(page, live_server)
+    held.release()  # the highlight's answer arrives; the comment's own save meets the ended session
+    expect(page.locator("#save-status")).to_contain_text("Your session has ended")
+    assert Annotation.objects.get().comment == ""
+    assert [i.get("fields") for i in outbox(page)] == [{"comment": COMMENT}]
+    log_in_again(other, live_server, student)
+    page.reload()
+    wait_ready(page)
+    _exactly_once(setup)
+    assert outbox(page) == []
+
+
+def test_comment_typed_during_the_save_survives_going_offline(live_server, page, login_as, student, setup):
+    login_as(student)
+    _read(page, live_server, setup)
+    held = Held(page, CREATE)
+    _highlight_then_comment(page, held)
+    page.context.set_offline(True)
+    held.drop()  # the answer never arrives
+    expect(page.locator("#save-status")).to_contain_text("the connection was lost")
+    assert [(i["exact"], i["comment"]) for i in outbox(page)] == [(PHRASE, COMMENT)]
+    page.context.set_offline(False)  # back online: the browser's "online" event sends it
+    _exactly_once(setup)
+    expect(page.locator("#save-status")).to_contain_text("Saved")
+    assert outbox(page) == []
+
+
+def test_key_item_explanation_typed_during_the_save_survives_leaving(live_server, page, login_as, teacher, setup):
+    lesson = setup["assignment"].lesson
+    login_as(teacher)
+    page.goto(f"{live_server.url}/lessons/{lesson.pk}/key/articles/3/")
+    wait_ready(page)
+    held = Held(page, KEY_CREATE)
+    drag_select(page, PHRASE)
+    page.locator("#annotate-toolbar").get_by_role("button", name=re.compile("Numbers")).click()
+    held.wait()
+    page.locator("#toolbar-note").fill("A round figure from one side.")
+    page.keyboard.press("Escape")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("link", name=re.compile("Next:")).click()
+    page.wait_for_url(re.compile(r"/articles/4/$"))
+    wait_ready(page)
+    assert wait_for_db(lambda: KeyItem.objects.filter(explanation="A round figure from one side.").count() == 1)
+    assert KeyItem.objects.filter(exact=PHRASE).count() == 1
+    assert outbox(page) == []
+
+
+def test_side_by_side_comment_typed_during_the_save_survives_a_reload(live_server, page, login_as, student, setup):
+    login_as(student)
+    page.goto(f"{live_server.url}/assignments/{setup['assignment'].pk}/compare/3/4/")
+    page.wait_for_selector("#compare-page[data-ready=true]")
+    held = Held(page, CREATE)
+    drag_select(page, PHRASE, root_id="article-text-left")
+    page.locator("#annotate-toolbar").get_by_role("button", name=re.compile("Numbers")).click()
+    held.wait()
+    page.locator("#toolbar-note").fill(COMMENT)
+    page.keyboard.press("Escape")
+    page.reload()
+    page.wait_for_selector("#compare-page[data-ready=true]")
+    _exactly_once(setup)
+    expect(page.locator("#pane-list-left li[data-id]")).to_have_count(1)
+    assert outbox(page) == []
