@@ -143,7 +143,9 @@ def test_comment_typed_during_the_save_survives_going_offline(live_server, page,
 
 
 def test_key_item_explanation_typed_during_the_save_survives_leaving(live_server, page, login_as, teacher, setup):
-    lesson = setup["assignment"].lesson
+    from teaching.services import copy_lesson
+
+    lesson = copy_lesson(lesson=setup["assignment"].lesson, by=teacher)  # the launch lesson itself is the site's
     login_as(teacher)
     page.goto(f"{live_server.url}/lessons/{lesson.pk}/key/articles/3/")
     wait_ready(page)

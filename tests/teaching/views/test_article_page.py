@@ -56,11 +56,12 @@ def test_saving_one_highlight_costs_the_same_at_5_and_200(
 ):
     _fill(long_submission, long_article, n)
     url = reverse("teaching:annotation_create", args=[long_submission.assignment.pk, 1])
-    # session, user, submission (+assignment, lesson, class), lesson article; the service (savepoint, submission
-    # locked, article in the lesson, its text, the client key, the same span already there, the revision,
-    # full_clean's checks and constraints, insert); the answer: position, counts by category, this article's
-    # counts, the next highlight in reading order — the same number at 5 and at 200
-    with django_assert_num_queries(27):
+    # session, user, submission (+assignment, lesson, class), lesson article; the write (start the work if need
+    # be: enrolment, get-or-create; the service: savepoint, submission locked and still in the class, article in
+    # the lesson, its text, the client key, the same span already there, the revision, full_clean's checks and
+    # constraints, insert); the answer: position, counts by category, this article's counts, the next
+    # highlight in reading order — the same number at 5 and at 200
+    with django_assert_num_queries(31):
         response = student_client.post(
             url, {"category": "numbers", "client_key": "k1", **_span(long_article)}, headers=HX
         )

@@ -372,7 +372,7 @@ def test_reading_view_with_links_query_count_does_not_grow(
             pk_submission, student, claim(pk_submission, articles["002"], p2), claim(pk_submission, articles["003"], p3)
         )
     client.force_login(student)
-    # the reading page (9) + the links' members and the lesson's positions
-    with django_assert_num_queries(11):
+    # the reading page (10) + the links' members and the lesson's positions
+    with django_assert_num_queries(12):
         response = client.get(reverse("teaching:article_read", args=[pk_submission.assignment.pk, 3]))
     assert response.content.decode().count('class="claim-item-link"') == size

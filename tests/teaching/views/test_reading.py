@@ -237,10 +237,10 @@ def test_article_read_query_count_is_constant(student_client, submission, articl
     for position in (2, 3):
         factories.LessonArticleFactory(lesson=submission.assignment.lesson, position=position)
     _many_annotations(submission, article, n)
-    # session, user, submission (+assignment, lesson, class), article, annotations, category counts, lesson articles,
-    # claim links (none here; see tests/teaching/test_claims_views.py for the page with links), highlights set aside
-    # by a correction
-    with django_assert_num_queries(9):
+    # session, user, submission (+assignment, lesson, class), the page object's own check that the student is still
+    # in the class, article, annotations, category counts, lesson articles, claim links (none here; see
+    # tests/teaching/views/test_claims.py for the page with links), highlights set aside by a correction
+    with django_assert_num_queries(10):
         response = student_client.get(_read_url(submission.assignment))
     assert response.status_code == 200
     assert response.content.decode().count('class="annotation-item cat-') == n
