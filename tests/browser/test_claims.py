@@ -14,8 +14,9 @@ pytestmark = pytest.mark.browser
 
 def settled(page) -> None:
     """htmx wires up swapped-in forms when the swap settles; a click before that would post the plain form."""
+    # A function, not an expression: Playwright evaluates an expression with eval(), which the CSP refuses.
     page.wait_for_function(
-        "[...document.querySelectorAll('#ledger-region form')].every((f) => f['htmx-internal-data'])"
+        "() => [...document.querySelectorAll('#ledger-region form')].every((f) => f['htmx-internal-data'])"
         " && !document.querySelector('.htmx-settling, .htmx-swapping')"
     )
 
@@ -41,7 +42,7 @@ def test_side_by_side_link_and_ledger(page, live_server, login_as, classroom, st
     page.select_option("#compare-right", "4")
     page.get_by_role("button", name="Show side by side").click()
     page.wait_for_selector("#compare-page[data-ready=true]")
-    page.wait_for_function("window.htmx !== undefined")
+    page.wait_for_function("() => window.htmx !== undefined")
 
     # A real mouse drag in each pane; each saves to its own article.
     highlight_as_numbers(page, "article-text-left", "approximately 300 troops")
