@@ -1,10 +1,13 @@
 import os
 import shutil
+import time
 
 import pytest
 
 # Playwright's sync API runs an event loop; Django's ORM refuses to run inside one unless told.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
 
 from tests import factories  # noqa: E402
 from tests.page_server import page_server  # noqa: E402,F401 — a local web server for the import tests
@@ -55,6 +58,24 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
+def _wait_without_eval(page) -> None:
+    """Playwright's ``wait_for_function`` polls by eval-ing the expression inside the page, which the CSP
+    rightly refuses (an EvalError whenever the condition is not true at once). Poll from outside instead:
+    ``page.evaluate`` goes through the DevTools protocol, which the page's CSP does not govern."""
+
+    def wait_for_function(expression, *, arg=None, timeout=None, polling=None):
+        deadline = time.monotonic() + (30_000 if timeout is None else timeout) / 1000
+        while True:
+            value = page.evaluate(expression, arg)
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise PlaywrightTimeoutError(f"wait_for_function: {expression!r} still false")
+            page.wait_for_timeout(polling if isinstance(polling, (int, float)) else 50)
+
+    page.wait_for_function = wait_for_function
+
+
 @pytest.fixture(autouse=True)
 def _no_csp_violations(request):
     """Automatic for every test that uses Playwright's ``page`` or ``context``: none may break the CSP."""
@@ -71,6 +92,7 @@ def _no_csp_violations(request):
 
     context.add_init_script(script=_REPORT_CSP_VIOLATIONS)
     context.on("console", on_console)
+    context.on("page", _wait_without_eval)
     yield violations
     assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
