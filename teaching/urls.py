@@ -5,7 +5,19 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from teaching.forms import ThrottledAdminLoginForm
-from teaching.views import accounts, api, classrooms, dashboard, home, keys, lessons, reading, reattach, review
+from teaching.views import (
+    accounts,
+    api,
+    classrooms,
+    dashboard,
+    home,
+    key_comparisons,
+    keys,
+    lessons,
+    reading,
+    reattach,
+    review,
+)
 from teaching.views import claims as claim_views
 from teaching.views import exports as export_views
 from teaching.views import feedback as feedback_views
@@ -77,6 +89,14 @@ app_patterns = [
         keys.key_suggestion_dismiss,
         name="key_suggestion_dismiss",
     ),
+    path("lessons/<int:pk>/key/comparisons/", key_comparisons.key_comparisons, name="key_comparisons"),
+    path(
+        "lessons/<int:pk>/key/comparisons/new/",
+        key_comparisons.key_comparison_create,
+        name="key_comparison_create",
+    ),
+    path("key-comparisons/<int:pk>/", key_comparisons.key_comparison_update, name="key_comparison_update"),
+    path("key-comparisons/<int:pk>/delete/", key_comparisons.key_comparison_delete, name="key_comparison_delete"),
     path("key-items/<int:pk>/", keys.key_item_update, name="key_item_update"),
     path("key-items/<int:pk>/delete/", keys.key_item_delete, name="key_item_delete"),
     # Number claims, claim links, the numbers ledger, side by side (teaching/views/claims.py) ----------

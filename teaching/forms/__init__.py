@@ -23,6 +23,7 @@ from teaching.forms.classrooms import (
     StudentSignupForm,
 )
 from teaching.forms.keys import (
+    KeyComparisonEditForm,
     KeyItemCreateForm,
     KeyItemUpdateForm,
     SuggestionAcceptForm,
@@ -35,6 +36,7 @@ from teaching.forms.lessons import (
 )
 
 __all__ = [
+    "KeyComparisonEditForm",
     "AddStudentForm",
     "AnnotationCreateForm",
     "AnnotationMarkForm",

@@ -5,9 +5,16 @@ from __future__ import annotations
 from django import forms
 
 from teaching import categories as category_defs
+from teaching.models import Relation
 from teaching.services.keys import MAX_EXPLANATION_CHARS
 
-__all__ = ["KeyItemCreateForm", "KeyItemUpdateForm", "SuggestionAcceptForm", "SuggestionDismissForm"]
+__all__ = [
+    "KeyComparisonEditForm",
+    "KeyItemCreateForm",
+    "KeyItemUpdateForm",
+    "SuggestionAcceptForm",
+    "SuggestionDismissForm",
+]
 
 SELECT_FIRST = "Select some words in the article first."
 
@@ -45,3 +52,31 @@ class SuggestionAcceptForm(SuggestionDismissForm):
         choices=category_defs.CHOICES, error_messages={"required": "Choose rhetoric, sourcing or numbers."}
     )
     explanation = forms.CharField(required=False, max_length=MAX_EXPLANATION_CHARS, widget=forms.Textarea)
+
+
+class KeyComparisonEditForm(forms.Form):
+    """A comparison of the key as the site's editor sends it; the service checks the rules (as for the admin)."""
+
+    title = forms.CharField(max_length=200, error_messages={"required": "Say what is compared."})
+    relation = forms.ChoiceField(
+        choices=Relation.choices,
+        error_messages={
+            "required": "Choose agree, contradict or measure different things.",
+            "invalid_choice": "Choose agree, contradict or measure different things.",
+        },
+    )
+    explanation = forms.CharField(required=False, max_length=MAX_EXPLANATION_CHARS)
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["items"] = sorted({int(value) for value in self.data.getlist("items") if value.isdigit()})
+        return cleaned
+
+    def sent_values(self) -> dict:
+        """What was sent, to fill the form in again after a refusal."""
+        return {
+            "title": self.data.get("title", ""),
+            "relation": self.data.get("relation", ""),
+            "explanation": self.data.get("explanation", ""),
+            "item_ids": [int(value) for value in self.data.getlist("items") if value.isdigit()],
+        }

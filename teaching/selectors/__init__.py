@@ -76,6 +76,13 @@ from teaching.selectors.insights import (
     key_item_rows,
     sort_key_items,
 )
+from teaching.selectors.key_comparisons import (
+    ArticleItems,
+    get_key_comparison_for_editing,
+    list_key_comparisons_for_editing,
+    list_key_items_by_article,
+    list_key_items_by_id,
+)
 from teaching.selectors.keys import (
     KIND_LABELS,
     SuggestionGroup,
@@ -138,6 +145,7 @@ __all__ = [
     "get_panel_counts",
     "next_highlight_id",
     "ArticleFeedback",
+    "ArticleItems",
     "ArticleKeyItems",
     "AssignmentReview",
     "CategoryFeedback",
@@ -183,6 +191,7 @@ __all__ = [
     "get_assignment_review_for",
     "get_classroom_for",
     "get_comparison_for_student",
+    "get_key_comparison_for_editing",
     "get_key_for_editing",
     "get_key_item_for_editing",
     "get_lesson_article",
@@ -208,8 +217,11 @@ __all__ = [
     "list_classrooms_for",
     "list_classrooms_to_assign",
     "list_key_articles",
+    "list_key_comparisons_for_editing",
     "list_key_comparisons_read_only",
     "list_key_items",
+    "list_key_items_by_article",
+    "list_key_items_by_id",
     "list_key_items_for_lesson",
     "list_key_items_read_only",
     "list_key_suggestions",

@@ -77,3 +77,17 @@ def test_admin_comparison_needs_two_items_of_its_key(admin_client, key_with_item
     response = admin_client.post(url, {**base, "items": [a.pk, other.pk]})
     assert response.status_code == 200
     assert set(comparison.items.values_list("pk", flat=True)) != {a.pk, other.pk}
+
+
+def test_admin_changes_to_comparisons_mark_the_key_edited_so_make_run_leaves_it_alone(admin_client, key_with_items):
+    key, a, b, comparison = key_with_items
+    assert key.edited_at is None
+    url = reverse("admin:teaching_keycomparison_change", args=[comparison.pk])
+    base = {"key": key.pk, "position": 1, "title": "Renamed", "relation": "agree", "explanation": "E"}
+    assert admin_client.post(url, {**base, "items": [a.pk, b.pk]}).status_code == 302
+    key.refresh_from_db()
+    edited = key.edited_at
+    assert edited is not None
+    admin_client.post(reverse("admin:teaching_keycomparison_delete", args=[comparison.pk]), {"post": "yes"})
+    key.refresh_from_db()
+    assert not KeyComparison.objects.exists() and key.edited_at >= edited

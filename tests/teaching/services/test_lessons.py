@@ -215,3 +215,35 @@ def test_students_cannot_copy(theirs, student):
     with pytest.raises(PermissionDenied):
         services.copy_lesson(lesson=theirs, by=student)
     assert Lesson.objects.count() == 1
+
+
+# --- An article corrected after students highlighted it: the lesson side holds ----------------------------------
+
+
+def test_a_correction_re_anchors_or_sets_aside_the_key_items_of_every_lesson_that_uses_the_article(
+    theirs, teacher, other_teacher, classroom, student
+):
+    """The original and a teacher's copy share the article: both keys follow the same rules as highlights."""
+    copy = services.copy_lesson(lesson=theirs, by=teacher)
+    article = _link(theirs, "First").article
+    submission = factories.SubmissionFactory(
+        assignment=factories.AssignmentFactory(classroom=classroom, lesson=copy), student=student
+    )
+    highlight = factories.annotation_for(submission, article, "approximately 300 troops")
+    gone = factories.key_item_for(copy.reference_key, article, "modern-day Stalingrad", category="rhetoric")
+    body = article.body_markdown.replace("Officials said ", "Officials said on Monday ").replace(
+        "a “modern-day Stalingrad” – ", ""
+    )
+    report = services.revise_article(article=article, body_markdown=body, by=other_teacher, note="A correction")
+    article.refresh_from_db()
+    for item in KeyItem.objects.filter(article=article).exclude(pk=gone.pk):
+        assert item.anchor_status == "anchored"
+        assert article.body_text[item.start : item.end] == "approximately 300 troops"
+    gone.refresh_from_db()
+    highlight.refresh_from_db()
+    assert gone.is_orphaned and gone.exact == "modern-day Stalingrad"  # set aside, never moved to other words
+    assert article.body_text[highlight.start : highlight.end] == "approximately 300 troops"
+    assert report.key_items.orphaned == 1
+    # The comparison of each key still links its (re-anchored) items.
+    for lesson in (theirs, copy):
+        assert lesson.reference_key.comparisons.get().items.count() == 2

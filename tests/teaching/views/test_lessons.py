@@ -197,6 +197,7 @@ def test_after_bringing_a_new_article_the_builder_offers_to_add_it(teacher_clien
     url = reverse("teaching:lesson_edit", args=[mine.pk])
     page = teacher_client.get(url, {"added": article.pk}).content.decode()
     assert "Add “Just brought” to this lesson" in page
+    assert f"{reverse('articles:article_create')}?next={url}" in page  # "Bring a new article", back here after
     # Already in the lesson, unknown or malformed: no offer.
     for added in (_link(mine, "First report").article_id, 999999, "abc"):
         page = teacher_client.get(url, {"added": added}).content.decode()

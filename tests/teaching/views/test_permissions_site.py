@@ -53,6 +53,8 @@ def world(db, teacher, classroom, student, other_student, removed_student, other
     key = factories.ReferenceKeyFactory(lesson=lesson)
     key_item = factories.key_item_for(key, first, PHRASE)
     own_article = factories.ArticleFactory(title="The teacher's own report", owner=teacher)
+    key_comparison = models.KeyComparison.objects.create(key=key, title="Troops", relation="agree", explanation="E")
+    key_comparison.items.set([key_item, factories.key_item_for(key, second, PHRASE)])
 
     def work(who, status="in_progress"):
         submission = factories.SubmissionFactory(assignment=assignment, student=who, status=status)
@@ -93,6 +95,7 @@ def world(db, teacher, classroom, student, other_student, removed_student, other
             "removed_comparison": r_comparison.pk,
             "key_item": key_item.pk,
             "lesson_article": lesson.lesson_articles.get(position=1).pk,
+            "key_comparison": key_comparison.pk,
         },
         "articles": {"first": first, "second": second},
     }
@@ -310,6 +313,29 @@ ROWS = [
     ),
     ("post", "teaching:key_item_update", {"pk": "key_item"}, {}, _row(LOGIN, 404, 404, 404, 404, 302, 404, 302)),
     ("post", "teaching:key_item_delete", {"pk": "key_item"}, {}, _row(LOGIN, 404, 404, 404, 404, 302, 404, 302)),
+    # The key's comparisons across articles (the lesson's owner and admins) -----------------------------------
+    ("get", "teaching:key_comparisons", {"pk": "lesson"}, None, _row(LOGIN, 404, 404, 404, 404, 200, 404, 200)),
+    (
+        "post",
+        "teaching:key_comparison_create",
+        {"pk": "lesson"},
+        {},
+        _row(LOGIN, 404, 404, 404, 404, 400, 404, 400),
+    ),
+    (
+        "post",
+        "teaching:key_comparison_update",
+        {"pk": "key_comparison"},
+        {"title": "Changed"},
+        _row(LOGIN, 404, 404, 404, 404, 400, 404, 400),
+    ),
+    (
+        "post",
+        "teaching:key_comparison_delete",
+        {"pk": "key_comparison"},
+        {},
+        _row(LOGIN, 404, 404, 404, 404, 302, 404, 302),
+    ),
     # My lessons, the builder, the library (the lesson is the teacher's; other teachers read and copy it) ---------
     ("get", "teaching:lesson_list", {}, None, _row(LOGIN, 403, 403, 403, 403, 200, 200, 403)),
     ("get", "teaching:lesson_create", {}, None, _row(LOGIN, 403, 403, 403, 403, 200, 200, 403)),
@@ -372,6 +398,7 @@ def _snapshot() -> dict:
         "comparisons": list(models.Comparison.objects.order_by("pk").values_list("pk", "relation", "note")),
         "links": list(models.Comparison.annotations.through.objects.order_by("pk").values_list("pk")),
         "key_items": list(models.KeyItem.objects.order_by("pk").values_list("pk", "category", "explanation")),
+        "key_comparisons": list(models.KeyComparison.objects.order_by("pk").values_list("pk", "title", "relation")),
         "enrolments": list(models.Enrollment.objects.order_by("pk").values_list("pk")),
         "lessons": list(models.Lesson.objects.order_by("pk").values_list("pk", "title", "owner_id")),
         "lesson_articles": list(models.LessonArticle.objects.order_by("pk").values_list("pk", "lesson_id", "position")),
