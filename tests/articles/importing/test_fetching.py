@@ -96,6 +96,28 @@ def test_refused_before_anything_is_sent(url, resolver, message, monkeypatch):
         fetch_page(url, allow_loopback=False, resolver=resolver)
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://2130706433/",  # 127.0.0.1 as one decimal number
+        "http://0177.0.0.1/",  # octal
+        "http://0x7f.1/",  # hex, short form
+        "http://127.1/",
+        "http://localhost/",
+        "http://LOCALHOST./",
+    ],
+)
+def test_other_spellings_of_loopback_are_resolved_then_refused(url, monkeypatch):
+    """The C resolver reads these as 127.0.0.1; the check runs on what they resolve to, not on how they look."""
+
+    def no_connection(*args, **kwargs):
+        raise AssertionError("connected")
+
+    monkeypatch.setattr(socket, "create_connection", no_connection)
+    with pytest.raises(ImportProblem, match=PRIVATE):
+        fetch_page(url, allow_loopback=False)
+
+
 def test_an_unknown_name_says_so():
     def nxdomain(host, port):
         from articles.importing.fetching import system_resolver
