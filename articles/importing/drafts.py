@@ -65,7 +65,8 @@ def _headline_of(text: str, title: str) -> tuple[str, str, str, str]:
         return (title, "typed", *found) if found else (title, "typed", "", text)
     first, rest = _first_line_and_rest(text)
     rest = rest.lstrip("\n")
-    if rest.strip() and len(first) <= 300:
+    # A first line that ends like a sentence (". , ; :") is the report's first paragraph, not a headline.
+    if rest.strip() and len(first) <= 300 and not first.endswith((".", ",", ";", ":")):
         repeated, after = _first_line_and_rest(rest)
         if repeated == first:  # the headline printed twice (copied from a page): kept once
             rest = after.lstrip("\n")

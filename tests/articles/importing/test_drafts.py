@@ -31,6 +31,12 @@ def test_lines_are_paragraphs_and_the_first_line_is_the_headline():
     assert draft.body_markdown == "# Barrier delayed\n\nThe barrier will not open.\n\nIt costs £97m.\n"
 
 
+def test_a_first_line_that_ends_like_a_sentence_is_not_taken_for_a_headline():
+    draft = draft_from_text("The barrier will not open before 2030.\nIt costs £97m.")
+    assert (draft.title, draft.title_found_in) == ("", "")
+    assert draft.body_markdown == "The barrier will not open before 2030.\n\nIt costs £97m.\n"
+
+
 def test_a_headline_repeated_on_the_next_line_is_kept_once():
     draft = draft_from_text(LAUNCH_000)
     assert draft.title == HEADLINE_000
