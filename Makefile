@@ -29,9 +29,11 @@ setup: $(VENV)/.requirements var/secret_key
 	@$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	@$(RUN_ENV) $(PY) manage.py setup_demo
 
+# gunicorn with the deployment's settings and config (deploy/gunicorn.conf.py): DEBUG off, static files
+# hashed and compressed. `exec` hands Ctrl+C straight to gunicorn, which stops its workers and exits.
 run: setup
-	@echo "Serving Crosscheck on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	@$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT) --noreload
+	@echo "Serving Crosscheck on http://$(HOST):$(PORT)/  (gunicorn; Ctrl+C to stop)"
+	@$(RUN_ENV) GUNICORN_BIND="$(HOST):$(PORT)" exec $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py teaching.wsgi
 
 # A Chromium for the browser tests: $$CHROMIUM_PATH, else one on the machine, else Debian's
 # package (as root), else Playwright's own download.

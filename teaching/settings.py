@@ -49,6 +49,9 @@ MIDDLEWARE = [
     "teaching.middleware.HealthCheckMiddleware",
     "teaching.middleware.BackgroundLoginMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and JSON go out gzipped (WhiteNoise serves static files precompressed above this line).
+    # Django's GZipMiddleware pads each response against BREACH-style length guessing.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "teaching.middleware.RefuseUndecodableFormsMiddleware",
@@ -137,7 +140,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "teaching.staticfiles.StaticStorage"},  # hashed, gzipped, cached for good
 }
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 

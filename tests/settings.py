@@ -14,3 +14,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
 # Import tests serve saved pages from a local http.server; production never fetches from loopback.
 ARTICLE_FETCH_ALLOW_LOOPBACK = True
+
+# The manifest storage (teaching/staticfiles.py) refuses any {% static %} name missing from a manifest
+# written by collectstatic: every page test would depend on a fresh collectstatic run, and a static file
+# edited without re-collecting would fail tests far from the cause. Tests use the plain storage (the
+# live server serves files through the finders); tests/test_static.py collects with the real storage
+# into a temporary folder and checks the hashed names, the compressed copies and the cache headers.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
