@@ -8,7 +8,7 @@ PORT ?= 8000
 # `make run` serves with production settings (DEBUG off) and a secret key kept in var/.
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS="$(HOST),localhost,127.0.0.1"
 
-.PHONY: run test test-only lint format bench eval chromium setup clean anchoring-eval
+.PHONY: run test test-only lint format bench eval district chromium setup clean anchoring-eval
 
 $(VENV)/.requirements: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,6 +69,13 @@ anchoring-eval: $(VENV)/.requirements-dev
 # `make eval EVAL_ARGS="--split test"` measures the held-out split (only at the end: it is not for tuning).
 eval: $(VENV)/.requirements
 	$(PY) benchmarks/eval_readers.py $(EVAL_ARGS)
+
+# A district in miniature on this machine's loopback: PostgreSQL, Redis, three gunicorn app servers behind
+# nginx (installed from Debian's packages if missing), 300 students saving under locust while one app
+# server is killed and restarted; then every confirmed save is checked in the database. Stops and cleans
+# up by itself (benchmarks/district.py). DISTRICT_DB / DISTRICT_REDIS / DISTRICT_PORT choose what it uses.
+district: $(VENV)/.requirements-dev
+	$(PY) benchmarks/district.py $(DISTRICT_ARGS)
 
 lint: $(VENV)/.requirements-dev
 	$(PY) -m ruff format --check .

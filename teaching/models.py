@@ -199,6 +199,9 @@ class Submission(models.Model):
     returned_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Bumped with every change to the highlights (teaching.services.note_work_changed), in the same
+    # transaction: a kept result computed from an older version is recomputed (ArticleResult).
+    work_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["assignment", "student"], name="one_submission_per_student")]
@@ -405,3 +408,34 @@ class DismissedSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"Dismissed {self.kind} suggestion at {self.start}–{self.end}"
+
+
+class ArticleResult(models.Model):
+    """A submission's highlights on one article matched against the lesson's key, kept between reads.
+
+    Derived data, written only by teaching/services/results.py: the class pages add these rows up instead
+    of re-matching the whole class on every load. ``inputs`` names what it was computed from (the
+    submission's work version, the key's items on the article, the article's text); a row whose inputs
+    are no longer current is recomputed when next read. Deleting every row is always safe.
+    """
+
+    # No database constraints: a constraint makes every upsert of these rows lock the submission and
+    # article rows (KEY SHARE), which is what students' saves lock too. Deletion still cascades (the ORM's).
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="article_results", db_constraint=False
+    )
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    inputs = models.CharField(max_length=80)
+    figures = models.JSONField(default=dict)  # category → [found, missed, extra], every category
+    found_items = models.JSONField(default=list)  # ids of the key items found
+    words = models.JSONField(default=dict)  # category → merged word ranges [[first, past last], …]
+    highlights = models.JSONField(default=dict)  # category → highlights on the words
+    set_aside = models.JSONField(default=dict)  # category → highlights set aside by a correction
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "article"], name="one_result_per_submission_article")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission} on article {self.article_id}"

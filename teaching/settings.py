@@ -96,6 +96,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "teaching.User"
 
@@ -111,11 +113,19 @@ PASSWORD_HASHERS = (
     else ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 )
 
+# The caches: shared by every app server through Redis when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0);
+# otherwise each process keeps its own, which is fine for one machine. Nothing another app server would
+# need lives only in a process: sessions are written through to the database (cached_db, above), so a
+# cache that is flushed or unreachable logs nobody out.
 # Throttles against guessing (teaching/throttle.py) count in the "throttle" cache. With REDIS_URL every app
 # process and machine shares the counts; without it each process counts on its own (fine for one server).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "crosscheck"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
     "throttle": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "throttle"}
         if REDIS_URL

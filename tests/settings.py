@@ -21,3 +21,8 @@ ARTICLE_FETCH_ALLOW_LOOPBACK = True
 # live server serves files through the finders); tests/test_static.py collects with the real storage
 # into a temporary folder and checks the hashed names, the compressed copies and the cache headers.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+
+# Production keeps sessions in the cache, written through to the database (cached_db, teaching/settings.py).
+# Tests read them from the database only, so the query counts pinned across the suite do not depend on
+# what an earlier test left in the process's cache; tests/test_deployment_settings.py checks the real setting.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -12,6 +12,7 @@ from django.utils import timezone
 from teaching import categories as category_defs
 from teaching import permissions
 from teaching.models import Assignment, Classroom, Enrollment, Lesson, Submission, User
+from teaching.selectors.feedback import ClassWork, class_work
 
 __all__ = [
     "AssignmentReview",
@@ -172,6 +173,7 @@ class ReviewRow:
 class AssignmentReview:
     assignment: Assignment
     rows: list[ReviewRow]
+    work: ClassWork | None = None  # the kept results the counts came from, for the scores beside them
 
     @property
     def submitted_count(self) -> int:
@@ -199,19 +201,19 @@ def get_assignment_review_for(*, user: User, pk: int) -> AssignmentReview:
     except Assignment.DoesNotExist:
         raise Http404("No such assignment.") from None
     in_play = [c.value for c in assignment.category_objects]
-    submissions = {
-        s.student_id: s
-        for s in Submission.objects.filter(assignment=assignment)
-        .select_related("student")
-        .annotate(**_category_counts())
-    }
+    submissions = {s.student_id: s for s in Submission.objects.filter(assignment=assignment).select_related("student")}
+    # Highlight counts come from the kept results (teaching/services/results.py), not a count per load.
+    work = class_work(assignment, {s.pk: s.work_version for s in submissions.values()})
 
     def row(student: User, enrolled: bool = True) -> ReviewRow:
         sub = submissions.pop(student.pk, None)
-        counts = {c: getattr(sub, f"count_{c}") if sub else 0 for c in in_play}
+        counts = dict.fromkeys(in_play, 0)
+        for result in work.of(sub.pk) if sub else ():
+            for c in in_play:
+                counts[c] += result.highlights.get(c, 0) + result.set_aside.get(c, 0)
         return ReviewRow(student=student, submission=sub, counts=counts, enrolled=enrolled)
 
     rows = [row(e.student) for e in list_roster(classroom=assignment.classroom)]
     # Work by students no longer on the roster is still shown, never silently dropped.
     rows += [row(s.student, enrolled=False) for s in list(submissions.values())]
-    return AssignmentReview(assignment=assignment, rows=rows)
+    return AssignmentReview(assignment=assignment, rows=rows, work=work)

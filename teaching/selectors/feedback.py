@@ -9,26 +9,30 @@ older text and are left out until re-attached.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from teaching import categories as category_defs
 from teaching.models import Annotation, Assignment, Enrollment, FeedbackTiming, KeyItem, LessonArticle, Submission
-from teaching.text.matching import Scores, Span, Tokens, match, tokenize
-from teaching.text.scoring import Tally, tally
+from teaching.services.results import KeptResult, kept_results
+from teaching.text.matching import Scores, Span, match
+from teaching.text.scoring import Tally, tally, tally_figures
 
 __all__ = [
     "ArticleFeedback",
     "CategoryFeedback",
     "ClassScores",
+    "ClassWork",
     "FoundItem",
     "KeyItemRow",
     "StudentFeedback",
     "class_scores",
+    "class_work",
     "feedback_unavailable_reason",
     "KeyMatch",
     "key_match_labels",
     "list_key_items_for_lesson",
+    "list_lesson_articles_stamped",
     "list_lesson_articles_with_text",
     "student_feedback",
 ]
@@ -211,58 +215,92 @@ class ClassScores:
     key_items: list[KeyItemRow] = field(default_factory=list)
 
 
+@dataclass
+class ClassWork:
+    """What the class pages add up: the lesson's articles, the key's anchored items in the lesson, and the
+    kept result of each submission on each article (teaching/services/results.py)."""
+
+    lesson_articles: list[LessonArticle]
+    key_items: list[KeyItem]
+    results: dict[tuple[int, int], KeptResult]
+
+    def of(self, submission_id: int) -> list[KeptResult]:
+        found = (self.results.get((submission_id, la.article_id)) for la in self.lesson_articles)
+        return [r for r in found if r is not None]
+
+
+def list_lesson_articles_stamped(lesson_id: int) -> list[LessonArticle]:
+    """The lesson's articles in order, with the title and when the text last changed (not the text)."""
+    return list(
+        LessonArticle.objects.filter(lesson_id=lesson_id)
+        .select_related("article")
+        .only("id", "position", "lesson_id", "article_id", "article__id", "article__title", "article__updated_at")
+        .order_by("position", "id")
+    )
+
+
+def class_work(
+    assignment: Assignment,
+    versions: dict[int, int],
+    *,
+    lesson_articles: list[LessonArticle] | None = None,
+    article_ids: list[int] | None = None,
+    with_words: bool = False,
+) -> ClassWork:
+    """The kept results of the submissions in ``versions`` (submission id → work_version).
+
+    Queries: key items, lesson articles (unless given), kept rows; plus three when some work changed
+    since it was last read (texts, those highlights, one upsert).
+    """
+    if lesson_articles is None:
+        lesson_articles = list_lesson_articles_stamped(assignment.lesson_id)
+    in_lesson = {la.article_id for la in lesson_articles}
+    items = [i for i in list_key_items_for_lesson(assignment.lesson_id) if i.article_id in in_lesson]
+    results = kept_results(
+        lesson_articles=lesson_articles,
+        key_items=items,
+        versions=versions,
+        article_ids=article_ids,
+        with_words=with_words,
+    )
+    return ClassWork(lesson_articles, items, results)
+
+
 def class_scores(
     assignment: Assignment,
     *,
     submission_students: dict[int, int] | None = None,
     enrolled: set[int] | None = None,
+    work: ClassWork | None = None,
 ) -> ClassScores:
-    """Every submission's figures and every key item's "found by", in one pass over the highlights.
+    """Every submission's figures and every key item's "found by", added up from the kept results.
 
-    ``submission_students`` (submission id → student id) and ``enrolled`` (student ids on the roster)
-    may be passed by a page that has read them already. A key item's share counts enrolled students;
-    work by a student who left the class still gets its own figures.
-    Queries: key items; then lesson texts, highlights (+ submissions, roster when not given).
+    ``submission_students`` (submission id → student id), ``enrolled`` (student ids on the roster) and
+    ``work`` (the kept results) may be passed by a page that has read them already. A key item's share
+    counts enrolled students; work by a student who left the class still gets its own figures.
     """
     categories = category_defs.ordered(assignment.categories)
-    items = list_key_items_for_lesson(assignment.lesson_id)
-    if not items:
+    if work is None or submission_students is None:
+        rows = Submission.objects.filter(assignment_id=assignment.pk).values_list("id", "student_id", "work_version")
+        submission_students = {pk: student for pk, student, _ in rows}
+        work = class_work(assignment, {pk: version for pk, _, version in rows})
+    if not work.key_items:
         return ClassScores(has_key=False)
-    lesson_articles = list_lesson_articles_with_text(assignment.lesson_id)
-    in_lesson = {la.article_id: la for la in lesson_articles}
-    items = [i for i in items if i.article_id in in_lesson and i.category in categories]
-    key = _key_spans(items, categories)
-    if submission_students is None:
-        submission_students = dict(
-            Submission.objects.filter(assignment_id=assignment.pk).values_list("id", "student_id")
-        )
     if enrolled is None:
         enrolled = set(
             Enrollment.objects.filter(classroom_id=assignment.classroom_id).values_list("student_id", flat=True)
         )
-    spans: dict[int, dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
-    rows = (
-        Annotation.objects.filter(submission__assignment_id=assignment.pk, anchor_status=ANCHORED)
-        .values_list("submission_id", "article_id", "category", "start", "end")
-        .iterator(chunk_size=5000)
-    )
-    for submission_id, article_id, category, start, end in rows:
-        if article_id in in_lesson:
-            spans[submission_id][article_id].append(Span(start, end, category))
-    tokens: dict[int, Tokens] = {la.article_id: tokenize(la.article.body_text) for la in lesson_articles}
-    found_by: dict[int, int] = defaultdict(int)
+    in_lesson = {la.article_id: la for la in work.lesson_articles}
+    items = [i for i in work.key_items if i.category in categories]
+    in_play = {i.pk for i in items}
+    found_by: Counter[int] = Counter()
     by_submission: dict[int, Tally] = {}
     for submission_id, student_id in submission_students.items():
-        own = spans.get(submission_id, {})
-        scores = []
-        for la in lesson_articles:
-            result = match(tokens[la.article_id], key.get(la.article_id, []), own.get(la.article_id, []), categories)
-            scores.append(result)
-            if student_id in enrolled:
-                for category in result.categories.values():
-                    for m in category.found:
-                        found_by[m.key.ref.pk] += 1
-        by_submission[submission_id] = tally(scores, categories)
+        results = work.of(submission_id)
+        by_submission[submission_id] = tally_figures((r.figures for r in results), categories)
+        if student_id in enrolled:
+            for result in results:
+                found_by.update(result.found_items & in_play)
     class_size = len(enrolled)
     return ClassScores(
         has_key=True,

@@ -13,10 +13,10 @@ from django.http import Http404
 
 from teaching import categories as category_defs
 from teaching import permissions
-from teaching.models import Annotation, Assignment, Enrollment, KeyItem, LessonArticle, Submission, User
-from teaching.selectors.feedback import KeyItemRow, class_scores
+from teaching.models import Assignment, Enrollment, KeyItem, LessonArticle, Submission, User
+from teaching.selectors.feedback import KeyItemRow, class_scores, class_work
+from teaching.services.results import tokens_for
 from teaching.text import agreement
-from teaching.text.matching import tokenize
 from teaching.text.scoring import band_for_share
 
 __all__ = [
@@ -115,21 +115,32 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
     current.article = article
     text = article.body_text
     enrolled = set(Enrollment.objects.filter(classroom_id=assignment.classroom_id).values_list("student_id", flat=True))
-    rows = Annotation.objects.filter(
-        submission__assignment_id=assignment.pk,
-        article_id=article.pk,
-        anchor_status=Annotation.AnchorStatus.ANCHORED,
-        category__in=categories,
-    ).values_list("submission__student_id", "category", "start", "end")
-    highlights = [agreement.Highlight(s, start, end, c) for s, c, start, end in rows if s in enrolled]
-    submitted = Submission.objects.filter(
-        assignment_id=assignment.pk,
-        student_id__in=enrolled,
-        status__in=[Submission.Status.SUBMITTED, Submission.Status.RETURNED],
-    ).count()
-    tokens = tokenize(text)
+    done = {Submission.Status.SUBMITTED, Submission.Status.RETURNED}
+    submissions = list(
+        Submission.objects.filter(assignment_id=assignment.pk, student_id__in=enrolled).values_list(
+            "id", "work_version", "status"
+        )
+    )
+    submitted = sum(1 for *_, status in submissions if status in done)
+    # Each student's words per category come kept (teaching/services/results.py), not from the highlights.
+    work = class_work(
+        assignment,
+        {pk: version for pk, version, _ in submissions},
+        lesson_articles=lesson_articles,
+        article_ids=[article.pk],
+        with_words=True,
+    )
+    raters, words = 0, []
+    for pk, _, _ in submissions:
+        result = work.results.get((pk, article.pk))
+        # A rater highlighted something here in a category in play (one who never opened it has not
+        # said "none of these words"; one who highlighted only numbers has, for rhetoric).
+        if result is not None and any(result.highlights.get(c) for c in categories):
+            raters += 1
+            words.append(result.words)
+    tokens = tokens_for(article)
     class_size = len(enrolled)
-    heat = agreement.heatmap(tokens, highlights, class_size=class_size, categories=categories)
+    heat = agreement.heatmap_from_word_ranges(tokens, words, class_size=class_size, categories=categories)
     passages = [
         HeatPassage(
             id=n,
@@ -150,16 +161,9 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
             category__in=[category] if category else categories,
         ).order_by("start", "end", "id")
     )
-    # Raters for kappa: students who highlighted anything on this article. One who never opened it has
-    # not said "none of these words"; one who highlighted only numbers has, for rhetoric.
-    raters = sorted({h.student for h in highlights})
     readings = []
     for c in categories:
-        per_student: dict[int, list[tuple[int, int]]] = {s: [] for s in raters}
-        for h in highlights:
-            if h.category == c:
-                per_student[h.student].append((h.start, h.end))
-        kappa = agreement.word_kappa(tokens, list(per_student.values()))
+        kappa = agreement.kappa_from_coverage(heat.by_category[c], raters)
         readings.append(
             KappaReading(category_defs.BY_VALUE[c], kappa, agreement.band(kappa), agreement.describe(kappa, c))
         )
@@ -170,7 +174,7 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
         category=category_defs.BY_VALUE[category] if category else None,
         class_size=class_size,
         submitted=submitted,
-        highlighters=len(raters),
+        highlighters=raters,
         passages=passages,
         key_items=key_items,
         agreement=readings,

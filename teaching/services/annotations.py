@@ -10,6 +10,7 @@ from teaching import categories as category_defs
 from teaching import permissions
 from teaching.models import Annotation, LessonArticle, Submission, User
 from teaching.permissions import owns_submission
+from teaching.services.results import note_work_changed
 from teaching.services.spans import find_anchored, select_in_current_text, span_fields
 
 __all__ = [
@@ -40,6 +41,7 @@ def _lock_editable(submission: Submission) -> Submission:
         raise PermissionDenied(permissions.REMOVED_MESSAGE)
     if not locked.is_editable:
         raise ValidationError(READ_ONLY_MESSAGE)
+    note_work_changed(submission_id=locked.pk)  # every write below changes the work: kept results go stale
     return locked
 
 

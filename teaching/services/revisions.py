@@ -21,6 +21,7 @@ from django.utils import timezone
 from articles import rendering
 from articles.models import EMPTY_BODY_MESSAGE, Article, ArticleRevision, body_is_blank
 from teaching.models import Annotation, KeyItem, User
+from teaching.services.results import note_work_changed
 from teaching.services.spans import select_in_current_text
 from teaching.text import anchoring
 
@@ -328,4 +329,5 @@ def reattach_annotation(*, annotation: Annotation, start: int, end: int, exact: 
     annotation.orphaned_at = None
     annotation.full_clean()
     annotation.save(update_fields=[*SELECTOR_FIELDS, "updated_at"])
+    note_work_changed(submission_id=annotation.submission_id)
     return annotation

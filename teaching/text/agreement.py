@@ -32,7 +32,7 @@ running sum over the words: O(words + highlights · log words).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from teaching.categories import VALUES as CATEGORY_ORDER
@@ -47,7 +47,10 @@ __all__ = [
     "describe",
     "fleiss_kappa",
     "heatmap",
+    "heatmap_from_word_ranges",
+    "kappa_from_coverage",
     "word_kappa",
+    "word_ranges",
 ]
 
 
@@ -93,16 +96,22 @@ def word_kappa(text: str | Tokens, span_sets: Sequence[Iterable[tuple[int, int]]
 # --- coverage ---------------------------------------------------------------------------------------
 
 
-def _word_ranges(tokens: Tokens, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """One student's highlights as merged, non-empty word ranges."""
-    ranges = sorted(r for r in (tokens.word_range(s, e) for s, e in spans) if r[1] > r[0])
+def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
-    for i, j in ranges:
+    for i, j in sorted(r for r in ranges if r[1] > r[0]):
         if merged and i <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], j))
         else:
             merged.append((i, j))
     return merged
+
+
+def word_ranges(tokens: Tokens, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One student's highlights as merged, non-empty word ranges [first, past last)."""
+    return _merge(tokens.word_range(s, e) for s, e in spans)
+
+
+_word_ranges = word_ranges
 
 
 def _sweep(size: int, ranges: Iterable[tuple[int, int]]) -> list[int]:
@@ -228,6 +237,37 @@ def heatmap(
         total=tuple(coverage(tokens, per_student.values())),
         by_category={c: tuple(coverage(tokens, per_category[c].values())) for c in wanted},
     )
+
+
+def heatmap_from_word_ranges(
+    tokens: Tokens,
+    students: Iterable[Mapping[str, Sequence[tuple[int, int]]]],
+    *,
+    class_size: int,
+    categories: Iterable[str],
+) -> Heatmap:
+    """``heatmap`` from each student's merged word ranges per category (``word_ranges``), as kept between
+    reads: the same counts without going back to the highlights."""
+    wanted = list(dict.fromkeys(categories))
+    total: list[tuple[int, int]] = []
+    per_category: dict[str, list[tuple[int, int]]] = {c: [] for c in wanted}
+    for ranges in students:
+        own = [ranges.get(c, ()) for c in wanted]
+        for c, r in zip(wanted, own, strict=True):
+            per_category[c].extend(r)
+        total.extend(_merge(r for rs in own for r in rs))
+    size = len(tokens)
+    return Heatmap(
+        tokens=tokens,
+        class_size=class_size,
+        total=tuple(_sweep(size, total)),
+        by_category={c: tuple(_sweep(size, per_category[c])) for c in wanted},
+    )
+
+
+def kappa_from_coverage(counts: Sequence[int], raters: int) -> float | None:
+    """``word_kappa`` from per-word counts of the raters who highlighted each word."""
+    return fleiss_kappa([(raters - c, c) for c in counts])
 
 
 # --- plain-language reading -------------------------------------------------------------------------

@@ -8,12 +8,12 @@ Overall figures add up the counts (micro average), like ``Scores`` does over cat
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from teaching.text.matching import Scores, format_ratio
 
-__all__ = ["CategoryTally", "Tally", "band_for_share", "tally"]
+__all__ = ["CategoryTally", "Tally", "band_for_share", "tally", "tally_figures"]
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
@@ -73,6 +73,25 @@ def tally(scores: Iterable[Scores], categories: Iterable[str]) -> Tally:
         found=sum(found.values()),
         missed=sum(missed.values()),
         extra=sum(extra.values()),
+        categories=per_category,
+    )
+
+
+def tally_figures(figures: Iterable[Mapping[str, Sequence[int]]], categories: Iterable[str]) -> Tally:
+    """``tally`` from kept counts: per article, category → (found, missed, extra)."""
+    wanted = list(dict.fromkeys(categories))
+    sums = {c: [0, 0, 0] for c in wanted}
+    for article in figures:
+        for category, counts in article.items():
+            if category in sums:
+                for n in range(3):
+                    sums[category][n] += counts[n]
+    per_category = tuple(CategoryTally(c, *sums[c]) for c in wanted)
+    return Tally(
+        category="all",
+        found=sum(t.found for t in per_category),
+        missed=sum(t.missed for t in per_category),
+        extra=sum(t.extra for t in per_category),
         categories=per_category,
     )
 

@@ -134,6 +134,7 @@ def assignment_review(request, pk):
         review.assignment,
         submission_students={r.submission.pk: r.student.pk for r in review.rows if r.submission},
         enrolled={r.student.pk for r in review.rows if r.enrolled},
+        work=review.work,
     )
     context = {
         "review": review,
