@@ -271,6 +271,7 @@ http {{
             proxy_set_header Host $http_host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_set_header X-Real-IP $remote_addr;
             # A server that refuses the connection is skipped (a POST too: it was never sent).
             # A POST already sent is never replayed here: the browser's outbox retries it, idempotently.
             proxy_next_upstream error timeout;
@@ -296,7 +297,7 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get("DISTRICT_PG", "postgres://postgres@127.0.0.1:5432"))
     parser.add_argument("--redis", default=os.environ.get("DISTRICT_REDIS", "redis://127.0.0.1:6379/0"))
     parser.add_argument("--spawn-rate", type=float, default=10, help="students logging in per second")
-    parser.add_argument("--think", type=float, nargs=2, default=[4, 10], help="seconds between a student's saves")
+    parser.add_argument("--think", type=float, nargs=2, default=[8, 20], help="seconds between a student's saves")
     parser.add_argument("--kill-after", type=float, default=75, help="seconds into the load to kill app server 1")
     parser.add_argument("--down-for", type=float, default=10, help="seconds before it is restarted")
     parser.add_argument("--max-minutes", type=float, default=7, help="the load stops after this, done or not")
@@ -326,6 +327,7 @@ def main() -> None:
         "CSRF_TRUSTED_ORIGINS": f"http://127.0.0.1:{args.port}",
         "STATIC_ROOT": str(folder / "static"),
         "FAST_PASSWORD_HASHER": "1",
+        "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",  # throttling counts clients, not nginx (as in the README)
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
         # One process per app server here (two cores for everything); 8 threads each.

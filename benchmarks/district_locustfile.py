@@ -24,7 +24,7 @@ from locust.exception import StopUser
 INFO = json.loads(open(os.environ["DISTRICT_INFO"], encoding="utf-8").read())  # noqa: SIM115
 SAVES = int(os.environ.get("DISTRICT_SAVES", "20"))
 PASSWORD = INFO["password"]
-RETRIES = 6
+RETRIES = 10  # the outbox keeps trying; a run has to end somewhere
 _next_student = itertools.count()
 _done = {"students": 0}
 _confirmed: list[dict] = []
@@ -111,7 +111,7 @@ class Student(HttpUser):
                 response.failure(f"HTTP {response.status_code}")
                 if response.status_code and response.status_code < 500:
                     return  # refused: the outbox shows the message, does not retry
-            time.sleep(min(4, 0.5 * attempt))  # the outbox backs off, then sends the same key again
+            time.sleep(min(8, 0.5 * 2**attempt))  # the outbox backs off, then sends the same key again
 
 
 class Teacher(HttpUser):
