@@ -45,7 +45,7 @@ export class ItemEditor {
     marks.forEach((m) => m.classList.add("is-active"));
     if (marks.length) {
       marks[0].scrollIntoView({ block: "center", behavior: "instant" });
-      positionNear(editor, marks[marks.length - 1].getBoundingClientRect());
+      positionNear(editor, marks[marks.length - 1].getBoundingClientRect(), { beside: this.root });
     } else {
       positionNear(editor, li.getBoundingClientRect());
     }

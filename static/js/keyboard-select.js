@@ -5,6 +5,9 @@
 import { cpLength } from "./textpos.js";
 
 const SENTENCE_END = /[.!?…]["”’)]*$/u;
+// What a word may carry that is not part of it: a selection never starts or ends on punctuation.
+const LEADING = /^[("“‘'[«]+/u;
+const TRAILING = /[.,;:!?…)"”’'\]»]+$/u;
 
 export class KeyboardSelect {
   constructor(root, { onChoose, onExit, announce }) {
@@ -34,8 +37,18 @@ export class KeyboardSelect {
       const end = start + cpLength(match[0]);
       const gap = text.slice(lastIndex, match.index);
       const previous = words[words.length - 1];
-      const sentenceStart = !previous || gap.includes("\n") || SENTENCE_END.test(previous.text);
-      words.push({ start, end, text: match[0], sentenceStart });
+      const sentenceStart = !previous || gap.includes("\n") || SENTENCE_END.test(previous.raw);
+      // The word itself, without the quotes and punctuation around it (unless it is nothing else).
+      const lead = match[0].match(LEADING)?.[0] || "";
+      const core = match[0].slice(lead.length).replace(TRAILING, "") || match[0].slice(lead.length) || match[0];
+      const coreStart = core === match[0] ? start : start + cpLength(lead);
+      words.push({
+        start: coreStart,
+        end: coreStart + cpLength(core),
+        text: core,
+        raw: match[0],
+        sentenceStart,
+      });
       cpBefore = end;
       lastIndex = match.index + match[0].length;
     }
@@ -48,7 +61,7 @@ export class KeyboardSelect {
     this.active = true;
     this.root.tabIndex = -1;
     this.root.classList.add("kbd-mode", "kbd-focused");
-    this.cursor = this.anchor = this.firstVisibleWord();
+    this.cursor = this.anchor = this.startWord();
     this.root.focus({ preventScroll: true });
     this.announce(
       "Keyboard selection on. Left and right arrows move by word, Shift with arrows extends, " +
@@ -76,12 +89,27 @@ export class KeyboardSelect {
     this.onExit?.();
   }
 
-  firstVisibleWord() {
-    const rootTop = this.root.getBoundingClientRect().top;
-    if (rootTop >= 0) return 0;
-    // Roughly the first word on screen: proportional to how far the article is scrolled.
-    const fraction = Math.min(1, -rootTop / this.root.getBoundingClientRect().height);
-    return Math.floor(fraction * (this.words.length - 1));
+  /** Where the cursor was last left in this article (this tab), else the article's first word. */
+  get placeKey() {
+    return `crosscheck:kbd:${location.pathname}:${this.root.id}`;
+  }
+
+  startWord() {
+    let saved = Number.NaN;
+    try {
+      saved = Number(sessionStorage.getItem(this.placeKey));
+    } catch {
+      // storage disabled: start at the beginning
+    }
+    return Number.isInteger(saved) && saved >= 0 && saved < this.words.length ? saved : 0;
+  }
+
+  remember() {
+    try {
+      sessionStorage.setItem(this.placeKey, String(this.cursor));
+    } catch {
+      // storage disabled: nothing to remember
+    }
   }
 
   span() {
@@ -101,6 +129,7 @@ export class KeyboardSelect {
   show(speak = true) {
     const { start, end } = this.span();
     this.onSelect?.(start, end);
+    this.remember();
     if (speak) this.announce(this.selectedText());
   }
 

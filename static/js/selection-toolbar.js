@@ -69,7 +69,7 @@ export class SelectionToolbar {
     this.press(null);
     this.cancelButton.textContent = "Cancel";
     this.saveButton.textContent = "Save";
-    positionNear(form, rect);
+    positionNear(form, rect, { beside: this.root });
     if (focus) form.querySelector(".cat-button")?.focus();
   }
 
@@ -106,7 +106,7 @@ export class SelectionToolbar {
     this.state.textContent = item.error || "Not saved — try again.";
     const marks = item.id ? marksFor(this.root, item.id) : [];
     const rect = marks.length ? marks[marks.length - 1].getBoundingClientRect() : this.root.getBoundingClientRect();
-    positionNear(form, rect);
+    positionNear(form, rect, { beside: this.root });
     this.note.focus({ preventScroll: true });
   }
 
@@ -235,6 +235,12 @@ export class SelectionToolbar {
       this.setUpKeyboardFor(root, button);
     }
     this.kbd = this.kbds.get(this.root)?.kbd || null;
+    // The skip link at the top of the page ("Highlight with the keyboard") starts the keyboard mode at once.
+    document.querySelector('a.skip-link[href="#keyboard-mode-button"]')?.addEventListener("click", (event) => {
+      event.preventDefault();
+      const { kbd, button } = this.kbds.get(this.roots[0]) || {};
+      if (kbd && !kbd.active) button?.click();
+    });
     this.setUpShortcuts();
   }
 
