@@ -61,7 +61,7 @@ def test_saving_one_highlight_costs_the_same_at_5_and_200(
     # the lesson, its text, the client key, the same span already there, the revision, full_clean's checks and
     # constraints, insert); the answer: position, counts by category, this article's counts, the next
     # highlight in reading order — the same number at 5 and at 200
-    with django_assert_num_queries(31):
+    with django_assert_num_queries(30):
         response = student_client.post(
             url, {"category": "numbers", "client_key": "k1", **_span(long_article)}, headers=HX
         )
