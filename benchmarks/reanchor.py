@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from teaching.text.anchoring import Reanchorer, select  # noqa: E402
 
-SOURCES = [Path("/work/shared/articles"), ROOT / "fixtures" / "pokrovsk"]
+SOURCES = [ROOT / "fixtures" / "pokrovsk" / "sources", ROOT / "fixtures" / "pokrovsk"]  # as received, else the lesson
 
 # A correction an editor would make: typos fixed, a sentence added, a sentence removed.
 TYPO_FIXES = [

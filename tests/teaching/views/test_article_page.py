@@ -59,9 +59,9 @@ def test_saving_one_highlight_costs_the_same_at_5_and_200(
     # session, user, submission (+assignment, lesson, class), lesson article; the write (start the work if need
     # be: enrolment, get-or-create; the service: savepoint, submission locked and still in the class, article in
     # the lesson, its text, the client key, the same span already there, the revision, full_clean's checks and
-    # constraints, insert); the answer: position, counts by category, this article's counts, the next
+    # constraints, insert, the submission's work version that keeps its kept results fresh); the answer: position, counts by category, this article's counts, the next
     # highlight in reading order — the same number at 5 and at 200
-    with django_assert_num_queries(30):
+    with django_assert_num_queries(31):
         response = student_client.post(
             url, {"category": "numbers", "client_key": "k1", **_span(long_article)}, headers=HX
         )
@@ -81,16 +81,18 @@ def test_editing_and_deleting_one_highlight_cost_the_same_at_5_and_200(
     _fill(long_submission, long_article, n)
     one = factories.annotation_for(long_submission, long_article, PHRASE)
     # session, user, the highlight (+submission, assignment, article); the service (submission locked, full_clean's
-    # checks and constraints, update); the answer: position, counts by category, this article's counts — the
+    # checks and constraints, update, the work version); the answer: position, counts by category, this article's counts — the
     # same number at 5 and at 200
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         response = student_client.post(
             reverse("teaching:annotation_update", args=[one.pk]), {"category": "sourcing", "comment": "x"}, headers=HX
         )
     html = response.content.decode()
     assert response.status_code == 200 and html.count('class="annotation-item') == 1
     assert f'id="annotation-{one.pk}" tabindex="0" hx-swap-oob="true"' in html
-    with django_assert_num_queries(11):  # …and the delete (with its cascade), at 5 and at 200 alike
+    with django_assert_num_queries(
+        12
+    ):  # …and the delete (with its cascade and the work version), at 5 and at 200 alike
         response = student_client.post(reverse("teaching:annotation_delete", args=[one.pk]), headers=HX)
     html = response.content.decode()
     assert response.status_code == 200 and 'class="annotation-item' not in html
