@@ -111,9 +111,11 @@ def test_a_students_save_during_a_large_correction_is_not_blocked(submission, ar
     assert during, "no save overlapped the correction"
     assert t1 - t0 <= CORRECTION_S, f"the correction took {t1 - t0:.2f} s"
     assert max(during) <= SAVE_WAIT_S, f"a save waited {max(during):.2f} s ({len(during)} during the correction)"
-    # Every highlight is accounted for, including those saved while it ran.
+    # Every highlight is accounted for, including those saved while it ran (saves that end after it
+    # committed were made on the new text and are not the correction's to count).
     saved = Annotation.objects.filter(article=article).count()
-    assert report.total == saved
+    before = sum(1 for _, b in waits if b < t0)
+    assert HIGHLIGHTS + before <= report.total <= saved
     article.refresh_from_db()
     for a in Annotation.objects.filter(article=article, anchor_status="anchored").iterator():
         assert article.body_text[a.start : a.end] == a.exact
