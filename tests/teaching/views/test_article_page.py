@@ -59,8 +59,9 @@ def test_saving_one_highlight_costs_the_same_at_5_and_200(
     # session, user, submission (+assignment, lesson, class), lesson article; the write (start the work if need
     # be: enrolment, get-or-create; the service: savepoint, submission locked and still in the class, article in
     # the lesson, its text, the client key, the same span already there, the revision, full_clean's checks and
-    # constraints, insert, the submission's work version that keeps its kept results fresh); the answer: position, counts by category, this article's counts, the next
-    # highlight in reading order — the same number at 5 and at 200
+    # constraints, insert, the submission's work version that keeps its kept results fresh); the answer:
+    # position, counts by category, this article's counts, the next highlight in reading order — the same
+    # number at 5 and at 200
     with django_assert_num_queries(31):
         response = student_client.post(
             url, {"category": "numbers", "client_key": "k1", **_span(long_article)}, headers=HX
@@ -81,8 +82,8 @@ def test_editing_and_deleting_one_highlight_cost_the_same_at_5_and_200(
     _fill(long_submission, long_article, n)
     one = factories.annotation_for(long_submission, long_article, PHRASE)
     # session, user, the highlight (+submission, assignment, article); the service (submission locked, full_clean's
-    # checks and constraints, update, the work version); the answer: position, counts by category, this article's counts — the
-    # same number at 5 and at 200
+    # checks and constraints, update, the work version); the answer: position, counts by category, this
+    # article's counts — the same number at 5 and at 200
     with django_assert_num_queries(20):
         response = student_client.post(
             reverse("teaching:annotation_update", args=[one.pk]), {"category": "sourcing", "comment": "x"}, headers=HX
