@@ -140,7 +140,7 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
             words.append(result.words)
     tokens = tokens_for(article)
     class_size = len(enrolled)
-    heat = agreement.heatmap_from_word_ranges(tokens, words, class_size=class_size, categories=categories)
+    heat = agreement.heatmap_from_word_ranges(tokens, words, class_size=class_size, categories=categories, source=text)
     passages = [
         HeatPassage(
             id=n,

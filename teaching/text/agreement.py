@@ -32,6 +32,7 @@ running sum over the words: O(words + highlights · log words).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -49,6 +50,7 @@ __all__ = [
     "heatmap",
     "heatmap_from_word_ranges",
     "kappa_from_coverage",
+    "with_signs",
     "word_kappa",
     "word_ranges",
 ]
@@ -165,12 +167,26 @@ class Passage:
         return reading + (" — " + ", ".join(parts) if parts else "")
 
 
+# Signs printed against a figure belong to it although they are not word characters: a passage over
+# "18.4 million" in "£18.4 million" shows (and shades) "£18.4 million", and one over "41" in "41%" "41%".
+_SIGNS_BEFORE = re.compile(r"[£$€¥₴₽₹]+$")
+_SIGNS_AFTER = re.compile(r"^[%‰]")
+
+
+def with_signs(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` widened over currency signs just before it and a percent sign just after it."""
+    before = _SIGNS_BEFORE.search(text, max(0, start - 3), start)
+    after = _SIGNS_AFTER.match(text[end : end + 1])
+    return (before.start() if before else start), (end + 1 if after else end)
+
+
 @dataclass(frozen=True)
 class Heatmap:
     tokens: Tokens
     class_size: int
     total: tuple[int, ...]  # per word: students who highlighted it in any category
     by_category: dict[str, tuple[int, ...]]  # per category, per word: students
+    text: str = ""  # the words the tokens were read from, when known: a passage then keeps its figures' signs
 
     def passages(self, category: str | None = None) -> list[Passage]:
         """Runs of highlighted words with equal counts (all categories, or one), in reading order."""
@@ -190,10 +206,13 @@ class Heatmap:
             if same:
                 continue
             if run_start is not None and counts[run_start]:
+                start, end = self.tokens.starts[run_start], self.tokens.ends[w - 1]
+                if self.text:
+                    start, end = with_signs(self.text, start, end)
                 out.append(
                     Passage(
-                        start=self.tokens.starts[run_start],
-                        end=self.tokens.ends[w - 1],
+                        start=start,
+                        end=end,
                         first_word=run_start,
                         last_word=w - 1,
                         students=counts[run_start],
@@ -210,13 +229,16 @@ def heatmap(
     *,
     class_size: int | None = None,
     categories: Iterable[str] | None = None,
+    source: str = "",
 ) -> Heatmap:
     """Per-word counts of distinct students, overall and per category.
 
     ``class_size`` is the denominator for shares (default: the students seen in ``highlights``).
     ``categories`` fixes which categories are counted, and their order; highlights in other categories
     are left out of the totals too (default: every category present, in the canonical order).
+    ``source`` is the text ``tokens`` were read from, when ``text`` is given as tokens.
     """
+    source = source if isinstance(text, Tokens) else text
     tokens = text if isinstance(text, Tokens) else tokenize(text)
     items = list(highlights)
     if categories is None:
@@ -236,6 +258,7 @@ def heatmap(
         class_size=len(per_student) if class_size is None else class_size,
         total=tuple(coverage(tokens, per_student.values())),
         by_category={c: tuple(coverage(tokens, per_category[c].values())) for c in wanted},
+        text=source,
     )
 
 
@@ -245,9 +268,10 @@ def heatmap_from_word_ranges(
     *,
     class_size: int,
     categories: Iterable[str],
+    source: str = "",
 ) -> Heatmap:
     """``heatmap`` from each student's merged word ranges per category (``word_ranges``), as kept between
-    reads: the same counts without going back to the highlights."""
+    reads: the same counts without going back to the highlights. ``source``: the text of ``tokens``."""
     wanted = list(dict.fromkeys(categories))
     total: list[tuple[int, int]] = []
     per_category: dict[str, list[tuple[int, int]]] = {c: [] for c in wanted}
@@ -262,6 +286,7 @@ def heatmap_from_word_ranges(
         class_size=class_size,
         total=tuple(_sweep(size, total)),
         by_category={c: tuple(_sweep(size, per_category[c])) for c in wanted},
+        text=source,
     )
 
 

@@ -216,3 +216,24 @@ def test_heatmap_and_kappa_scale_linearly():
     span_sets = [[(h.start, h.end) for h in highlights if h.student == f"s{i}"] for i in range(40)]
     kappa = word_kappa(tokens, span_sets)
     assert kappa is not None and -1 <= kappa <= 1
+
+
+MONEY_TEXT = "The barrier cost £18.4 million, prices rose by 41% and (about) $3bn was spent."
+
+
+@pytest.mark.parametrize(
+    "phrase, shown",
+    [
+        ("£18.4 million", "£18.4 million"),  # the pound sign is not a word, but it is part of the figure
+        ("18.4 million", "£18.4 million"),  # a student who left it out marked the same figure
+        ("41%", "41%"),
+        ("$3bn", "$3bn"),
+        ("(about)", "about"),  # brackets and other punctuation stay out
+        ("million,", "million"),
+    ],
+)
+def test_passages_keep_the_currency_and_percent_signs_of_their_figures(phrase, shown):
+    start = MONEY_TEXT.index(phrase)
+    heat = heatmap(MONEY_TEXT, [Highlight("a", start, start + len(phrase), "numbers")])
+    (passage,) = heat.passages()
+    assert MONEY_TEXT[passage.start : passage.end] == shown

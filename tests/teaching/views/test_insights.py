@@ -63,6 +63,18 @@ def test_heatmap_counts_students_per_passage(key, classroom, assignment, article
     assert {k.exact for k in heat.key_items} == set(PHRASES)
 
 
+def test_most_highlighted_quotes_a_figure_with_its_currency_and_percent_signs(classroom, assignment, article):
+    article.body_markdown = "The barrier cost £18.4 million, and steel prices rose by 41% in a year."
+    article.save()
+    sub = factories.SubmissionFactory(
+        assignment=assignment, student=factories.EnrollmentFactory(classroom=classroom).student
+    )
+    factories.annotation_for(sub, article, "£18.4 million", "numbers")
+    factories.annotation_for(sub, article, "41%", "numbers")
+    heat = selectors.class_heatmap(assignment, 1)
+    assert [p.quote for p in heat.most_highlighted] == ["£18.4 million", "41%"]
+
+
 def test_heatmap_filters_one_category_and_its_key_items(key, classroom, assignment, article):
     _class(classroom, assignment, article, 4)
     heat = selectors.class_heatmap(assignment, 1, "sourcing")
