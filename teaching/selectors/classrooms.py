@@ -113,7 +113,7 @@ class StudentAssignment:
             NOT_STARTED: "Start",
             Submission.Status.IN_PROGRESS: "Continue",
             Submission.Status.SUBMITTED: "View",
-            Submission.Status.RETURNED: "See feedback",
+            Submission.Status.RETURNED: "Read your teacher’s marks",
         }[self.status]
 
     @property

@@ -36,7 +36,7 @@ def test_dashboard_in_a_class_without_assignments_says_so(client, student):
         (None, "Not started", "Start"),
         (Submission.Status.IN_PROGRESS, "In progress", "Continue"),
         (Submission.Status.SUBMITTED, "Submitted", "View"),
-        (Submission.Status.RETURNED, "Returned", "See feedback"),
+        (Submission.Status.RETURNED, "Returned", "Read your teacher’s marks"),
     ],
 )
 def test_dashboard_row_shows_status_and_the_next_action(client, student, assignment, status, label, action):
@@ -50,6 +50,19 @@ def test_dashboard_row_shows_status_and_the_next_action(client, student, assignm
     href = reverse("teaching:assignment_read", args=[assignment.pk])
     assert f'href="{href}">{action}<span class="visually-hidden">' in response.text
     assert assignment.lesson.title in response.text and "Year 10 Media" in response.text
+
+
+def test_a_returned_card_names_its_two_feedback_links_apart(client, student, assignment, lesson):
+    # The card of returned work links to the key comparison and to the text with the teacher's marks: two
+    # places, so two names ("See feedback" beside "See your feedback" read as the same link twice).
+    factories.ReferenceKeyFactory(lesson=lesson)
+    factories.SubmissionFactory(assignment=assignment, student=student, status=Submission.Status.RETURNED)
+    client.force_login(student)
+    html = client.get(DASHBOARD).text
+    key_feedback = reverse("teaching:submission_feedback_start", args=[assignment.pk])
+    marks = reverse("teaching:assignment_read", args=[assignment.pk])
+    assert f'href="{key_feedback}">See your feedback<' in html
+    assert f'href="{marks}">Read your teacher’s marks<' in html
 
 
 def test_dashboard_counts_only_the_students_own_highlights(client, student, other_student, assignment, article):
