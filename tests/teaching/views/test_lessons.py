@@ -245,3 +245,13 @@ def test_set_for_a_class_comes_with_the_lesson_chosen(teacher_client, mine, clas
     url = reverse("teaching:assignment_create", args=[classroom.pk])
     page = teacher_client.get(url, {"lesson": mine.pk}).content.decode()
     assert f'<option value="{mine.pk}" selected>' in page
+
+
+@pytest.mark.parametrize("name", ["teaching:lesson_edit", "teaching:key_comparisons"])
+def test_builder_pages_keep_the_sites_htmx_config(teacher_client, mine, name):
+    # htmx reads the first <meta name="htmx-config">: a page's own one, placed before the site's, dropped
+    # includeIndicatorStyles: false (htmx then adds a <style> the CSP refuses), allowEval: false and
+    # selfRequestsOnly — on the lesson builder and the key's comparisons.
+    html = teacher_client.get(reverse(name, args=[mine.pk])).text
+    assert html.count('name="htmx-config"') == 1
+    assert '"includeIndicatorStyles": false' in html and '"allowEval": false' in html
