@@ -81,6 +81,8 @@ def repeated_headline(text: str) -> tuple[str, str] | None:
 
     "Flood barrier delayed Flood barrier delayed The tidal barrier…" → ("Flood barrier delayed",
     "The tidal barrier…"). The headline must be 3–40 words and not itself run on into sentences.
+    When the second copy ends a sentence ("Flood barrier delayed Flood barrier delayed. The tidal…"),
+    it is the body's first sentence: the body keeps it and only the first copy is the headline.
     """
     words = list(_WORD.finditer(text))
     for count in _HEADLINE_WORDS:
@@ -88,12 +90,13 @@ def repeated_headline(text: str) -> tuple[str, str] | None:
             break
         first = [w.group() for w in words[:count]]
         second = [w.group() for w in words[count : 2 * count]]
-        if first != second:
+        as_sentence = first[:-1] == second[:-1] and second[-1] != first[-1] and second[-1].rstrip(".!?…") == first[-1]
+        if first != second and not as_sentence:
             continue
         headline = text[words[0].start() : words[count - 1].end()]
         if len(headline) > HEADLINE_MAX_CHARS or sentence_breaks(headline):
             return None
-        return headline, text[words[2 * count].start() :]
+        return headline, text[words[count if as_sentence else 2 * count].start() :]
     return None
 
 

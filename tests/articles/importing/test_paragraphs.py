@@ -87,6 +87,15 @@ def test_splitting_never_changes_the_words(tokens):
             "Flood barrier delayed again Flood barrier delayed again The tidal barrier will not open.",
             ("Flood barrier delayed again", "The tidal barrier will not open."),
         ),
+        (  # a saved page's headline, then the same words as the body's first sentence: the body keeps them
+            "Flood defences cost twice the estimate Flood defences cost twice the estimate. The barrier at Bewdley…",
+            (
+                "Flood defences cost twice the estimate",
+                "Flood defences cost twice the estimate. The barrier at Bewdley…",
+            ),
+        ),
+        ("Costs rose again Costs rose again! Then fell.", ("Costs rose again", "Costs rose again! Then fell.")),
+        ("Costs rose again Costs rose sharply. Then fell.", None),  # the second copy is not the same words
         ("Two words Two words and more.", None),  # under three words: not a headline
         ("The the the the the the the.", None),
         ("No repetition here at all, just a sentence.", None),
