@@ -55,7 +55,6 @@ from teaching.services.lessons import (
 )
 from teaching.services.revisions import (
     ReanchorReport,
-    apply_placements,
     find_unique_occurrence,
     reattach_annotation,
     revise_article,
@@ -80,7 +79,6 @@ __all__ = [
     "accept_suggestion",
     "add_lesson_article",
     "add_student_to_classroom",
-    "apply_placements",
     "copy_lesson",
     "create_annotation",
     "create_assignment",

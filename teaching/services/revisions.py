@@ -8,7 +8,6 @@ rows. It is generic over "things with a selector" (``start``/``end``/``exact``/`
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import reduce
 from typing import Protocol
@@ -27,7 +26,6 @@ from teaching.text import anchoring
 
 __all__ = [
     "ReanchorReport",
-    "apply_placements",
     "find_unique_occurrence",
     "reattach_annotation",
     "revise_article",
@@ -90,49 +88,6 @@ class ReanchorReport:
 
 def _highlights(n: int) -> str:
     return "1 highlight" if n == 1 else f"{n:,} highlights"
-
-
-def apply_placements(
-    reanchorer: anchoring.Reanchorer,
-    items: Iterable[Anchored],
-    *,
-    revision: ArticleRevision,
-    now,
-) -> tuple[list[Anchored], ReanchorReport]:
-    """Place each item in the new text and change it in memory; returns the items and the counts.
-
-    Kept and moved items point into ``revision`` from now on (their prefix/suffix re-read from the new
-    text). Orphans keep their selector, quote and revision untouched: the words a student chose, and
-    where they were, stay on record until a teacher re-attaches them.
-    """
-    new_text = reanchorer.new_text
-    report = ReanchorReport(revision=revision)
-    changed = []
-    for item in items:
-        placement = reanchorer.place(
-            start=item.start, end=item.end, exact=item.exact, prefix=item.prefix, suffix=item.suffix
-        )
-        selector = None
-        if not placement.is_orphaned:
-            try:
-                selector = anchoring.select(new_text, placement.start, placement.end, placement.exact)
-            except anchoring.QuoteMismatch:
-                selector = None  # e.g. grown past the longest quote allowed: set aside rather than guess
-        if selector is None:
-            item.anchor_status = ORPHANED
-            item.orphaned_at = now
-            report.orphaned += 1
-            report.orphan_ids.append(item.pk)
-        else:
-            item.start, item.end, item.exact = selector.start, selector.end, selector.exact
-            item.prefix, item.suffix = selector.prefix, selector.suffix
-            item.revision = revision
-            if placement.status == anchoring.MOVED:
-                report.moved += 1
-            else:
-                report.kept += 1
-        changed.append(item)
-    return changed, report
 
 
 def revise_article(*, article: Article, body_markdown: str, by: User | None, note: str = "") -> ReanchorReport:
