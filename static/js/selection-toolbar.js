@@ -18,7 +18,7 @@
 import { marksFor } from "./highlights.js";
 import { KeyboardSelect } from "./keyboard-select.js";
 import { lastRect, positionNear, truncate } from "./panels.js";
-import { cpLength, rangeFor, selectorFor } from "./textpos.js";
+import { caretNear, cpLength, rangeFor, selectorFor } from "./textpos.js";
 
 export class SelectionToolbar {
   constructor({ root, roots, toolbar, announce, create, amend }) {
@@ -39,6 +39,7 @@ export class SelectionToolbar {
     this.saveButton = toolbar.querySelector("[data-action=save]");
     this.cancelButton = toolbar.querySelector("[data-action=cancel]");
     this.pointerDown = false;
+    this.releasedAt = null; // where the last mouse or touch drag was let go (viewport coordinates)
     this.selectionTimer = null;
   }
 
@@ -185,10 +186,17 @@ export class SelectionToolbar {
       if (this.el.dataset.phase === "choose") this.close();
       return;
     }
-    const range = selection.getRangeAt(0);
-    const root = this.roots.find((r) => r.contains(range.startContainer)) || this.roots.find((r) => range.intersectsNode(r));
-    if (!root) return;
-    const selector = selectorFor(root, range);
+    // The text the drag started in (the selection's anchor). A drag started anywhere else — on this toolbar,
+    // in the side panel, above the article — is not a highlight, whatever it swept over in the text.
+    const root = this.roots.find((r) => r.contains(selection.anchorNode));
+    if (!root) {
+      if (this.roots.some((r) => selection.getRangeAt(0).intersectsNode(r))) {
+        this.announce("Not highlighted: start the selection on a word of the article.");
+      }
+      return;
+    }
+    const range = this.keepInside(root, selection);
+    const selector = range && selectorFor(root, range);
     if (!selector) return;
     if (root !== this.root && this.isOpen) this.close({ resume: false });
     this.root = root;
@@ -197,10 +205,28 @@ export class SelectionToolbar {
     this.open(selector, lastRect(range));
   }
 
+  /**
+   * The selection as a range inside root. A drag started on a word and released beside or below the text
+   * (the side panel, the page's margin) ends on the text nearest to where the pointer was let go, and the
+   * page shows that selection: without this, the browser's selection runs to the end of the article.
+   */
+  keepInside(root, selection) {
+    const range = selection.getRangeAt(0);
+    if (root.contains(selection.focusNode) || !this.releasedAt) return range;
+    const box = root.getBoundingClientRect();
+    const { x, y } = this.releasedAt;
+    if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) return range;
+    const caret = caretNear(root, x, y);
+    if (!caret) return null;
+    selection.setBaseAndExtent(selection.anchorNode, selection.anchorOffset, caret.node, caret.offset);
+    return selection.rangeCount ? selection.getRangeAt(0) : null;
+  }
+
   setUpSelection() {
     document.addEventListener("pointerdown", (event) => {
       if (this.el.contains(event.target) || this.editorHas(event.target)) return;
       this.pointerDown = true;
+      this.releasedAt = null;
       const inText = this.roots.some((r) => r.contains(event.target));
       if (this.isOpen && (this.el.dataset.phase === "saved" || !inText)) {
         this.close({ resume: false });
@@ -209,9 +235,10 @@ export class SelectionToolbar {
         this.editor.close({ restoreFocus: false });
       }
     });
-    const release = () => {
+    const release = (event) => {
       if (!this.pointerDown) return;
       this.pointerDown = false;
+      this.releasedAt = event.type === "pointerup" ? { x: event.clientX, y: event.clientY } : null;
       setTimeout(() => this.checkSelection(), 20);
     };
     document.addEventListener("pointerup", release);

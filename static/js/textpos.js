@@ -58,11 +58,33 @@ export function rangeFor(root, start, end) {
   return null;
 }
 
+/** Whether the part of `range` outside `root` holds any text (more than whitespace between blocks). */
+function reachesOutside(root, range) {
+  const rootRange = document.createRange();
+  rootRange.selectNodeContents(root);
+  const outside = document.createRange();
+  if (range.compareBoundaryPoints(Range.START_TO_START, rootRange) < 0) {
+    outside.setStart(range.startContainer, range.startOffset);
+    outside.setEnd(root, 0);
+    if (outside.toString().trim()) return true;
+  }
+  if (range.compareBoundaryPoints(Range.END_TO_END, rootRange) > 0) {
+    outside.setStart(root, root.childNodes.length);
+    outside.setEnd(range.endContainer, range.endOffset);
+    if (outside.toString().trim()) return true;
+  }
+  return false;
+}
+
 /**
- * The selector (code points) for a DOM range inside root: clipped to root, surrounding
- * whitespace trimmed. Returns null when nothing but whitespace is selected.
+ * The selector (code points) for a DOM range inside root, surrounding whitespace trimmed. Returns null when
+ * nothing but whitespace is selected, or when the range takes in text outside root: a drag started on the
+ * toolbar or the side panel and released on a word would otherwise become "from that word to the end of the
+ * article". A range that only touches the blocks around root (a triple-click on the last paragraph ends at
+ * the start of the next element) is clipped to root.
  */
 export function selectorFor(root, range) {
+  if (reachesOutside(root, range)) return null;
   const clipped = range.cloneRange();
   const rootRange = document.createRange();
   rootRange.selectNodeContents(root);
@@ -76,4 +98,27 @@ export function selectorFor(root, range) {
   while (end > start && /\s/u.test(chars[end - 1])) end--;
   if (start >= end) return null;
   return { start, end, exact: chars.slice(start, end).join("") };
+}
+
+/**
+ * The caret position in root nearest to the viewport point (x, y): the point is first moved inside root's
+ * box, so a drag released beside the text column ends at that line's edge and one released below the text
+ * ends on its last line. Null when no text of root is there (e.g. a panel floats over that spot).
+ */
+export function caretNear(root, x, y) {
+  const box = root.getBoundingClientRect();
+  const cx = Math.min(Math.max(x, box.left + 2), box.right - 2);
+  const cy = Math.min(Math.max(y, box.top + 2), box.bottom - 2);
+  let node = null;
+  let offset = 0;
+  if (document.caretPositionFromPoint) {
+    const position = document.caretPositionFromPoint(cx, cy);
+    node = position?.offsetNode;
+    offset = position?.offset;
+  } else if (document.caretRangeFromPoint) {
+    const caret = document.caretRangeFromPoint(cx, cy);
+    node = caret?.startContainer;
+    offset = caret?.startOffset;
+  }
+  return node && root.contains(node) ? { node, offset } : null;
 }
