@@ -37,7 +37,9 @@ def get_assignment_for_student(user: User, pk: int) -> Assignment:
     if not permissions.is_student(user):
         raise Http404
     return get_object_or_404(
-        Assignment.objects.select_related("lesson", "classroom").filter(classroom__enrollments__student_id=user.pk),
+        Assignment.objects.select_related("lesson", "classroom__teacher").filter(
+            classroom__enrollments__student_id=user.pk
+        ),
         pk=pk,
     )
 

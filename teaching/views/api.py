@@ -29,7 +29,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from teaching import selectors, services
 from teaching.models import Annotation, Assignment
 from teaching.text import w3c
-from teaching.views.records import annotation_record, annotation_url, annotations_url, article_url
+from teaching.views.records import Links, annotation_record, annotation_url
 
 ERROR_FIELDS = {"category": "body.tagging", "comment": "body.commenting"}
 
@@ -83,16 +83,19 @@ def _read_payload(request) -> dict:
     return w3c.parse_json(raw)
 
 
-def _source_is(request, source: str, article_id: int) -> bool:
+def _source_is(request, source: str, article_id: int, *, links: Links | None = None) -> bool:
     """The target source names this article: its URL on this site (scheme aside: proxies differ)."""
-    sent, ours = urlsplit(source), urlsplit(article_url(request, article_id))
+    sent, ours = urlsplit(source), urlsplit((links or Links(request)).article(article_id))
     return sent.path == ours.path and sent.netloc in ("", ours.netloc) and not sent.query
 
 
 def _article_from_source(request, assignment: Assignment, source: str):
-    for lesson_article in selectors.list_lesson_articles_for_assignment(assignment).select_related("article"):
-        if _source_is(request, source, lesson_article.article_id):
-            return lesson_article.article
+    # Ids first: only the article named is read (its text is checked), not every article of the lesson.
+    links = Links(request)
+    for article_id in selectors.list_lesson_articles_for_assignment(assignment).values_list("article_id", flat=True):
+        if _source_is(request, source, article_id, links=links):
+            lesson_articles = selectors.list_lesson_articles_for_assignment(assignment)
+            return lesson_articles.select_related("article").get(article_id=article_id).article
     raise w3c.InvalidAnnotation({"target.source": ["This is not the URL of an article in this assignment's lesson."]})
 
 
@@ -128,10 +131,11 @@ def assignment_annotations(request, pk: int):
             return _errors(403, {"permission": ["Teachers read annotations here; only students create them."]})
         return _create(request, assignment)
     annotations = selectors.list_assignment_annotations(assignment, student=None if for_teacher else request.user)
+    links = Links(request)
     document = w3c.to_collection(
-        iri=annotations_url(request, assignment.pk),
+        iri=links.collection(assignment.pk),
         label=f"{assignment.lesson.title} — {assignment.classroom.name}",
-        records=[annotation_record(request, a, for_teacher=for_teacher) for a in annotations],
+        records=[annotation_record(request, a, for_teacher=for_teacher, links=links) for a in annotations],
     )
     return _jsonld(document)
 

@@ -70,7 +70,9 @@ def _student_assignment(request, pk: int) -> Assignment:
 
 
 def _csv(request, assignment: Assignment, *, student, filename: str) -> HttpResponse:
-    annotations = _ordered(assignment, selectors.list_assignment_annotations(assignment, student=student))
+    annotations = _ordered(
+        assignment, selectors.list_assignment_annotations(assignment, student=student, with_titles=True)
+    )
     for_teacher = student is None
     # Students get the key column only when the app would show them their feedback.
     labels = None
@@ -82,10 +84,11 @@ def _csv(request, assignment: Assignment, *, student, filename: str) -> HttpResp
 
 def _jsonld(request, assignment: Assignment, *, student, filename: str) -> HttpResponse:
     annotations = _ordered(assignment, selectors.list_assignment_annotations(assignment, student=student))
+    links = records.Links(request)
     document = w3c.to_collection(
-        iri=records.annotations_url(request, assignment.pk),
+        iri=links.collection(assignment.pk),
         label=f"{assignment.lesson.title} — {assignment.classroom.name}",
-        records=[records.annotation_record(request, a, for_teacher=student is None) for a in annotations],
+        records=[records.annotation_record(request, a, for_teacher=student is None, links=links) for a in annotations],
     )
     return _attachment(json.dumps(document, ensure_ascii=False, indent=2), w3c.CONTENT_TYPE, filename)
 

@@ -7,22 +7,39 @@ from django.urls import NoReverseMatch, reverse
 from teaching.models import Annotation
 from teaching.text import w3c
 
-
-def article_url(request, article_id: int) -> str:
-    """The article's absolute URL: the W3C target ``source``. One place, so it can follow the articles app."""
-    try:
-        path = reverse("articles:article_detail", args=[article_id])
-    except NoReverseMatch:
-        path = f"/articles/{article_id}/"
-    return request.build_absolute_uri(path)
+_SENTINEL = 987654321  # an id no URL pattern treats specially, replaced by the real one
 
 
-def annotation_url(request, pk: int) -> str:
-    return request.build_absolute_uri(reverse("teaching:api_annotation", args=[pk]))
+class Links:
+    """The absolute URLs of one response, each pattern reversed once: a collection of 200 records spent
+    a third of its time in ``reverse`` and ``build_absolute_uri`` when every record built its own."""
 
+    def __init__(self, request):
+        self._request = request
+        self._patterns: dict[str, tuple[str, str]] = {}
 
-def annotations_url(request, assignment_pk: int) -> str:
-    return request.build_absolute_uri(reverse("teaching:api_assignment_annotations", args=[assignment_pk]))
+    def _url(self, name: str, pk: int, fallback: str | None = None) -> str:
+        pattern = self._patterns.get(name)
+        if pattern is None:
+            try:
+                path = reverse(name, args=[_SENTINEL])
+            except NoReverseMatch:
+                if fallback is None:
+                    raise
+                path = fallback.format(_SENTINEL)
+            head, _, tail = self._request.build_absolute_uri(path).partition(str(_SENTINEL))
+            pattern = self._patterns[name] = (head, tail)
+        return f"{pattern[0]}{pk}{pattern[1]}"
+
+    def annotation(self, pk: int) -> str:
+        return self._url("teaching:api_annotation", pk)
+
+    def collection(self, assignment_pk: int) -> str:
+        return self._url("teaching:api_assignment_annotations", assignment_pk)
+
+    def article(self, article_id: int) -> str:
+        # The articles app left out of the URLconf: the URL still names the article.
+        return self._url("articles:article_detail", article_id, fallback="/articles/{}/")
 
 
 def person_iri(user_pk: int) -> str:
@@ -30,13 +47,30 @@ def person_iri(user_pk: int) -> str:
     return f"urn:crosscheck:user:{user_pk}"
 
 
-def annotation_record(request, annotation: Annotation, *, for_teacher: bool) -> w3c.AnnotationRecord:
+def article_url(request, article_id: int) -> str:
+    """The article's absolute URL: the W3C target ``source``. One place, so it can follow the articles app."""
+    return Links(request).article(article_id)
+
+
+def annotation_url(request, pk: int) -> str:
+    return Links(request).annotation(pk)
+
+
+def annotations_url(request, assignment_pk: int) -> str:
+    return Links(request).collection(assignment_pk)
+
+
+def annotation_record(
+    request, annotation: Annotation, *, for_teacher: bool, links: Links | None = None
+) -> w3c.AnnotationRecord:
+    """``links``: the response's URL builder, passed by a page of many records so it is built once."""
+    links = links or Links(request)
     submission = annotation.submission
     student = submission.student
     teacher = submission.assignment.classroom.teacher
     return w3c.AnnotationRecord(
-        iri=annotation_url(request, annotation.pk),
-        source=article_url(request, annotation.article_id),
+        iri=links.annotation(annotation.pk),
+        source=links.article(annotation.article_id),
         start=annotation.start,
         end=annotation.end,
         exact=annotation.exact,

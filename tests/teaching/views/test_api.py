@@ -191,8 +191,9 @@ def test_list_query_count_is_constant(client, django_assert_num_queries, request
         for phrase in ["300 troops", "general staff", "modern-day Stalingrad"][: 1 + size // 3]:
             factories.annotation_for(sub, article, phrase)
     client.force_login(user)
-    # session + user, the assignment (with enrolment or teacher check), the annotations with everything joined
-    with django_assert_num_queries(4):
+    # session + user, the assignment (with enrolment or teacher check), the submissions with their students,
+    # the annotations
+    with django_assert_num_queries(5):
         response = client.get(list_url(assignment))
     assert response.status_code == 200
 
