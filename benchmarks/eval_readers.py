@@ -14,8 +14,9 @@ format is in tests/data/news/README.md) and prints
   attribution suggestion finds an attribution when it overlaps it and covers at least half of its source
   (the speaker, not the words before the verb). Pairs are one to one.
 
-``--root DIR`` imports the readers from another copy of the code (e.g. the original modules), to measure
-before and after on the same corpus.
+``--articles 39-99`` (or "3,7,10-12") keeps only the articles with those numbers (the NN of NN-slug), e.g.
+to report articles added to a split later on their own. ``--root DIR`` imports the readers from another copy
+of the code (e.g. the original modules), to measure before and after on the same corpus.
 """
 
 from __future__ import annotations
@@ -56,11 +57,25 @@ def locate(text: str, needle: str, occurrence: int) -> tuple[int, int]:
     return at, at + len(needle)
 
 
-def load(split: str, corpus: Path = CORPUS) -> list[Article]:
+def article_numbers(spec: str) -> set[int]:
+    """ "39-99" → {39, …, 99}; "3,7,10-12" → {3, 7, 10, 11, 12}: the NN at the start of the file names."""
+    out: set[int] = set()
+    for part in spec.split(","):
+        low, _, high = part.strip().partition("-")
+        if not low.isdigit() or (high and not high.isdigit()):
+            raise ValueError(f"not an article number or range: {part!r} (e.g. 39-99 or 3,7,10-12)")
+        out.update(range(int(low), int(high or low) + 1))
+    return out
+
+
+def load(split: str, corpus: Path = CORPUS, articles: set[int] | None = None) -> list[Article]:
     folders = ["dev", "test"] if split == "all" else [split]
     out = []
     for folder in folders:
         for path in sorted((corpus / folder).glob("*.txt")):
+            number = path.stem.split("-", 1)[0]
+            if articles is not None and not (number.isdigit() and int(number) in articles):
+                continue
             text = path.read_text(encoding="utf-8")
             labels = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
             out.append(
@@ -298,7 +313,7 @@ def _pct(n: int, d: int) -> str:
 
 def report(split: str, numbers: dict, suggestions: dict[str, tuple[int, int, int]], articles: int) -> None:
     per_kind = numbers["per_kind"]
-    print(f"Numbers on the {split} split ({articles} articles)")
+    print(f"Numbers on the {split} ({articles} articles)")
     print(f"  {'kind':<18}{'labels':>7}{'correct':>9}{'misread':>9}{'declined':>10}{'% correct':>11}{'% misread':>11}")
     total = Counter()
     for kind in NUMBER_KINDS:
@@ -348,18 +363,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=HERE.parent, help="where to import teaching.text from")
     parser.add_argument("--show", type=int, default=0, help="print up to N misreads, declines and extras")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the folder holding dev/ and test/")
+    parser.add_argument(
+        "--articles",
+        dest="articles_spec",
+        default=None,
+        help="only these article numbers (the NN of NN-slug.txt), e.g. 39-99 or 3,7,10-12",
+    )
     args = parser.parse_args(argv)
+    try:
+        args.articles = article_numbers(args.articles_spec) if args.articles_spec else None
+    except ValueError as error:
+        parser.error(str(error))
     sys.path.insert(0, str(args.root.resolve()))
     from teaching.text.numberclaims import parse_claim
     from teaching.text.suggestions import suggest
 
-    articles = load(args.split, args.corpus)
+    articles = load(args.split, args.corpus, args.articles)
     if not articles:
-        print(f"No articles in {args.corpus}/{args.split}")
+        chosen = " numbered as asked" if args.articles is not None else ""
+        print(f"No articles{chosen} in {args.corpus}/{args.split}")
         return 1
     numbers = score_numbers(articles, parse_claim, show=args.show)
     suggestions = score_suggestions(articles, suggest, show=args.show)
-    report(args.split, numbers, suggestions, len(articles))
+    where = f"{args.split} split" + (f", articles {args.articles_spec}" if args.articles is not None else "")
+    report(where, numbers, suggestions, len(articles))
     return 0
 
 

@@ -106,3 +106,28 @@ def test_main_prints_targets_next_to_figures(corpus, capsys):
     out = capsys.readouterr().out
     assert "target ≥ 95% correct, ≤ 1% misread" in out
     assert "target ≥ 80% precision, ≥ 70% recall" in out
+
+
+@pytest.mark.parametrize(
+    ("spec", "numbers"),
+    [("39-41", {39, 40, 41}), ("3,7,10-12", {3, 7, 10, 11, 12}), ("5", {5}), (" 1 - 2 ", None)],
+)
+def test_article_numbers_reads_lists_and_ranges(spec, numbers):
+    if numbers is None:
+        with pytest.raises(ValueError):
+            eval_readers.article_numbers(spec)
+    else:
+        assert eval_readers.article_numbers(spec) == numbers
+
+
+def test_articles_option_keeps_only_the_numbers_asked_for(corpus, capsys):
+    (corpus / "test").mkdir()
+    for name in ("38-old", "39-fresh", "40-fresher"):
+        (corpus / "test" / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+        (corpus / "test" / f"{name}.json").write_text(json.dumps(LABELS), encoding="utf-8")
+    assert [a.name for a in eval_readers.load("test", corpus, {39, 40, 41})] == ["test/39-fresh", "test/40-fresher"]
+    assert eval_readers.main(["--split", "test", "--corpus", str(corpus), "--articles", "39-99"]) == 0
+    assert "Numbers on the test split, articles 39-99 (2 articles)" in capsys.readouterr().out
+    assert eval_readers.main(["--split", "dev", "--corpus", str(corpus), "--articles", "39-99"]) == 1
+    with pytest.raises(SystemExit):
+        eval_readers.main(["--corpus", str(corpus), "--articles", "x"])
