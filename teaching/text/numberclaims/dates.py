@@ -29,6 +29,8 @@ from teaching.text.numberclaims.vocabulary import (
     WEEKDAYS,
 )
 
+# Words that may stand between a clock time and the part of the day: "on Sunday afternoon", "that evening".
+_BEFORE_PART_OF_DAY = {"in", "the", "on", "that", "this", "yesterday", "tomorrow", "of", "same", "next"}
 _RANGE_WORDS = {"to", "until", "till", "through", "thru"}
 # The words a date, a range of dates or a time can start with (anything else starts with a number).
 _DATE_STARTS = {w[0] for w in DATE_QUALIFIERS} | set(MONTHS) | set(WEEKDAYS) | {"between", "from"}
@@ -246,8 +248,8 @@ class DateReader(Walker):
                     return self._make_range(i if between else j, end, p1, p2), end
         if between:
             return None
-        if p1.day is None and p1.year is None and self.is_word(j - 1, "last", "next", "this", "every", "each"):
-            return None  # "last November": a relative date, not one the text prints
+        if p1.day is None and p1.year is None and self.is_word(j - 1, "every", "each"):
+            return None  # "every November": no one date ("last November" still prints its month)
         return self._make_point(j, k, p1), k
 
     def _connector(self, k: int, between: bool) -> int | None:
@@ -429,9 +431,10 @@ class DateReader(Walker):
             hour = hour % 12 + (12 if half == "pm" else 0)
         elif self._oclock(j):
             j = self._oclock(j)  # type: ignore[assignment]
-            if self.phrase(j, ("in", "the", "afternoon")) or self.phrase(j, ("in", "the", "evening")):
+            part = self._part_of_day(j)
+            if part in ("afternoon", "evening"):
                 hour = hour % 12 + 12
-            elif not self.phrase(j, ("in", "the", "morning")):
+            elif part != "morning":
                 s, e, text = self.span(i, j)
                 value = self._time(s, e, text, hour, minute)
                 return Value(**{**value.__dict__, "confidence": UNSURE, "why": WHY_OCLOCK}), j
@@ -439,6 +442,19 @@ class DateReader(Walker):
             j += 1
         s, e, text = self.span(i, j)
         return self._time(s, e, text, hour, minute), j
+
+    def _part_of_day(self, j: int) -> str | None:
+        """ "in the afternoon", "on Sunday afternoon", "that evening": the part of the day a clock time is in,
+        when the words right after it (no punctuation between) name one."""
+        for k in range(j, j + 4):
+            t = self.tok(k)
+            if t is None or t.kind != "word" or not self.same_line(k):
+                return None
+            if t.low in ("morning", "afternoon", "evening"):
+                return t.low
+            if t.low not in _BEFORE_PART_OF_DAY and t.low not in WEEKDAYS:
+                return None
+        return None
 
     def _oclock(self, j: int) -> int | None:
         if self.is_word(j, "oclock"):

@@ -11,7 +11,16 @@ import re
 from decimal import Decimal
 
 from teaching.text.numberclaims.dates import DateReader
-from teaching.text.numberclaims.values import CONFIDENT, UNSURE, Declined, NumberClaim, Qualifier, Vague, Value
+from teaching.text.numberclaims.values import (
+    CONFIDENT,
+    UNSURE,
+    Declined,
+    NumberClaim,
+    Qualifier,
+    Vague,
+    Value,
+    plain_number,
+)
 from teaching.text.numberclaims.vocabulary import (
     CURRENCY_CODES,
     CURRENCY_PREFIX_WORDS,
@@ -49,6 +58,7 @@ WHY_SLASH = "Two numbers with a slash between them could be a fraction, a date o
 WHY_ONE = "“One” on its own is often just a word (“one of them”), not an amount."
 WHY_A_UNIT = "“A year”, “a day” and the like are often a way of speaking rather than an amount."
 WHY_GLUED = "In text without punctuation, two numbers side by side could be one number (150 200) or two (150 to 200)."
+WHY_FIRST = "“First” at the end of a phrase is often an adverb (“recover first”), not a position."
 WHY_YEAR_OR_COUNT = "A four-digit number like this could be a year or a count."
 # Words before "a"/"an" + a time unit that make it an amount of time: "for a month", "within a decade".
 _DURATION_LEADS = {"for", "in", "within", "over", "after", "than", "about", "nearly", "almost", "around", "past"}
@@ -258,6 +268,10 @@ class Scanner(DateReader):
             return RATE_WORDS[t.low], j + 1
         if t.text == "/" and self.adjacent(j) and self.is_word(j + 1, *RATE_PERIODS) and self.adjacent(j + 1):
             return RATE_PERIODS[self.toks[j + 1].low], j + 2
+        if t.low == "every" and (n := self.number(j + 1, guard=False)) is not None and n.value > 1:
+            period = self.tok(n.next)
+            if period is not None and self.same_line(n.next) and UNITS.get(period.low) in DURATION_UNITS:
+                return f"{plain_number(n.value)} {UNITS[period.low]}", n.next + 1  # one every three weeks
         if t.kind == "word" and t.low in RATE_LEADS and self.same_line(j + 1):
             nxt = self.tok(j + 1)
             if nxt is None or nxt.kind != "word" or self.is_word(j + 2, *NOT_RATE_AFTER):
@@ -411,6 +425,24 @@ class Scanner(DateReader):
                 if candidate.value == candidate.value.to_integral_value() and not self.unit_or_noun(candidate.next)[0]:
                     end = candidate.next
                     return self._ratio(i, end, first.value, candidate.value, "ratio", qualifier, qualifier_word), end
+        elif (
+            self.is_word(k, ",")
+            and self.adjacent(k)
+            and not self.adjacent(k + 1)
+            and self.is_word(i - 1, *_BEFORE_SPOKEN_RANGE)
+            and not pct
+            and not currency
+        ):
+            # "here for 10, 15 years": a spoken range, the comma standing for "or"
+            candidate = self.number(k + 1, guard=False)
+            if (
+                candidate is not None
+                and candidate.digits == first.digits
+                and first.value < candidate.value
+                and any(self.unit_or_noun(candidate.next)[:2])
+                and not self.is_word(candidate.next + 1, ",", "and", "or")
+            ):
+                second = candidate
         elif self.is_word(k, "or") and self.same_line(k + 1) and not pct and not currency and not change:
             candidate = self.number(k + 1, guard=False)
             if candidate is not None and candidate.digits == first.digits and first.value < candidate.value <= 20:
@@ -519,10 +551,20 @@ class Scanner(DateReader):
         bare_number = not (unit or noun or per or second or currency or category != "quantity")
         if bare_number and first.digits and not first.scaled and self.year(j) and not negative:
             confidence, why = UNSURE, WHY_YEAR_OR_COUNT
+        category = _category(category, unit, per, low != high)
+        if (
+            category == "duration"
+            and not q
+            and not second
+            and self.is_word(i - 1, "on")
+            and self.same_line(i)
+            and not self.is_word(first.next, *DASHES)  # "the yield on two-year gilts" stays a duration
+        ):
+            # "headed in on 27 minutes": the minute of a match; "cancelled on 41 days": days counted
+            category = "ordinal" if unit == "minutes" else "quantity"
         value = self._make(
             i, k, low, high, qualifier, qualifier_word, kind, unit, noun, per, ratio_terms,  # type: ignore[arg-type]
-            category=_category(category, unit, per, low != high), currency=currency,
-            confidence=confidence, why=why,
+            category=category, currency=currency, confidence=confidence, why=why,
         )  # fmt: skip
         return value, k
 
@@ -539,14 +581,18 @@ class Scanner(DateReader):
                 return low + t.number / 100, k + 2
             if after is None or after.kind == "sym" or not self.same_line(k + 1) or after.low in STOP:
                 return low + t.number / 100, k + 1  # stripped text: "9 pounds 20"
+            if not any(self.unit_or_noun(k + 1)[:2]) and not self.percent(k + 1) and not self.currency_after(k + 1):
+                return low + t.number / 100, k + 1  # "closed at 7 pounds 84 valuing…", but "5 pounds 20 people"
             return None
         if unit == "m" and self.is_word(k + 1, "centimetres", "centimeters", "cm"):
             return low + t.number / 100, k + 2
         return None
 
     def _one(self, j: int, k: int) -> tuple[str, str | None, int] | None:
-        """ "One witness", "one product manager" count one; "no one", "one of them" do not."""
+        """ "One witness", "one product manager" count one; "no one", "one of them", "at one point" do not."""
         if self.is_word(j - 1, *_NOT_ONE_BEFORE):
+            return None
+        if self.is_word(j - 1, "at") and self.is_word(k, "point", "stage", "time", "moment"):
             return None
         t = self.tok(k)
         if t is not None and t.kind == "word" and self.same_line(k) and t.low not in STOP and t.text[0].islower():
@@ -563,8 +609,18 @@ class Scanner(DateReader):
             return None
         # "for over a year", "within a decade", "an hour": "a"/"an" before a time unit is one of it
         if t.low in ("a", "an") and self.is_word(j + 1, *UNITS) and self.same_line(j + 1):
+            if self._ordinal_of_noun(j + 1) or self.is_word(j + 1, "night"):
+                return None  # a second yellow card; after a night in which…
             unit = UNITS[self.toks[j + 1].low]
-            if unit in DURATION_UNITS and not self.is_word(j + 2, "ago", "earlier", "later", "before"):
+            # "a year ago", "a month earlier" place a time, they give no amount; but "for a month before
+            # deciding" is one, and "a fortnight" always carries its two weeks
+            relative = self.is_word(j + 2, "ago", "earlier", "later", "before") and not (
+                unit == "fortnights" or self.is_word(j - 1, "for", "within")
+            )
+            if q and unit not in DURATION_UNITS and unit != "%":
+                # "more than a metre", "about a mile": with a qualifier, "a" is the amount
+                return self._make(i, j + 2, Decimal(1), Decimal(1), qualifier, qualifier_word, unit=unit), j + 2
+            if unit in DURATION_UNITS and not relative:
                 if q or not (self.is_num(j - 1) or self.is_word(j - 1, "times", "once", "twice", "per", *ONES, *TENS)):
                     amount, unit = DURATION_SCALE.get(unit, (1, unit))
                     s, e, text = self.span(i, j + 2)
@@ -626,6 +682,8 @@ class Scanner(DateReader):
         t = self.tok(i)
         if t is None or t.kind != "word":
             return None
+        if t.low == "halfway":
+            return self._fraction(i, i + 1, Decimal(1), Decimal(2)), i + 1  # halfway between the two
         if t.low == "half":
             if self.is_word(i + 1, *DASHES) and self.adjacent(i + 1):
                 return None  # half-time, half-hearted
@@ -644,6 +702,8 @@ class Scanner(DateReader):
             return self._fraction(start, i + 1, Decimal(1), Decimal(2)), i + 1
         if t.low in ("a", "an"):
             numerator, k = Decimal(1), i + 1
+            if self._ordinal_of_noun(k):
+                return None  # a third term
         elif t.low in ONES and 0 < ONES[t.low] < 10:
             numerator, k = Decimal(ONES[t.low]), i + 1
         else:
@@ -675,6 +735,17 @@ class Scanner(DateReader):
         return Value(text=text, start=s, end=e, low=q, high=q, kind="ratio", ratio_terms=(numerator, denominator),
                      category="fraction")  # fmt: skip
 
+    def _ordinal_of_noun(self, i: int) -> bool:
+        """ "a second yellow card", "a third term", "a fifth straight year": after "a", an ordinal word that
+        describes the noun after it is an ordinal, not a fraction ("a third of voters") or a duration ("a second
+        later")."""
+        t, nxt = self.tok(i), self.tok(i + 1)
+        if t is None or t.low not in ORDINAL_WORDS or not self.is_word(i - 1, "a", "an"):
+            return False
+        if nxt is None or nxt.kind != "word" or not self.same_line(i + 1) or self.adjacent(i + 1):
+            return False
+        return nxt.low not in STOP and nxt.low not in _NOT_AN_ORDINAL_NOUN and nxt.low not in UNITS
+
     def ordinal_at(self, i: int) -> tuple[Value | Declined, int] | None:
         t = self.tok(i)
         if t is None:
@@ -685,6 +756,9 @@ class Scanner(DateReader):
             s, e, text = self.span(i, i + 2)
             return Value(text=text, start=s, end=e, low=t.number, high=t.number, category="ordinal"), i + 2
         if t.kind == "word" and t.low in ORDINAL_WORDS:
+            if self._ordinal_of_noun(i):
+                n = Decimal(ORDINAL_WORDS[t.low])
+                return Value(text=t.text, start=t.start, end=t.end, low=n, high=n, category="ordinal"), i + 1
             if self.is_word(i - 1, "a", "an", "one", "per", "every", "each", "split", *ONES, *TENS, *DASHES):
                 return None
             if t.low == "second" and (self.is_num(i - 1) or self.is_word(i + 1, "thoughts", "hand")):
@@ -694,11 +768,36 @@ class Scanner(DateReader):
                 or (self.tok(i + 1) is not None and self.toks[i + 1].low.endswith("ed"))
             ):
                 return None  # "were first published", "at first": an adverb
+            if t.low == "first" and self._counted_span_after(i + 1):
+                return None  # "the first 24 hours", "the first six months": the span is the mention
+            nxt = self.tok(i + 1)
+            ends = nxt is None or nxt.kind == "sym" or not self.same_line(i + 1)
+            if t.low == "first" and ends and not self.is_word(i - 1, "the", *_PLACED):
+                s, e, text = self.span(i, i + 1)
+                return Declined(text, s, e, WHY_FIRST), i + 1  # "my body needs to recover first," an adverb
             if t.low != "first" and t.low != "second" and self.is_word(i + 1, "of") and not self.is_word(i - 1, "the"):
                 return None
             n = Decimal(ORDINAL_WORDS[t.low])
             return Value(text=t.text, start=t.start, end=t.end, low=n, high=n, category="ordinal"), i + 1
         return None
+
+    def _counted_span_after(self, k: int) -> bool:
+        """A number (digits or words) with a unit or noun starts at token k: "24 hours", "six months"."""
+        t = self.tok(k)
+        if t is None or not self.same_line(k) or not (t.kind == "num" or t.low in ONES or t.low in TENS):
+            return False
+        n = self.number(k, guard=False)
+        return n is not None
+
+    def decade_of_life_at(self, i: int) -> tuple[Value, int] | None:
+        """ "in their twenties": an age from 20 to 29."""
+        t = self.tok(i)
+        if t is None or t.low not in _DECADES_OF_LIFE or not self.is_word(i - 1, *_POSSESSIVES):
+            return None
+        if not self.is_word(i - 2, "in") or not self.same_line(i):
+            return None
+        low = Decimal(_DECADES_OF_LIFE[t.low])
+        return self._make(i, i + 1, low, low + 9, "exact", None, unit="years"), i + 1
 
     def vague_at(self, i: int) -> tuple[Vague, int] | None:
         t = self.tok(i)
@@ -798,6 +897,20 @@ def _plural_noun(word: str) -> bool:
     )
 
 
+# After "a third", "a fifth": words that keep it a fraction ("a third more likely", "cut by a third overall").
+_NOT_AN_ORDINAL_NOUN = {
+    "more", "fewer", "less", "higher", "lower", "larger", "smaller", "bigger", "cheaper", "dearer", "off", "again",
+    "overall", "ago", "later", "earlier", "before", "after", "lived", "said", "say", "says",
+}  # fmt: skip
+# Words before "10, 15 years" that make it one spoken range rather than a list or a label ("day 10, 15 people").
+_BEFORE_SPOKEN_RANGE = {"for", "of", "about", "around", "maybe", "perhaps", "some", "like", "than", "been", "in", "be"}
+_DECADES_OF_LIFE = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+    "eighties": 80, "nineties": 90,
+}  # fmt: skip
+_POSSESSIVES = {"their", "his", "her", "my", "our", "your"}
+# Verbs of placing after which a bare "first" is a position ("she finished first"), not an adverb.
+_PLACED = {"finished", "finish", "finishes", "came", "come", "comes", "placed", "ranked", "ranks", "ranking"}
 _NOT_NOUNS = {"towards", "afterwards", "always", "perhaps", "sometimes", "whereas", "besides", "nevertheless", "thus"}
 
 
@@ -831,6 +944,7 @@ def parse_claim(text: str) -> NumberClaim:
         scanner.fraction_at,
         scanner.value_at,
         scanner.ordinal_at,
+        scanner.decade_of_life_at,
         scanner.vague_at,
     )
     i = 0

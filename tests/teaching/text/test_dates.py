@@ -36,7 +36,8 @@ def dates(text: str) -> list[tuple[str, str, str, str | None]]:
         ("mid-September", [("mid-September", "date", "XXXX-09", "mid")]),
         ("2025-09-03", [("2025-09-03", "date", "2025-09-03", None)]),
         ("13/01/2005", [("13/01/2005", "date", "2005-01-13", None)]),
-        ("last November", []),
+        ("last November", [("November", "date", "XXXX-11", None)]),  # the month is printed; "last" is not part of it
+        ("every November", []),
         ("the Isle of May", []),
     ],
 )

@@ -187,7 +187,11 @@ def test_ordinals_ratios_and_rates(text, expected):
         ("in 2:04:37", [("2:04:37", "duration", "7477")]),
         ("under 2:06", [("under 2:06", "duration", "7560")]),
         ("a year ago", []),
-        ("a fortnight earlier", []),
+        ("a month earlier", []),
+        (
+            "a fortnight earlier",
+            [("a fortnight", "duration", "2")],
+        ),  # its two weeks are printed, as the corpus labels it
         ("a week after the wave", [("a week", "duration", "1")]),
         ("the plans were first published", []),
         ("over the preceding fortnight", [("fortnight", "duration", "2")]),
@@ -234,6 +238,60 @@ def test_stripped_article_declines_numbers_that_stripping_made_unreadable():
     # a group starting with 0 cannot be a number of its own, and 2 to 104 is no range: one number each
     assert ("30 000 people", "quantity", "30000") in found
     assert ("2 104 adults", "quantity", "2104") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words around a number change what kind of mention it is
+        ("headed in a corner on 27 minutes.", [("27 minutes", "ordinal", "27")]),  # the minute of a match
+        ("ferries were cancelled on 41 days this winter", [("41 days", "quantity", "41")]),  # days counted
+        ("the yield on two-year gilts fell", [("two-year", "duration", "2")]),
+        ("was shown a second yellow card", [("second", "ordinal", "2")]),
+        ("she won a third term in office", [("third", "ordinal", "3")]),
+        ("a fifth straight year of growth", [("fifth", "ordinal", "5")]),
+        ("a third of voters", [("a third", "fraction", "1/3")]),
+        ("patients are a third more likely", [("a third", "fraction", "1/3")]),
+        ("prices fell by a third last year", [("a third", "fraction", "1/3")]),
+        ("for a second, nothing moved", [("a second", "duration", "1")]),
+        ("rest for a month before deciding", [("a month", "duration", "1")]),
+        ("after a night in which he", []),
+        ("the first round a fortnight later", [("first", "ordinal", "1"), ("a fortnight", "duration", "2")]),
+        ("in the first six months of life", [("six months", "duration", "6")]),  # "first" is no mention here
+        ("the first 90 days", [("90 days", "duration", "90")]),
+        ("she finished first.", [("first", "ordinal", "1")]),
+        ("the first priority was water", [("first", "ordinal", "1")]),
+        ("At one point it was advancing", []),
+        ("at one school", [("one school", "quantity", "1")]),
+        ("which lies halfway between", [("halfway", "fraction", "1/2")]),
+        ("a drop among people in their twenties.", [("twenties", "range", "20..29")]),
+        ("more than a metre above the record", [("more than a metre", "quantity", "1")]),
+        ("about a mile away", [("about a mile", "quantity", "1")]),
+        ("People have been here for 10, 15 years.", [("10, 15 years", "range", "10..15")]),
+        ("children aged 10, 12 and 14", [("10", "quantity", "10"), ("12", "quantity", "12"), ("14", "quantity", "14")]),
+        ("In 2019, 15 people", [("2019", "year", "2019"), ("15 people", "quantity", "15")]),
+        ("bin collections cut to one every three weeks.", [("one every three weeks", "rate", "1")]),
+        ("£5 every two weeks", [("£5 every two weeks", "rate", "5")]),
+        ("closed at 7 pounds 84 valuing the firm", [("7 pounds 84", "money", "7.84")]),
+        ("paid 5 pounds 20 people came", [("5 pounds", "money", "5"), ("20 people", "quantity", "20")]),
+        ("at 4 oclock on sunday afternoon", [("4 oclock", "time", "16:00")]),
+        ("at 5 o'clock that evening", [("5 o'clock", "time", "17:00")]),
+        ("at 9 o'clock in the morning", [("9 o'clock", "time", "09:00")]),
+    ],
+)
+def test_words_around_a_number_decide_its_kind(text, expected):
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize("text", ["My body needs to recover first, he said.", "at 4 o'clock."])
+def test_unsure_words_are_declined(text):
+    assert declined(text)
+    assert readings(text) == []
+
+
+def test_a_rate_every_few_periods_carries_its_count():
+    (value,) = parse_claim("to one every three weeks").readings
+    assert value.label()["per"] == "3 weeks"
 
 
 @pytest.mark.parametrize(
