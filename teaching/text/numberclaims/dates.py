@@ -23,6 +23,7 @@ from teaching.text.numberclaims.vocabulary import (
     MONTHS_THAT_ARE_WORDS,
     NOUNS,
     ORDINAL_SUFFIXES,
+    STOP,
     TIME_LEADS,
     TIME_ZONES,
     UNITS,
@@ -31,6 +32,18 @@ from teaching.text.numberclaims.vocabulary import (
 
 # Words that may stand between a clock time and the part of the day: "on Sunday afternoon", "that evening".
 _BEFORE_PART_OF_DAY = {"in", "the", "on", "that", "this", "yesterday", "tomorrow", "of", "same", "next"}
+_AFTER_A_TIME = {
+    "on", "this", "that", "last", "yesterday", "today", "tonight", "tomorrow", "local", "sharp", "precisely",
+    "when", "before", "after", "until", "in", "and", "the", "at", "o",
+}  # fmt: skip
+_PRICE_VERBS = {
+    "closed", "opened", "traded", "trading", "stood", "priced", "valued", "sold", "bought", "finished", "ended",
+    "peaked", "settled", "fixed", "set", "pegged",
+}  # fmt: skip
+_BEFORE_A_TIME = {
+    "at", "by", "until", "till", "before", "after", "since", "from", "about", "around", "approximately", "roughly",
+    "to", "past",
+}  # fmt: skip
 _RANGE_WORDS = {"to", "until", "till", "through", "thru"}
 # The words a date, a range of dates or a time can start with (anything else starts with a number).
 _DATE_STARTS = {w[0] for w in DATE_QUALIFIERS} | set(MONTHS) | set(WEEKDAYS) | {"between", "from"}
@@ -40,6 +53,11 @@ WHY_DAY_MONTH_ORDER = (
 )
 WHY_YEAR_RANGE = "The two years of this range do not follow each other, so it may not be a range of years."
 WHY_OCLOCK = "“Four o’clock” can be in the morning or in the afternoon."
+WHY_GLUED_YEAR = (
+    "In text without punctuation, a year followed by a number could be a financial year (2019 20 for 2019–20) or "
+    "a year and a count."
+)
+WHY_SHORT_YEAR = "A year printed with two digits (’31) could be in this century or the last."
 WHY_LONE_YEAR = "A four-digit number on its own could be a year or a count."
 
 
@@ -87,7 +105,7 @@ class DateReader(Walker):
         if t is None or t.kind != "word" or t.low not in MONTHS:
             return None
         j = i + 1
-        if self.is_word(j, ".") and self.adjacent(j) and len(t.text) <= 4:
+        if self.is_word(j, ".") and self.adjacent(j) and len(t.text) <= 4 and t.low not in {"may", "june", "july"}:
             j += 1
         if guard and t.low in MONTHS_THAT_ARE_WORDS and not self._month_in_context(i, j, t.text):
             return None
@@ -208,6 +226,9 @@ class DateReader(Walker):
         decade = self._decade(j)
         if decade:
             return decade
+        short = self._short_year(j)
+        if short:
+            return short
         first = self.point(j, bare_day=True)
         if first is None:
             return self._year_only(i, j, between)
@@ -283,10 +304,38 @@ class DateReader(Walker):
                 y2 = self.year(k + 1)
                 if y2 and y2[0] > year:
                     return self._make_range(i if between else j, y2[1], Point(year), Point(y2[0])), y2[1]
+        nxt = self.tok(k)
+        if getattr(self, "stripped", False) and nxt is not None and nxt.kind == "num" and self.same_line(k):
+            # stripped text lost the dash of a financial year: "the budget for 2024 25"
+            if len(nxt.text) == 2 and nxt.is_integer and int(nxt.text) == (year + 1) % 100:
+                after = self.tok(k + 1)
+                counted = (
+                    after is not None
+                    and after.kind == "word"
+                    and self.same_line(k + 1)
+                    and (
+                        after.low in NOUNS or after.low in UNITS or (after.low.endswith("s") and after.low not in STOP)
+                    )
+                )
+                s, e, text = self.span(j, k + 1)
+                if counted:
+                    return Declined(text, s, e, WHY_GLUED_YEAR), k + 1  # "in 2019 20 people": 2019–20, or 20 people?
+                return self._make_range(i if between else j, k + 1, Point(year), Point(year + 1)), k + 1
         if between:
             return None
         if self._not_a_year(k):
             return None
+        nxt = self.tok(k)
+        if (
+            nxt is not None
+            and nxt.kind == "word"
+            and self.same_line(k)
+            and nxt.text.islower()
+            and nxt.low.endswith("s")
+            and nxt.low not in STOP
+            and not self._year_context(j)
+        ):
+            return None  # "said 1200 homes had been damaged": a count ("in 1990 prices rose" stays a year)
         if self.adjacent(j) and self.tok(j - 1).kind != "sym":  # type: ignore[union-attr]
             return None
         if self.adjacent(j) and self.tok(j - 1).text in {"$", "£", "€", "₹", "¥", "#", "-"}:  # type: ignore[union-attr]
@@ -331,6 +380,28 @@ class DateReader(Walker):
             return self._value(s, e, text, decade, decade, "decade", CONFIDENT if start != j else UNSURE), k + 1
         s, e, text = self.span(start, k + 1)
         return self._value(s, e, text, digits + "s", digits + "s", "decade"), k + 1
+
+    def _short_year(self, j: int) -> tuple[Value | Declined, int] | None:
+        """ "in '98", "the summer of ’05": a year with its century left off, after a word that places a time.
+        Which century is plain only for years well away from today's: '25 to '39 are declined."""
+        t, n = self.tok(j), self.tok(j + 1)
+        if t is None or t.text not in {"'", "’"} or n is None or n.kind != "num" or not self.adjacent(j + 1):
+            return None
+        if len(n.text) != 2 or not n.is_integer or not self.is_word(j - 1, *TIME_LEADS, "of"):
+            return None
+        after = self.tok(j + 2)
+        if (
+            after is not None
+            and self.same_line(j + 2)
+            and ((after.kind == "word" and after.low not in STOP) or after.text in {"'", "’", "%"})
+        ):
+            return None  # ‘20 people were hurt’: a quotation that starts with a number
+        two = int(n.text)
+        s, e, text = self.span(j, j + 2)
+        if 25 <= two < 40:
+            return Declined(text, s, e, WHY_SHORT_YEAR), j + 2
+        year = 2000 + two if two < 25 else 1900 + two
+        return self._value(s, e, text, str(year), None, "year"), j + 2
 
     def _numeric_date(self, j: int) -> tuple[Value | Declined, int] | None:
         """2025-09-03 (ISO), 03/01/2005 and 3.1.2005 (order unknown unless a part is above 12)."""
@@ -408,19 +479,33 @@ class DateReader(Walker):
         elif not t.is_integer and len(t.text.split(".")[1]) == 2 and len(t.text.split(".")[0]) <= 2:
             hour, minute = (int(x) for x in t.text.split("."))
             at = self.is_word(i - 1, "at", "by", "until", "till", "before", "after") and not self.adjacent(i)
+            if self.is_word(i - 2, *_PRICE_VERBS):
+                at = False  # "shares closed at 7.25": a price, not a time
             after = self.tok(j)
+            # "at 9.15 on Monday", "at 9.15." is a time; "at 1.08 dollars", "at 2.45 million" is not
             plain = (
                 after is None
                 or not self.same_line(j)
-                or (after.kind == "sym" and after.text not in {"%", "/"})
-                or (after.kind == "word" and after.low not in UNITS and after.low not in NOUNS and after.low != "per")
+                or (after.kind == "sym" and after.text not in {"%", "/", "-", "–"})
+                or (after.kind == "word" and (after.low in _AFTER_A_TIME or after.low in TIME_ZONES))
             )
             if self._meridiem(j) is None and not (at and plain):
                 return None  # "10.30" alone is a decimal; "at 9.15." is a time
         elif t.is_integer and len(t.text) <= 2:
             hour, minute = int(t.text), 0
-            if self._meridiem(j) is None and not self._oclock(j):
-                return None
+            nxt = self.tok(j)
+            if (
+                nxt is not None
+                and nxt.kind == "num"
+                and len(nxt.text) == 2
+                and nxt.is_integer
+                and self.same_line(j)
+                and (self._meridiem(j + 1) or self._part_of_day(j + 1, only_in=True))
+            ):
+                minute, j = int(nxt.text), j + 1  # stripped text: "3 30 in the morning", "7 45 pm"
+            timed = self.is_word(i - 1, *_BEFORE_A_TIME) and self._part_of_day(j, only_in=True)
+            if self._meridiem(j) is None and not self._oclock(j) and not timed:
+                return None  # "6 in the morning" is a time after "at", "by", "about"…, not in "6 in the morning class"
         if hour is None or minute is None or minute > 59 or hour > 23:
             return None
         m = self._meridiem(j)
@@ -429,8 +514,8 @@ class DateReader(Walker):
             if not 1 <= hour <= 12:
                 return None
             hour = hour % 12 + (12 if half == "pm" else 0)
-        elif self._oclock(j):
-            j = self._oclock(j)  # type: ignore[assignment]
+        elif self._oclock(j) or (self.is_word(i - 1, *_BEFORE_A_TIME) and self._part_of_day(j, only_in=True)):
+            j = self._oclock(j) or j
             part = self._part_of_day(j)
             if part in ("afternoon", "evening"):
                 hour = hour % 12 + 12
@@ -443,9 +528,15 @@ class DateReader(Walker):
         s, e, text = self.span(i, j)
         return self._time(s, e, text, hour, minute), j
 
-    def _part_of_day(self, j: int) -> str | None:
+    def _part_of_day(self, j: int, *, only_in: bool = False) -> str | None:
         """ "in the afternoon", "on Sunday afternoon", "that evening": the part of the day a clock time is in,
-        when the words right after it (no punctuation between) name one."""
+        when the words right after it (no punctuation between) name one. ``only_in``: just "in the morning",
+        "in the afternoon", "in the evening", which make a bare number a time ("at about 6 in the morning")."""
+        if only_in:
+            for part in ("morning", "afternoon", "evening"):
+                if self.phrase(j, ("in", "the", part)) and self.same_line(j):
+                    return part
+            return None
         for k in range(j, j + 4):
             t = self.tok(k)
             if t is None or t.kind != "word" or not self.same_line(k):

@@ -58,6 +58,10 @@ WHY_SLASH = "Two numbers with a slash between them could be a fraction, a date o
 WHY_ONE = "“One” on its own is often just a word (“one of them”), not an amount."
 WHY_A_UNIT = "“A year”, “a day” and the like are often a way of speaking rather than an amount."
 WHY_GLUED = "In text without punctuation, two numbers side by side could be one number (150 200) or two (150 to 200)."
+WHY_POINTS = (
+    "“Points” can be percentage points (in a poll), points of a score or of a share index: the sentence does not "
+    "say which."
+)
 WHY_FIRST = "“First” at the end of a phrase is often an adverb (“recover first”), not a position."
 WHY_YEAR_OR_COUNT = "A four-digit number like this could be a year or a count."
 # Words before "a"/"an" + a time unit that make it an amount of time: "for a month", "within a decade".
@@ -70,7 +74,21 @@ _CHANGE_WORDS = {
     "decreased", "cut", "raised", "lifted", "lowered", "dropped", "climbed", "jumped", "slipped", "grew", "up",
     "down", "reduced", "slashed", "doubled", "soared", "plunged", "edged",
 }  # fmt: skip
-_MULTIPLES = {"double": 2, "doubled": 2, "triple": 3, "tripled": 3, "quadrupled": 4, "halved": None}
+_MULTIPLES = {
+    "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "treble": 3, "trebled": 3, "quadruple": 4,
+    "quadrupled": 4, "halved": None,
+}  # fmt: skip
+# Before "double", "triple": words that make it a verb ("to double charges"), not an adjective ("a double murder").
+_BEFORE_A_VERB = {
+    "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "set", "also", "than",
+    "nearly", "almost", "roughly", "more",
+}  # fmt: skip
+_FOLD = re.compile(r"([a-z]+)fold")
+# After "three times" or "twice": what makes it a comparison (a ratio), not a count of occasions.
+_COMPARING = {
+    "as", "the", "that", "what", "more", "less", "fewer", "higher", "lower", "bigger", "larger", "greater",
+    "faster", "slower", "longer", "smaller", "likely", "over",
+}  # fmt: skip
 _PUNCTUATION = re.compile(r"[.,;:!?\"“”'’()\-–—%$£€]")
 
 
@@ -95,6 +113,8 @@ class Scanner(DateReader):
             nxt = self.tok(i + 1)
             if nxt and self.adjacent(i + 1) and nxt.kind == "word" and nxt.low in ORDINAL_SUFFIXES:
                 return None  # 93rd, 21st: an ordinal
+            if nxt and self.adjacent(i + 1) and nxt.text in {"G", "D"}:
+                return None  # 5G, 3D: a name, not an amount
             if guard and self.adjacent(i):
                 prev = self.toks[i - 1]
                 if prev.kind in ("word", "num") and not (money and prev.low in CURRENCY_CODES):
@@ -126,6 +146,28 @@ class Scanner(DateReader):
             after = self.tok(j + 1)
             if after and after.kind == "word" and after.low not in UNITS and after.low != "strong":
                 return None  # two-pronged, one-sided, two-thirds: an adjective or a fraction, not a count
+        # "5 point 2 percent", "two point five": a decimal point said in words (captions, transcripts)
+        if (
+            self.is_word(j, "point")
+            and self.same_line(j)
+            and self.same_line(j + 1)
+            and (d := self.tok(j + 1)) is not None
+            and d.kind == "num"
+            and d.is_integer
+            and not d.grouped
+            and len(d.text) <= 2
+            and value == value.to_integral_value()
+            and not self.is_word(j + 2, "point")
+        ):
+            value, j = value + Decimal(d.text) / (10 ** len(d.text)), j + 2
+        elif (
+            self.is_word(j, "point")
+            and self.same_line(j + 1)
+            and self.is_word(j + 1, *ONES)
+            and ONES[self.toks[j + 1].low] < 10
+            and not digits
+        ):
+            value, j = value + Decimal(ONES[self.toks[j + 1].low]) / 10, j + 2
         # "two and a half years"
         if self.phrase(j, ("and", "a", "half")) and self.same_line(j):
             value, j = value + Decimal("0.5"), j + 3
@@ -419,8 +461,14 @@ class Scanner(DateReader):
                                            qualifier_word), candidate.next  # fmt: skip
                 elif candidate is not None:
                     second = candidate
-        elif self.is_word(k, "in", "per") and self.same_line(k + 1) and not pct and not currency:
-            candidate = self.number(k + 1, guard=False)
+        elif (
+            (self.is_word(k, "in", "per") or self.phrase(k, ("out", "of")))
+            and self.same_line(k + 1)
+            and not pct
+            and not currency
+        ):
+            of = 2 if self.is_word(k, "out") else 1
+            candidate = self.number(k + of, guard=False)
             if candidate is not None and candidate.value > first.value and (first.value < 100 or candidate.scaled):
                 if candidate.value == candidate.value.to_integral_value() and not self.unit_or_noun(candidate.next)[0]:
                     end = candidate.next
@@ -458,6 +506,20 @@ class Scanner(DateReader):
                     b = self._make(k + 1, candidate.next, candidate.value, candidate.value, "exact", None)
                     return (a, b), candidate.next
                 second = candidate
+        fold = k + 1 if self.is_word(k, *DASHES) and self.adjacent(k) else k
+        if not pct and not currency and self.is_word(fold, "fold") and self.adjacent(fold) and second is None:
+            return self._ratio(i, fold + 1, first.value, Decimal(1), "ratio", qualifier, qualifier_word), fold + 1
+        if (
+            second is None
+            and kind == "count"
+            and not pct
+            and not currency
+            and self.is_word(k, "times")
+            and self.same_line(k)
+            and self._comparing(k + 1)
+        ):
+            # "three times higher", "five times as many": a ratio, not a count of occasions
+            return self._ratio(i, k + 1, first.value, Decimal(1), "ratio", qualifier, qualifier_word), k + 1
         if second is not None:
             lo = first.value
             if second.scaled and not first.scaled:
@@ -487,22 +549,35 @@ class Scanner(DateReader):
         elif category == "percentage_points":
             unit = "basis points" if scale != 1 else "percentage points"
             low, high = low * scale, high * scale
+        mt = self.tok(k)
+        if category is None and kind == "count" and mt is not None and mt.low in {"points", "pts", "point"}:
+            singular = mt.low == "point"
+            if (
+                self.same_line(k)
+                and not self.adjacent(k)
+                and not (singular and (low != 1 or self.is_word(j - 1, "at")))
+            ):
+                points = self._points_kind(j)
+                unit, k = ("percentage points" if points == "percentage_points" else "points"), k + 1
+                category = points or "quantity"
+                if points is None:
+                    confidence, why = UNSURE, WHY_POINTS
         if category is None and kind == "count" and first.digits:
             mt = self.tok(k)
             if mt is not None and mt.low == "m" and self.adjacent(k):
                 after = self.tok(k + 1)
-                if after is not None and after.kind == "word" and after.low in NOUNS and self.same_line(k + 1):
+                if (
+                    after is not None
+                    and after.kind == "word"
+                    and (after.low in NOUNS or _plural_noun(after.text))
+                    and self.same_line(k + 1)
+                    and not self.adjacent(k + 1)
+                ):
                     low, high = low * 1_000_000, high * 1_000_000
                     noun, k, category = after.text, k + 2, "quantity"  # 1.3m people
                 else:
                     unit, k, category = "m", k + 1, "quantity"
                     confidence, why = UNSURE, WHY_M
-            elif mt is not None and mt.low in {"points", "pts"} and self.same_line(k):
-                before = self.text[max(0, self.toks[j].start - 25) : self.toks[j].start].lower()
-                if re.search(r"%|per ?cent|poll", before):
-                    unit, k, category = "percentage points", k + 1, "percentage_points"
-                else:
-                    unit, k, category = "points", k + 1, "quantity"
             elif mt is not None and mt.low in {"mph", "kph"} and self.same_line(k):
                 unit, per = SPEED_UNITS[mt.low][0], "hour"
                 k, category = k + 1, "quantity"
@@ -567,6 +642,31 @@ class Scanner(DateReader):
             category=category, currency=currency, confidence=confidence, why=why,
         )  # fmt: skip
         return value, k
+
+    def _comparing(self, k: int) -> bool:
+        """What follows "three times" or "twice" makes it a ratio: "as", "the", "more", "higher", "bigger"…"""
+        t = self.tok(k)
+        if t is None or t.kind != "word" or not self.same_line(k):
+            return False
+        return t.low in _COMPARING or (t.low.endswith("er") and t.low not in STOP and len(t.low) > 4)
+
+    def _points_kind(self, j: int) -> str | None:
+        """ "Points" after the number at token j: percentage points in a sentence about percentages or polls,
+        points of a score or an index in one about a match or a market; None (unsure) when the sentence says
+        neither or both."""
+        before, after = self.text[: self.toks[j].start], self.text[self.toks[j].end :]
+        start = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+        ends = [at for at in (after.find(". "), after.find("\n"), after.find("? ")) if at >= 0]
+        sentence = before[start + 1 :] + " " + after[: min(ends) if ends else len(after)]
+        percentages = _PERCENT_CONTEXT.search(sentence) is not None
+        scores = _SCORE_CONTEXT.search(sentence) is not None
+        if percentages and not scores:
+            return "percentage_points"
+        if scores and not percentages:
+            return "quantity"
+        if scores and _INDEX_CONTEXT.search(sentence):
+            return "quantity"  # "the FTSE 100 closed up 41 points, or 0.5%"
+        return None
 
     def _compound(self, k: int, unit: str | None, currency: str | None, low: Decimal) -> tuple[Decimal, int] | None:
         """ "9 metres 40 centimetres" is 9.4 metres; "58 pounds 50 pence" and "9 pounds 20" are £58.50, £9.20."""
@@ -645,11 +745,16 @@ class Scanner(DateReader):
                 ends = nxt is None or nxt.kind == "sym" or not self.same_line(j + 1)
                 if not (ends or self.is_word(j - 1, *_ONCE_BEFORE) or self.is_word(j + 1, *_ONCE_AFTER)):
                     return None
-            if n > 1 and self.is_word(j + 1, "as", "the", "that", "what"):
+            if n > 1 and self._comparing(j + 1):
                 return self._ratio(i, j + 1, Decimal(n), Decimal(1), "ratio", qualifier, qualifier_word), j + 1
             per, k = self.rate(j + 1)
             return self._make(i, k, Decimal(n), Decimal(n), qualifier, qualifier_word, per=per), k
-        if q and t.low in _MULTIPLES and _MULTIPLES[t.low]:
+        fold = _FOLD.fullmatch(t.low)
+        if fold and (fold.group(1) in ONES or fold.group(1) in TENS or fold.group(1) == "hundred"):
+            n = ONES.get(fold.group(1)) or TENS.get(fold.group(1)) or 100
+            return self._ratio(i, j + 1, Decimal(n), Decimal(1), "ratio", qualifier, qualifier_word), j + 1
+        verb = t.low in _MULTIPLES and (t.low.endswith("ed") or self.is_word(j - 1, *_BEFORE_A_VERB))
+        if (q or verb) and t.low in _MULTIPLES and _MULTIPLES[t.low]:
             return self._ratio(
                 i, j + 1, Decimal(_MULTIPLES[t.low]), Decimal(1), "ratio", qualifier, qualifier_word
             ), j + 1  # type: ignore[arg-type]
@@ -727,6 +832,17 @@ class Scanner(DateReader):
             return Value(
                 text=text, start=s, end=e, low=value, high=value, unit="percentage points", category="percentage_points"
             ), k + 3  # fmt: skip  a quarter-point cut
+        if self.phrase(k + 1, ("of", "a", "percentage", "point")):
+            value = numerator / DENOMINATORS[d.low]
+            s, e, text = self.span(i, k + 5)
+            return Value(text=text, start=s, end=e, low=value, high=value, unit="percentage points",
+                         category="percentage_points"), k + 5  # fmt: skip
+        if self.is_word(k + 1, "of") and self.is_word(k + 2, "a", "an") and self.is_word(k + 3, *SCALES):
+            # "a quarter of a million people": a number, 250,000
+            amount = numerator / DENOMINATORS[d.low] * SCALES[self.toks[k + 3].low]
+            start = i
+            unit, noun, end = self.unit_or_noun(k + 4)
+            return self._make(start, end, amount, amount, "exact", None, unit=unit, noun=noun), end
         return self._fraction(i, k + 1, numerator, Decimal(DENOMINATORS[d.low])), k + 1
 
     def _fraction(self, i: int, k: int, numerator: Decimal, denominator: Decimal) -> Value:
@@ -904,6 +1020,22 @@ _NOT_AN_ORDINAL_NOUN = {
 }  # fmt: skip
 # Words before "10, 15 years" that make it one spoken range rather than a list or a label ("day 10, 15 people").
 _BEFORE_SPOKEN_RANGE = {"for", "of", "about", "around", "maybe", "perhaps", "some", "like", "than", "been", "in", "be"}
+_PERCENT_CONTEXT = re.compile(
+    r"%|\bper ?cent\b|\bpercent|\bpolls?\b|\bpolling\b|\bsurvey|\bmargin of error\b|\bapproval\b|"
+    r"\bvote share\b|\binterest rates?\b|\bunemployment\b|\binflation\b",
+    re.IGNORECASE,
+)
+_INDEX_CONTEXT = re.compile(
+    r"\bindex\b|\bindices\b|\bftse\b|\bdow\b|\bnasdaq\b|\bs&p\b|\bnikkei\b|\bsensex\b|\bnifty\b|"
+    r"\bhang seng\b|\bdax\b|\bcac\b|\bstoxx\b|\bkospi\b|\basx\b",
+    re.IGNORECASE,
+)
+_SCORE_CONTEXT = re.compile(
+    _INDEX_CONTEXT.pattern + r"|\btable\b|\bleague\b|\bstandings\b|\bleaders\b|\btop (?:two|three|four|six)\b|"
+    r"\bgames?\b|\bmatch(?:es)?\b|\bseason\b|\bscored?\b|\bscoring\b|"
+    r"\bbasket|\bquarter-?back|\brebounds\b|\bassists\b|\bpenalt|\bfixtures?\b|\bwins?\b|\bdraws?\b",
+    re.IGNORECASE,
+)
 _DECADES_OF_LIFE = {
     "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
     "eighties": 80, "nineties": 90,

@@ -283,6 +283,100 @@ def test_words_around_a_number_decide_its_kind(text, expected):
     assert readings(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # multiples and comparisons are ratios; counts of occasions stay counts
+        ("Prices have tripled since 2020.", [("tripled", "ratio", "3:1"), ("2020", "year", "2020")]),
+        ("Prices have trebled.", [("trebled", "ratio", "3:1")]),
+        ("Council votes to double parking charges", [("double", "ratio", "2:1")]),
+        ("Charges will almost double.", [("almost double", "ratio", "2:1")]),
+        ("a double murder", []),
+        ("Costs have risen tenfold.", [("tenfold", "ratio", "10:1")]),
+        ("The risk rose 10-fold.", [("10-fold", "ratio", "10:1")]),
+        ("The risk is three times higher", [("three times", "ratio", "3:1")]),
+        ("five times as many", [("five times", "ratio", "5:1")]),
+        ("twice as high as", [("twice", "ratio", "2:1")]),
+        ("He has been married three times.", [("three times", "quantity", "3")]),
+        ("Two out of three voters backed it", [("Two out of three", "ratio", "2:3")]),
+        # a fraction of a scale word is a number
+        ("Roughly a quarter of a million people", [("Roughly a quarter of a million people", "quantity", "250000")]),
+        ("three-quarters of a million homes", [("three-quarters of a million homes", "quantity", "750000")]),
+        # "m" before a counted plural is millions; a month name keeps no full stop
+        ("The firm makes 10m widgets a year.", [("10m widgets a year", "rate", "10000000")]),
+        ("in the three months to June.", [("three months", "duration", "3"), ("June", "date", "XXXX-06")]),
+        ("on Jan. 12", [("Jan. 12", "date", "XXXX-01-12")]),
+        # a year with its century left off, after a word that places a time
+        ("The record was set in '98.", [("'98", "year", "1998")]),
+        ("the summer of ’05, when", [("’05", "year", "2005")]),
+        ("in ’98 the", [("’98", "year", "1998")]),
+        ("‘20 people were hurt’", [("20 people", "quantity", "20")]),
+        # "points": percentage points about polls, points of a score or an index about matches and markets
+        ("a margin of error of plus or minus three points", [("plus or minus three points", "percentage_points", "3")]),
+        ("Labour's lead fell to 4 points, a YouGov poll found", [("4 points", "percentage_points", "4")]),
+        (
+            "The club sit 11th in the table, nine points off",
+            [("11th", "ordinal", "11"), ("nine points", "quantity", "9")],
+        ),
+        ("The FTSE 100 closed up 41 points, or 0.5%", [("41 points", "quantity", "41"), ("0.5%", "percent", "0.5")]),
+        ("He scored 31 points", [("31 points", "quantity", "31")]),
+    ],
+)
+def test_multiples_fractions_of_scales_short_years_and_points(text, expected):
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # spoken and caption forms: times without o'clock, decimals said as "point"
+        ("the storm hit at about 6 in the morning", [("about 6", "time", "06:00")]),
+        ("the fire started at 3 30 in the morning", [("3 30", "time", "03:30")]),
+        ("at 7 45 pm", [("7 45 pm", "time", "19:45")]),
+        ("there were 6 in the morning class", [("6", "quantity", "6")]),
+        ("unemployment is at 5 point 2 percent", [("5 point 2 percent", "percent", "5.2")]),
+        ("growth of two point five percent", [("two point five percent", "percent", "2.5")]),
+        ("cut by a quarter of a percentage point", [("a quarter of a percentage point", "percentage_points", "0.25")]),
+        # "at 9.15" is a time, but not before a currency or a scale, nor after a price verb
+        ("posted at 9.15 on Monday morning", [("9.15", "time", "09:15")]),
+        ("the train left at 10.45, police said", [("10.45", "time", "10:45")]),
+        ("The euro was flat at 1.08 dollars.", [("1.08 dollars", "money", "1.08")]),
+        ("unemployment at 2.45 million", [("2.45 million", "quantity", "2450000")]),
+        ("shares closed at 7.25 on Friday", [("7.25", "quantity", "7.25")]),
+        ("The 5G network covers 90% of homes", [("90%", "percent", "90")]),
+        # a four-digit number before a counted plural is a count, unless a word places it in time
+        ("the council said 1200 homes had been damaged", [("1200 homes", "quantity", "1200")]),
+        ("in 1990 prices rose", [("1990", "year", "1990")]),
+    ],
+)
+def test_spoken_times_and_decimals(text, expected):
+    assert readings(text) == expected
+
+
+STRIPPED_TAIL = " and that is all the minister would say about the matter when asked by reporters outside the building"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "refused"),
+    [
+        ("the budget for 2024 25 is 6 billion euros", [("2024 25", "date_range", "2024..2025"),
+                                                       ("6 billion euros", "money", "6000000000")], []),
+        ("in 2019 20 people died", [], ["2019 20"]),
+        ("in 2004 30 people died", [("2004", "year", "2004"), ("30 people", "quantity", "30")], []),
+    ],
+)  # fmt: skip
+def test_stripped_financial_years(text, expected, refused):
+    whole = text + STRIPPED_TAIL
+    assert readings(whole) == expected
+    assert declined(whole) == refused
+
+
+@pytest.mark.parametrize("text", ["The Tories are 20 points behind.", "since '31, the", "a 300m race"])
+def test_unsure_of_points_short_years_and_metres(text):
+    assert declined(text)
+    assert readings(text) == []
+
+
 @pytest.mark.parametrize("text", ["My body needs to recover first, he said.", "at 4 o'clock."])
 def test_unsure_words_are_declined(text):
     assert declined(text)
