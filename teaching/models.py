@@ -364,10 +364,16 @@ class KeyItem(AnchoredSpan):
     )
     explanation = models.TextField(max_length=2000)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    # The browser's id for an item it is still trying to add (the key mode's outbox), as on Annotation:
+    # a retry after a lost answer updates the same item instead of adding another.
+    client_key = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta(AnchoredSpan.Meta):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="key_item_span_not_empty"),
+            models.UniqueConstraint(
+                fields=["key", "client_key"], condition=~Q(client_key=""), name="unique_key_item_client_key"
+            ),
         ]
         indexes = [models.Index(fields=["key", "article"]), models.Index(fields=["article", "anchor_status"])]
 

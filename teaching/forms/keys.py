@@ -27,6 +27,8 @@ class KeyItemCreateForm(forms.Form):
     end = forms.IntegerField(min_value=1, error_messages={"required": SELECT_FIRST})
     exact = forms.CharField(strip=False, max_length=5000, error_messages={"required": SELECT_FIRST})
     explanation = forms.CharField(required=False, max_length=MAX_EXPLANATION_CHARS, widget=forms.Textarea)
+    # The browser's id for a pending add (static/js outbox): retries update rather than duplicate.
+    client_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
 
 class KeyItemUpdateForm(forms.Form):

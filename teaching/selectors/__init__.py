@@ -18,6 +18,7 @@ from teaching.selectors.article_page import (
     PanelCounts,
     get_article_page,
     get_panel_counts,
+    key_suggestions,
     next_highlight_id,
 )
 from teaching.selectors.articles import (
@@ -143,6 +144,7 @@ __all__ = [
     "PanelCounts",
     "get_article_page",
     "get_panel_counts",
+    "key_suggestions",
     "next_highlight_id",
     "ArticleFeedback",
     "ArticleItems",

@@ -47,6 +47,7 @@ __all__ = [
     "PagePermissions",
     "get_article_page",
     "get_panel_counts",
+    "key_suggestions",
     "next_highlight_id",
 ]
 
@@ -173,22 +174,36 @@ def _check(user: User, owner: Submission | Lesson, mode: Mode) -> None:
 
 
 def get_panel_counts(*, owner: Submission | Lesson, article: Article, mode: Mode, key=None) -> PanelCounts:
-    """The counters alone (two queries), for a write that swaps them out of band."""
+    """The counters alone (two queries), for a write that swaps them out of band.
+
+    In the key mode ``total`` is the key's items on the words of every article of the lesson (the header's
+    count), ``in_article`` and ``anchored`` this article's."""
     if mode == Mode.KEY:
-        n = KeyItem.objects.filter(
-            key_id=key.pk if key else None, article_id=article.pk, anchor_status=KeyItem.AnchorStatus.ANCHORED
-        ).count()
-        return PanelCounts(by_category=[], total=n, in_article=n, anchored=n)
-    counts = category_counts(owner)
-    categories = owner.assignment.category_objects
-    here = Annotation.objects.filter(submission_id=owner.pk, article_id=article.pk).aggregate(
-        all=Count("id"), anchored=Count("id", filter=Q(anchor_status=Annotation.AnchorStatus.ANCHORED))
+        here = Q(article_id=article.pk)
+        counts = KeyItem.objects.filter(
+            key_id=key.pk if key else None,
+            anchor_status=KeyItem.AnchorStatus.ANCHORED,
+            article__lesson_articles__lesson_id=owner.pk,
+        ).aggregate(total=Count("id"), here=Count("id", filter=here))
+        return PanelCounts(by_category=[], total=counts["total"], in_article=counts["here"], anchored=counts["here"])
+    # One query: per category over the whole work, with this article's share of each.
+    here = Q(article_id=article.pk)
+    rows = (
+        Annotation.objects.filter(submission_id=owner.pk)
+        .values("category")
+        .annotate(
+            n=Count("id"),
+            here=Count("id", filter=here),
+            anchored=Count("id", filter=here & Q(anchor_status=Annotation.AnchorStatus.ANCHORED)),
+        )
+        .order_by()
     )
+    counts = {row["category"]: row for row in rows}
     return PanelCounts(
-        by_category=[(c, counts.get(c.value, 0)) for c in categories],
-        total=sum(counts.values()),
-        in_article=here["all"],
-        anchored=here["anchored"],
+        by_category=[(c, counts[c.value]["n"] if c.value in counts else 0) for c in owner.assignment.category_objects],
+        total=sum(row["n"] for row in counts.values()),
+        in_article=sum(row["here"] for row in counts.values()),
+        anchored=sum(row["anchored"] for row in counts.values()),
     )
 
 
@@ -277,15 +292,23 @@ def _submission_page(submission: Submission, position: int, mode: Mode, with_nav
     )
 
 
+def key_suggestions(key, article: Article, items=None) -> dict:
+    """The key mode's suggestions for the article (its text, minus what the key has or dismissed), as the
+    template names them. Without ``items``, the key's spans on the article are read (one query)."""
+    if items is None:
+        items = list_key_items(key, article).only("start", "end", "category")
+    suggestions = list_key_suggestions(key, article, items)
+    return {
+        "suggestion_groups": group_suggestions(suggestions, article.body_text),
+        "suggestion_count": len(suggestions),
+    }
+
+
 def _key_page(user: User, lesson: Lesson, position: int, with_navigation: bool) -> ArticlePage:
     key = key_of(lesson)
     article = get_lesson_article(lesson.pk, position).article
     items = list(list_key_items(key, article))
-    suggestions = list_key_suggestions(key, article, items)
-    extra = {
-        "suggestion_groups": group_suggestions(suggestions, article.body_text),
-        "suggestion_count": len(suggestions),
-    }
+    extra = key_suggestions(key, article, items)
     navigation = None
     if with_navigation:
         lesson_articles = list(list_key_articles(lesson, key))

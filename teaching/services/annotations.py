@@ -11,7 +11,7 @@ from teaching import permissions
 from teaching.models import Annotation, LessonArticle, Submission, User
 from teaching.permissions import owns_submission
 from teaching.services.results import note_work_changed
-from teaching.services.spans import find_anchored, select_in_current_text, span_fields
+from teaching.services.spans import check_span, find_anchored, select_in_current_text, span_fields
 
 __all__ = [
     "MAX_COMMENT_CHARS",
@@ -150,7 +150,7 @@ def create_or_find_annotation(
         client_key=client_key,
         **span_fields(current, selector),
     )
-    annotation.full_clean()
+    check_span(annotation)
     annotation.save()
     return annotation, True
 
@@ -187,7 +187,7 @@ def update_annotation(
             annotation.comment = comment
             fields.append("comment")
     if fields:
-        annotation.full_clean()
+        check_span(annotation)
         annotation.save(update_fields=[*fields, "updated_at"])
     return annotation
 

@@ -33,7 +33,7 @@ from teaching.models import (
 )
 from teaching.permissions import can_edit_key
 from teaching.selectors.keys import find_suggestion
-from teaching.services.spans import find_anchored, select_in_current_text, span_fields
+from teaching.services.spans import check_span, find_anchored, select_in_current_text, span_fields
 
 __all__ = [
     "MAX_EXPLANATION_CHARS",
@@ -88,7 +88,7 @@ def _clean_explanation(explanation: str | None) -> str:
 
 def _full_clean(item: KeyItem) -> None:
     # The model asks for an explanation; while building a key the teacher may add it later.
-    item.full_clean(exclude=["explanation"] if not item.explanation else None)
+    check_span(item, exclude=("explanation",) if not item.explanation else ())
 
 
 def get_or_create_key(lesson: Lesson) -> ReferenceKey:
@@ -98,6 +98,7 @@ def get_or_create_key(lesson: Lesson) -> ReferenceKey:
             key, _ = ReferenceKey.objects.get_or_create(lesson=lesson)
     except IntegrityError:  # created by a concurrent request between the read and the insert
         key = ReferenceKey.objects.get(lesson=lesson)
+    key.lesson = lesson  # already read: the editor check needs it
     return key
 
 
@@ -111,16 +112,24 @@ def create_key_item(
     end: int,
     exact: str,
     explanation: str = "",
+    client_key: str = "",
     by: User,
 ) -> KeyItem:
-    """Add a span to the key. Idempotent like ``create_annotation``: the same span and category again
-    returns the existing item (a retried request does not duplicate it)."""
+    """Add a span to the key. Idempotent like ``create_annotation``: a retry with the same ``client_key``
+    (the browser's id for an item it is still trying to add) is the same item, updated to the category and
+    explanation sent last; the same span and category again returns the existing item (a key holds a span
+    once), with the explanation added when it brings one."""
     _check_editor(by, key)
     if not LessonArticle.objects.has_article(lesson_id=key.lesson_id, article_id=article.pk):
         raise ValidationError("This article is not part of the lesson.")
     _check_category(category)
     explanation = _clean_explanation(explanation)
     current, selector = select_in_current_text(article, start, end, exact)
+    client_key = (client_key or "").strip()[:64]
+    if client_key:
+        retried = KeyItem.objects.filter(key=key, client_key=client_key).first()
+        if retried is not None:
+            return _apply_retry(retried, article=article, selector=selector, category=category, explanation=explanation)
     existing = find_anchored(KeyItem.objects.filter(key=key, article=article), selector, category)
     if existing is not None:
         if explanation and explanation != existing.explanation:
@@ -133,10 +142,21 @@ def create_key_item(
         category=category,
         explanation=explanation,
         created_by=by,
+        client_key=client_key,
         **span_fields(current, selector),
     )
     _full_clean(item)
     item.save()
+    return item
+
+
+def _apply_retry(item: KeyItem, *, article, selector, category: str, explanation: str) -> KeyItem:
+    if item.article_id != article.pk or (item.start, item.end) != (selector.start, selector.end):
+        raise ValidationError("This save was already used for other words. Reload the page and select again.")
+    fields = [f for f, value in (("category", category), ("explanation", explanation)) if getattr(item, f) != value]
+    if fields:
+        item.category, item.explanation = category, explanation
+        item.save(update_fields=[*fields, "updated_at"])
     return item
 
 

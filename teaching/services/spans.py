@@ -47,15 +47,29 @@ def _lock_for_reading(pk: int) -> Article:
 
 
 def span_fields(current: Article, selector: anchoring.TextSelector) -> dict:
-    """The selector columns of a new span, recorded on the revision it was made on."""
+    """The selector columns of a new span, recorded on the revision it was made on (its id alone: the
+    revision's texts are not needed to save a span)."""
     return {
         "start": selector.start,
         "end": selector.end,
         "exact": selector.exact,
         "prefix": selector.prefix,
         "suffix": selector.suffix,
-        "revision": current.current_revision,
+        "revision_id": current.revisions.order_by("-number").values_list("pk", flat=True).first(),
     }
+
+
+# Foreign keys a new span is given from rows the service has just read (or locked): checking that they exist
+# again is a query each that proves nothing.
+_READ_FOREIGN_KEYS = ("submission", "key", "article", "revision", "created_by")
+
+
+def check_span(span: AnchoredSpan, *, exclude: tuple[str, ...] = ()) -> None:
+    """``full_clean`` for a span a service is about to save, without the queries that prove nothing: the
+    foreign keys (read by the service) and the constraints the database enforces anyway — the end after the
+    start (``anchoring.select`` refused an empty span already) and the client key (looked up first; two
+    saves with one key are serialised by the write lock)."""
+    span.full_clean(exclude=[*_READ_FOREIGN_KEYS, *exclude], validate_unique=False, validate_constraints=False)
 
 
 def find_anchored(

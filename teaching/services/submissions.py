@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from teaching import permissions
 from teaching.models import Annotation, Assignment, Submission, User
+from teaching.services.spans import check_span
 
 __all__ = [
     "MAX_FEEDBACK_CHARS",
@@ -69,7 +70,7 @@ def mark_annotation(*, annotation: Annotation, mark: str, comment: str = "", by:
         raise ValidationError({"comment": f"A comment can be at most {MAX_TEACHER_COMMENT_CHARS} characters."})
     annotation.teacher_mark = mark
     annotation.teacher_comment = comment
-    annotation.full_clean()
+    check_span(annotation)
     annotation.save(update_fields=["teacher_mark", "teacher_comment", "updated_at"])
     return annotation
 

@@ -24,6 +24,8 @@ from teaching.selectors.article_page import Mode
 
 HIGHLIGHTS_CHANGED = "highlights-changed"
 WRITE_REFUSED = "write-refused"
+MARK_CHANGED = "mark-changed"  # the teacher's review: a highlight's mark or comment
+LEDGER_CHANGED = "ledger-changed"  # the numbers ledger: a claim, a comparison
 
 
 def form_errors(form) -> list[str]:
@@ -55,15 +57,11 @@ def answer_write(
     redirect_to: tuple,
     done: str = "",
     event: dict | None = None,
+    event_name: str = HIGHLIGHTS_CHANGED,
 ):
     """The answer to a write: fragments for htmx (400 when refused), else a redirect with a message."""
     if request.htmx:
-        response = render(request, template, {**context, "errors": errors}, status=400 if errors else 200)
-        if errors:
-            trigger_client_event(response, WRITE_REFUSED, {"messages": errors})
-        elif event is not None:
-            trigger_client_event(response, HIGHLIGHTS_CHANGED, event)
-        return response
+        return answer_fragment(request, template, context, errors=errors, event=event, event_name=event_name)
     for message in errors:
         messages.error(request, message)
     if done and not errors:
@@ -71,9 +69,26 @@ def answer_write(
     return redirect(*redirect_to)
 
 
-def answer_highlight(request, submission, article, *, errors, changed=None, inserted=False, deleted_id=None, done=""):
+def answer_fragment(
+    request, template: str, context: dict, *, errors: list[str], event: dict | None = None, event_name: str = ""
+):
+    """The one status contract for htmx writes: the fragment the write changed, 200 with ``event_name`` fired
+    (``trigger_client_event``) when done, 400 with the reasons in the fragment and a ``write-refused`` event
+    when refused (htmx swaps 400s: templates/base.html)."""
+    response = render(request, template, {**context, "errors": errors}, status=400 if errors else 200)
+    if errors:
+        trigger_client_event(response, WRITE_REFUSED, {"messages": errors})
+    elif event_name:
+        trigger_client_event(response, event_name, event or {})
+    return response
+
+
+def answer_highlight(
+    request, submission, article, *, errors, changed=None, inserted=False, deleted_id=None, done="", position=None
+):
     """One highlight's fragment and the counters — never the whole list (O(1) in the article's highlights)."""
-    position = selectors.position_of_article(submission.assignment, article.pk)
+    if position is None:
+        position = selectors.position_of_article(submission.assignment, article.pk)
     counts = selectors.get_panel_counts(owner=submission, article=article, mode=Mode.READ)
     context = {
         "submission": submission,

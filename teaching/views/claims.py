@@ -1,8 +1,9 @@
 """Number claims, claim links (comparisons), the numbers ledger and the side-by-side view.
 
-Writes answer htmx requests with a fragment — the claim card (``fragment=card``) or the ledger region —
-with status 200 even when refused (htmx 2 swaps only 2xx; the fragment shows the reason in place), and
-everything else with a redirect back (Post/Redirect/Get) plus a message.
+Writes answer htmx requests with a fragment — the claim card (``fragment=card``) or the ledger region — under
+the article page's status contract (teaching/views/article_page.py: 400 with the reason in place when
+refused, a ``ledger-changed`` event when done), and everything else with a redirect back
+(Post/Redirect/Get) plus a message.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from teaching import forms, selectors, services
 from teaching.models import Relation, Submission
-from teaching.views.article_page import answer_highlight
+from teaching.views.article_page import LEDGER_CHANGED, answer_fragment, answer_highlight
 
 REGION = "teaching/_ledger_region.html"
 
@@ -68,11 +69,6 @@ def _region_context(submission: Submission, scope: str = "", *, errors=(), saved
     }
 
 
-def _region_response(request, submission, *, errors=(), saved=""):
-    context = _region_context(submission, request.POST.get("scope", ""), errors=errors, saved=saved)
-    return render(request, REGION, context)
-
-
 def _ledger_url(submission: Submission) -> str:
     return reverse("teaching:numbers_ledger", args=[submission.assignment_id])
 
@@ -82,16 +78,14 @@ def _finish(request, submission, errors, success: str, *, card=None):
         if card is not None and request.POST.get("fragment") == "reading":
             # From the reading view's list: answer that highlight and the counters, as its own writes do.
             return answer_highlight(request, submission, card.article, errors=errors, changed=card)
+        event = {"submission": submission.pk}
         if card is not None and request.POST.get("fragment") == "card":
-            context = {
-                "card": selectors.claim_card(card),
-                "errors": errors,
-                "saved": not errors,
-                "editable": True,
-                "fragment": "card",
-            }
-            return render(request, "teaching/_claim.html", context)
-        return _region_response(request, submission, errors=errors, saved="" if errors else success)
+            context = {"card": selectors.claim_card(card), "saved": not errors, "editable": True, "fragment": "card"}
+            return answer_fragment(
+                request, "teaching/_claim.html", context, errors=errors, event=event, event_name=LEDGER_CHANGED
+            )
+        context = _region_context(submission, request.POST.get("scope", ""), saved="" if errors else success)
+        return answer_fragment(request, REGION, context, errors=errors, event=event, event_name=LEDGER_CHANGED)
     for message in errors:
         messages.error(request, message)
     if not errors:

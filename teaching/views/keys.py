@@ -1,8 +1,9 @@
 """The key mode of the reading view: a teacher (or an admin) builds a lesson's reference key.
 
-The page is built by ``selectors.get_article_page`` (mode "key"). Writes answer htmx with the panel region
-swapped out of band and a ``highlights-changed`` event (400 with the reason when refused: see
-teaching/views/article_page.py), everything else with a redirect (Post/Redirect/Get).
+The page is built by ``selectors.get_article_page`` (mode "key"). Writes answer htmx with only what they
+changed — the key item and the counters, and the suggestions when the write changes which are offered —
+swapped out of band, and a ``highlights-changed`` event (400 with the reason when refused: see
+teaching/views/article_page.py); everything else with a redirect (Post/Redirect/Get).
 Who may edit a key: see teaching/selectors/keys.py.
 """
 
@@ -15,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from teaching import categories as category_defs
 from teaching import forms, selectors, services
 from teaching.selectors.article_page import Mode
 from teaching.views.article_page import answer_write, run_write
@@ -45,20 +47,50 @@ def key_edit(request, pk: int, position: int):
     return render(request, "teaching/key_edit.html", page.context())
 
 
-def _respond(request, lesson, position, *, errors, done, changed_id=None):
-    page = selectors.get_article_page(
-        user=request.user, owner=lesson, position=position, mode=Mode.KEY, with_navigation=False
-    )
-    event = {"article": page.article.pk, "id": changed_id}
-    if changed_id and not errors:
+def _respond(
+    request,
+    lesson,
+    article,
+    position,
+    *,
+    errors,
+    done,
+    key=None,
+    changed=None,
+    inserted=False,
+    deleted_id=None,
+    suggestions=False,
+):
+    """One key item's fragment and the counters (never the whole list: O(1) in the article's items), plus the
+    suggestions when the write changes which are offered (an item added, accepted or deleted; a dismissal)."""
+    key = key if key is not None else selectors.key_of(lesson)
+    counts = selectors.get_panel_counts(owner=lesson, article=article, mode=Mode.KEY, key=key)
+    context = {
+        "lesson": lesson,
+        "article": article,
+        "position": position,
+        "categories": category_defs.ALL,
+        "changed": changed,
+        "inserted": inserted,
+        "before_id": selectors.next_highlight_id(changed) if inserted and changed else None,
+        "deleted_id": deleted_id,
+        "article_count": counts.in_article,
+        "anchored_count": counts.anchored,
+        "total_items": counts.total,
+        "suggestions": suggestions and not errors,
+    }
+    if context["suggestions"]:
+        context.update(selectors.key_suggestions(key, article))
+    event = {"article": article.pk, "id": changed.pk if changed else deleted_id, "created": bool(inserted and changed)}
+    if changed:
         event["urls"] = {
-            "update": reverse("teaching:key_item_update", args=[changed_id]),
-            "delete": reverse("teaching:key_item_delete", args=[changed_id]),
+            "update": reverse("teaching:key_item_update", args=[changed.pk]),
+            "delete": reverse("teaching:key_item_delete", args=[changed.pk]),
         }
     return answer_write(
         request,
         f"{REGION}#write-answer",
-        page.context(),
+        context,
         errors=errors,
         redirect_to=("teaching:key_edit", lesson.pk, position),
         done=done,
@@ -66,14 +98,29 @@ def _respond(request, lesson, position, *, errors, done, changed_id=None):
     )
 
 
-def _write(request, pk: int, position: int, form_class, write, done: str):
+def _write(request, pk: int, position: int, form_class, write, done: str, *, inserts: bool = True):
     """The writes addressed by lesson and position: check access, validate, call one service."""
     lesson = selectors.get_lesson_for_key_editing(request.user, pk)
     article = selectors.get_lesson_article(lesson.pk, position).article
-    created, errors = run_write(
-        form_class(request.POST), lambda data: write(services.get_or_create_key(lesson), article, data)
+    keys = []  # the key, once a valid write has got (or created) it
+
+    def call(data):
+        keys.append(services.get_or_create_key(lesson))
+        return write(keys[0], article, data)
+
+    created, errors = run_write(form_class(request.POST), call)
+    return _respond(
+        request,
+        lesson,
+        article,
+        position,
+        errors=errors,
+        done=done,
+        key=keys[0] if keys else None,
+        changed=created if inserts else None,
+        inserted=inserts,
+        suggestions=True,
     )
-    return _respond(request, lesson, position, errors=errors, done=done, changed_id=getattr(created, "pk", None))
 
 
 @require_POST
@@ -100,34 +147,54 @@ def key_suggestion_dismiss(request, pk: int, position: int):
     def write(key, article, data):
         services.dismiss_suggestion(key=key, article=article, by=request.user, **data)
 
-    return _write(request, pk, position, forms.SuggestionDismissForm, write, "Suggestion dismissed.")
+    return _write(request, pk, position, forms.SuggestionDismissForm, write, "Suggestion dismissed.", inserts=False)
 
 
-def _item_write(request, pk: int, form, write, done: str):
+def _editable_item(request, pk: int):
     item = selectors.get_key_item_for_editing(request.user, pk)
-    lesson = item.key.lesson
-    position = selectors.position_in_lesson(lesson.pk, item.article_id)
+    position = selectors.position_in_lesson(item.key.lesson_id, item.article_id)
     if position is None:  # the article was taken out of the lesson since
         raise Http404
-    _, errors = run_write(form, lambda data: write(item, data))
-    return _respond(request, lesson, position, errors=errors, done=done, changed_id=item.pk)
+    return item, position
 
 
 @require_POST
 @login_required
 def key_item_update(request, pk: int):
+    item, position = _editable_item(request, pk)
     form = forms.KeyItemUpdateForm(request.POST)
-
-    def write(item, data):
-        services.update_key_item(item=item, by=request.user, **form.cleaned_changes())
-
-    return _item_write(request, pk, form, write, "Key item saved.")
+    _, errors = run_write(
+        form, lambda data: services.update_key_item(item=item, by=request.user, **form.cleaned_changes())
+    )
+    if errors:
+        item.refresh_from_db()
+    return _respond(
+        request,
+        item.key.lesson,
+        item.article,
+        position,
+        errors=errors,
+        done="Key item saved.",
+        key=item.key,
+        changed=item,
+    )
 
 
 @require_POST
 @login_required
 def key_item_delete(request, pk: int):
-    def write(item, data):
-        services.delete_key_item(item=item, by=request.user)
-
-    return _item_write(request, pk, None, write, "Key item deleted.")
+    item, position = _editable_item(request, pk)
+    item_pk = item.pk
+    _, errors = run_write(None, lambda data: services.delete_key_item(item=item, by=request.user))
+    return _respond(
+        request,
+        item.key.lesson,
+        item.article,
+        position,
+        errors=errors,
+        done="Key item deleted.",
+        key=item.key,
+        changed=item if errors else None,
+        deleted_id=None if errors else item_pk,
+        suggestions=True,
+    )

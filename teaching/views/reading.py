@@ -62,16 +62,24 @@ def annotation_create(request, pk: int, position: int):
     article = selectors.get_article_in_assignment(submission.assignment, position)
 
     def write(data):
-        # One transaction: a refused first highlight does not leave a started submission behind.
+        # One transaction: a refused first highlight does not leave a started submission behind. Work already
+        # started needs no starting (the service re-checks, under its lock, that the student is still in the class).
         with transaction.atomic():
-            started = _start_submission(request, submission.assignment)
+            started = submission if submission.pk else _start_submission(request, submission.assignment)
             return services.create_annotation(submission=started, article=article, by=request.user, **data)
 
     created, errors = run_write(forms.AnnotationCreateForm(request.POST), write)
     if created is not None:
         submission = created.submission
     return answer_highlight(
-        request, submission, article, errors=errors, changed=created, inserted=True, done="Highlight saved."
+        request,
+        submission,
+        article,
+        errors=errors,
+        changed=created,
+        inserted=True,
+        done="Highlight saved.",
+        position=position,
     )
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from teaching import forms, selectors, services
 from teaching.selectors.article_page import Mode
+from teaching.views.article_page import MARK_CHANGED, answer_fragment, answer_write, run_write
 
 
 @require_GET
@@ -47,27 +48,31 @@ def _with_key_match(annotation):
 def annotation_mark(request, pk: int):
     annotation = selectors.get_annotation_for_teacher(request.user, pk)
     form = forms.AnnotationMarkForm(request.POST)
-    errors = []
-    if form.is_valid():
-        try:
-            services.mark_annotation(annotation=annotation, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors = list(error.messages)
-            annotation.refresh_from_db()
-    else:
-        errors = [m for field_errors in form.errors.values() for m in field_errors]
+    _, errors = run_write(form, lambda data: services.mark_annotation(annotation=annotation, by=request.user, **data))
+    if errors:
+        annotation.refresh_from_db()
     if request.htmx:
-        # 200 even when refused: htmx 2 only swaps 2xx, and the entry shows the reason in place.
-        # Re-read with the key match so the swapped entry keeps its "in the key" chip.
-        annotation = _with_key_match(annotation)
-        context = {"annotation": annotation, "submission": annotation.submission, "errors": errors, "saved": not errors}
-        return render(request, "teaching/_review_annotation_item.html", context)
-    for message in errors:
-        messages.error(request, message)
-    if not errors:
-        messages.success(request, "Mark saved.")
+        # The entry, with the reason in place when refused (400); re-read with the key match so it keeps its
+        # "in the key" chip.
+        context = {"annotation": _with_key_match(annotation), "submission": annotation.submission, "saved": not errors}
+        event = {"id": annotation.pk, "mark": annotation.teacher_mark}
+        return answer_fragment(
+            request,
+            "teaching/_review_annotation_item.html",
+            context,
+            errors=errors,
+            event=event,
+            event_name=MARK_CHANGED,
+        )
     position = selectors.position_of_article(annotation.submission.assignment, annotation.article_id)
-    return redirect("teaching:submission_review_article", pk=annotation.submission_id, position=position)
+    return answer_write(
+        request,
+        "",
+        {},
+        errors=errors,
+        redirect_to=("teaching:submission_review_article", annotation.submission_id, position),
+        done="Mark saved.",
+    )
 
 
 @require_POST

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from teaching import selectors
-from teaching.models import Annotation
+from teaching.models import Annotation, KeyItem
 from teaching.selectors.article_page import Mode
 from tests import factories
 
@@ -56,13 +56,12 @@ def test_saving_one_highlight_costs_the_same_at_5_and_200(
 ):
     _fill(long_submission, long_article, n)
     url = reverse("teaching:annotation_create", args=[long_submission.assignment.pk, 1])
-    # session, user, submission (+assignment, lesson, class), lesson article; the write (start the work if need
-    # be: enrolment, get-or-create; the service: savepoint, submission locked and still in the class, article in
-    # the lesson, its text, the client key, the same span already there, the revision, full_clean's checks and
-    # constraints, insert, the submission's work version that keeps its kept results fresh); the answer:
-    # position, counts by category, this article's counts, the next highlight in reading order — the same
-    # number at 5 and at 200
-    with django_assert_num_queries(31):
+    # session, user, submission (+assignment, lesson, class), lesson article; the write (savepoints; the
+    # service: submission locked and still in the class, the work version that keeps its kept results fresh,
+    # article in the lesson, its text, the client key, the revision's id, insert); the answer: the counts (one
+    # query), the next highlight in reading order, the claim links of a numbers highlight — the same number at
+    # 5 and at 200
+    with django_assert_num_queries(18):
         response = student_client.post(
             url, {"category": "numbers", "client_key": "k1", **_span(long_article)}, headers=HX
         )
@@ -81,19 +80,16 @@ def test_editing_and_deleting_one_highlight_cost_the_same_at_5_and_200(
 ):
     _fill(long_submission, long_article, n)
     one = factories.annotation_for(long_submission, long_article, PHRASE)
-    # session, user, the highlight (+submission, assignment, article); the service (submission locked, full_clean's
-    # checks and constraints, update, the work version); the answer: position, counts by category, this
-    # article's counts — the same number at 5 and at 200
-    with django_assert_num_queries(20):
+    # session, user, the highlight (+submission, assignment, article); the service (savepoint, submission locked,
+    # the work version, update); the answer: position, the counts (one query) — the same number at 5 and at 200
+    with django_assert_num_queries(10):
         response = student_client.post(
             reverse("teaching:annotation_update", args=[one.pk]), {"category": "sourcing", "comment": "x"}, headers=HX
         )
     html = response.content.decode()
     assert response.status_code == 200 and html.count('class="annotation-item') == 1
     assert f'id="annotation-{one.pk}" tabindex="0" hx-swap-oob="true"' in html
-    with django_assert_num_queries(
-        12
-    ):  # …and the delete (with its cascade and the work version), at 5 and at 200 alike
+    with django_assert_num_queries(11):  # …and the delete (with its cascade and the work version), at 5 and 200 alike
         response = student_client.post(reverse("teaching:annotation_delete", args=[one.pk]), headers=HX)
     html = response.content.decode()
     assert response.status_code == 200 and 'class="annotation-item' not in html
@@ -138,3 +134,86 @@ def test_the_page_object_says_what_the_user_may_do(submission, article, teacher,
         True,
     )
     assert read.navigation.previous is None and read.navigation.next is None and read.article == article
+
+
+@pytest.fixture
+def long_lesson(teacher, long_article):
+    lesson = factories.LessonFactory(owner=teacher)
+    factories.LessonArticleFactory(lesson=lesson, article=long_article, position=1)
+    return lesson
+
+
+def _fill_key(lesson, article, n):
+    """n key items of five characters each, none of them on PHRASE."""
+    key = factories.ReferenceKeyFactory(lesson=lesson)
+    text = article.body_text
+    avoid = range(text.index(PHRASE) - 5, text.index(PHRASE) + len(PHRASE))
+    starts = [i for i in range(len(text) - 6) if i not in avoid and text[i : i + 5].strip()][:n]
+    KeyItem.objects.bulk_create(
+        KeyItem(
+            key=key, article=article, category="rhetoric", start=s, end=s + 5, exact=text[s : s + 5], explanation="E"
+        )
+        for s in starts
+    )
+    assert len(starts) == n
+    return key
+
+
+@pytest.mark.parametrize("n", [5, 200])
+def test_key_mode_writes_cost_the_same_at_5_and_200(
+    teacher_client, long_lesson, long_article, django_assert_num_queries, n
+):
+    key = _fill_key(long_lesson, long_article, n)
+    # session, user, lesson (with its owner); lesson article; the write (key got or created: savepoint, select;
+    # the service: the editor's mark, article in the lesson, its text, the client key, the same span already
+    # there, the revision, full_clean's checks, insert); the answer: counts, the next item in reading order, the
+    # suggestions (dismissals, the key's spans on the article) — the same number at 5 and at 200
+    with django_assert_num_queries(20):
+        response = teacher_client.post(
+            reverse("teaching:key_item_create", args=[long_lesson.pk, 1]),
+            {"category": "numbers", "client_key": "k1", **_span(long_article)},
+            headers=HX,
+        )
+    html = response.content.decode()
+    created = KeyItem.objects.get(exact=PHRASE)
+    assert response.status_code == 200 and html.count('class="annotation-item') == 1
+    assert 'id="annotation-region"' not in html and f'id="key-item-{created.pk}"' in html
+    assert f'<span class="count-badge" id="article-highlight-count" hx-swap-oob="true">{n + 1}</span>' in html
+    # session, user, the item (+key, lesson, article), its position; the service (savepoint, the editor's mark,
+    # update); the answer: counts — and no suggestions (a change of category or explanation offers none anew)
+    with django_assert_num_queries(9):
+        response = teacher_client.post(
+            reverse("teaching:key_item_update", args=[created.pk]),
+            {"category": "sourcing", "explanation": "x"},
+            headers=HX,
+        )
+    html = response.content.decode()
+    assert response.status_code == 200 and html.count('class="annotation-item') == 1
+    assert f'id="key-item-{created.pk}" tabindex="0" hx-swap-oob="true"' in html and 'id="suggestions"' not in html
+    # …and the delete (its comparisons, the item), with the suggestions it may bring back
+    with django_assert_num_queries(12):
+        response = teacher_client.post(reverse("teaching:key_item_delete", args=[created.pk]), headers=HX)
+    html = response.content.decode()
+    assert response.status_code == 200 and 'class="annotation-item' not in html
+    assert f'<div id="key-item-{created.pk}" hx-swap-oob="delete"></div>' in html
+    assert key.items.count() == n
+
+
+@pytest.mark.parametrize("n", [5, 200])
+def test_marking_one_highlight_costs_the_same_at_5_and_200(
+    teacher_client, long_submission, long_article, django_assert_num_queries, n
+):
+    _fill(long_submission, long_article, n)
+    one = factories.annotation_for(long_submission, long_article, PHRASE)
+    long_submission.status = "submitted"
+    long_submission.save()
+    # session, user, the highlight (+submission, assignment, class); the service (savepoint, submission locked,
+    # update); the answer: the entry with its key match (the article, the student's highlights on it, the key's
+    # items) — the same number at 5 and at 200
+    with django_assert_num_queries(10):
+        response = teacher_client.post(
+            reverse("teaching:annotation_mark", args=[one.pk]), {"mark": "good", "comment": "Yes"}, headers=HX
+        )
+    html = response.content.decode()
+    assert response.status_code == 200 and html.count('class="annotation-item') == 1
+    assert json.loads(response.headers["HX-Trigger"])["mark-changed"]["id"] == one.pk

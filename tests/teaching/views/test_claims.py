@@ -178,8 +178,9 @@ def test_create_comparison_bad_input_shows_a_reason_and_changes_nothing(
     client.force_login(student)
     url = reverse("teaching:comparison_create", args=[pk_submission.assignment.pk])
     response = client.post(url, data, headers=HX)
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused: the region with the reason, as every write answers
     assert "data-errors" in response.content.decode() and message in response.content.decode()
+    assert "write-refused" in response.headers["HX-Trigger"]
     assert not Comparison.objects.exists()
 
 

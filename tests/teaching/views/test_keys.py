@@ -42,7 +42,8 @@ def test_key_edit_shows_article_items_suggestions_and_toolbar(teacher_client, ke
     assert "Compare &lt;b&gt;200&lt;/b&gt;." in html  # escaped
     assert 'name="explanation"' in html and 'id="annotate-toolbar"' in html
     assert 'class="suggestion-item"' in html and "js/key-edit.js" in html
-    assert "every class that uses this lesson shares it" in html
+    assert "This key is the lesson’s own: every assignment of this lesson, in any class" in html
+    assert reverse("teaching:lesson_detail", args=[lesson.pk]) in html  # the breadcrumb goes to the lesson
 
 
 def test_key_start_goes_to_the_first_article(teacher_client, lesson, assignment):
@@ -66,14 +67,30 @@ def test_key_edit_htmx_returns_the_region_only(teacher_client, lesson, assignmen
     assert "<html" not in html
 
 
-def test_item_create_htmx_returns_the_region_with_the_new_item(teacher_client, lesson, article, assignment):
+def test_item_create_htmx_answers_the_new_item_and_the_counters(teacher_client, lesson, article, assignment):
     url = reverse("teaching:key_item_create", args=[lesson.pk, 1])
     response = teacher_client.post(url, _create_data(article, explanation="Why"), **HTMX)
     item = KeyItem.objects.get()
     html = response.content.decode()
     assert response.status_code == 200
     assert json.loads(response.headers["HX-Trigger"])["highlights-changed"]["id"] == item.pk
-    assert f'id="key-item-{item.pk}"' in html and 'id="annotation-region" hx-swap-oob="true"' in html
+    assert f'id="key-item-{item.pk}"' in html and 'hx-swap-oob="beforeend:#annotation-list"' in html
+    assert 'id="annotation-region"' not in html  # never the whole list
+    assert '<span class="count-badge" id="article-highlight-count" hx-swap-oob="true">1</span>' in html
+    assert '<span id="key-total" hx-swap-oob="true"><strong>1</strong> item</span>' in html  # the header's count
+    assert 'id="suggestions" aria-labelledby="suggestions-title" hx-swap-oob="true"' in html
+
+
+def test_item_create_with_the_same_client_key_is_one_item(teacher_client, lesson, article, assignment):
+    """The outbox's retry after a lost answer: the same item, with the category and explanation sent last."""
+    url = reverse("teaching:key_item_create", args=[lesson.pk, 1])
+    teacher_client.post(url, _create_data(article, client_key="k1"), **HTMX)
+    response = teacher_client.post(
+        url, _create_data(article, client_key="k1", category="rhetoric", explanation="E"), **HTMX
+    )
+    item = KeyItem.objects.get()
+    assert response.status_code == 200 and (item.category, item.explanation, item.client_key) == ("rhetoric", "E", "k1")
+    assert f'<div id="key-item-{item.pk}" hx-swap-oob="delete"></div>' in response.content.decode()  # never twice
 
 
 @pytest.mark.parametrize(

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -62,8 +64,9 @@ def test_annotation_mark_refused_shows_reason_in_place(teacher_client, submissio
     annotation = factories.annotation_for(submission, article, PHRASE)
     url = reverse("teaching:annotation_mark", args=[annotation.pk])
     response = teacher_client.post(url, {"mark": "good"}, headers={"HX-Request": "true"})
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused: the entry with the reason, as every write answers
     assert "has not submitted this work yet" in response.content.decode()
+    assert json.loads(response.headers["HX-Trigger"])["write-refused"]["messages"]
     assert Annotation.objects.get(pk=annotation.pk).teacher_mark == ""
 
 
