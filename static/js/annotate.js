@@ -271,7 +271,7 @@ if (editable) {
 linkListAndText({ root, editor });
 redraw();
 
-// A number claim's "what is counted" form in the list (templates/teaching/_claim_item.html): a change like
+// A number claim's "what is counted" form in the list (teaching/templatetags/entries.py): a change like
 // any other (kept on the device until the server has it), then the entry gets the focus back.
 document.addEventListener("submit", async (event) => {
   const form = event.target.closest("form[data-claim-form]");

@@ -356,7 +356,7 @@ def test_claim_update_from_the_reading_view_answers_that_highlight(client, stude
     response = client.post(url, {"counted": "troops", "fragment": "reading"}, headers=HX)
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.lstrip().startswith(f'<li class="annotation-item cat-numbers"\n    id="annotation-{a.pk}"')
+    assert html.lstrip().startswith(f'<li class="annotation-item cat-numbers" id="annotation-{a.pk}"')
     assert "Counts:</span> troops" in html and 'id="annotation-region"' not in html
     bad = client.post(url, {"counted": "x" * 121, "fragment": "reading"}, headers=HX)
     assert bad.status_code == 400 and "data-errors" in bad.content.decode()

@@ -1,0 +1,44 @@
+"""The reading view's list entries, rendered in Python: every user-written value escaped, URLs right, the
+states the template had (editable, marks visible, a number as a claim)."""
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+PHRASE = "approximately 300 troops"
+EVIL = "<script>alert(\"x\")</script> & 'q'"
+
+
+def _page(client, submission, position=1):
+    return client.get(reverse("teaching:article_read", args=[submission.assignment.pk, position])).content.decode()
+
+
+def test_user_written_values_are_escaped(student_client, submission, article):
+    factories.annotation_for(
+        submission, article, PHRASE, comment=f"{EVIL}\nline two", counted=EVIL, place=EVIL, time_window=EVIL
+    )
+    html = _page(student_client, submission)
+    assert "<script>" not in html.split('id="annotation-list"')[1].split("</ol>")[0]
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;q&#x27;<br>line two" in html
+    assert f'data-comment="{EVIL}' not in html and 'value="&lt;script&gt;' in html
+
+
+def test_an_editable_entry_links_its_writes_and_carries_the_csrf_token(student_client, submission, article):
+    one = factories.annotation_for(submission, article, PHRASE)
+    html = _page(student_client, submission)
+    assert f'data-update-url="{reverse("teaching:annotation_update", args=[one.pk])}"' in html
+    assert f'action="{reverse("teaching:annotation_delete", args=[one.pk])}"' in html
+    assert f'action="{reverse("teaching:claim_update", args=[one.pk])}"' in html  # a number: its claim form
+    entry = html.split(f'id="annotation-{one.pk}"')[1].split("</li>")[0]
+    assert entry.count('name="csrfmiddlewaretoken"') == 2 and "Reads as" in entry
+
+
+@pytest.mark.parametrize(("status", "editable", "marks"), [("submitted", False, False), ("returned", True, True)])
+def test_submitted_and_returned_work(student_client, submission, article, status, editable, marks):
+    one = factories.annotation_for(submission, article, PHRASE, teacher_mark="good", teacher_comment="Well <b>seen</b>")
+    submission.status = status
+    submission.save()
+    entry = _page(student_client, submission).split(f'id="annotation-{one.pk}"')[1].split("</li>")[0]
+    assert ('data-action="edit"' in entry) is editable
+    assert ("✓ Good catch" in entry and "Well &lt;b&gt;seen&lt;/b&gt;" in entry) is marks
