@@ -73,13 +73,17 @@ def get_work_for_student(user: User, assignment_pk: int) -> Submission:
     return submission
 
 
-def get_lesson_article(lesson_id: int, position: int) -> LessonArticle:
-    """The lesson's article at ``position`` (with the article), or 404."""
-    return get_object_or_404(LessonArticle.objects.select_related("article"), lesson_id=lesson_id, position=position)
+def get_lesson_article(lesson_id: int, position: int, *, texts: bool = True) -> LessonArticle:
+    """The lesson's article at ``position`` (with the article), or 404. ``texts=False`` leaves the article's
+    texts unread (a write reads the text it checks against under its own lock)."""
+    found = LessonArticle.objects.select_related("article")
+    if not texts:
+        found = found.defer(*_HEAVY_ARTICLE_FIELDS)
+    return get_object_or_404(found, lesson_id=lesson_id, position=position)
 
 
-def get_article_in_assignment(assignment: Assignment, position: int) -> Article:
-    return get_lesson_article(assignment.lesson_id, position).article
+def get_article_in_assignment(assignment: Assignment, position: int, *, texts: bool = True) -> Article:
+    return get_lesson_article(assignment.lesson_id, position, texts=texts).article
 
 
 def position_in_lesson(lesson_id: int, article_id: int) -> int | None:

@@ -59,13 +59,14 @@ def article_read(request, pk: int, position: int):
 @login_required
 def annotation_create(request, pk: int, position: int):
     submission = selectors.get_work_for_student(request.user, pk)
-    article = selectors.get_article_in_assignment(submission.assignment, position)
+    article = selectors.get_article_in_assignment(submission.assignment, position, texts=False)
 
     def write(data):
-        # One transaction: a refused first highlight does not leave a started submission behind. Work already
-        # started needs no starting (the service re-checks, under its lock, that the student is still in the class).
+        if submission.pk:  # work already started (the service re-checks, under its lock, that it may change)
+            return services.create_annotation(submission=submission, article=article, by=request.user, **data)
+        # One transaction: a refused first highlight does not leave a started submission behind.
         with transaction.atomic():
-            started = submission if submission.pk else _start_submission(request, submission.assignment)
+            started = _start_submission(request, submission.assignment)
             return services.create_annotation(submission=started, article=article, by=request.user, **data)
 
     created, errors = run_write(forms.AnnotationCreateForm(request.POST), write)

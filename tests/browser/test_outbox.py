@@ -172,6 +172,32 @@ def test_key_item_explanation_typed_during_the_save_survives_leaving(live_server
     _outbox_empties(page)
 
 
+def test_key_item_explanation_typed_during_the_save_survives_a_reload(live_server, page, login_as, teacher, setup):
+    """The first add reached the server (its answer is held); the reload sends the outbox's add again, with the
+    explanation: the same client key makes it the same item, now explained — exactly one."""
+    from teaching.services import copy_lesson
+
+    lesson = copy_lesson(lesson=setup["assignment"].lesson, by=teacher)
+    login_as(teacher)
+    page.goto(f"{live_server.url}/lessons/{lesson.pk}/key/articles/3/")
+    wait_ready(page)
+    held = Held(page, KEY_CREATE)
+    drag_select(page, PHRASE)
+    page.locator("#annotate-toolbar").get_by_role("button", name=re.compile("Numbers")).click()
+    held.wait()
+    assert wait_for_db(lambda: KeyItem.objects.filter(exact=PHRASE).exists())  # the server has it, unexplained
+    page.locator("#toolbar-note").fill("A round figure from one side.")
+    page.keyboard.press("Escape")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.reload()
+    wait_ready(page)
+    assert wait_for_db(lambda: KeyItem.objects.filter(explanation="A round figure from one side.").count() == 1)
+    item = KeyItem.objects.get(exact=PHRASE)  # exactly one
+    assert item.client_key  # the outbox's key: the reload's add was the same item
+    expect(page.locator("#annotation-list li[data-id]")).to_have_count(1)
+    _outbox_empties(page)
+
+
 def test_side_by_side_comment_typed_during_the_save_survives_a_reload(live_server, page, login_as, student, setup):
     login_as(student)
     page.goto(f"{live_server.url}/assignments/{setup['assignment'].pk}/compare/3/4/")

@@ -56,12 +56,12 @@ def test_saving_one_highlight_costs_the_same_at_5_and_200(
 ):
     _fill(long_submission, long_article, n)
     url = reverse("teaching:annotation_create", args=[long_submission.assignment.pk, 1])
-    # session, user, submission (+assignment, lesson, class), lesson article; the write (savepoints; the
-    # service: submission locked and still in the class, the work version that keeps its kept results fresh,
+    # session, user, submission (+assignment, lesson, class), lesson article (not its texts); the service
+    # (savepoint, submission locked and still in the class, the work version that keeps its kept results fresh,
     # article in the lesson, its text, the client key, the revision's id, insert); the answer: the counts (one
     # query), the next highlight in reading order, the claim links of a numbers highlight — the same number at
     # 5 and at 200
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(16):
         response = student_client.post(
             url, {"category": "numbers", "client_key": "k1", **_span(long_article)}, headers=HX
         )
