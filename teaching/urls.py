@@ -67,6 +67,7 @@ app_patterns = [
     path("lessons/<int:pk>/", lessons.lesson_detail, name="lesson_detail"),
     path("lessons/<int:pk>/copy/", lessons.lesson_copy, name="lesson_copy"),
     path("lessons/<int:pk>/edit/", lessons.lesson_edit, name="lesson_edit"),
+    path("lessons/<int:pk>/delete/", lessons.lesson_delete, name="lesson_delete"),
     path("lessons/<int:pk>/articles/add/", lessons.lesson_article_add, name="lesson_article_add"),
     path(
         "lessons/<int:pk>/articles/<int:position>/preview/",

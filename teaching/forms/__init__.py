@@ -20,6 +20,7 @@ from teaching.forms.classrooms import (
     AssignmentForm,
     ClassroomForm,
     JoinClassroomForm,
+    SignupCodeForm,
     StudentSignupForm,
 )
 from teaching.forms.keys import (
@@ -52,6 +53,7 @@ __all__ = [
     "LessonArticleAddForm",
     "LessonArticleMoveForm",
     "LessonForm",
+    "SignupCodeForm",
     "StudentSignupForm",
     "SubmissionReturnForm",
     "SuggestionAcceptForm",

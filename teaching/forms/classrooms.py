@@ -13,6 +13,7 @@ __all__ = [
     "AssignmentForm",
     "ClassroomForm",
     "JoinClassroomForm",
+    "SignupCodeForm",
     "StudentSignupForm",
 ]
 
@@ -24,17 +25,31 @@ _CODE_ATTRS = {
 }
 
 
-class JoinClassroomForm(forms.Form):
-    join_code = forms.CharField(
+def _class_code_field(**kwargs) -> forms.CharField:
+    return forms.CharField(
         label="Class code",
         max_length=JOIN_CODE_LENGTH * 3,  # room for spaces and dashes typed from the board
         help_text="Your teacher shows it on the board, e.g. “ABCD 2345”. Capitals and spaces don’t matter.",
         widget=forms.TextInput(attrs=_CODE_ATTRS),
         error_messages={"required": "Enter the class code your teacher gave you."},
+        **kwargs,
     )
 
 
+class JoinClassroomForm(forms.Form):
+    join_code = _class_code_field()
+
+
+class SignupCodeForm(forms.Form):
+    """Sign-up's first step: the class code alone, sent as ``?code=`` like the join link a teacher shares."""
+
+    code = _class_code_field()
+
+
 class StudentSignupForm(JoinClassroomForm):
+    """Sign-up's second step, for the class whose code the first step checked (carried in a hidden field)."""
+
+    join_code = forms.CharField(max_length=JOIN_CODE_LENGTH * 3, widget=forms.HiddenInput)
     username = forms.CharField(
         label="Choose a username",
         max_length=150,

@@ -24,6 +24,7 @@ __all__ = [
     "register_student",
     "regenerate_join_code",
     "UNKNOWN_CODE",
+    "classroom_for_join_code",
 ]
 
 UNKNOWN_CODE = "unknown_code"  # the ValidationError code of a class code that matches no class (throttled)
@@ -39,7 +40,9 @@ def generate_temporary_password() -> str:
     return passphrases.passphrase()
 
 
-def _classroom_for_code(code: str) -> Classroom:
+def classroom_for_join_code(code: str) -> Classroom:
+    """The class a code opens (typed as a student types it), or a ValidationError on ``join_code`` that says
+    why; an unknown code carries the code ``UNKNOWN_CODE`` (the throttle counts those)."""
     normalised = normalise_join_code(code)
     if not normalised:
         raise ValidationError({"join_code": "Enter the class code your teacher gave you."})
@@ -125,7 +128,7 @@ def register_student(
     The code is checked first and alone: until it is right the answer is the same whether the username is
     taken or free, and no password is hashed (someone guessing codes learns nothing else, and cheaply).
     """
-    classroom = _classroom_for_code(join_code)
+    classroom = classroom_for_join_code(join_code)
     user = _new_student(username=username, password=password, first_name=first_name, last_name=last_name)
     _save_new_student(user, password)
     Enrollment.objects.create(classroom=classroom, student=user)
@@ -136,7 +139,7 @@ def register_student(
 def join_classroom(*, student: User, join_code: str) -> Enrollment:
     if not permissions.is_student(student):
         raise PermissionDenied("Only student accounts can join a class with a code.")
-    classroom = _classroom_for_code(join_code)
+    classroom = classroom_for_join_code(join_code)
     if Enrollment.objects.filter(classroom=classroom, student=student).exists():
         raise ValidationError({"join_code": f"You are already in “{classroom.name}”."})
     return Enrollment.objects.create(classroom=classroom, student=student)

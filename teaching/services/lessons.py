@@ -12,19 +12,21 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from articles.models import Article
 from teaching import permissions
 from teaching.models import (
     Annotation,
+    Assignment,
     DismissedSuggestion,
     KeyComparison,
     KeyItem,
     Lesson,
     LessonArticle,
     ReferenceKey,
+    Submission,
     User,
 )
 from teaching.selectors.lessons import list_usable_articles
@@ -34,9 +36,11 @@ __all__ = [
     "add_lesson_article",
     "copy_lesson",
     "create_lesson",
+    "delete_lesson",
     "mark_lesson_edited",
     "move_lesson_article",
     "remove_lesson_article",
+    "students_with_work_in",
     "update_lesson",
 ]
 
@@ -170,6 +174,44 @@ def remove_lesson_article(*, link: LessonArticle, by: User) -> int:
         LessonArticle.objects.filter(pk=later.pk).update(position=later.position - 1)
     mark_lesson_edited(link.lesson)
     return removed_items
+
+
+def students_with_work_in(lesson: Lesson) -> int:
+    """Students with work in assignments of this lesson: a highlight, a comparison, or work handed in."""
+    return (
+        Submission.objects.filter(assignment__lesson_id=lesson.pk)
+        .filter(Q(annotations__isnull=False) | Q(comparisons__isnull=False) | ~Q(status=Submission.Status.IN_PROGRESS))
+        .values("student_id")
+        .distinct()
+        .count()
+    )
+
+
+@transaction.atomic
+def delete_lesson(*, lesson: Lesson, by: User) -> int:
+    """Delete a lesson its owner no longer wants, with its key and the assignments of it that nobody has started;
+    its articles stay in My articles. Returns how many assignments went with it.
+
+    Only the teacher who owns it may (the site's lessons are deleted in the admin). Refused while students have work
+    in an assignment of it: that work would vanish from their pages and from the teacher's review.
+    """
+    if not (by.is_authenticated and lesson.owner_id is not None and lesson.owner_id == by.pk):
+        raise PermissionDenied("Only the teacher who made this lesson can delete it.")
+    lesson = Lesson.objects.select_for_update().get(pk=lesson.pk)
+    students = students_with_work_in(lesson)
+    if students:
+        raise ValidationError(
+            f"“{lesson.title}” cannot be deleted: {students} student{'s have' if students != 1 else ' has'} work in "
+            "an assignment of it, which would vanish. Leave it in My lessons; it does no harm there."
+        )
+    assignments = Assignment.objects.filter(lesson_id=lesson.pk)
+    count = assignments.count()
+    Submission.objects.filter(assignment__lesson_id=lesson.pk).delete()  # none has any work (checked above)
+    assignments.delete()
+    KeyComparison.objects.filter(key__lesson_id=lesson.pk).delete()
+    KeyItem.objects.filter(key__lesson_id=lesson.pk).delete()
+    lesson.delete()  # its article list, key and dismissed suggestions go with it
+    return count
 
 
 @transaction.atomic

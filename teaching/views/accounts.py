@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from teaching import permissions, services, throttle
-from teaching.forms import JoinClassroomForm, StudentSignupForm, ThrottledLoginForm
+from teaching.forms import JoinClassroomForm, SignupCodeForm, StudentSignupForm, ThrottledLoginForm
 
 
 def role_required(predicate):
@@ -57,39 +57,64 @@ class LoginView(auth_views.LoginView):
         return _too_many(super().form_invalid(form), form.throttled)
 
 
+def _code_step(request, code: str, errors=(), throttled: throttle.Throttled | None = None):
+    """Sign-up's first step: the class code alone, with what was wrong with the last one (429 when throttled)."""
+    form = SignupCodeForm({"code": code} if errors else None, initial={"code": services.normalise_join_code(code)})
+    if errors and form.is_valid():
+        form.add_error("code", list(errors))
+    return _too_many(render(request, "teaching/student_signup.html", {"code_form": form}), throttled)
+
+
+def _classroom_for(request, code: str):
+    """The class a sign-up code opens, or the first step again saying why. Wrong codes count towards the throttle."""
+    if throttled := throttle.check(request, "signup"):
+        return None, _code_step(request, code, [throttle.message(throttled, "wrong class codes")], throttled)
+    try:
+        return services.classroom_for_join_code(code), None
+    except ValidationError as exc:
+        if _wrong_code(exc):
+            throttle.record_failure(request, "signup")
+        return None, _code_step(request, code, exc.message_dict.get("join_code", exc.messages))
+
+
 @require_http_methods(["GET", "POST"])
 def student_signup(request):
-    code = request.GET.get("code", "")
+    """Join a class with its code, in two steps: the code first (checked before any password is asked for), then
+    the account. A wrong code comes back to the first step with the reason, and nothing is created."""
+    code = request.POST.get("join_code", "") if request.method == "POST" else request.GET.get("code", "")
     if request.user.is_authenticated:
         if permissions.is_student(request.user):
             target = reverse("teaching:classroom_join")
             return redirect(f"{target}?{urlencode({'code': code})}" if code else target)
         return redirect("home")
+    if request.method == "GET" and "code" not in request.GET:
+        return _code_step(request, code)
+    classroom, refusal = _classroom_for(request, code)
+    if refusal:
+        return refusal
     form = StudentSignupForm(
-        request.POST if request.method == "POST" else None, initial={"join_code": services.normalise_join_code(code)}
+        request.POST if request.method == "POST" else None, initial={"join_code": classroom.join_code}
     )
-    throttled = None
-    if request.method == "POST" and form.is_valid() and not (throttled := throttle.check(request, "signup")):
+    if form.is_valid():
         data = form.cleaned_data
         try:
             user, classroom = services.register_student(
-                join_code=data["join_code"],
+                join_code=classroom.join_code,
                 username=data["username"],
                 password=data["password"],
                 first_name=data["first_name"],
                 last_name=data["last_name"],
             )
         except ValidationError as exc:
-            if _wrong_code(exc):
+            if _wrong_code(exc):  # the teacher made a new code a moment ago
                 throttle.record_failure(request, "signup")
+                return _code_step(request, code, exc.message_dict["join_code"])
             form.add_error(None, exc)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, f"Welcome, {user.display_name}! You’ve joined “{classroom.name}”.")
             return redirect("teaching:dashboard")
-    if throttled:
-        form.add_error("join_code", throttle.message(throttled, "wrong class codes"))
-    return _too_many(render(request, "teaching/student_signup.html", {"form": form}), throttled)
+    return render(request, "teaching/student_signup.html", {"form": form, "classroom": classroom})
 
 
 @require_http_methods(["GET", "POST"])

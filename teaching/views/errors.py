@@ -1,5 +1,7 @@
 """Friendly error pages (used when DEBUG is off) and the CSRF failure answer."""
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -27,6 +29,11 @@ SERVER_ERROR_MESSAGE = "Something went wrong on our side; nothing was changed. T
 def bad_request(request, exception=None):
     if request.path.startswith("/api/"):
         return JsonResponse({"errors": {"request": ["The request could not be read."]}}, status=400)
+    if isinstance(exception, RequestDataTooBig):
+        # Django refuses a form over DATA_UPLOAD_MAX_MEMORY_SIZE before any view runs (a whole web page pasted
+        # into "Add an article", say): say what happened and what to do instead of a bare "Bad Request".
+        limit = f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024):g} MB"
+        return render(request, "413.html", {"limit": limit, "back": request.path}, status=413)
     return defaults.bad_request(request, exception)
 
 

@@ -111,11 +111,31 @@ def lesson_edit(request, pk: int):
     return render(request, template, _builder_context(request, lesson, query=query))
 
 
+@teacher_required
+@require_POST
+def lesson_delete(request, pk: int):
+    lesson = selectors.get_lesson_for_editing(request.user, pk)
+    assignments: list[int] = []
+    errors = _run(lambda: assignments.append(services.delete_lesson(lesson=lesson, by=request.user)))
+    if errors:
+        for message in errors:
+            messages.error(request, message)
+        return redirect("teaching:lesson_edit", pk=lesson.pk)
+    gone = (
+        f" and the {assignments[0]} assignment{'s' if assignments[0] != 1 else ''} nobody had started"
+        if assignments[0]
+        else ""
+    )
+    messages.success(request, f"Deleted “{lesson.title}” with its key{gone}. Its articles are still in My articles.")
+    return redirect("teaching:lesson_list")
+
+
 def _respond(request, lesson, *, errors=(), done: str = ""):
     """htmx: the article list (400 with the reason when refused); otherwise back to the builder with a message."""
     if request.htmx:
         context = _builder_context(request, lesson, errors=errors)
-        context["done"] = "" if errors else done
+        # The side panels depend on whether the lesson has articles: they come along, swapped out of band.
+        context.update(done="" if errors else done, oob=True)
         return render(request, BUILDER + "#lesson-articles", context, status=400 if errors else 200)
     for message in errors:
         messages.error(request, message)

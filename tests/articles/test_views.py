@@ -283,3 +283,15 @@ def test_an_edit_that_leaves_the_text_alone_makes_no_revision(signed_in, teacher
     article = factories.ArticleFactory(owner=teacher)
     signed_in.post(reverse("articles:article_edit", args=[article.pk]), edit_data(article, title="Renamed"))
     assert article.revisions.count() == 1
+
+
+def test_a_paste_over_the_request_limit_gets_a_clear_page_not_a_bare_400(signed_in, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024
+    response = signed_in.post(
+        ADD, {"step": "paste", "paste-text": "x" * (3 * 1024 * 1024 + 10), "paste-format": "text"}
+    )
+    text = response.content.decode()
+    assert response.status_code == 413
+    assert "That was too much to send at once" in text and "over 3 MB" in text
+    assert "upload the file" in text and f'href="{ADD}"' in text
+    assert not Article.objects.exists()

@@ -124,3 +124,16 @@ def test_a_refused_address_is_explained_in_its_form_and_an_own_article_can_be_ed
     expect(page.get_by_role("status")).to_contain_text("Saved.")
     article.refresh_from_db()
     assert article.outlet == "The Harbour Ledger"
+
+
+def test_a_paste_over_the_request_limit_says_what_to_do(live_server, page, login_as, teacher, screenshot_dir):
+    login_as(teacher)
+    page.goto(f"{live_server.url}/articles/new/")
+    page.locator("#paste textarea").fill("A whole saved page pasted by mistake. " * 90_000)  # about 3.4 MB
+    page.locator("#paste").get_by_role("button", name="Preview the text").click()
+    expect(page.get_by_role("heading", name="That was too much to send at once")).to_be_visible()
+    expect(page.get_by_text("upload the file")).to_be_visible()
+    shoot(page, screenshot_dir, "paste-too-large")
+    page.get_by_role("link", name="Go back and try again").click()
+    expect(page.get_by_role("heading", name="Add an article")).to_be_visible()
+    assert not Article.objects.exists()

@@ -147,3 +147,59 @@ def test_teacher_builds_a_lesson_keys_it_sets_it_and_sees_a_students_work(
     expect(page.locator(".review-summary")).to_contain_text("1 in progress")
     page.goto(f"{live_server.url}/lessons/{lesson.pk}/edit/")
     expect(page.locator(".builder-item").first).to_contain_text("students have highlighted it here")
+
+
+def test_the_builders_side_panels_follow_the_first_article_and_the_owner_deletes_the_lesson(
+    live_server, page, login_as, teacher, classroom, screenshot_dir
+):
+    lesson = factories.LessonFactory(owner=teacher, title="This week", introduction="Read both reports.")
+    factories.ArticleFactory(title="Report from the front", body_markdown=FIRST_BODY, owner=teacher)
+    login_as(teacher)
+    page.goto(f"{live_server.url}/lessons/{lesson.pk}/edit/")
+    key_panel = page.locator("#builder-key")
+    expect(key_panel).to_contain_text("Add an article first")
+    expect(page.locator("#builder-assign")).to_contain_text("needs at least one article")
+    page.get_by_role("button", name="Add Report from the front").click()
+    expect(page.locator(".builder-status")).to_contain_text("Added “Report from the front”.")
+    # Without a reload: the key mode and the classes are offered at once.
+    expect(key_panel.get_by_role("link", name="Open the key mode")).to_be_visible()
+    expect(page.locator("#builder-assign").get_by_role("link", name=f"Set for {classroom.name}")).to_be_visible()
+    _shot(page, screenshot_dir, "lesson-builder-one-article")
+
+    page.get_by_role("link", name=re.compile("^Preview")).click()
+    expect(page.locator(".lesson-intro-preview")).to_contain_text("Read both reports.")
+    intro = page.locator(".lesson-intro-preview").bounding_box()
+    text = page.locator("#article-text").bounding_box()
+    assert abs(intro["x"] - text["x"]) <= 2, f"the introduction starts at {intro['x']}, the text at {text['x']}"
+    assert intro["x"] + intro["width"] <= text["x"] + text["width"] + 2
+    _shot(page, screenshot_dir, "lesson-preview-intro")
+    page.get_by_role("link", name="Back to the lesson").click()
+
+    delete = page.locator(".builder-delete")
+    delete.get_by_role("button", name="Delete the lesson…").click()
+    expect(delete.get_by_text("Delete “This week” for good?")).to_be_visible()
+    _shot(page, screenshot_dir, "lesson-builder-delete-confirm")
+    delete.get_by_role("button", name="Yes, delete it").click()
+    expect(page).to_have_url(f"{live_server.url}/lessons/")
+    expect(page.locator(".messages")).to_contain_text("Deleted “This week” with its key.")
+    assert not Lesson.objects.filter(pk=lesson.pk).exists()
+
+
+def test_the_library_and_the_builders_search_at_both_widths(
+    live_server, page, login_as, teacher, other_teacher, screenshot_dir
+):
+    for title in ("Theirs one", "Theirs two", "Theirs three"):
+        lesson = factories.LessonFactory(owner=other_teacher, title=title)
+        factories.LessonArticleFactory(lesson=lesson)
+    mine = factories.LessonFactory(owner=teacher, title="Mine")
+    login_as(teacher)
+    page.goto(f"{live_server.url}/lessons/library/")
+    cards = page.locator(".lesson-card")
+    expect(cards).to_have_count(3)
+    tops = [round(cards.nth(i).bounding_box()["y"]) for i in range(2)]
+    assert tops[0] == tops[1], f"cards in a row start at {tops}"
+    _shot(page, screenshot_dir, "lesson-library")
+    page.goto(f"{live_server.url}/lessons/{mine.pk}/edit/")
+    search = page.get_by_label("Search articles")
+    assert search.evaluate("e => getComputedStyle(e).borderTopLeftRadius") == "6px"  # the site's inputs
+    _shot(page, screenshot_dir, "lesson-builder-search")

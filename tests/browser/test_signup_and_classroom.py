@@ -26,7 +26,9 @@ def test_new_student_signs_up_from_the_join_link_and_sees_the_assignment(
 ):
     code = classroom.join_code
     page.goto(f"{live_server.url}/join/?code={code.lower()}")
-    expect(page.get_by_label("Class code")).to_have_value(code)
+    # The link's code is checked first: the page goes straight to the account, for this class.
+    expect(page.locator(".signup-class")).to_contain_text("You’re joining Year 10 Media")
+    expect(page.locator("input[name=join_code]")).to_have_value(code)
     page.get_by_label("Choose a username").type("nia_k")
     page.get_by_label("First name (optional)").type("Nia")
     page.get_by_label("Choose a password").type("plum-ocean-73")
@@ -46,16 +48,33 @@ def test_new_student_signs_up_from_the_join_link_and_sees_the_assignment(
     shoot(page, screenshot_dir, "dashboard")
 
 
-def test_signup_with_a_wrong_code_says_so(live_server, page, classroom):
+def test_signup_asks_for_the_class_code_before_any_password(live_server, page, classroom, screenshot_dir):
     page.goto(f"{live_server.url}/join/")
+    expect(page.get_by_label("Choose a password")).to_have_count(0)
     page.get_by_label("Class code").type("WRONG123")
-    page.get_by_label("Choose a username").type("nia_k")
-    page.get_by_label("Choose a password").type("plum-ocean-73")
-    page.get_by_label("Type the password again").type("plum-ocean-73")
-    page.get_by_role("button", name="Create account and join").click()
+    page.get_by_role("button", name="Continue").click()
     expect(page.get_by_text("No class has the code “WRONG123”")).to_be_visible()
     expect(page.get_by_label("Class code")).to_have_attribute("aria-invalid", "true")
-    assert not User.objects.filter(username="nia_k").exists()
+    expect(page.get_by_label("Choose a password")).to_have_count(0)  # nothing else asked, nothing to retype
+    shoot(page, screenshot_dir, "signup-wrong-code")
+    assert User.objects.count() == 1  # the teacher only: nothing was created
+
+    page.get_by_label("Class code").fill(f"{classroom.join_code[:4].lower()} {classroom.join_code[4:]}")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".signup-class")).to_contain_text("You’re joining Year 10 Media")
+    shoot(page, screenshot_dir, "signup-account-step")
+    page.get_by_label("Choose a username").type("nia_k")
+    page.get_by_label("Choose a password").type("plum-ocean-73")
+    page.get_by_label("Type the password again").type("plum-ocean-74")
+    page.get_by_role("button", name="Create account and join").click()
+    # A mistake in the second step stays in the second step, for the same class.
+    expect(page.get_by_text("The two passwords don’t match")).to_be_visible()
+    expect(page.locator(".signup-class")).to_contain_text("Year 10 Media")
+    page.get_by_label("Choose a password").fill("plum-ocean-73")
+    page.get_by_label("Type the password again").fill("plum-ocean-73")
+    page.get_by_role("button", name="Create account and join").click()
+    expect(page).to_have_url(f"{live_server.url}/assignments/")
+    assert User.objects.get(username="nia_k").classrooms_joined.get() == classroom
 
 
 def test_dashboard_without_a_class_offers_the_join_form(live_server, page, login_as, screenshot_dir, classroom):

@@ -3,8 +3,18 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from articles.models import Article
 from teaching import services
-from teaching.models import DismissedSuggestion, KeyComparison, KeyItem, Lesson, LessonArticle, ReferenceKey
+from teaching.models import (
+    Assignment,
+    DismissedSuggestion,
+    KeyComparison,
+    KeyItem,
+    Lesson,
+    LessonArticle,
+    ReferenceKey,
+    Submission,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -247,3 +257,51 @@ def test_a_correction_re_anchors_or_sets_aside_the_key_items_of_every_lesson_tha
     # The comparison of each key still links its (re-anchored) items.
     for lesson in (theirs, copy):
         assert lesson.reference_key.comparisons.get().items.count() == 2
+
+
+# --- Deleting --------------------------------------------------------------------------------------------------
+
+
+def test_delete_takes_the_key_and_unstarted_assignments_and_keeps_the_articles(three, teacher, classroom, student):
+    key = services.get_or_create_key(three)
+    first = factories.key_item_for(key, _link(three, "A").article, "approximately 300 troops")
+    second = factories.key_item_for(key, _link(three, "B").article, "approximately 300 troops")
+    KeyComparison.objects.create(key=key, title="Troops", relation="agree").items.set([first, second])
+    assignment = factories.AssignmentFactory(classroom=classroom, lesson=three)
+    factories.SubmissionFactory(assignment=assignment, student=student)  # opened, nothing done
+    articles = sorted(LessonArticle.objects.filter(lesson=three).values_list("article_id", flat=True))
+    assert services.delete_lesson(lesson=three, by=teacher) == 1
+    assert not Lesson.objects.filter(pk=three.pk).exists()
+    assert not Assignment.objects.exists() and not Submission.objects.exists()
+    assert not KeyItem.objects.exists() and not KeyComparison.objects.exists() and not ReferenceKey.objects.exists()
+    assert sorted(Article.objects.filter(pk__in=articles).values_list("pk", flat=True)) == articles
+
+
+@pytest.mark.parametrize("work", ["highlight", "handed_in"])
+def test_delete_is_refused_where_students_have_work_and_changes_nothing(three, teacher, classroom, student, work):
+    assignment = factories.AssignmentFactory(classroom=classroom, lesson=three)
+    submission = factories.SubmissionFactory(assignment=assignment, student=student)
+    if work == "highlight":
+        factories.annotation_for(submission, _link(three, "B").article, "approximately 300 troops")
+    else:
+        Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.SUBMITTED)
+    with pytest.raises(ValidationError, match="1 student has work in an assignment of it"):
+        services.delete_lesson(lesson=three, by=teacher)
+    assert Lesson.objects.filter(pk=three.pk).exists()
+    assert _articles(three) == [("A", 1), ("B", 2), ("C", 3)]
+    assert Assignment.objects.filter(pk=assignment.pk).exists()
+
+
+@pytest.mark.parametrize("who", ["other_teacher", "student", "admin_user"])
+def test_only_the_owner_deletes_a_lesson(three, request, who):
+    with pytest.raises(PermissionDenied, match="Only the teacher who made this lesson"):
+        services.delete_lesson(lesson=three, by=request.getfixturevalue(who))
+    assert Lesson.objects.filter(pk=three.pk).exists()
+
+
+def test_the_sites_lesson_is_not_deleted_in_the_site(teacher, admin_user):
+    site = factories.LessonFactory(owner=None, title="Site")
+    for who in (teacher, admin_user):
+        with pytest.raises(PermissionDenied):
+            services.delete_lesson(lesson=site, by=who)
+    assert Lesson.objects.filter(pk=site.pk).exists()

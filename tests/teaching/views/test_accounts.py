@@ -179,3 +179,30 @@ def test_logout_is_a_post_and_returns_to_login(client, student):
     response = client.post(reverse("logout"))
     assert response["Location"] == reverse("login")
     assert "_auth_user_id" not in client.session
+
+
+def test_signup_starts_with_the_class_code_alone(client, classroom):
+    page = client.get(SIGNUP).content.decode()
+    assert 'name="code"' in page and 'type="password"' not in page and "Step 1 of 2" in page
+
+
+def test_signup_wrong_code_is_refused_before_any_password_is_asked(client, classroom):
+    response = client.get(SIGNUP, {"code": "zzzz 9999"})
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "No class has the code “ZZZZ9999”" in text
+    assert 'type="password"' not in text and 'aria-invalid="true"' in text
+    assert User.objects.filter(role=User.Role.STUDENT).count() == 0
+
+
+def test_signup_right_code_asks_for_the_account_of_that_class(client, classroom):
+    text = client.get(SIGNUP, {"code": classroom.join_code.lower()}).content.decode()
+    assert "Step 2 of 2" in text and "You’re joining <strong>Year 10 Media</strong>" in text
+    assert f'<input type="hidden" name="join_code" value="{classroom.join_code}"' in text
+    assert 'type="password"' in text
+
+
+def test_signup_mistake_in_the_account_step_stays_on_that_step(client, classroom):
+    response = client.post(SIGNUP, _signup_data(classroom.join_code, password_confirm="other-words-12"))
+    text = response.content.decode()
+    assert "The two passwords don’t match" in text and "You’re joining <strong>Year 10 Media</strong>" in text

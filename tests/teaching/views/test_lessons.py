@@ -255,3 +255,40 @@ def test_builder_pages_keep_the_sites_htmx_config(teacher_client, mine, name):
     html = teacher_client.get(reverse(name, args=[mine.pk])).text
     assert html.count('name="htmx-config"') == 1
     assert '"includeIndicatorStyles": false' in html and '"allowEval": false' in html
+
+
+def test_adding_the_first_article_refreshes_the_side_panels_out_of_band(teacher_client, teacher, classroom):
+    empty = factories.LessonFactory(owner=teacher, title="Empty")
+    article = factories.ArticleFactory(title="First one", owner=teacher)
+    page = teacher_client.get(reverse("teaching:lesson_edit", args=[empty.pk])).content.decode()
+    assert "Add an article first" in page and 'hx-swap-oob="true"' not in page
+    response = teacher_client.post(
+        reverse("teaching:lesson_article_add", args=[empty.pk]), {"article": article.pk}, **HTMX
+    )
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert '<section class="card" id="builder-key" aria-labelledby="key-title" hx-swap-oob="true">' in text
+    assert '<section class="card" id="builder-assign" aria-labelledby="assign-title" hx-swap-oob="true">' in text
+    assert "Add an article first" not in text
+    assert reverse("teaching:key_start", args=[empty.pk]) in text
+    assert f"Set for {classroom.name}" in text
+
+
+def test_delete_my_lesson_goes_back_to_my_lessons_with_a_message(teacher_client, mine):
+    page = teacher_client.get(reverse("teaching:lesson_edit", args=[mine.pk])).content.decode()
+    assert reverse("teaching:lesson_delete", args=[mine.pk]) in page
+    response = teacher_client.post(reverse("teaching:lesson_delete", args=[mine.pk]), follow=True)
+    assert response.redirect_chain == [(reverse("teaching:lesson_list"), 302)]
+    assert "Deleted “My lesson” with its key. Its articles are still in My articles." in response.content.decode()
+    assert not Lesson.objects.filter(pk=mine.pk).exists()
+
+
+def test_delete_refused_where_students_have_work_says_why(teacher_client, mine, classroom, student):
+    submission = factories.SubmissionFactory(
+        assignment=factories.AssignmentFactory(classroom=classroom, lesson=mine), student=student
+    )
+    factories.annotation_for(submission, _link(mine, "First report").article, "approximately 300 troops")
+    response = teacher_client.post(reverse("teaching:lesson_delete", args=[mine.pk]), follow=True)
+    assert response.redirect_chain == [(reverse("teaching:lesson_edit", args=[mine.pk]), 302)]
+    assert "“My lesson” cannot be deleted: 1 student has work in an assignment of it" in response.content.decode()
+    assert Lesson.objects.filter(pk=mine.pk).exists()

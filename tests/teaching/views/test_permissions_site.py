@@ -350,6 +350,8 @@ ROWS = [
     ),
     ("post", "teaching:lesson_copy", {"pk": "lesson"}, {}, _row(LOGIN, 403, 403, 403, 403, 302, 302, 403)),
     ("get", "teaching:lesson_edit", {"pk": "lesson"}, None, _row(LOGIN, 403, 403, 403, 403, 200, 404, 403)),
+    # The owner's delete is refused with a message here (students have work in it); an admin is refused too.
+    ("post", "teaching:lesson_delete", {"pk": "lesson"}, {}, _row(LOGIN, 403, 403, 403, 403, 302, 404, 403)),
     ("post", "teaching:lesson_article_add", {"pk": "lesson"}, {}, _row(LOGIN, 403, 403, 403, 403, 302, 404, 403)),
     (
         "post",
