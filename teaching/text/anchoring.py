@@ -68,8 +68,16 @@ def select(text: str, start: int, end: int, exact: str, context: int = CONTEXT_C
 # The diff is shifted to word and sentence boundaries (diff-match-patch's semantic-lossless pass), so a
 # deleted sentence followed by a sentence that starts with the same word loses its own first word, not
 # the next sentence's.
+#
+# One thing no diff can tell: which of two copies is the old one, when text is inserted right beside a
+# copy of itself (a pull quote put next to its sentence, then a word of one copy corrected). "S" → "S' S"
+# reads the same whether S' was inserted, or S copied after itself and the first copy corrected; the diff
+# picks the cheaper story, the editor may have lived the other. Text beside an inserted near-copy of itself
+# is therefore ambiguous: highlights on it are set aside, never guessed onto one of the copies.
 
 MOVE_MIN_CHARS = 20
+COPY_SHINGLE = 8  # characters compared at a time when looking for an inserted near-copy of its neighbours
+COPY_SHARE = 0.5  # share of an insertion's shingles found beside it that makes it a copy
 
 
 @dataclass(frozen=True)
@@ -157,6 +165,8 @@ class Reanchorer:
         self._old_words = _prefix_counts(old_word)
         self._old_lost = _prefix_counts([w and t < 0 for w, t in zip(old_word, to_new, strict=True)])
         self._new_added = _prefix_counts([f and not c.isspace() for f, c in zip(inserted, new_text, strict=True)])
+        beside_copy = _beside_inserted_copies(new_text, inserted)
+        self._old_ambiguous = _prefix_counts([t >= 0 and beside_copy[t] for t in to_new])
 
     def unchanged_ranges(self, context: int = CONTEXT_CHARS) -> list[tuple[int, int, int]]:
         """Stretches ``(lo, hi, shift)`` of the old text where any span with ``lo <= start < end <= hi`` keeps
@@ -169,13 +179,24 @@ class Reanchorer:
         if self.same:
             return [(0, old_len, 0)]
         ranges = []
+        ambiguous = self._old_ambiguous
         for lo, hi, shift in self._equal:
             if not (lo == 0 and shift == 0):
                 lo += context  # the prefix must be unchanged too (unless the text starts here in both)
             if not (hi == old_len and hi + shift == new_len):
                 hi -= context
-            if hi - lo > 0:
+            if hi - lo <= 0:
+                continue
+            if ambiguous[hi] == ambiguous[lo]:
                 ranges.append((lo, hi, shift))
+                continue
+            # Leave out the characters beside an inserted copy: ``place`` sets spans on them aside.
+            run = lo
+            for i in range(lo, hi + 1):
+                if i == hi or ambiguous[i + 1] != ambiguous[i]:
+                    if i > run:
+                        ranges.append((run, i, shift))
+                    run = i + 1
         return ranges
 
     def place(self, *, start: int, end: int, exact: str, prefix: str = "", suffix: str = "") -> Placement:
@@ -210,8 +231,8 @@ class Reanchorer:
         return Placement(KEPT if (ns, ne) == (start, end) and found == exact else MOVED, ns, ne, found)
 
     def _follow_edit(self, a: int, b: int) -> tuple[int, int] | None:
-        """Where the diff put these characters, if all of them survived together."""
-        if self._old_lost[b] != self._old_lost[a]:
+        """Where the diff put these characters, if all of them survived together (and unambiguously)."""
+        if self._old_lost[b] != self._old_lost[a] or self._old_ambiguous[b] != self._old_ambiguous[a]:
             return None
         ns, last = self._to_new[a], self._to_new[b - 1]
         if ns < 0 or last < 0:
@@ -249,6 +270,53 @@ class Reanchorer:
         if len(block) < MOVE_MIN_CHARS or _count(old, block) != 1 or _count(new, block) != 1:
             return None
         return ps + (a - bs), ps + (b - bs)
+
+
+def _beside_inserted_copies(new_text: str, inserted: list[bool]) -> list[bool]:
+    """For each character of the new text: whether it is surviving text that an insertion beside it copies
+    (the diff may have taken the copy for the original: see the note above ``MOVE_MIN_CHARS``)."""
+    n, k = len(new_text), COPY_SHINGLE
+    marked = [False] * n
+    regions: list[list[int]] = []  # inserted runs, joined across a few surviving characters: the diff
+    i = 0  # often threads the old sentence through both copies ("3" kept here, ".1" kept there)
+    while i < n:
+        if not inserted[i]:
+            i += 1
+            continue
+        s = i
+        while i < n and inserted[i]:
+            i += 1
+        if regions and s - regions[-1][1] <= k:
+            regions[-1][1] = i
+        else:
+            regions.append([s, i])
+    for s, e in regions:
+        run = new_text[s:e]
+        if sum(inserted[x] and not new_text[x].isspace() for x in range(s, e)) < MOVE_MIN_CHARS:
+            continue
+        shingles = {run[j : j + k] for j in range(len(run) - k + 1)}
+        pieces = [(j, new_text[j : j + k]) for j in range(max(0, s - len(run)), s - k + 1)]
+        pieces += [(j, new_text[j : j + k]) for j in range(e, min(n, e + len(run)) - k + 1)]
+        left = [j for j, piece in pieces if j < s and piece in shingles]
+        right = [j for j, piece in pieces if j >= e and piece in shingles]
+        # Only a copy that touches the insertion counts (gaps shorter than a shingle are corrected letters):
+        # there the diff could as well have slid the insertion across it. Further away it is a pull quote.
+        lo = s
+        for j in reversed(left):
+            if j + k < lo - k:
+                break
+            lo = min(lo, j)
+        hi = e
+        for j in right:
+            if j > hi + k:
+                break
+            hi = max(hi, j + k)
+        found = {new_text[j : j + k] for j in [*left, *right] if lo <= j and j + k <= hi}
+        if len(found) < COPY_SHARE * len(shingles):
+            continue
+        for x in range(lo, hi):
+            marked[x] = marked[x] or not inserted[x]
+    return marked
 
 
 def reanchor(

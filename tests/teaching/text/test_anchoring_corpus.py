@@ -180,3 +180,50 @@ def test_spans_in_unchanged_ranges_keep_quote_and_context_shifted():
             assert placement.status == ("kept" if inside[0] == 0 else "moved")
             checked += 1
     assert checked > 48 * 60 / 2  # most highlights are away from the edit
+
+
+# --- A copy inserted beside its own sentence (make anchoring-eval, seeds 1 and 2) ---------------------------
+
+BESIDE = (
+    "Casualties were high. Both narratives can coexist because modern conflict allows parallel information "
+    "spaces disconnected from singular battlefield truths.\nWhat emerges from the town is a model of attrition."
+)
+COPIED = (
+    "Both narratives can coexist because modern conflict allows parallel information spaces disconnected "
+    "from singular battlefield truths."
+)
+
+
+@pytest.mark.parametrize("phrase", ["disconnected from singular battlefield", "Both narratives", COPIED])
+def test_a_copy_beside_its_sentence_then_one_copy_corrected_is_never_guessed(phrase):
+    # The editor pasted the sentence again as its own paragraph right after it, then fixed (here: broke) a
+    # word of the first copy. The new text reads the same as "a corrected copy inserted before the
+    # sentence", which is the story the diff tells: the highlight would land on the pasted copy.
+    new = BESIDE.replace("truths.\n", f"truths.\n{COPIED}\n").replace("modern conflict", "modern cnflict", 1)
+    _, placement = _place(BESIDE, new, phrase)
+    assert placement.is_orphaned
+
+
+@pytest.mark.parametrize("phrase", ["budget cuts road repairs", "The budget cuts", "raises parking charges"])
+def test_a_copy_before_its_sentence_that_the_diff_threads_through_both_copies_is_never_guessed(phrase):
+    # A paragraph split, the sentence pasted again before itself, a full stop in a figure changed: the diff
+    # keeps "…by 1" of the old sentence in the first copy and "2%, to 3" in the second.
+    old = (
+        "The mayor said so.\nThe budget cuts road repairs by 12%, to 3.1 million euros, and raises parking "
+        "charges by 20 cents an hour. The council expects 900,000 euros more from parking next year."
+    )
+    line = "The budget cuts road repairs by 12%, to 3!million euros, and raises parking charges by 20 cents an hour."
+    new = old.replace("to 3.1 million", "to 3!million").replace("an hour. The", "an hour.\nThe")
+    new = new.replace("said so.\n", f"said so.\n{line}\n")
+    _, placement = _place(old, new, phrase)
+    assert placement.is_orphaned
+
+
+@pytest.mark.parametrize("phrase", ["disconnected from singular battlefield", COPIED])
+def test_a_pull_quote_away_from_its_sentence_leaves_the_highlight_on_the_original(phrase):
+    # Away from its sentence, the pasted copy cannot be taken for the original: no need to set anything aside.
+    new = BESIDE.replace("Casualties were high. ", f"{COPIED}\nCasualties were high. ")
+    new = new.replace("modern conflict", "modern cnflict", 1)
+    sel, placement = _place(BESIDE, new, phrase)
+    assert placement.status == "moved"
+    assert placement.start == new.rindex(phrase) and placement.exact == phrase
