@@ -57,9 +57,11 @@ from teaching.services.lessons import (
 )
 from teaching.services.revisions import (
     ReanchorReport,
+    SystemActor,
     find_unique_occurrence,
     reattach_annotation,
     revise_article,
+    system_actor,
 )
 from teaching.services.submissions import (
     MAX_FEEDBACK_CHARS,
@@ -78,6 +80,7 @@ __all__ = [
     "MAX_NOTE_CHARS",
     "READ_ONLY_MESSAGE",
     "ReanchorReport",
+    "SystemActor",
     "accept_suggestion",
     "add_lesson_article",
     "add_student_to_classroom",
@@ -113,6 +116,7 @@ __all__ = [
     "remove_lesson_article",
     "return_submission",
     "revise_article",
+    "system_actor",
     "start_submission",
     "submit_submission",
     "update_annotation",

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from articles import rendering
 from articles.models import EMPTY_BODY_MESSAGE, Article, ArticleRevision, body_is_blank
+from articles.permissions import can_edit_article
 from teaching.models import Annotation, KeyItem, User
 from teaching.services.results import note_work_changed
 from teaching.services.spans import select_in_current_text
@@ -26,6 +27,8 @@ from teaching.text import anchoring
 
 __all__ = [
     "ReanchorReport",
+    "SystemActor",
+    "system_actor",
     "find_unique_occurrence",
     "reattach_annotation",
     "revise_article",
@@ -86,25 +89,60 @@ class ReanchorReport:
         return " ".join(parts)
 
 
+@dataclass(frozen=True)
+class SystemActor:
+    """The site itself acting, e.g. a management command loading its own fixtures: named, never anonymous.
+
+    Only code run by whoever runs the server creates one (views never do); a revision it saves records no
+    user (``created_by`` stays empty, as for the site's own articles).
+    """
+
+    reason: str
+
+
+def system_actor(reason: str) -> SystemActor:
+    if not reason.strip():
+        raise ValueError("Say what the system is doing.")
+    return SystemActor(reason)
+
+
+def check_can_revise(by: User | SystemActor, article: Article) -> None:
+    """Fails closed: there is no way to correct an article without saying who does it."""
+    if isinstance(by, SystemActor):
+        return
+    if by is None or not can_edit_article(by, article):
+        raise PermissionDenied("Only an admin or the teacher who added this article can correct it.")
+
+
+def actor_for_record(by: User | SystemActor) -> User | None:
+    return None if isinstance(by, SystemActor) else by
+
+
 def _highlights(n: int) -> str:
     return "1 highlight" if n == 1 else f"{n:,} highlights"
 
 
-def revise_article(*, article: Article, body_markdown: str, by: User | None, note: str = "") -> ReanchorReport:
+def revise_article(*, article: Article, body_markdown: str, by: User | SystemActor, note: str = "") -> ReanchorReport:
     """Save a new body as the next revision and re-anchor every highlight and reference-key item on it.
+
+    ``by`` is who corrects: an admin, the article's owner, or ``system_actor()`` for the site's own
+    loaders; anyone else is refused (PermissionDenied).
 
     A class keeps saving meanwhile, and nothing is placed against the wrong text:
     1. Before any lock: render the new body and diff it against the current text (the slow part).
     2. With the latest revision row locked (corrections of one article queue there; students never take
-       that lock): the new revision row, then every span away from the edits is moved by one set-based
-       UPDATE per kind (same words and context, shifted). The article row is not locked yet, so a student
-       still saves new highlights against the old text.
-    3. With the article row locked (as ``create_annotation`` and ``reattach_annotation`` lock it, so
-       nothing is added meanwhile): the few spans near an edit, and any saved during step 2, are placed
-       one by one and written in batches; then the new body. One transaction: all of it, or nothing.
+       that lock): every span near an edit is read and placed. Reading locks no row, so the class saves
+       new highlights and edits comments meanwhile.
+    3. With the article row locked (as ``create_annotation`` and ``reattach_annotation`` lock it, so nothing
+       is added meanwhile): the spans saved or re-attached during step 2 are placed too, then the writes,
+       each of which locks the rows it changes until the end: every span away from the edits moved by one
+       set-based UPDATE per kind (same words and context, shifted), those placed one by one written in
+       batches, the new revision and the body. A student's save waits for the writes only, not for the
+       placing. One transaction: all of it, or nothing.
     Only ``body_markdown`` and what derives from it is written; the caller saves any other field.
     Nothing is ever deleted.
     """
+    check_can_revise(by, article)
     body_markdown = rendering.normalise_source(body_markdown or "")  # browsers send CRLF; no control chars
     if body_is_blank(body_markdown):
         raise ValidationError({"body_markdown": EMPTY_BODY_MESSAGE})
@@ -127,24 +165,29 @@ def revise_article(*, article: Article, body_markdown: str, by: User | None, not
         if old_text != reanchorer.old_text:
             # Another correction landed while this one was diffed: diff against what is there now.
             reanchorer = anchoring.Reanchorer(old_text, body_text)
-        revision = ArticleRevision.objects.create(
-            article_id=article.pk,
-            number=last + 1,
-            body_markdown=body_markdown,
-            body_text=body_text,
-            created_by=by,
-            note=(note or "").strip()[:300],
-        )
-        reports = [_shift_unchanged(model, article.pk, reanchorer, revision=revision) for model in SPAN_MODELS]
-
+        plans = [_plan_near_edits(model, article.pk, reanchorer) for model in SPAN_MODELS]
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.body_text != reanchorer.old_text:  # only a write that bypassed this service gets here
             raise ValidationError(
                 {"body_markdown": "The article was changed by someone else meanwhile. Open it again and redo the edit."}
             )
+        for model, plan in zip(SPAN_MODELS, plans, strict=True):  # saved or re-attached while placing
+            _plan_near_edits(model, article.pk, reanchorer, plan=plan)
         now = timezone.now()
-        for model, report in zip(SPAN_MODELS, reports, strict=True):
-            _place_near_edits(model, article.pk, reanchorer, revision=revision, now=now, report=report)
+        # The writes, from here to the end of the transaction.
+        revision = ArticleRevision.objects.create(
+            article_id=article.pk,
+            number=last + 1,
+            body_markdown=body_markdown,
+            body_text=body_text,
+            created_by=actor_for_record(by),
+            note=(note or "").strip()[:300],
+        )
+        reports = []
+        for model, plan in zip(SPAN_MODELS, plans, strict=True):
+            report = _shift_unchanged(model, article.pk, plan.ranges, revision=revision)
+            _write_placed(model, plan, revision=revision, now=now, report=report)
+            reports.append(report)
         locked.body_markdown, locked.body_html, locked.body_text = body_markdown, body_html, body_text
         locked.updated_at = now
         Article.objects.filter(pk=locked.pk).update(
@@ -163,30 +206,33 @@ MAX_BULK_RANGES = 200
 VALUES_BATCH = 500  # rows per UPDATE … FROM (VALUES …): 6 parameters each, far below either database's limit
 
 
-def _shift_unchanged(model, article_id: int, reanchorer: anchoring.Reanchorer, *, revision) -> ReanchorReport:
-    """Move every anchored span that lies away from the edits (same words, same context) to ``revision``.
+@dataclass
+class _Plan:
+    """What the writes of one kind of span will be: stretches moved in bulk, the rest placed one by one."""
 
-    Two UPDATEs (kept in place; shifted), evaluated on the old positions; their row counts are the report.
-    """
-    report = ReanchorReport(revision=revision)
-    ranges = sorted(reanchorer.unchanged_ranges(), key=lambda r: r[1] - r[0], reverse=True)[:MAX_BULK_RANGES]
-    anchored = model.objects.filter(article_id=article_id, anchor_status=ANCHORED).exclude(revision=revision)
-    in_place = [Q(start__gte=lo, end__lte=hi) for lo, hi, shift in ranges if shift == 0]
-    shifted = [(Q(start__gte=lo, end__lte=hi), shift) for lo, hi, shift in ranges if shift != 0]
-    if in_place:
-        report.kept = anchored.filter(reduce(operator.or_, in_place)).update(revision=revision)
-    if shifted:
-        by = Case(*[When(term, then=Value(shift)) for term, shift in shifted], default=Value(0))
-        report.moved = anchored.filter(reduce(operator.or_, [term for term, _ in shifted])).update(
-            start=F("start") + by, end=F("end") + by, revision=revision
-        )
-    return report
+    ranges: list[tuple[int, int, int]]
+    placed: list[tuple] = field(default_factory=list)  # (pk, start, end, exact, prefix, suffix, moved?)
+    orphan_ids: list[int] = field(default_factory=list)
 
 
-def _place_near_edits(model, article_id: int, reanchorer, *, revision, now, report: ReanchorReport) -> None:
-    """Place one by one the spans not moved in bulk: near an edit, or saved while the bulk ran."""
-    left = model.objects.filter(article_id=article_id, anchor_status=ANCHORED).exclude(revision=revision)
-    placed = []
+def _bulk_filter(ranges) -> Q | None:
+    return reduce(operator.or_, [Q(start__gte=lo, end__lte=hi) for lo, hi, _ in ranges]) if ranges else None
+
+
+def _plan_near_edits(model, article_id: int, reanchorer: anchoring.Reanchorer, plan: _Plan | None = None) -> _Plan:
+    """Read (without locking them) and place the anchored spans that the bulk UPDATEs will not move.
+
+    Given a ``plan``, only the spans it does not hold yet (saved or re-attached since) are added to it."""
+    if plan is None:
+        ranges = sorted(reanchorer.unchanged_ranges(), key=lambda r: r[1] - r[0], reverse=True)[:MAX_BULK_RANGES]
+        plan = _Plan(ranges=ranges)
+    left = model.objects.filter(article_id=article_id, anchor_status=ANCHORED)
+    in_bulk = _bulk_filter(plan.ranges)
+    if in_bulk is not None:
+        left = left.exclude(in_bulk)
+    seen = [row[0] for row in plan.placed] + plan.orphan_ids
+    if seen:
+        left = left.exclude(pk__in=seen)
     for pk, start, end, exact, prefix, suffix in left.values_list("pk", "start", "end", "exact", "prefix", "suffix"):
         placement = reanchorer.place(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
         selector = None
@@ -196,20 +242,48 @@ def _place_near_edits(model, article_id: int, reanchorer, *, revision, now, repo
             except anchoring.QuoteMismatch:
                 selector = None  # e.g. grown past the longest quote allowed: set aside rather than guess
         if selector is None:
-            report.orphaned += 1
-            report.orphan_ids.append(pk)
+            plan.orphan_ids.append(pk)
             continue
-        if placement.status == anchoring.MOVED:
-            report.moved += 1
-        else:
-            report.kept += 1
-        placed.append((pk, selector.start, selector.end, selector.exact, selector.prefix, selector.suffix))
-    for chunk in _chunks(report.orphan_ids, VALUES_BATCH * 4):
+        moved = placement.status == anchoring.MOVED
+        plan.placed.append((pk, selector.start, selector.end, selector.exact, selector.prefix, selector.suffix, moved))
+    return plan
+
+
+def _shift_unchanged(model, article_id: int, ranges, *, revision) -> ReanchorReport:
+    """Move every anchored span that lies away from the edits (same words, same context) to ``revision``.
+
+    Two UPDATEs (kept in place; shifted), evaluated on the old positions; their row counts are the report.
+    """
+    report = ReanchorReport(revision=revision)
+    anchored = model.objects.filter(article_id=article_id, anchor_status=ANCHORED).exclude(revision=revision)
+    in_place = [r for r in ranges if r[2] == 0]
+    shifted = [r for r in ranges if r[2] != 0]
+    if in_place:
+        report.kept = anchored.filter(_bulk_filter(in_place)).update(revision=revision)
+    if shifted:
+        by = Case(*[When(Q(start__gte=lo, end__lte=hi), then=Value(shift)) for lo, hi, shift in shifted], default=0)
+        report.moved = anchored.filter(_bulk_filter(shifted)).update(
+            start=F("start") + by, end=F("end") + by, revision=revision
+        )
+    return report
+
+
+def _write_placed(model, plan: _Plan, *, revision, now, report: ReanchorReport) -> None:
+    """Write the spans placed one by one; the counts are the rows written (a span a student deleted meanwhile
+    is not counted)."""
+    for chunk in _chunks(plan.orphan_ids, VALUES_BATCH * 4):
         # Orphans keep their selector, quote and revision: the words a student chose, and where they were,
         # stay on record until a teacher re-attaches them.
-        model.objects.filter(pk__in=chunk).update(anchor_status=ORPHANED, orphaned_at=now)
-    for chunk in _chunks(placed, VALUES_BATCH):
-        _update_selectors(model, chunk, revision_id=revision.pk)
+        rows = model.objects.filter(pk__in=chunk, anchor_status=ANCHORED)
+        written = set(rows.select_for_update().values_list("pk", flat=True))  # none deleted before the UPDATE
+        model.objects.filter(pk__in=written).update(anchor_status=ORPHANED, orphaned_at=now)
+        report.orphaned += len(written)
+        report.orphan_ids.extend(pk for pk in chunk if pk in written)
+    for chunk in _chunks(plan.placed, VALUES_BATCH):
+        written = _update_selectors(model, [row[:6] for row in chunk], revision_id=revision.pk)
+        moved = {row[0] for row in chunk if row[6]}
+        report.moved += len(written & moved)
+        report.kept += len(written - moved)
 
 
 def _chunks(items: list, size: int):
@@ -217,8 +291,9 @@ def _chunks(items: list, size: int):
         yield items[i : i + size]
 
 
-def _update_selectors(model, rows: list[tuple], *, revision_id: int) -> None:
-    """One UPDATE … FROM (VALUES …) for many rows' selectors (SQLite ≥ 3.33 and PostgreSQL both read it)."""
+def _update_selectors(model, rows: list[tuple], *, revision_id: int) -> set[int]:
+    """One UPDATE … FROM (VALUES …) for many rows' selectors (SQLite ≥ 3.33 and PostgreSQL both read it);
+    returns the ids of the rows it wrote."""
     table = connection.ops.quote_name(model._meta.db_table)
     q = connection.ops.quote_name
     columns = ["start", "end", "exact", "prefix", "suffix"]
@@ -229,10 +304,12 @@ def _update_selectors(model, rows: list[tuple], *, revision_id: int) -> None:
     )
     sql = (
         f"WITH v(id, c1, c2, c3, c4, c5) AS (VALUES {', '.join([row] * len(rows))}) "
-        f"UPDATE {table} SET {sets}, {q('revision_id')} = %s FROM v WHERE {table}.{q('id')} = CAST(v.id AS bigint)"
+        f"UPDATE {table} SET {sets}, {q('revision_id')} = %s FROM v WHERE {table}.{q('id')} = CAST(v.id AS bigint) "
+        f"RETURNING {table}.{q('id')}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [value for r in rows for value in r] + [revision_id])
+        return {row[0] for row in cursor.fetchall()}
 
 
 # --- Re-attaching an orphan -------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from django.db import transaction
 
 from articles.models import Article
 from teaching.models import Lesson, LessonArticle
-from teaching.services import revise_article
+from teaching.services import revise_article, system_actor
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "pokrovsk"
 
@@ -101,7 +101,10 @@ class Command(BaseCommand):
             # A corrected fixture becomes the next revision; students' highlights are re-anchored.
             try:
                 report = revise_article(
-                    article=article, body_markdown=item["body_markdown"], by=None, note=f"Loaded from {item['file']}"
+                    article=article,
+                    body_markdown=item["body_markdown"],
+                    by=system_actor(f"load_launch_lesson: {item['file']}"),
+                    note=f"Loaded from {item['file']}",
                 )
             except ValidationError as error:
                 raise CommandError(f"{item['file']}: {'; '.join(error.messages)}") from None

@@ -244,7 +244,9 @@ def test_a_correction_re_anchors_or_sets_aside_the_key_items_of_every_lesson_tha
     body = article.body_markdown.replace("Officials said ", "Officials said on Monday ").replace(
         "a “modern-day Stalingrad” – ", ""
     )
-    report = services.revise_article(article=article, body_markdown=body, by=other_teacher, note="A correction")
+    report = services.revise_article(
+        article=article, body_markdown=body, by=factories.AdminFactory(), note="A correction"
+    )
     article.refresh_from_db()
     for item in KeyItem.objects.filter(article=article).exclude(pk=gone.pk):
         assert item.anchor_status == "anchored"

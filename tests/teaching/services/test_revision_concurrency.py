@@ -1,9 +1,10 @@
 """A correction of an article that carries many highlights does not stall the class saving on it.
 
 A thread saves a student's highlights on the article while ``revise_article`` re-anchors 10,000 others,
-with real connections to a real database (SQLite or PostgreSQL, whichever the suite runs on). The bounds
-are generous for a noisy machine, yet far below what a correction that writes row by row under one long
-lock costs (about 1.5 ms a highlight: 15 s here, every save waiting for it).
+with real connections to a real database (SQLite or PostgreSQL, whichever the suite runs on): every save
+succeeds and none is lost or miscounted. How long they wait is a figure for ``make bench``
+(benchmarks/corrections.py), not a timed test; what the tests pin is the order of things: a student's save
+is not held while the correction reads and places the highlights, only while it writes.
 """
 
 import json
@@ -24,8 +25,6 @@ from teaching.models import Annotation
 from teaching.text import anchoring
 
 HIGHLIGHTS = 10_000
-CORRECTION_S = 4.0  # target 2 s for 20,000 (make bench); here half as many, twice the time
-SAVE_WAIT_S = 1.5  # target 0.5 s
 
 
 def _seed(submission, article, count: int) -> None:
@@ -109,8 +108,6 @@ def test_a_students_save_during_a_large_correction_is_not_blocked(submission, ar
     assert not errors, errors
     during = [b - a for a, b in waits if b > t0 and a < t1]
     assert during, "no save overlapped the correction"
-    assert t1 - t0 <= CORRECTION_S, f"the correction took {t1 - t0:.2f} s"
-    assert max(during) <= SAVE_WAIT_S, f"a save waited {max(during):.2f} s ({len(during)} during the correction)"
     # Every highlight is accounted for, including those saved while it ran (saves that end after it
     # committed were made on the new text and are not the correction's to count).
     saved = Annotation.objects.filter(article=article).count()
@@ -135,6 +132,60 @@ def test_a_save_during_a_large_correction_on_a_sqlite_file_is_not_blocked(tmp_pa
     out = subprocess.run([*args, "--repeat", "1"], cwd=root, env=env, capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr[-3000:]
     result = json.loads(out.stdout.strip().splitlines()[-1])["results"][0]
-    assert result["saves"] > 0, result
-    assert max(result["alone_ms"], result["whole_ms"]) <= CORRECTION_S * 1000, result
-    assert result["save_wait_ms"] <= SAVE_WAIT_S * 1000, result
+    assert result["saves"] > 0, result  # saves (new highlights and comment edits) succeeded meanwhile
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_comment_edit_and_a_new_highlight_during_a_correction_are_not_held_by_its_placing(
+    submission, article, admin_user, monkeypatch
+):
+    """Ordering, not timing: while the correction's transaction is open and it has read and placed every
+    highlight, a student edits the comment of a highlight it is about to move, and saves a new one; both
+    complete before the correction writes anything. (Rows are locked only by the writes at its end.)"""
+    if connection.vendor == "sqlite":
+        pytest.skip(
+            "in-memory SQLite (the test database) cannot have two writers; on SQLite every write, the "
+            "correction's included, holds the database's one write lock (see the file test above)."
+        )
+    from teaching.services import revisions
+
+    _seed(submission, article, 2_000)
+    text = article.body_text
+    mine = Annotation.objects.filter(article=article).order_by("-start").first()  # after the edit: it moves
+    first_word = re.search(r"[A-Za-z]+", text)
+    corrected = "A new first sentence.\n\n" + article.body_markdown
+    real_plan = revisions._plan_near_edits
+    during: list[str] = []
+
+    def student_saves() -> None:
+        try:
+            services.update_annotation(annotation=mine, comment="Changed my mind", by=submission.student)
+            during.append("edited")
+            services.create_annotation(
+                submission=submission, article=article, category="numbers", start=first_word.start(),
+                end=first_word.end(), exact=first_word.group(), by=submission.student, client_key="during",
+            )  # fmt: skip
+            during.append("created")
+        finally:
+            connection.close()
+
+    def plan_then_let_the_student_save(*args, **kwargs):
+        plan = real_plan(*args, **kwargs)
+        if not during and kwargs.get("plan") is None:
+            assert connection.in_atomic_block  # inside the correction's transaction
+            student = threading.Thread(target=student_saves)
+            student.start()
+            student.join(60)  # a row or article lock held here would keep it waiting until the correction ends
+            during.append("alive" if student.is_alive() else "done")
+        return plan
+
+    monkeypatch.setattr(revisions, "_plan_near_edits", plan_then_let_the_student_save)
+    report = services.revise_article(article=article, body_markdown=corrected, by=admin_user)
+    assert during == ["edited", "created", "done"]
+    mine.refresh_from_db()
+    article.refresh_from_db()
+    assert mine.comment == "Changed my mind"  # the edit is not lost
+    assert mine.revision == report.revision and article.body_text[mine.start : mine.end] == mine.exact
+    new = Annotation.objects.get(client_key="during")  # saved on the old text, moved with it
+    assert new.revision == report.revision and article.body_text[new.start : new.end] == first_word.group()
+    assert report.total == Annotation.objects.filter(article=article).count()

@@ -132,7 +132,7 @@ def test_revise_article_diffs_again_when_another_correction_landed_meanwhile(sub
 
     monkeypatch.setattr(anchoring, "Reanchorer", first_diff_then_someone_else_corrects)
     body = article.body_markdown.replace("Officials said", "Officials have said")
-    services.revise_article(article=article, body_markdown=body, by=None)
+    services.revise_article(article=article, body_markdown=body, by=factories.AdminFactory())
     annotation.refresh_from_db()
     article.refresh_from_db()
     assert len(calls) == 2 and calls[1].startswith("Breaking. ")

@@ -14,7 +14,9 @@ HEADING = "Could not place after a correction"
 
 
 def correct(article):
-    services.revise_article(article=article, body_markdown=article.body_markdown.replace(OLD, NEW), by=None)
+    services.revise_article(
+        article=article, body_markdown=article.body_markdown.replace(OLD, NEW), by=factories.AdminFactory()
+    )
     article.refresh_from_db()
 
 

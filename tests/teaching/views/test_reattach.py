@@ -19,6 +19,7 @@ def orphan(submission, article, phrase="modern-day Stalingrad", comment="Loaded 
 
 
 def correct(article, by=None):
+    by = by or factories.AdminFactory()
     body = article.body_markdown.replace(STALINGRAD_SENTENCE, NEW_SENTENCE)
     report = services.revise_article(article=article, body_markdown=body, by=by)
     article.refresh_from_db()
@@ -106,7 +107,7 @@ def test_reattach_by_admin_returns_to_the_articles_orphans(client, admin_user, o
 def test_reattach_goes_on_to_the_next_orphan_of_the_submission(client, teacher, submission, article):
     first = orphan(submission, article)
     second = orphan(submission, article, phrase="a claim no one could check", comment="")
-    services.revise_article(article=article, body_markdown="Nothing of it is left.", by=None)
+    services.revise_article(article=article, body_markdown="Nothing of it is left.", by=factories.AdminFactory())
     client.force_login(teacher)
     response = client.post(url(first), {"words": "Nothing"})
     assert response["Location"] == url(second)
@@ -147,7 +148,7 @@ def test_reattach_page_query_count_does_not_grow_with_other_orphans(
 ):
     annotations = [orphan(submission, article, comment=f"c{i}") for i in range(count + 1)]
     # Distinct spans are not needed: each is its own highlight with the same words.
-    services.revise_article(article=article, body_markdown="Nothing of it is left.", by=None)
+    services.revise_article(article=article, body_markdown="Nothing of it is left.", by=factories.AdminFactory())
     client.force_login(teacher)
     # session, user, annotation, lesson position, other orphans
     with django_assert_num_queries(5):
