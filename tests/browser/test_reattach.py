@@ -23,7 +23,9 @@ def orphaned(submission, article):
         submission, article, "modern-day Stalingrad", category="rhetoric", comment="Loaded comparison"
     )
     factories.annotation_for(submission, article, "a claim no one could check", category="sourcing")
-    services.revise_article(article=article, body_markdown=article.body_markdown.replace(OLD, NEW), by=None)
+    services.revise_article(
+        article=article, body_markdown=article.body_markdown.replace(OLD, NEW), by=factories.AdminFactory()
+    )
     annotation.refresh_from_db()
     assert annotation.is_orphaned
     return annotation

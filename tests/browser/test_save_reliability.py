@@ -349,7 +349,7 @@ def test_reading_view_shows_highlights_set_aside_by_a_correction(
         body_markdown=article.body_markdown.replace(
             old, "Critics likened it to Stalingrad – a claim no one could check."
         ),
-        by=None,
+        by=factories.AdminFactory(),
     )
     login_as(student)
     page.goto(f"{live_server.url}/assignments/{assignment.pk}/articles/1/")
