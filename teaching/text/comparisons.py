@@ -15,7 +15,9 @@ a different place or time (the ledger's questions point exactly there).
   compared: the ledger says so and asks for words instead. It never guesses.
 * A quote the reader is not sure of (an unsure reading, or a part it declined, such as "03/01/2005") is not
   compared at all: the verdict is ``unknown``, the reason says what could not be read and why, and the
-  ledger never questions the student's verdict on it.
+  ledger never questions the student's verdict on it. A quote that is only partly unsure ("22 953 people on
+  03/01/2005") is compared through the parts read for sure, and the reason says which part was set aside
+  and why.
 * Dates compare as dates: "3 January" and "5 January" disagree, "3-5 January" and "4 January" overlap; a
   date and a number are different kinds.
 * A quote with several numbers ("25 Russian assault teams – five to ten men") is compared through the value
@@ -145,6 +147,16 @@ class ClaimReading:
         return self.claim.doubts
 
     @property
+    def sure_values(self) -> tuple[Value, ...]:
+        """The values read with confidence: the only ones the ledger compares."""
+        return tuple(v for v in self.values if v.sure)
+
+    @property
+    def partly_sure(self) -> bool:
+        """Some parts were read for sure and others not: the sure parts are compared, the rest set aside."""
+        return bool(self.doubts and self.sure_values)
+
+    @property
     def label(self) -> str:
         """ "≈ 300 troops"; several values joined with "; "; NOT_PARSED when there is none."""
         if not self.parsed:
@@ -235,8 +247,18 @@ class LedgerRow:
 
     @property
     def doubts(self) -> tuple[str, ...]:
-        """What the reader could not read for sure in the members' quotes (then nothing is compared)."""
+        """What the reader could not read for sure in the members' quotes."""
         return tuple(d for m in self.members for d in m.claim.reading.doubts)
+
+    @property
+    def unread(self) -> tuple[str, ...]:
+        """Doubts that stop the comparison: a member with nothing read for sure (then nothing is compared)."""
+        return tuple(d for m in self.members if not m.claim.reading.sure_values for d in m.claim.reading.doubts)
+
+    @property
+    def set_aside(self) -> tuple[str, ...]:
+        """Parts not read for sure in quotes whose other parts were compared."""
+        return tuple(d for m in self.members if m.claim.reading.partly_sure for d in m.claim.reading.doubts)
 
     @property
     def settled(self) -> bool:
@@ -245,10 +267,10 @@ class LedgerRow:
 
 
 def _pick_value(claim: Claim, others: Sequence[Claim]) -> Value | None:
-    values = claim.reading.values
+    values = claim.reading.sure_values
     if len(values) <= 1:
         return values[0] if values else None
-    other_values = [o.reading.values[0] for o in others if o.reading.parsed]
+    other_values = [o.reading.sure_values[0] for o in others if o.reading.sure_values]
     numbers = [v for v in values if v.kind not in ("date", "time")]
     if numbers and not any(v.kind in ("date", "time") for v in other_values):
         values = tuple(numbers)  # "162 soldiers since early November": the date is the window, not the claim
@@ -274,10 +296,18 @@ def _differing(members: Sequence[LedgerMember], attr: str) -> tuple[str, str] | 
 
 
 def _computed(members: Sequence[LedgerMember]) -> Verdict:
-    doubts = [d for m in members for d in m.claim.reading.doubts]
-    if doubts:
+    verdict = _computed_from_sure_parts(members)
+    set_aside = [d for m in members if m.claim.reading.partly_sure for d in m.claim.reading.doubts]
+    if set_aside and verdict.status != UNKNOWN:
+        verdict = Verdict(verdict.status, f"{verdict.reason} Set aside, not read for sure: " + " ".join(set_aside))
+    return verdict
+
+
+def _computed_from_sure_parts(members: Sequence[LedgerMember]) -> Verdict:
+    unread = [d for m in members if not m.claim.reading.sure_values for d in m.claim.reading.doubts]
+    if unread:
         # A wrong reading is worse than none: nothing is compared, and the student's verdict stands.
-        return Verdict(UNKNOWN, "We could not read this for sure — " + " ".join(doubts))  # type: ignore[arg-type]
+        return Verdict(UNKNOWN, "We could not read this for sure — " + " ".join(unread))  # type: ignore[arg-type]
     readable = [m for m in members if m.value is not None]
     unreadable = [m for m in members if m.value is None]
     if len(readable) < 2:

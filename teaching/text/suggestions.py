@@ -91,7 +91,9 @@ _VERBS = (
     "stated states announced announces admitted admits acknowledged acknowledges added adds wrote writes "
     "found finds find forecast forecasts predicted predicts think thinks believe believes believed explained "
     "explains recalled recalls conceded concedes denied denies stressed stresses cautioned urged attribute "
-    "attributes attributed counted puts put expects expected alleged alleges replied responded"
+    "attributes attributed counted puts put expects expected alleged alleges replied responded "
+    # plural subjects take the bare verb: "Critics argue", "Experts warn", "Officials insist"
+    "argue warn insist predict allege explain admit acknowledge"
 ).split()
 _VERB_RE = re.compile(r"\b(?:" + "|".join(_VERBS) + r"|points to|pointed to)\b", re.IGNORECASE)
 # Verbs that can take the speaker after them: "“…,” said Jane Doe, a spokeswoman".
@@ -145,15 +147,38 @@ def _source_before(subject: str) -> str | None:
         subject = trimmed
     if not subject:
         return None
+    words = subject.split()
+    if subject == subject.lower() and len(words) > 5:
+        titled = _titled_name(words)  # no punctuation: the clause may run on from the sentence before
+        if titled:
+            return titled
     if _looks_like_source(subject):
         return subject
-    words = subject.split()
     if words[-1].lower() in _PRONOUN_SPEAKERS:
         return words[-1]  # "… which they said", text without punctuation: "… he said"
     for k in range(min(6, len(words)), 0, -1):
         tail = words[-k:]
         if _person_like(tail[-1]) and (k == 1 or tail[0].lower() in _DETERMINERS or k == 2):
             return " ".join(tail)
+    if subject == subject.lower():
+        titled = _titled_name(words)
+        if titled:
+            return titled
+        # "although harlow said": one word straight after a clause break
+        if len(words) == 1 and words[0] not in _AFTER_STOP and words[0] not in _DETERMINERS and len(words[0]) > 2:
+            return words[0]
+    return None
+
+
+def _titled_name(words: list[str]) -> str | None:
+    """Text without capitals: "… 92 percent full the chief executive tom harlow" ends in a determiner, a title
+    and up to three words of a name."""
+    for k in range(min(7, len(words)), 2, -1):
+        tail = words[-k:]
+        titled = [n for n, w in enumerate(tail) if n and _person_like(w)]
+        if tail[0] in _DETERMINERS and titled and len(tail) - 1 - titled[-1] <= 3:
+            if not any(w in _AFTER_STOP for w in tail[1:]):
+                return " ".join(tail)
     return None
 
 
@@ -164,6 +189,7 @@ def _person_like(word: str) -> bool:
         or low.rstrip("s") in _SPEAKER_NOUNS
         or low in _PEOPLE_PLURALS
         or (low.endswith(("ers", "ists", "ants", "ents", "ians")) and len(low) > 5 and low not in _NOT_PEOPLE)
+        or (low.endswith(("ator", "ators")) and len(low) > 6)  # coordinator, administrator, legislator
     )
 
 
@@ -196,13 +222,22 @@ def _looks_like_source(subject: str) -> bool:
         return True
     if any(w in _SPEAKER_NOUNS or w.rstrip("s") in _SPEAKER_NOUNS for w in low):
         return True
+    if _person_like(low[0]) and len(low) > 1 and low[1] == "of":
+        return True  # "Supporters of the bridge", "Residents of the estate"
     # a proper name: a capitalised word that is not just the first word of the sentence
     return any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and len(words) <= 3)
 
 
 _SPEAKER_AFTER_CASED = re.compile(
     rf"\s+((?:(?:the|a|an|one|[a-z]+)\s+){{0,3}}?{_NAME}(?:,\s+(?!who\b|which\b)[^,.;:“”\"\n]{{2,80}}?"
-    r"(?=\s*[.;:”\"\n]|\s*,\s*(?:who|which|adding|as|in)\b|\s+(?:who|which|that)\b|$))?)"
+    r"(?=\s*[.;:”\"\n]|\s*,\s*(?:who|which|adding|as|in)\b|\s+(?:who|which|that)\b|$))?"
+    # "said Callum Ross, who led the Yes campaign": the description belongs to the speaker
+    r"(?:,\s+who\s[^.;:“”\"\n]{2,100}?(?=\s*[.;:”\"\n]|$))?)"
+)
+_AUXILIARIES = set("is was are were has have had will would could should may might can".split())
+_WHEN_WORDS = set(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow on in last this "
+    "january february march april may june july august september october november december earlier later".split()
 )
 _ACCORDING_TO_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
 
@@ -210,14 +245,17 @@ _ACCORDING_TO_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
 def _speaker_after(text: str, pos: int, *, cased: bool = True) -> int | None:
     """End of the speaker named right after a verb at ``pos``: "said Nadia Farrow, deputy chief economist"."""
     m = _SPEAKER_AFTER_CASED.match(text, pos)
+    if m and m.group(1).split()[0].lower().strip(".,") in _WHEN_WORDS:
+        return None  # "Corvane Inc. said Thursday": the day, not a speaker
     if m and any(c.isupper() for c in m.group(1)):
         return m.end(1)
     if cased:
         return None  # in cased text a speaker after the verb has a capitalised name
     # lowercased text: up to six words, ending before a word that starts a new clause
-    words = list(re.finditer(r"[\w’'.&-]+", text[pos : pos + 120]))
+    words = list(re.finditer(r"[\w’'.&-]+", text[pos : pos + 160]))
     end = None
-    for n, w in enumerate(words[:6]):
+    stopped_by = None
+    for n, w in enumerate(words[:8]):
         gap = text[pos + (words[n - 1].end() if n else 0) : pos + w.start()]
         if n and (not gap.isspace() or "\n" in gap):
             break
@@ -225,13 +263,20 @@ def _speaker_after(text: str, pos: int, *, cased: bool = True) -> int | None:
             return None
         word = w.group().lower()
         if word in _AFTER_STOP and n:
+            stopped_by = word
             break
         if word in _AFTER_STOP:
             return None
         end = pos + w.end()
     if end is None or len(words) < 2:
         return None
-    return end if _looks_like_source(text[pos:end]) or text[pos:end].split()[0].lower() in ("the", "a", "an") else None
+    speaker = text[pos:end]
+    if speaker.split()[0].lower() in ("the", "a", "an") and stopped_by in _AUXILIARIES:
+        # "said the chief executive", but not "said the real price would…": a reported clause's subject
+        return end if any(_person_like(w) for w in speaker.split()[1:]) else None
+    if speaker.split()[0].lower() in ("the", "a", "an"):
+        return end
+    return end if _looks_like_source(speaker) else None
 
 
 def _according_to(text: str) -> list[tuple[int, int]]:
@@ -275,8 +320,15 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     """Index just after the last clause boundary before ``pos`` (not before ``floor``)."""
     best = floor
     for m in _CLAUSE_BREAK.finditer(text, floor, pos):
+        if m.group().startswith(".") and _ABBREVIATION.search(text, max(floor, m.start() - 6), m.start() + 1):
+            continue  # "Corvane Inc. said", "Bellevue, Wash., who": a full stop that ends an abbreviation
         best = m.end()
     return best
+
+
+_ABBREVIATION = re.compile(
+    r"\b(?:Inc|Corp|Co|Ltd|Plc|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Prof|Wash|Calif|U\.S)\.$"
+)
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -293,8 +345,11 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _attributions(text: str) -> list[Suggestion]:
     out: list[Suggestion] = []
+    quoted = [(q.start, q.end) for q in _quotations(text) if q.label == "direct quotation" and text[q.start] != "‘"]
     for m in _VERB_RE.finditer(text):
         verb = m.group()
+        if any(a < m.start() and m.end() < b for a, b in quoted):
+            continue  # "Shelley always said…" inside a quotation is the speaker's story, not the article's source
         before = text[max(0, m.start() - 40) : m.start()]
         if re.search(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", before):
             continue  # "was expected", "were counted": passive, offered below when it hides who says so

@@ -18,8 +18,10 @@ What is read
   durations, …); a *currency* ("$1.2bn", "£300m", "€5 million", "Rs 500 crore", "US$", "50p", "20 euros");
   a *noun* it counts (directly or after up to two describing words: "200 Russian soldiers"); a *rate*
   ("a day", "per week", "every day", "daily", "/year") when it follows directly.
-* Ranges ("1,200-1,500", "15–20", "five to ten", "between 5 and 10", "$5-10 million", "5% to 10%"),
-  ratios ("5:1", "eight to one"), fractions ("a third", "two-thirds", "half of", "one in five", "1/3 of"),
+* Ranges ("1,200-1,500", "15–20", "five to ten", "between 5 and 10", "$5-10 million", "5% to 10%"; but
+  "rose by 13,000 to 231,000" is a change), ratios ("5:1", "eight to one", "two out of three", "tripled",
+  "tenfold", "three times higher"), fractions ("a third", "two-thirds", "half of", "one in five", "1/3 of";
+  "a quarter of a million" is 250,000; "a third term" is an ordinal),
   ordinals ("93rd", "the third"), orders of magnitude ("dozens", "tens of thousands": kept as ``Vague``
   with their order of magnitude, never as a number).
 * Dates, date ranges, months, years, decades and times (``dates``): "3 January", "Jan. 12", "March 25,
@@ -32,9 +34,11 @@ What is read
 What it declines, and says why
 ------------------------------
 A score-like pair ("3-1"), an all-number date whose order is unknown ("03/01/2005"), a number right after
-a name ("Section 230"), a slash between numbers ("24/7"), "m" that may be metres or millions, "points",
-a lone "one", a year range whose halves do not follow. Multiplication is the student's: "25 teams – five
-to ten men" gives 25 and 5–10, never 125–250. Codes ("FAB-3000", "E50") are not numbers.
+a name ("Section 230"), a slash between numbers ("24/7"), "m" that may be metres or millions, "points"
+in a sentence that says neither percentages/polls nor a match/market, a lone "one", a trailing "first" that
+may be an adverb, a year range whose halves do not follow, a year printed as ’25–’39 (which century?), and
+in text without punctuation a year glued to the next year ("in 2019 20 people"). Multiplication is the
+student's: "25 teams – five to ten men" gives 25 and 5–10, never 125–250. Codes ("FAB-3000", "E50") are not numbers.
 
 Comparing (``compare.compatible``)
 ----------------------------------

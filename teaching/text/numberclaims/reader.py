@@ -370,6 +370,7 @@ class Scanner(DateReader):
             between, j = True, i + 1
         # "rose from £1.60 to £3", "up 5% to 10%": a change between two values, not a range
         change = self.is_word(i - 1, *_CHANGE_WORDS)
+        by = self.is_word(i - 1, "by")  # "rose by 13,000 to 231,000": a change; "cut by 10 to 15 per cent": a range
         plus_minus = self.phrase(j, ("plus", "or", "minus")) or self.is_word(j, "±")
         if plus_minus:
             j += 3 if self.is_word(j, "plus") else 1
@@ -459,7 +460,7 @@ class Scanner(DateReader):
                     if not pct and not currency:
                         return self._ratio(i, candidate.next, first.value, Decimal(1), "ratio", qualifier,
                                            qualifier_word), candidate.next  # fmt: skip
-                elif candidate is not None:
+                elif candidate is not None and not (by and candidate.value > first.value * 3):
                     second = candidate
         elif (
             (self.is_word(k, "in", "per") or self.phrase(k, ("out", "of")))
@@ -575,6 +576,8 @@ class Scanner(DateReader):
                 ):
                     low, high = low * 1_000_000, high * 1_000_000
                     noun, k, category = after.text, k + 2, "quantity"  # 1.3m people
+                elif self.is_word(k + 1, *_MEASURED) and self.same_line(k + 1):
+                    unit, k, category = "m", k + 1, "quantity"  # 1.93m tall, 828m high: metres
                 else:
                     unit, k, category = "m", k + 1, "quantity"
                     confidence, why = UNSURE, WHY_M
@@ -1036,6 +1039,8 @@ _SCORE_CONTEXT = re.compile(
     r"\bbasket|\bquarter-?back|\brebounds\b|\bassists\b|\bpenalt|\bfixtures?\b|\bwins?\b|\bdraws?\b",
     re.IGNORECASE,
 )
+# After "m": words that make it metres ("1.93m tall"), not millions.
+_MEASURED = {"tall", "long", "high", "deep", "wide", "away", "above", "below", "across", "underground", "apart"}
 _DECADES_OF_LIFE = {
     "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
     "eighties": 80, "nineties": 90,

@@ -336,6 +336,35 @@ def test_a_reading_the_reader_is_not_sure_of_never_questions_the_student(texts, 
     assert row.computed.reason.startswith("We could not read this for sure — ")
 
 
+@pytest.mark.parametrize(
+    ("texts", "relation", "status", "question_kind", "set_aside"),
+    [
+        # the count is read for sure, the all-number date is not: the counts are compared, the date set aside
+        (("22 953 people voted on 03/01/2005", "22 953 people"), "agree", "compatible", None, "03/01/2005"),
+        (("22 953 people voted on 03/01/2005", "12 000 people"), "agree", "disagree", "no_overlap", "03/01/2005"),
+        (("a 300m race with 40 runners", "40 runners"), "contradict", "compatible", "overlap", "300m"),
+    ],
+)
+def test_a_partly_unsure_quote_is_compared_through_the_parts_read_for_sure(
+    texts, relation, status, question_kind, set_aside
+):
+    row = cmp.ledger_row(1, relation, claims(*texts))
+    assert row.computed.status == status, row.computed.reason
+    assert row.question_kind == question_kind
+    assert not row.unread
+    assert row.set_aside and set_aside in row.set_aside[0]
+    assert "Set aside, not read for sure: “" + set_aside in row.computed.reason
+    assert row.members[0].value is not None and row.members[0].value.sure
+    assert cmp.read_claim(texts[0]).partly_sure
+
+
+def test_a_quote_with_nothing_read_for_sure_is_still_not_compared():
+    row = cmp.ledger_row(1, "agree", claims("on 03/01/2005", "22 953 people on 03/01/2005"))
+    assert row.computed.status == "unknown"
+    assert row.unread and row.question is None
+    assert not cmp.read_claim("on 03/01/2005").partly_sure
+
+
 def test_claim_reading_says_how_sure_it_is():
     sure = cmp.read_claim("22 953 people on 3 January")
     assert sure.sure and sure.label == "22,953 people; 3 January"

@@ -344,6 +344,12 @@ def test_multiples_fractions_of_scales_short_years_and_points(text, expected):
         ("unemployment at 2.45 million", [("2.45 million", "quantity", "2450000")]),
         ("shares closed at 7.25 on Friday", [("7.25", "quantity", "7.25")]),
         ("The 5G network covers 90% of homes", [("90%", "percent", "90")]),
+        ("He was 1.93m tall.", [("1.93m", "quantity", "1.93")]),
+        # after "by", "X to Y" far apart is a change (by X, to Y), close together a range
+        ("claims rose by 13,000 to 231,000.", [("13,000", "quantity", "13000"), ("231,000", "quantity", "231000")]),
+        ("prices rose by 0.5% to 4.6%", [("0.5%", "percent", "0.5"), ("4.6%", "percent", "4.6")]),
+        ("costs were cut by 10 to 15 per cent", [("10 to 15 per cent", "range", "10..15")]),
+        ("rainfall of up to 80 millimetres", [("up to 80 millimetres", "quantity", "80")]),
         # a four-digit number before a counted plural is a count, unless a word places it in time
         ("the council said 1200 homes had been damaged", [("1200 homes", "quantity", "1200")]),
         ("in 1990 prices rose", [("1990", "year", "1990")]),

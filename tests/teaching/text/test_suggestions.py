@@ -182,6 +182,35 @@ def test_suggest_sourcing(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day after the verb is not the speaker; the subject before it is
+        ("Corvane Inc. said Thursday it would cut jobs.", ["Corvane Inc. said"]),
+        ("The ministry said on Monday that 40 died.", ["The ministry said"]),
+        # a relative clause after the speaker's name describes the speaker
+        ("“It is wrong,” said Callum Ross, who led the Yes campaign.", ["said Callum Ross, who led the Yes campaign"]),
+        # a verb inside a quotation is the speaker's story, not the article's sourcing
+        ("“Shelley always said it was money down the drain,” he said.", ["he said"]),
+        ("Supporters of the bridge say it will help.", ["Supporters of the bridge say"]),
+        ("Critics argue the policy has failed.", ["Critics argue"]),
+        ("Experts warn that prices will rise.", ["Experts warn"]),
+        # text without capitals: a title and a name before the verb, a surname after a clause break
+        (
+            "planes were full the chief executive tom harlow told us the summer was busy",
+            ["the chief executive tom harlow told"],
+        ),
+        ("it cost a lot although harlow said the real price would be lower", ["harlow said"]),
+        (
+            "it is over says the red cross regional coordinator petar novak",
+            ["says the red cross regional coordinator petar novak"],
+        ),
+    ],
+)
+def test_suggest_sourcing_names_the_speaker(text, expected):
+    assert spans(text, "sourcing") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected", "labels"),
     [
         ("He called it a “cauldron” twice.", ["“cauldron”"], ["quoted phrase"]),

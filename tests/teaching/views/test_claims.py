@@ -377,3 +377,25 @@ def test_reading_view_with_links_query_count_does_not_grow(
     with django_assert_num_queries(12):
         response = client.get(reverse("teaching:article_read", args=[pk_submission.assignment.pk, 3]))
     assert response.content.decode().count('class="claim-item-link"') == size
+
+
+def test_ledger_compares_the_parts_it_reads_and_says_what_it_set_aside(client, student, classroom):
+    lesson = factories.LessonFactory(title="A poll, reported twice")
+    bodies = ["The poll asked 22 953 people on 03/01/2005 what they thought.", "The poll asked 22 953 people."]
+    texts = []
+    for position, body in enumerate(bodies, start=1):
+        article = factories.ArticleFactory(title=f"Report {position}", body_markdown=body)
+        factories.LessonArticleFactory(lesson=lesson, article=article, position=position)
+        texts.append(article)
+    assignment = factories.AssignmentFactory(classroom=classroom, lesson=lesson)
+    submission = factories.SubmissionFactory(assignment=assignment, student=student)
+    a = factories.annotation_for(submission, texts[0], "22 953 people on 03/01/2005", counted="people asked")
+    b = factories.annotation_for(submission, texts[1], "22 953 people", counted="people asked")
+    _link(submission, student, a, b, relation="agree")
+    client.force_login(student)
+    html = client.get(_ledger(assignment)).content.decode()
+    assert 'data-computed="compatible" data-relation="agree"' in html
+    assert "Set aside, not read for sure: “03/01/2005”" in html
+    assert "Part of it was not read for sure, so the ledger compares only the rest" in html
+    assert "The numbers bear this out" in html
+    assert "could not be read for sure" not in html
