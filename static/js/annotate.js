@@ -4,7 +4,7 @@
 // change goes into the on-device outbox first (pending-saves.js) and is sent through htmx; the server
 // answers with only what changed (that highlight and the counters, swapped out of band), and the page
 // redraws. New highlights still on their way are drawn as pending. The pieces shared with the key mode
-// live in their own modules: selection-toolbar.js, item-editor.js, transport.js, status.js, panels.js.
+// live in their own modules: selection-toolbar.js, item-editor.js, writes.js, transport.js, status.js, panels.js.
 
 import { enableConfirmForms } from "./confirm.js";
 import { annotationsFromList, flashHighlight, listEl, renderHighlights } from "./highlights.js";
@@ -14,6 +14,7 @@ import { PendingSaves, plural } from "./pending-saves.js";
 import { truncate } from "./panels.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
+import { createWrites } from "./writes.js";
 
 const page = document.getElementById("annotate-page");
 const root = document.getElementById("article-text");
@@ -91,40 +92,13 @@ document.body.addEventListener("htmx:afterRequest", (event) => {
   if (event.detail.elt === page) redraw();
 });
 
-/** Send a change of a saved highlight; resolves true once the server has it, else says why. */
-async function write(kind, { id, url, fields }, doneText) {
-  const answer =
-    kind === "delete" ? await saves.remove({ id, url, articleId }) : await saves.update({ id, url, articleId, fields });
-  if (answer.kind === "ok") {
-    lastError = "";
-    setStatus("saved", doneText);
-    return true;
-  }
-  lastError = `Not saved — ${answer.message}`;
-  if (answer.kind === "refused" || answer.kind === "gone") setStatus("error", lastError);
-  return false;
-}
-let lastError = "";
+const { write, amend, failText } = createWrites({ saves, articleId, setStatus });
 
 // ---------------------------------------------------------------- what the toolbar does here
 
 /** A category chosen for a fresh selection: on the device first (a closed tab cannot lose it), then sent. */
 function create({ selector, category, note }) {
   return saves.create({ url: toolbarEl.action, articleId, ...selector, category, comment: note });
-}
-
-/**
- * Change a highlight just made from the toolbar, whether or not the server has it yet. While it waits
- * (or is on its way), the change goes into the waiting item: the next try carries it, with the same key.
- */
-async function amend(item, changes) {
-  if (item.id && item.urls?.update) {
-    const ok = await write("update", { id: item.id, url: item.urls.update, fields: changes }, "Saved");
-    if (ok) Object.assign(item, changes);
-    else item.error = lastError;
-    return ok;
-  }
-  return saves.amendWaiting(item, changes);
 }
 
 // ---------------------------------------------------------------- submitting: nothing left behind
@@ -252,8 +226,8 @@ if (editable) {
   editor = new ItemEditor({
     root,
     editor: editorEl,
-    write: (kind, target, doneText) => write(kind, target, doneText),
-    failText: () => lastError,
+    write,
+    failText,
     deletedText: "Highlight deleted",
     onOpen: () => toolbar.close({ resume: false }),
   });

@@ -14,6 +14,7 @@ import { PendingSaves } from "./pending-saves.js";
 import { truncate } from "./panels.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
+import { createWrites } from "./writes.js";
 import { send } from "./transport.js";
 
 const page = document.getElementById("annotate-page");
@@ -61,20 +62,7 @@ document.body.addEventListener("htmx:afterRequest", (event) => {
   if (event.detail.elt === page) redraw();
 });
 
-let lastError = "";
-
-async function write(kind, { id, url, fields }, doneText) {
-  const answer =
-    kind === "delete" ? await saves.remove({ id, url, articleId }) : await saves.update({ id, url, articleId, fields });
-  if (answer.kind === "ok") {
-    lastError = "";
-    setStatus("saved", doneText);
-    return true;
-  }
-  lastError = `Not saved — ${answer.message}`;
-  if (answer.kind === "refused" || answer.kind === "gone") setStatus("error", lastError);
-  return false;
-}
+const { write, amend, failText } = createWrites({ saves, articleId, setStatus });
 
 // ---------------------------------------------------------------- what the toolbar does here
 
@@ -88,16 +76,6 @@ function create({ selector, category, note }) {
     return "failed";
   });
   return { item, result: outcome };
-}
-
-async function amend(item, changes) {
-  if (item.id && item.urls?.update) {
-    const ok = await write("update", { id: item.id, url: item.urls.update, fields: changes }, "Saved");
-    if (ok) Object.assign(item, changes);
-    else item.error = lastError;
-    return ok;
-  }
-  return saves.amendWaiting(item, changes);
 }
 
 /** A form of the panel (a suggestion, a set-aside item) sent as it is: resolves true once the server has it. */
@@ -198,7 +176,7 @@ const editor = new ItemEditor({
   root,
   editor: editorEl,
   write,
-  failText: () => lastError,
+  failText,
   deletedText: "Key item deleted",
   onOpen: () => toolbar.close({ resume: false }),
 });

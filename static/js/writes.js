@@ -1,0 +1,43 @@
+// Changing what is already on the page — a saved highlight (or key item), or one just made whose save may
+// still be on its way — written once for the reading view and the key mode. Every change goes through the
+// page's outbox (pending-saves.js), so nothing typed is lost; the status line says how it went, in the
+// words of transport.js.
+
+/**
+ * @param saves      the page's PendingSaves
+ * @param articleId  the article shown
+ * @param setStatus  the page's status line
+ */
+export function createWrites({ saves, articleId, setStatus }) {
+  let lastError = "";
+
+  /** Send a change of a saved item ("update" or "delete"); resolves true once the server has it, else says why. */
+  async function write(kind, { id, url, fields }, doneText) {
+    const answer =
+      kind === "delete" ? await saves.remove({ id, url, articleId }) : await saves.update({ id, url, articleId, fields });
+    if (answer.kind === "ok") {
+      lastError = "";
+      setStatus("saved", doneText);
+      return true;
+    }
+    lastError = `Not saved — ${answer.message}`;
+    if (answer.kind === "refused" || answer.kind === "gone") setStatus("error", lastError);
+    return false;
+  }
+
+  /**
+   * Change an item just made from the toolbar, whether or not the server has it yet. While it waits (or is on
+   * its way), the change goes into the waiting item: the next try carries it, with the same client key.
+   */
+  async function amend(item, changes) {
+    if (item.id && item.urls?.update) {
+      const ok = await write("update", { id: item.id, url: item.urls.update, fields: changes }, "Saved");
+      if (ok) Object.assign(item, changes);
+      else item.error = lastError;
+      return ok;
+    }
+    return saves.amendWaiting(item, changes);
+  }
+
+  return { write, amend, failText: () => lastError };
+}
