@@ -99,3 +99,12 @@ def test_review_query_count_is_constant(teacher_client, classroom, lesson, artic
     with django_assert_num_queries(11):  # nothing changed: nobody is matched again
         response = teacher_client.get(_url(assignment))
     assert f"of {size}</strong> submitted" in response.text
+
+
+def test_a_student_who_has_not_started_shows_no_counts_rather_than_zeros(
+    teacher_client, classroom, student, assignment
+):
+    response = teacher_client.get(_url(assignment))
+    row = response.text.split(f">{student.display_name}")[1].split("</tr>")[0]
+    assert "Not started" in row
+    assert '<td class="num">0</td>' not in row and row.count('<span class="muted">—</span>') >= 4
