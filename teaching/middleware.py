@@ -1,8 +1,11 @@
+from io import BytesIO
 from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParser, MultiPartParserError
 from django.http.request import RawPostDataException
 from django.shortcuts import resolve_url
 
@@ -66,12 +69,13 @@ class RefuseUndecodableFormsMiddleware:
     """
 
     MESSAGE = "The form sent text that is not valid UTF-8 ({fields}). Nothing was saved: send the text as UTF-8."
+    FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")  # both reach views as request.POST
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("POST", "PUT", "PATCH") and request.content_type == "application/x-www-form-urlencoded":
+        if request.method in ("POST", "PUT", "PATCH") and request.content_type in self.FORMS:
             bad = self._undecodable_fields(request)
             if bad:
                 message = self.MESSAGE.format(fields=", ".join(sorted(bad)))
@@ -88,10 +92,24 @@ class RefuseUndecodableFormsMiddleware:
             return set()  # Django refuses or has read it already; nothing for us to check
         bad = set()
         # latin-1 maps every byte to one character, so each field's bytes can be checked on their own.
-        for name, value in parse_qsl(body.decode("latin-1"), keep_blank_values=True, encoding="latin-1"):
+        if request.content_type == "multipart/form-data":
+            fields = _multipart_text_fields(request, body)
+        else:
+            fields = parse_qsl(body.decode("latin-1"), keep_blank_values=True, encoding="latin-1")
+        for name, value in fields:
             try:
                 value.encode("latin-1").decode("utf-8")
                 name.encode("latin-1").decode("utf-8")
             except UnicodeDecodeError:
                 bad.add(name.encode("latin-1").decode("utf-8", "replace"))
         return bad
+
+
+def _multipart_text_fields(request, body: bytes) -> list[tuple[str, str]]:
+    """The text fields (not files) of a multipart body, each byte read as one latin-1 character."""
+    meta = {**request.META, "CONTENT_LENGTH": str(len(body))}
+    try:
+        post, _files = MultiPartParser(meta, BytesIO(body), [MemoryFileUploadHandler(request)], "latin-1").parse()
+    except MultiPartParserError:
+        return []  # Django answers 400 for it when the view reads the form
+    return [(name, value) for name, values in post.lists() for value in values]

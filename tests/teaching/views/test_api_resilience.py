@@ -177,3 +177,26 @@ def test_a_form_comment_in_utf8_is_saved(student_client, assignment, article):
     response = student_client.post(url, data=body, content_type="application/x-www-form-urlencoded")
     assert response.status_code == 302
     assert Annotation.objects.get().comment == "café"
+
+
+def test_a_multipart_form_comment_that_is_not_utf8_is_refused_too(student_client, assignment, article):
+    # What a hand-made client sends with curl -F: Django would decode it leniently as well.
+    phrase = "300 troops"
+    start = article.body_text.index(phrase)
+    fields = {"category": b"numbers", "start": str(start).encode(), "end": str(start + len(phrase)).encode()}
+    fields |= {"exact": phrase.encode(), "comment": b"caf\xe9 \xff"}
+    body = b"".join(
+        b'--XyZ\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (name.encode(), value)
+        for name, value in fields.items()
+    )
+    body += b"--XyZ--\r\n"
+    url = reverse("teaching:annotation_create", args=[assignment.pk, 1])
+    response = student_client.post(url, data=body, content_type="multipart/form-data; boundary=XyZ")
+    assert response.status_code == 400
+    assert "not valid UTF-8 (comment)" in response.content.decode()
+    assert not Annotation.objects.exists()
+    # The same form in UTF-8 is saved.
+    body = body.replace(b"caf\xe9 \xff", "café".encode())
+    response = student_client.post(url, data=body, content_type="multipart/form-data; boundary=XyZ")
+    assert response.status_code == 302
+    assert Annotation.objects.get().comment == "café"
