@@ -1,9 +1,48 @@
-// The numbers ledger: keep the reader's place when htmx swaps the ledger region after a save.
+// The numbers ledger: keep the reader's place, and what they typed or ticked, when htmx swaps the ledger
+// region (after a save, or a refresh when a highlight is saved on the side-by-side page).
 // Without JavaScript every form posts and the page comes back (Post/Redirect/Get).
 
 import { failureMessage } from "./transport.js";
 
 let lastFocusId = null;
+let carried = null;
+
+/** The form a request came from (a refresh of the region itself has none). */
+function requestingForm(event) {
+  const elt = event.detail?.requestConfig?.elt || event.detail?.elt;
+  return elt?.closest?.("form") || null;
+}
+
+// What the reader has typed or ticked in the region and not sent is carried into the region that replaces it,
+// read at the moment of the swap (not when the request left: a box ticked while a refresh was on its way
+// counts). The form that was sent is left as the server answered it.
+document.body.addEventListener("htmx:beforeSwap", (event) => {
+  const region = document.getElementById("ledger-region");
+  if (!region || event.detail.target !== region || event.detail.shouldSwap === false) return;
+  const sent = requestingForm(event);
+  const mine = (field) => !sent || !sent.contains(field);
+  carried = {
+    typed: [...region.querySelectorAll("input[type=text], textarea")]
+      .filter((field) => field.id && field.value !== field.defaultValue && mine(field))
+      .map((field) => [field.id, field.value]),
+    ticked: [...region.querySelectorAll("input[type=checkbox], input[type=radio]")]
+      .filter((box) => box.checked !== box.defaultChecked && mine(box))
+      .map((box) => [box.name, box.value, box.checked, box.closest("form")?.getAttribute("action")]),
+  };
+});
+
+function carryOver(region) {
+  if (!carried) return;
+  for (const [id, value] of carried.typed) {
+    const twin = document.getElementById(id);
+    if (twin && region.contains(twin)) twin.value = value;
+  }
+  for (const [name, value, checked, action] of carried.ticked) {
+    const twin = region.querySelector(`input[name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`);
+    if (twin && !twin.disabled && twin.closest("form")?.getAttribute("action") === action) twin.checked = checked;
+  }
+  carried = null;
+}
 
 document.body.addEventListener("htmx:beforeRequest", (event) => {
   if (!event.target.closest?.("#ledger-region")) return;
@@ -13,6 +52,7 @@ document.body.addEventListener("htmx:beforeRequest", (event) => {
 document.body.addEventListener("htmx:afterSwap", (event) => {
   const region = document.getElementById("ledger-region");
   if (!region || !(event.target === region || event.target.contains?.(region) || !event.target.isConnected)) return;
+  carryOver(region);
   const error = region.querySelector("[data-errors]");
   const again = lastFocusId && document.getElementById(lastFocusId);
   if (error) {

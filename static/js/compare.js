@@ -2,8 +2,9 @@
 //
 // A selection in either pane opens the toolbar; the span is saved to that pane's article (its
 // annotation_create URL), kept in the same localStorage outbox as the reading view until the server has
-// it (a note typed meanwhile too), and drawn in that pane only. After a save the pane's list and the
-// numbers ledger below are fetched again through htmx. Existing highlights are edited in the
+// it (a note typed meanwhile too), and drawn in that pane only. After a save the pane's list is fetched
+// again through htmx; the numbers ledger below fetches itself on the save's `highlights-changed` event
+// (hx-trigger in _ledger_region.html), and claims.js carries over what was typed or ticked there. Existing highlights are edited in the
 // single-article view ("Open on its own"); here they are drawn and listed.
 
 import { annotationsFromList, flashHighlight, renderHighlights } from "./highlights.js";
@@ -12,6 +13,7 @@ import { PendingSaves } from "./pending-saves.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
 import { send } from "./transport.js";
+import { createWrites } from "./writes.js";
 
 const page = document.getElementById("compare-page");
 const panes = [...document.querySelectorAll(".compare-pane")];
@@ -38,35 +40,6 @@ async function refreshPane(pane) {
   drawPane(pane);
 }
 
-// The ledger below is refreshed after a highlight is saved, so the new number can be described and
-// linked at once; whatever the student has typed there but not saved is carried over.
-async function refreshLedger() {
-  const url = page.dataset.ledgerUrl;
-  const current = document.getElementById("ledger-region");
-  if (!url || !current) return;
-  const typed = [...current.querySelectorAll("input[type=text], textarea")]
-    .filter((field) => field.id && field.value !== field.defaultValue)
-    .map((field) => [field.id, field.value]);
-  const ticked = [...current.querySelectorAll("input[type=checkbox]:checked, input[type=radio]:checked")].map((box) => [
-    box.name,
-    box.value,
-    box.closest("form")?.action,
-  ]);
-  const hadFocus = current.contains(document.activeElement) ? document.activeElement.id : null;
-  const answer = await send(url, {}, { method: "GET", source: current, target: "#ledger-region", swap: "outerHTML" });
-  const fresh = document.getElementById("ledger-region");
-  if (answer.kind !== "ok" || !fresh) return;
-  for (const [id, value] of typed) {
-    const twin = document.getElementById(id);
-    if (twin) twin.value = value;
-  }
-  for (const [name, value, action] of ticked) {
-    const twin = fresh.querySelector(`input[name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`);
-    if (twin && !twin.disabled && twin.closest("form")?.action === action) twin.checked = true;
-  }
-  if (hadFocus) document.getElementById(hadFocus)?.focus();
-}
-
 const saves = new PendingSaves({
   outbox,
   source: page,
@@ -76,7 +49,6 @@ const saves = new PendingSaves({
     const pane = paneFor(item.articleId);
     if (pane) await refreshPane(pane);
     if (item.kind === "create") setStatus("saved", `Saved in article ${pane?.dataset.position}`);
-    refreshLedger();
   },
   changed: (item) => {
     const pane = paneFor(item.articleId);
@@ -89,21 +61,8 @@ function create({ selector, category, note, root }) {
   return saves.create({ url: pane.dataset.createUrl, articleId: pane.dataset.articleId, ...selector, category, comment: note });
 }
 
-/** A change to a highlight made here: to the server if it has it, else into the waiting item (same key). */
-async function amend(item, changes) {
-  if (item.id && item.urls?.update) {
-    const answer = await saves.update({ id: item.id, url: item.urls.update, articleId: item.articleId, fields: changes });
-    if (answer.kind !== "ok") {
-      item.error = `Not saved — ${answer.message}`;
-      setStatus("error", item.error);
-      return false;
-    }
-    Object.assign(item, changes);
-    setStatus("saved", "Saved");
-    return true;
-  }
-  return saves.amendWaiting(item, changes);
-}
+// A change to a highlight just made here (its category, its note): written once with the other pages (writes.js).
+const { amend } = createWrites({ saves, articleId: null, setStatus });
 
 // A jump from the ledger or a claim card: /compare/3/4/?focus=<id>
 function focusFromUrl() {

@@ -5,16 +5,18 @@
 
 /**
  * @param saves      the page's PendingSaves
- * @param articleId  the article shown
+ * @param articleId  the article shown (side by side shows two: each item then names its own, item.articleId)
  * @param setStatus  the page's status line
  */
 export function createWrites({ saves, articleId, setStatus }) {
   let lastError = "";
 
   /** Send a change of a saved item ("update" or "delete"); resolves true once the server has it, else says why. */
-  async function write(kind, { id, url, fields }, doneText) {
+  async function write(kind, { id, url, fields, article = articleId }, doneText) {
     const answer =
-      kind === "delete" ? await saves.remove({ id, url, articleId }) : await saves.update({ id, url, articleId, fields });
+      kind === "delete"
+        ? await saves.remove({ id, url, articleId: article })
+        : await saves.update({ id, url, articleId: article, fields });
     if (answer.kind === "ok") {
       lastError = "";
       setStatus("saved", doneText);
@@ -31,7 +33,8 @@ export function createWrites({ saves, articleId, setStatus }) {
    */
   async function amend(item, changes) {
     if (item.id && item.urls?.update) {
-      const ok = await write("update", { id: item.id, url: item.urls.update, fields: changes }, "Saved");
+      const target = { id: item.id, url: item.urls.update, fields: changes, article: item.articleId ?? articleId };
+      const ok = await write("update", target, "Saved");
       if (ok) Object.assign(item, changes);
       else item.error = lastError;
       return ok;

@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from teaching.models import Annotation, Comparison, Submission
-from tests.browser.reading_helpers import drag_select, launch_assignment
+from tests.browser.reading_helpers import article_at, drag_select, launch_assignment
+from tests.factories import SubmissionFactory, annotation_for
 
 pytestmark = pytest.mark.browser
 
@@ -153,3 +154,45 @@ def test_claims_pages_have_no_axe_violations(page, live_server, login_as, classr
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_boxes_ticked_while_the_ledger_refreshes_stay_ticked(page, live_server, login_as, classroom, student):
+    """A highlight saved side by side refreshes the ledger below; boxes ticked and a note typed while that
+    refresh is on its way are still there when it lands, and the link then goes through."""
+    assignment = launch_assignment(classroom)
+    submission = SubmissionFactory(assignment=assignment, student=student)
+    left = annotation_for(
+        submission, article_at(assignment, 3), "approximately 300 troops", counted="soldiers in the city"
+    )
+    right = annotation_for(
+        submission, article_at(assignment, 4), "approximately 200 Russian soldiers", counted="soldiers in the city"
+    )
+    login_as(student)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/assignments/{assignment.pk}/compare/3/4/")
+    page.wait_for_selector("#compare-page[data-ready=true]")
+    settled(page)
+
+    held = []
+    page.route("**/ledger/?scope=*", lambda route: held.append(route))  # the refresh waits until released
+    highlight_as_numbers(page, "article-text-left", "Pokrovsk")
+    for _ in range(50):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "saving a highlight side by side refreshes the ledger"
+    page.locator(f"input[name=annotations][value='{left.pk}']").check()
+    page.locator(f"input[name=annotations][value='{right.pk}']").check()
+    page.get_by_label("contradict").first.check()
+    page.get_by_label("Note").fill("300 against 200.")
+    held[0].continue_()
+    page.unroute("**/ledger/?scope=*")
+    expect(page.locator("#ledger-region [data-claim-id]")).to_have_count(3)  # the refreshed region has landed
+    settled(page)
+    expect(page.locator(f"input[name=annotations][value='{left.pk}']")).to_be_checked()
+    expect(page.locator(f"input[name=annotations][value='{right.pk}']")).to_be_checked()
+    expect(page.get_by_label("contradict").first).to_be_checked()
+    expect(page.get_by_label("Note")).to_have_value("300 against 200.")
+    page.get_by_role("button", name="Link these numbers").click()
+    expect(page.locator("#ledger-status")).to_have_text("Numbers linked.")
+    assert set(Comparison.objects.get().annotations.all()) == {left, right}
