@@ -445,3 +445,28 @@ class ArticleResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission} on article {self.article_id}"
+
+
+class ClassArticleResult(models.Model):
+    """The sum of one assignment's kept ``ArticleResult`` rows on one article: what the class pages show.
+
+    Derived data, written only by teaching/services/results.py. Whenever a kept row of a member changes,
+    the same transaction takes its old figures out of this sum and puts the new ones in, so a teacher's
+    reload reads one row instead of adding up the whole class. ``members`` (submission id → the inputs
+    of its row counted here) is checked against the current rows on every read: a sum that does not
+    match them is rebuilt, never trusted. Deleting every row is always safe.
+    """
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    stamp = models.CharField(max_length=40)  # the article text (its updated_at) the word numbers refer to
+    members = models.JSONField(default=dict)  # submission id → inputs of the row counted
+    coverage = models.JSONField(default=dict)  # category mask → per word: members covering it with exactly those
+    found_by = models.JSONField(default=dict)  # key item id → members that found it
+    raters = models.JSONField(default=dict)  # category mask → members whose highlights are in exactly those
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assignment", "article"], name="one_class_result_per_article")]
+
+    def __str__(self) -> str:
+        return f"Class of {self.assignment_id} on article {self.article_id}"

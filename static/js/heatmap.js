@@ -2,30 +2,51 @@
 // outlines the key items. A passage says how many students marked it when hovered or focused (the
 // tooltip for eyes, aria-describedby for screen readers). Marks only wrap the text; it is never changed.
 
-import { marksFor, renderHighlights } from "./highlights.js";
+import { renderHighlights } from "./highlights.js";
 
 const page = document.getElementById("heatmap-page");
 const root = document.getElementById("article-text");
 const tip = document.getElementById("heat-tip");
-const passages = JSON.parse(document.getElementById("heat-passages").textContent);
+// Passages come as rows [id, start, end, level, label index] with each label sent once.
+const heat = JSON.parse(document.getElementById("heat-passages").textContent);
+const passages = heat.passages.map(([id, start, end, level, label]) => ({ id, start, end, level, label }));
+const labelOf = new Map(passages.map((p) => [`p${p.id}`, heat.labels[p.label]]));
 const keyItems = JSON.parse(document.getElementById("heat-key").textContent);
+
+// One hidden description per label (passages with the same figures share it), for aria-describedby.
+const descriptions = document.getElementById("heat-descriptions");
+heat.labels.forEach((text, n) => {
+  const p = document.createElement("p");
+  p.id = `pd-${n}`;
+  p.textContent = text;
+  descriptions.append(p);
+});
 
 renderHighlights(root, [
   ...passages.map((p) => ({ id: `p${p.id}`, start: p.start, end: p.end, category: `heat-${p.level}` })),
   ...keyItems.map((k) => ({ id: `k${k.id}`, start: k.start, end: k.end, category: "key" })),
 ]);
 
-for (const mark of root.querySelectorAll("mark.hl")) mark.classList.add("heat");
+// Every id's marks in one pass over the marks (asking for each id's marks in turn went over all the
+// marks once per passage: thousands of times for a large class).
+const marksOf = new Map();
+for (const mark of root.querySelectorAll("mark.hl")) {
+  mark.classList.add("heat");
+  for (const id of mark.dataset.annotationIds.split(" ")) {
+    if (!marksOf.has(id)) marksOf.set(id, []);
+    marksOf.get(id).push(mark);
+  }
+}
 // One tab stop per passage, and per key item nobody highlighted (so every outline can be reached).
 for (const p of passages) {
-  const marks = marksFor(root, `p${p.id}`);
-  if (!marks.length) continue;
+  const marks = marksOf.get(`p${p.id}`);
+  if (!marks) continue;
   marks[0].tabIndex = 0;
-  marks[0].setAttribute("aria-describedby", `pd-${p.id}`);
+  marks[0].setAttribute("aria-describedby", `pd-${p.label}`);
 }
 for (const k of keyItems) {
-  const marks = marksFor(root, `k${k.id}`);
-  if (marks.length && !marks.some((m) => m.tabIndex === 0)) {
+  const marks = marksOf.get(`k${k.id}`);
+  if (marks && !marks.some((m) => m.tabIndex === 0)) {
     marks[0].tabIndex = 0;
     marks[0].setAttribute("aria-describedby", `kd-${k.id}`);
   }
@@ -35,7 +56,7 @@ function describe(mark) {
   const ids = mark.dataset.annotationIds.split(" ");
   const parts = [];
   const passage = ids.find((id) => id.startsWith("p"));
-  parts.push(passage ? document.getElementById(`pd-${passage.slice(1)}`).textContent : "Nobody highlighted this");
+  parts.push(passage ? labelOf.get(passage) : "Nobody highlighted this");
   const key = ids.find((id) => id.startsWith("k"));
   if (key) parts.push(`In your key (${keyItems.find((k) => `k${k.id}` === key).category})`);
   return parts.join(" · ");

@@ -14,8 +14,8 @@ from django.http import Http404
 from teaching import categories as category_defs
 from teaching import permissions
 from teaching.models import Assignment, Enrollment, KeyItem, LessonArticle, Submission, User
-from teaching.selectors.feedback import KeyItemRow, class_scores, class_work
-from teaching.services.results import tokens_for
+from teaching.selectors.feedback import KeyItemRow, list_key_items_for_lesson, list_lesson_articles_stamped
+from teaching.services.results import class_sums, tokens_for
 from teaching.text import agreement
 from teaching.text.scoring import band_for_share
 
@@ -85,6 +85,12 @@ class ClassHeatmap:
     def article(self):
         return self.lesson_article.article
 
+    def passages_payload(self) -> dict:
+        """For heatmap.js: ``labels`` (each once) and ``passages`` as [id, start, end, level, label index]."""
+        labels: dict[str, int] = {}
+        rows = [[p.id, p.start, p.end, p.level, labels.setdefault(p.label, len(labels))] for p in self.passages]
+        return {"labels": list(labels), "passages": rows}
+
     @property
     def most_highlighted(self) -> list[HeatPassage]:
         """The passages most of the class marked, for the list beside the text (and readers without the map)."""
@@ -117,42 +123,44 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
     enrolled = set(Enrollment.objects.filter(classroom_id=assignment.classroom_id).values_list("student_id", flat=True))
     done = {Submission.Status.SUBMITTED, Submission.Status.RETURNED}
     submissions = list(
-        Submission.objects.filter(assignment_id=assignment.pk, student_id__in=enrolled).values_list(
-            "id", "work_version", "status"
-        )
+        Submission.objects.filter(assignment_id=assignment.pk).values_list("id", "student_id", "status", "work_version")
     )
-    submitted = sum(1 for *_, status in submissions if status in done)
-    # Each student's words per category come kept (teaching/services/results.py), not from the highlights.
-    work = class_work(
-        assignment,
-        {pk: version for pk, version, _ in submissions},
+    submitted = sum(1 for _, student, status, _ in submissions if student in enrolled and status in done)
+    # The class comes added up (teaching/services/results.py): one kept row per article, moved along with
+    # every change to a student's work, instead of every student's words on every load.
+    in_lesson = {la.article_id for la in lesson_articles}
+    sums = class_sums(
+        assignment_id=assignment.pk,
         lesson_articles=lesson_articles,
+        key_items=[i for i in list_key_items_for_lesson(assignment.lesson_id) if i.article_id in in_lesson],
+        versions={pk: version for pk, _, _, version in submissions},
+        left_out={pk for pk, student, _, _ in submissions if student not in enrolled},
         article_ids=[article.pk],
-        with_words=True,
-    )
-    raters, words = 0, []
-    for pk, _, _ in submissions:
-        result = work.results.get((pk, article.pk))
-        # A rater highlighted something here in a category in play (one who never opened it has not
-        # said "none of these words"; one who highlighted only numbers has, for rhetoric).
-        if result is not None and any(result.highlights.get(c) for c in categories):
-            raters += 1
-            words.append(result.words)
+    )[article.pk]
+    raters = sums.rating(categories)
     tokens = tokens_for(article)
     class_size = len(enrolled)
-    heat = agreement.heatmap_from_word_ranges(tokens, words, class_size=class_size, categories=categories, source=text)
-    passages = [
-        HeatPassage(
-            id=n,
-            start=p.start,
-            end=p.end,
-            students=p.students,
-            level=band_for_share(p.share(class_size), SHADES),
-            label=p.describe(class_size),
-            quote=text[p.start : p.end],
-        )
-        for n, p in enumerate(heat.passages(category), start=1)
-    ]
+    heat = agreement.Heatmap(
+        tokens=tokens,
+        class_size=class_size,
+        total=tuple(sums.covering(categories)),
+        by_category={c: tuple(sums.covering([c])) for c in categories},
+        text=text,
+    )
+    # A large class has thousands of passages but a few hundred different figures: each read once.
+    readings: dict[tuple, tuple[int, str]] = {}
+
+    def reading(p: agreement.Passage) -> tuple[int, str]:
+        figures = (p.students, *p.by_category.values())
+        found = readings.get(figures)
+        if found is None:
+            found = readings[figures] = (band_for_share(p.share(class_size), SHADES), p.describe(class_size))
+        return found
+
+    passages = []
+    for n, p in enumerate(heat.passages(category), start=1):
+        level, label = reading(p)
+        passages.append(HeatPassage(n, p.start, p.end, p.students, level, label, text[p.start : p.end]))
     key_items = list(
         KeyItem.objects.filter(
             key__lesson_id=assignment.lesson_id,
@@ -204,8 +212,35 @@ def sort_key_items(rows: list[KeyItemRow], sort: str) -> tuple[list[KeyItemRow],
 
 
 def key_item_rows(assignment: Assignment) -> tuple[list[KeyItemRow], int, bool]:
-    scores = class_scores(assignment)
-    return scores.key_items, scores.class_size, scores.has_key
+    """Every key item in play with how many of the class found it: (rows, class size, has a key).
+
+    "Found by" comes from the kept class sums (teaching/services/results.py): one row per article, not
+    every student's results.
+    """
+    categories = set(category_defs.ordered(assignment.categories))
+    lesson_articles = list_lesson_articles_stamped(assignment.lesson_id)
+    by_article = {la.article_id: la for la in lesson_articles}
+    items = [i for i in list_key_items_for_lesson(assignment.lesson_id) if i.article_id in by_article]
+    if not items:
+        return [], 0, False
+    enrolled = set(Enrollment.objects.filter(classroom_id=assignment.classroom_id).values_list("student_id", flat=True))
+    submissions = Submission.objects.filter(assignment_id=assignment.pk).values_list("id", "student_id", "work_version")
+    sums = class_sums(
+        assignment_id=assignment.pk,
+        lesson_articles=lesson_articles,
+        key_items=items,
+        versions={pk: version for pk, _, version in submissions},
+        left_out={pk for pk, student, _ in submissions if student not in enrolled},
+        article_ids=list(by_article),
+        with_coverage=False,
+    )
+    class_size = len(enrolled)
+    rows = [
+        KeyItemRow(i, by_article[i.article_id], sums[i.article_id].found_by.get(i.pk, 0), class_size)
+        for i in items
+        if i.category in categories
+    ]
+    return rows, class_size, True
 
 
 __all__ += ["key_item_rows"]

@@ -194,18 +194,17 @@ class Heatmap:
             return []
         counts = self.total if category is None else self.by_category[category]
         shown = list(self.by_category) if category is None else [category]
+        # Per word, its figures as one tuple (total, then each category shown): a run is equal tuples.
+        figures = list(zip(counts, *(self.by_category[c] for c in shown), strict=True))
         out: list[Passage] = []
-        run_start = None
-        for w in range(len(counts) + 1):
-            same = (
-                run_start is not None
-                and w < len(counts)
-                and counts[w] == counts[run_start]
-                and all(self.by_category[c][w] == self.by_category[c][run_start] for c in shown)
-            )
-            if same:
-                continue
-            if run_start is not None and counts[run_start]:
+        run_start = 0
+        size = len(figures)
+        while run_start < size:
+            first = figures[run_start]
+            w = run_start + 1
+            while w < size and figures[w] == first:
+                w += 1
+            if first[0]:
                 start, end = self.tokens.starts[run_start], self.tokens.ends[w - 1]
                 if self.text:
                     start, end = with_signs(self.text, start, end)
@@ -215,11 +214,11 @@ class Heatmap:
                         end=end,
                         first_word=run_start,
                         last_word=w - 1,
-                        students=counts[run_start],
-                        by_category={c: self.by_category[c][run_start] for c in shown},
+                        students=first[0],
+                        by_category=dict(zip(shown, first[1:], strict=True)),
                     )
                 )
-            run_start = w if w < len(counts) else None
+            run_start = w
         return out
 
 
@@ -291,8 +290,28 @@ def heatmap_from_word_ranges(
 
 
 def kappa_from_coverage(counts: Sequence[int], raters: int) -> float | None:
-    """``word_kappa`` from per-word counts of the raters who highlighted each word."""
-    return fleiss_kappa([(raters - c, c) for c in counts])
+    """``word_kappa`` from per-word counts of the raters who highlighted each word.
+
+    ``fleiss_kappa`` of the rows (raters − c, c), in closed form: the sums it needs are taken over the
+    counts at once rather than row by row (the heatmap asks this for every category on every load).
+    """
+    if not counts:
+        return None
+    if min(counts) < 0 or max(counts) > raters:
+        raise ValueError("Every subject must be rated by the same raters, with non-negative counts.")
+    if raters < 2:
+        return None
+    subjects = len(counts)
+    highlighted = sum(counts)
+    columns = [subjects * raters - highlighted, highlighted]
+    # Σ (r − c)² + c² = Σ r² − 2rc + 2c²
+    observed = subjects * raters * raters - 2 * raters * highlighted + 2 * sum(c * c for c in counts)
+    total = subjects * raters
+    if max(columns) == total:
+        return None  # one category took every rating: 0/0
+    p_bar = (observed - total) / (total * (raters - 1))
+    p_e = sum((c / total) ** 2 for c in columns)
+    return (p_bar - p_e) / (1 - p_e)
 
 
 # --- plain-language reading -------------------------------------------------------------------------

@@ -35,9 +35,9 @@ def assignment_heatmap(request, pk: int, position: int):
         "previous": articles[index - 1] if index > 0 else None,
         "next": articles[index + 1] if index + 1 < len(articles) else None,
         "category_query": f"?category={heat.category.value}" if heat.category else "",
-        "passages_json": [
-            {"id": p.id, "start": p.start, "end": p.end, "level": p.level, "label": p.label} for p in heat.passages
-        ],
+        # Compact: one row per passage, each label once (a class of 160 has thousands of passages and a few
+        # hundred different labels); heatmap.js builds the descriptions screen readers get.
+        "passages_json": heat.passages_payload(),
         "key_json": [
             {"id": k.pk, "start": k.start, "end": k.end, "category": k.category, "explanation": k.explanation}
             for k in heat.key_items

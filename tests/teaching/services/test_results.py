@@ -112,6 +112,11 @@ def assert_kept_equals_reference(assignment, lesson_articles):
         assert kept.by_submission == by_submission
         assert {r.item.pk: r.found_by for r in kept.key_items} == found_by
         assert kept.class_size == class_size
+        # The key-item table reads "found by" from the kept class sums, not from every student's rows.
+        rows, size, has_key = selectors.key_item_rows(assignment)
+        assert has_key
+        assert {r.item.pk: r.found_by for r in rows} == found_by
+        assert size == class_size
     for la in lesson_articles:
         la.article.refresh_from_db()
         passages, kappas, raters = reference_heatmap(assignment, la.article)
@@ -320,3 +325,43 @@ def test_a_save_makes_only_that_students_results_stale(world):
     after = set(ArticleResult.objects.values_list("submission_id", "article_id", "inputs"))
     assert {s for s, _, _ in after - before} == {w["submissions"][2].pk}
     assert len(after) == len(before) == len(w["submissions"]) * len(w["lesson_articles"])
+
+
+def test_a_save_moves_the_class_sums_along_without_adding_up_the_class_again(world, monkeypatch):
+    from teaching.services import results
+
+    w = world
+    la = w["lesson_articles"][0]
+    rng = random.Random(11)
+    for submission in w["submissions"]:
+        start, end, exact = _random_span(rng, la.article)
+        services.create_annotation(
+            by=submission.student,
+            submission=submission,
+            article=la.article,
+            category="numbers",
+            start=start,
+            end=end,
+            exact=exact,
+        )
+    selectors.class_heatmap(w["assignment"], la.position)  # builds the sums once
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("the class sums were added up again instead of moved along")
+
+    monkeypatch.setattr(results, "_rebuild", no_rebuild)
+    start, end, exact = _random_span(rng, la.article)
+    created = services.create_annotation(
+        by=w["students"][1],
+        submission=w["submissions"][1],
+        article=la.article,
+        category="sourcing",
+        start=start,
+        end=end,
+        exact=exact,
+    )
+    selectors.class_heatmap(w["assignment"], la.position)
+    services.delete_annotation(annotation=created, by=w["students"][1])
+    selectors.key_item_rows(w["assignment"])
+    monkeypatch.undo()
+    assert_kept_equals_reference(w["assignment"], w["lesson_articles"])

@@ -11,6 +11,7 @@ from teaching.text.agreement import (
     describe,
     fleiss_kappa,
     heatmap,
+    kappa_from_coverage,
     word_kappa,
 )
 from teaching.text.matching import tokenize
@@ -237,3 +238,20 @@ def test_passages_keep_the_currency_and_percent_signs_of_their_figures(phrase, s
     heat = heatmap(MONEY_TEXT, [Highlight("a", start, start + len(phrase), "numbers")])
     (passage,) = heat.passages()
     assert MONEY_TEXT[passage.start : passage.end] == shown
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_kappa_from_coverage_is_fleiss_kappa_of_the_rows(seed):
+    import random
+
+    rng = random.Random(seed)
+    raters = rng.randint(0, 40)
+    counts = [rng.randint(0, raters) for _ in range(rng.randint(0, 300))]
+    if seed == 0:
+        counts = [raters] * len(counts)  # everybody highlighted everything: undefined
+    assert kappa_from_coverage(counts, raters) == fleiss_kappa([(raters - c, c) for c in counts])
+
+
+def test_kappa_from_coverage_refuses_more_highlighters_than_raters():
+    with pytest.raises(ValueError):
+        kappa_from_coverage([3, 1], 2)

@@ -245,15 +245,18 @@ def test_class_views_need_login(client, key, classroom, assignment, article, pag
 @pytest.mark.parametrize(
     ("page", "cold", "warm"),
     [
-        # session, user, assignment, lesson articles, article, roster, submissions (versions, submitted),
-        # key items, kept results (teaching/services/results.py), the heatmap's key items; the first load
-        # also matches everybody once (+3 on every page: the texts, the highlights, one upsert)
-        ("heatmap", 13, 10),
-        # session, user, assignment, submissions, key items, lesson articles, kept results, roster
-        ("key_items", 11, 8),
+        # session, user, assignment, lesson articles, article, roster, submissions, key items, kept rows'
+        # inputs, the class sum (teaching/services/results.py), the heatmap's key items; the first load also
+        # matches everybody once (the texts, the highlights, the class sums to move, one upsert, in a
+        # transaction) and adds the class up (the article, the rows, the sum written, in a transaction)
+        ("heatmap", 28, 11),
+        # session, user, assignment, lesson articles, key items, roster, submissions, kept rows' inputs, the
+        # class sums; the first load also matches everybody and adds the class up, as above
+        ("key_items", 26, 9),
         # session, user, assignment, submissions, key items, lesson articles, kept results, roster, and
-        # class_comparisons: submissions, comparisons, key comparisons (none here)
-        ("review", 14, 11),
+        # class_comparisons: submissions, comparisons, key comparisons (none here); the first load also
+        # matches everybody (texts, highlights, class sums to move, one upsert, in a transaction)
+        ("review", 18, 11),
     ],
 )
 def test_class_pages_query_count_is_constant(
