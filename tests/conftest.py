@@ -105,10 +105,12 @@ def screenshot_dir() -> str:
 
 @pytest.fixture(autouse=True)
 def _fresh_throttles():
-    """Each test starts with no failed logins or wrong class codes counted (teaching/throttle.py)."""
+    """Each test starts with no failed logins or wrong class codes counted (teaching/throttle.py), and
+    nothing kept in the default cache by another test (ids repeat once a test's rows are rolled back)."""
     from django.core.cache import caches
 
     caches["throttle"].clear()
+    caches["default"].clear()
 
 
 # Personas -------------------------------------------------------------------

@@ -7,11 +7,13 @@ so the query count does not grow with the number of highlights, comparisons or s
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Prefetch, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -312,22 +314,65 @@ class ClassComparisons:
         return sorted((c for c in self.summary if c.missed), key=lambda c: -c.missed)[:3]
 
 
-def class_comparisons(assignment: Assignment) -> ClassComparisons:
-    """Comparison counts per submission, and which key comparisons the class found or missed.
+def _scores_stamp(key: list[cmp.KeyLink], lesson_id: int) -> str:
+    """What a student's comparison scores read besides their own work: the key's comparisons (relation,
+    items and where they are) and the articles' texts. Their own work is named by its ``work_version``."""
+    parts = [
+        f"{k.ref.pk}:{k.relation}:" + ",".join(f"{i.pk}@{i.article_id}:{i.start}-{i.end}" for i in k.items) for k in key
+    ]
+    stamps = LessonArticle.objects.filter(lesson_id=lesson_id).values_list("article_id", "article__updated_at")
+    parts += [f"{a}:{stamp.timestamp():.6f}" for a, stamp in sorted(stamps)]
+    return hashlib.blake2b(";".join(parts).encode(), digest_size=10).hexdigest()
+
+
+def class_comparisons(assignment: Assignment, *, counts_for: list[int] | None = None) -> ClassComparisons:
+    """Comparison counts per submission (``counts_for``: only those submission ids), and which key
+    comparisons the class found or missed.
 
     Only handed-in work (submitted or returned) counts towards found/missed: work in progress is not a miss.
-    Six queries whatever the size of the class.
+    Each submission's scores are kept in the cache under its ``work_version`` and the key's stamp, so a
+    reload scores only the work that changed since (every write to a student's comparisons or highlights
+    bumps the version; a change to the key or a correction changes the stamp). Queries: submissions,
+    counts, key comparisons (two), the articles' stamps; plus texts and comparisons for what was not kept.
     """
-    submissions = list(Submission.objects.filter(assignment=assignment).only("id", "status"))
-    comparisons = list(_comparisons([s.pk for s in submissions]))
-    by_submission: dict[int, list[Comparison]] = defaultdict(list)
-    for c in comparisons:
-        by_submission[c.submission_id].append(c)
-    counts = {s.pk: len(by_submission[s.pk]) for s in submissions}
+    submissions = list(Submission.objects.filter(assignment=assignment).values_list("id", "status", "work_version"))
+    wanted = [pk for pk, _, _ in submissions] if counts_for is None else counts_for
+    per_submission = dict(
+        Comparison.objects.filter(submission_id__in=wanted)
+        .values("submission_id")
+        .annotate(n=Count("id"))
+        .values_list("submission_id", "n")
+    )
+    counts = {pk: per_submission.get(pk, 0) for pk in wanted}
     key = _key_links(assignment.lesson_id)
-    handed_in = [s for s in submissions if s.status != Submission.Status.IN_PROGRESS]
+    handed_in = [(pk, version) for pk, status, version in submissions if status != Submission.Status.IN_PROGRESS]
     if not key:
         return ClassComparisons(counts, [], len(handed_in))
-    texts = _texts(assignment.lesson_id)
-    scores = [_score(key, texts, by_submission[s.pk])[0] for s in handed_in]
-    return ClassComparisons(counts, cmp.class_summary(key, scores), len(handed_in))
+    stamp = _scores_stamp(key, assignment.lesson_id)
+    names = {pk: f"class-comparisons:{pk}:{version}:{stamp}" for pk, version in handed_in}
+    kept = cache.get_many(list(names.values()))
+    found = {pk: kept[name] for pk, name in names.items() if name in kept}
+    missing = [pk for pk in names if pk not in found]
+    if missing:
+        texts = _texts(assignment.lesson_id)
+        by_submission: dict[int, list[Comparison]] = defaultdict(list)
+        for c in _comparisons(missing):
+            by_submission[c.submission_id].append(c)
+        for pk in missing:
+            scores = _score(key, texts, by_submission[pk])[0]
+            found[pk] = [(f.key.ref.pk, f.relation_agrees) for f in scores.found]
+        cache.set_many({names[pk]: found[pk] for pk in missing}, timeout=CLASS_SCORES_SECONDS)
+    found_by: Counter[int] = Counter()
+    agrees: Counter[int] = Counter()
+    for pairs in found.values():
+        for key_pk, relation_agrees in pairs:
+            found_by[key_pk] += 1
+            agrees[key_pk] += relation_agrees
+    students = len(handed_in)
+    summary = [
+        cmp.ClassCount(k, found_by[k.ref.pk], students - found_by[k.ref.pk], agrees[k.ref.pk], students) for k in key
+    ]
+    return ClassComparisons(counts, summary, students)
+
+
+CLASS_SCORES_SECONDS = 7 * 24 * 3600  # derived and named by its inputs: kept a week, recomputed when gone

@@ -169,31 +169,53 @@ class ReviewRow:
         return sum(self.counts.values())
 
 
+REVIEW_PAGE_SIZE = 40  # students per page of the review: a lecture-sized class stays as quick as a small one
+
+
+@dataclass(frozen=True)
+class ReviewPage:
+    number: int
+    pages: int
+    first: int  # 1-based place of the first row shown
+    last: int
+    total: int
+
+    @property
+    def previous(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.number + 1 if self.number < self.pages else None
+
+    @property
+    def numbers(self) -> range:
+        return range(1, self.pages + 1)
+
+
 @dataclass(frozen=True)
 class AssignmentReview:
     assignment: Assignment
-    rows: list[ReviewRow]
+    rows: list[ReviewRow]  # this page's
     work: ClassWork | None = None  # the kept results the counts came from, for the scores beside them
-
-    @property
-    def submitted_count(self) -> int:
-        return sum(1 for r in self.rows if r.status in (Submission.Status.SUBMITTED, Submission.Status.RETURNED))
-
-    @property
-    def in_progress_count(self) -> int:
-        return sum(1 for r in self.rows if r.status == Submission.Status.IN_PROGRESS)
-
-    @property
-    def not_started_count(self) -> int:
-        return sum(1 for r in self.rows if r.submission is None)
-
-    @property
-    def student_count(self) -> int:
-        return sum(1 for r in self.rows if r.enrolled)
+    page: ReviewPage | None = None
+    submitted_count: int = 0  # the whole class's, not only this page's
+    in_progress_count: int = 0
+    not_started_count: int = 0
+    student_count: int = 0
 
 
-def get_assignment_review_for(*, user: User, pk: int) -> AssignmentReview:
-    """One row per enrolled student (started or not) with highlight counts, in three queries."""
+def _name_order(user: User) -> tuple[str, str, str]:
+    return (user.last_name, user.first_name, user.username)
+
+
+def get_assignment_review_for(*, user: User, pk: int, page: int = 1) -> AssignmentReview:
+    """One row per student (started or not) with highlight counts, a page of ``REVIEW_PAGE_SIZE`` at a
+    time, and the whole class's figures (submitted, in progress, not started).
+
+    The class is read as ids and statuses only; students, submissions and kept results are read for the
+    page's rows alone, so a page costs the same for 40 students as for 400.
+    """
     if not permissions.is_teacher(user):
         raise Http404("No such assignment.")
     try:
@@ -201,19 +223,47 @@ def get_assignment_review_for(*, user: User, pk: int) -> AssignmentReview:
     except Assignment.DoesNotExist:
         raise Http404("No such assignment.") from None
     in_play = [c.value for c in assignment.category_objects]
-    submissions = {s.student_id: s for s in Submission.objects.filter(assignment=assignment).select_related("student")}
+    roster = list(list_roster(classroom=assignment.classroom).values_list("student_id", flat=True))  # in name order
+    on_roster = set(roster)
+    submissions = {
+        student: (sub_pk, status)
+        for sub_pk, student, status in Submission.objects.filter(assignment=assignment).values_list(
+            "pk", "student_id", "status"
+        )
+    }
+    # Work by students no longer on the roster is still shown (after the roster), never silently dropped.
+    left = [s for s in submissions if s not in on_roster]
+    if left:
+        left = [u.pk for u in sorted(User.objects.filter(pk__in=left), key=_name_order)]
+    order = [(s, True) for s in roster] + [(s, False) for s in left]
+    done = (Submission.Status.SUBMITTED, Submission.Status.RETURNED)
+    statuses = [submissions[s][1] for s, _ in order if s in submissions]
+    pages = max(1, -(-len(order) // REVIEW_PAGE_SIZE))
+    number = min(max(1, page), pages)
+    shown = order[(number - 1) * REVIEW_PAGE_SIZE : number * REVIEW_PAGE_SIZE]
+    students = User.objects.in_bulk([s for s, _ in shown])
+    own = Submission.objects.in_bulk([submissions[s][0] for s, _ in shown if s in submissions])
     # Highlight counts come from the kept results (teaching/services/results.py), not a count per load.
-    work = class_work(assignment, {s.pk: s.work_version for s in submissions.values()})
+    work = class_work(assignment, {sub.pk: sub.work_version for sub in own.values()})
 
-    def row(student: User, enrolled: bool = True) -> ReviewRow:
-        sub = submissions.pop(student.pk, None)
+    def row(student_id: int, enrolled: bool) -> ReviewRow:
+        sub = own.get(submissions[student_id][0]) if student_id in submissions else None
         counts = dict.fromkeys(in_play, 0)
         for result in work.of(sub.pk) if sub else ():
             for c in in_play:
                 counts[c] += result.highlights.get(c, 0) + result.set_aside.get(c, 0)
-        return ReviewRow(student=student, submission=sub, counts=counts, enrolled=enrolled)
+        if sub is not None:
+            sub.student = students[student_id]
+        return ReviewRow(student=students[student_id], submission=sub, counts=counts, enrolled=enrolled)
 
-    rows = [row(e.student) for e in list_roster(classroom=assignment.classroom)]
-    # Work by students no longer on the roster is still shown, never silently dropped.
-    rows += [row(s.student, enrolled=False) for s in list(submissions.values())]
-    return AssignmentReview(assignment=assignment, rows=rows, work=work)
+    first = (number - 1) * REVIEW_PAGE_SIZE
+    return AssignmentReview(
+        assignment=assignment,
+        rows=[row(s, enrolled) for s, enrolled in shown],
+        work=work,
+        page=ReviewPage(number, pages, first + 1 if shown else 0, first + len(shown), len(order)),
+        submitted_count=sum(1 for status in statuses if status in done),
+        in_progress_count=sum(1 for status in statuses if status == Submission.Status.IN_PROGRESS),
+        not_started_count=len(roster) - sum(1 for s in roster if s in submissions),
+        student_count=len(roster),
+    )

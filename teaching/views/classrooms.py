@@ -128,20 +128,23 @@ def assignment_create(request, pk):
 @teacher_required
 @require_GET
 def assignment_review(request, pk):
-    review = selectors.get_assignment_review_for(user=request.user, pk=pk)
-    # Against the reference key (teaching/selectors/feedback.py): one pass, rows already read are reused.
+    page = request.GET.get("page", "1")
+    review = selectors.get_assignment_review_for(user=request.user, pk=pk, page=int(page) if page.isdigit() else 1)
+    # Against the reference key (teaching/selectors/feedback.py): the page's rows, already read, reused.
     scores = selectors.class_scores(
         review.assignment,
         submission_students={r.submission.pk: r.student.pk for r in review.rows if r.submission},
         enrolled={r.student.pk for r in review.rows if r.enrolled},
         work=review.work,
     )
+    shown = [r.submission.pk for r in review.rows if r.submission]
     context = {
         "review": review,
         "assignment": review.assignment,
         "categories": review.assignment.category_objects,
         "scores": scores,
         "rows": [(r, scores.by_submission.get(r.submission.pk) if r.submission else None) for r in review.rows],
-        "comparisons": selectors.class_comparisons(review.assignment),
+        "comparisons": selectors.class_comparisons(review.assignment, counts_for=shown),
+        "page_url": reverse("teaching:assignment_review", args=[pk]) + "?page=",
     }
     return render(request, "teaching/assignment_review.html", context)

@@ -89,14 +89,14 @@ def test_review_query_count_is_constant(teacher_client, classroom, lesson, artic
         if i % 3:
             sub = factories.SubmissionFactory(assignment=assignment, student=s)
             factories.annotation_for(sub, article, "300")
-    # session, user, assignment (+lesson, class), submissions, the kept results (teaching/services/results.py:
-    # key items, lesson articles, kept rows; the first load also matches everybody once: texts, highlights,
-    # one upsert), roster, comparisons (teaching.selectors.class_comparisons): submissions, comparisons,
-    # key comparisons (none)
-    with django_assert_num_queries(14):
+    # session, user, assignment (+lesson, class), roster, submissions (ids and statuses), the page's students
+    # and submissions, the kept results (teaching/services/results.py: key items, lesson articles, kept rows;
+    # the first load also matches everybody once: texts, highlights, class sums to move, one upsert, in a
+    # transaction), comparisons (teaching.selectors.class_comparisons): submissions, counts, key comparisons
+    with django_assert_num_queries(20):
         response = teacher_client.get(_url(assignment))
     assert len(response.context["review"].rows) == size
-    with django_assert_num_queries(11):  # nothing changed: nobody is matched again
+    with django_assert_num_queries(13):  # nothing changed: nobody is matched again
         response = teacher_client.get(_url(assignment))
     assert f"of {size}</strong> submitted" in response.text
 
@@ -108,3 +108,28 @@ def test_a_student_who_has_not_started_shows_no_counts_rather_than_zeros(
     row = response.text.split(f">{student.display_name}")[1].split("</tr>")[0]
     assert "Not started" in row
     assert '<td class="num">0</td>' not in row and row.count('<span class="muted">—</span>') >= 4
+
+
+def test_review_shows_a_page_of_students_and_the_whole_class_figures(teacher_client, classroom, lesson, article):
+    from teaching.selectors.classrooms import REVIEW_PAGE_SIZE
+
+    assignment = factories.AssignmentFactory(classroom=classroom, lesson=lesson)
+    size = REVIEW_PAGE_SIZE + 5
+    names = []
+    for i in range(size):
+        s = factories.EnrollmentFactory(classroom=classroom, student__last_name=f"Student{i:03d}").student
+        names.append(s.username)
+        if i % 2:
+            sub = factories.SubmissionFactory(assignment=assignment, student=s, status="submitted")
+            factories.annotation_for(sub, article, "300")
+    first = teacher_client.get(_url(assignment))
+    assert [r.student.username for r in first.context["review"].rows] == names[:REVIEW_PAGE_SIZE]
+    assert f"<strong>{size // 2} of {size}</strong> submitted" in first.text
+    assert f"Students 1–{REVIEW_PAGE_SIZE} of {size}" in first.text
+    second = teacher_client.get(_url(assignment) + "?page=2")
+    assert [r.student.username for r in second.context["review"].rows] == names[REVIEW_PAGE_SIZE:]
+    assert f"<strong>{size // 2} of {size}</strong> submitted" in second.text
+    assert second.context["review"].rows[1].counts["numbers"] == 1  # highlight counts on the later page too
+    # A page past the end shows the last one; nonsense shows the first.
+    assert teacher_client.get(_url(assignment) + "?page=9").context["review"].page.number == 2
+    assert teacher_client.get(_url(assignment) + "?page=x").context["review"].page.number == 1

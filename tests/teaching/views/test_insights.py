@@ -253,10 +253,11 @@ def test_class_views_need_login(client, key, classroom, assignment, article, pag
         # session, user, assignment, lesson articles, key items, roster, submissions, kept rows' inputs, the
         # class sums; the first load also matches everybody and adds the class up, as above
         ("key_items", 26, 9),
-        # session, user, assignment, submissions, key items, lesson articles, kept results, roster, and
-        # class_comparisons: submissions, comparisons, key comparisons (none here); the first load also
-        # matches everybody (texts, highlights, class sums to move, one upsert, in a transaction)
-        ("review", 18, 11),
+        # session, user, assignment, roster, submissions, the page's students and submissions, key items,
+        # lesson articles, kept results, and class_comparisons: submissions, counts, key comparisons (none
+        # here); the first load also matches everybody (texts, highlights, class sums to move, one upsert,
+        # in a transaction)
+        ("review", 20, 13),
     ],
 )
 def test_class_pages_query_count_is_constant(
