@@ -272,9 +272,12 @@ http {{
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
             proxy_set_header X-Real-IP $remote_addr;
-            # A server that refuses the connection is skipped (a POST too: it was never sent).
-            # A POST already sent is never replayed here: the browser's outbox retries it, idempotently.
-            proxy_next_upstream error timeout;
+            # A server that refuses the connection is skipped (a POST too: it was never sent), and after
+            # three refusals left alone for 5 s. A slow answer is not a failure: counting read timeouts
+            # (`timeout` here) took every server out at once under a burst ("no live upstreams": a 502 for
+            # every request for 5 s, a thousand in one run). A POST already sent is never replayed here: the
+            # browser's outbox retries it, idempotently.
+            proxy_next_upstream error;
             proxy_connect_timeout 2s;
             proxy_read_timeout 30s;
         }}
@@ -366,7 +369,7 @@ def main() -> None:
         for n in range(3):
             if not wait_for(f"http://127.0.0.1:{ports[n]}/healthz", 60):
                 raise SystemExit(f"App server {n + 1} did not start: see {folder}/app{n + 1}.log")
-        servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in ports)
+        servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=3 fail_timeout=5s;" for p in ports)
         conf = folder / "nginx.conf"
         conf.write_text(NGINX_CONF.format(folder=folder, servers=servers, port=args.port, static=folder / "static"))
         processes.start(
@@ -436,6 +439,9 @@ def main() -> None:
             time.sleep(0.5)
         load_seconds = time.time() - load_started
         log(f"Load finished in {load_seconds:.0f} s.")
+        # The figures depend on what else the machine was doing: say so with them.
+        busy = os.getloadavg()
+        log(f"Machine: {os.cpu_count()} cores; load average {busy[0]:.1f} (1 min), {busy[1]:.1f} (5 min).")
         report(folder, args, ports, killed_at, load_seconds, env)
     finally:
         processes.stop_all()
