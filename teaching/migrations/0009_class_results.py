@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0003_article_owner'),
-        ('teaching', '0007_kept_results'),
+        ('teaching', '0008_key_item_client_key'),
     ]
 
     operations = [
