@@ -18,6 +18,11 @@ navigation until the text and all 200 highlights are painted, warm. Then re-anch
 the temporary folder is touched.
 
     .venv/bin/python benchmarks/pages.py [--sizes 40 160] [--requests 30] [--per-article 60] [--browser-loads 15]
+                                         [--only save,reading,collection,…]
+
+`--only` measures just the parts named, comma-separated (save, reading, collection, review, heatmap,
+key-items, scores, browser, reanchor, corrections); /healthz is always timed in the same rounds, so
+the ratios stay honest.
 """
 
 from __future__ import annotations
@@ -440,7 +445,37 @@ def start_server(env: dict, port: int) -> subprocess.Popen:
         time.sleep(0.2)
 
 
-def run_size(students: int, per_article: int, count: int, browser_loads: int) -> dict:
+# --only: which pages each part names (/healthz is always measured)
+PARTS = {
+    "reading": ["student reading view (200)"],
+    "collection": ["API collection (200)"],
+    "save": [
+        "save, browser path (5 in article)",
+        "save, browser path (200 in article)",
+        "save, API (5 in article)",
+        "save, API (200 in article)",
+    ],
+    "review": ["teacher review"],
+    "heatmap": ["heatmap"],
+    "key-items": ["key-item table"],
+    "scores": ["a student's scores"],
+}
+OTHER_PARTS = ("browser", "reanchor", "corrections")
+
+
+def parse_only(value: str | None) -> set[str] | None:
+    if not value:
+        return None
+    parts = {part.strip() for part in value.split(",") if part.strip()}
+    unknown = parts - set(PARTS) - set(OTHER_PARTS)
+    if unknown:
+        raise SystemExit(
+            f"--only: unknown part(s) {', '.join(sorted(unknown))}; known: {', '.join([*PARTS, *OTHER_PARTS])}"
+        )
+    return parts
+
+
+def run_size(students: int, per_article: int, count: int, browser_loads: int, only: set[str] | None = None) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="crosscheck-bench-"))
     database = folder / "bench.sqlite3"
     env = {
@@ -583,6 +618,9 @@ def run_size(students: int, per_article: int, count: int, browser_loads: int) ->
                 lambda: clock(lambda: teacher.request(f"/submissions/{info['scored']}/scores/")[0]),
             ),
         ]
+        if only is not None:
+            wanted = {"/healthz"} | {name for part in only & set(PARTS) for name in PARTS[part]}
+            pages = [(name, call) for name, call in pages if name in wanted]
         try:
             rows = timed_rounds(pages, count)
         except Failed as error:
@@ -601,6 +639,8 @@ def run_size(students: int, per_article: int, count: int, browser_loads: int) ->
             )
         by_name = {row.name: row for row in rows}
         for path in ("browser path", "API"):
+            if f"save, {path} (5 in article)" not in by_name:
+                continue
             few, lots = by_name[f"save, {path} (5 in article)"], by_name[f"save, {path} (200 in article)"]
             ratio = lots.median / few.median
             print(
@@ -670,6 +710,10 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30, help="timed rounds per page (after 3 warm-ups)")
     parser.add_argument("--per-article", type=int, default=60, help="highlights per student per article")
     parser.add_argument("--browser-loads", type=int, default=15, help="warm loads in Chromium (0: skip)")
+    parser.add_argument(
+        "--only",
+        help="comma-separated parts to measure (default: all): " + ",".join([*PARTS, *OTHER_PARTS]),
+    )
     parser.add_argument("--seed-only", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed_only is not None:
@@ -679,10 +723,12 @@ def main() -> None:
         f"Crosscheck benchmark: gunicorn, 2 workers, production settings, SQLite; {args.requests} timed rounds, "
         f"each page once per round (sequential, 127.0.0.1). Targets are medians as multiples of /healthz's."
     )
+    only = parse_only(args.only)
+    browser_loads = args.browser_loads if only is None or "browser" in only else 0
     results = {}
     for n, size in enumerate(args.sizes):
         # The browser figures do not depend on the class: measured once, with the first size.
-        results[size] = run_size(size, args.per_article, args.requests, args.browser_loads if n == 0 else 0)
+        results[size] = run_size(size, args.per_article, args.requests, browser_loads if n == 0 else 0, only)
     if len(args.sizes) > 1:
         small, large = args.sizes[0], args.sizes[-1]
         print(f"\nGrowth from {small} to {large} students (median, × {large / small:.0f} the class):")
@@ -697,7 +743,10 @@ def main() -> None:
                 f"  {row.name:<38}{a.median:>6.1f} →{row.median:>6.1f}   × {growth:<5.2f}{shown:>9}  "
                 f"{verdict(growth <= limit if limit else None)}"
             )
-    run_reanchor()
+    if only is None or "reanchor" in only:
+        run_reanchor()
+    if only is not None and "corrections" not in only:
+        return
     # Corrections through the service, with their writes, at 1,000 and 20,000 highlights.
     subprocess.run([PYTHON, str(ROOT / "benchmarks" / "corrections.py")], cwd=ROOT, check=False)
 
