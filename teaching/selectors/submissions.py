@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -96,14 +97,22 @@ def position_of_article(assignment: Assignment, article_id: int) -> int:
 
 
 def list_lesson_articles(submission: Submission) -> QuerySet[LessonArticle]:
-    """The lesson's articles in order, each with ``highlight_count`` for this submission."""
+    """The lesson's articles in order, each with ``highlight_count`` for this submission.
+
+    The count is a subquery on this submission's highlights (the (submission, article) index): a join to every
+    highlight of the article would count the whole class's to keep this student's, growing with the class."""
+    mine = (
+        Annotation.objects.filter(submission_id=submission.pk, article_id=OuterRef("article_id"))
+        .order_by()
+        .values("article_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         LessonArticle.objects.filter(lesson_id=submission.assignment.lesson_id)
         .select_related("article")
         .defer(*_HEAVY_ARTICLE_FIELDS)
-        .annotate(
-            highlight_count=Count("article__annotations", filter=Q(article__annotations__submission_id=submission.pk))
-        )
+        .annotate(highlight_count=Coalesce(Subquery(mine), 0))
         .order_by("position", "id")
     )
 

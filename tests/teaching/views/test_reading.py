@@ -257,3 +257,17 @@ def test_submitting_takes_the_student_to_instant_feedback(student_client, submis
     feedback = reverse("teaching:submission_feedback_start", args=[submission.assignment.pk])
     assert response.status_code == 302
     assert (response.url == feedback) is to_feedback
+
+
+def test_lesson_steps_count_only_the_students_own_highlights(student_client, submission, article, other_student):
+    """Each step shows this student's highlights in that article: a classmate's on the same words are not
+    counted, and an article without any shows 0."""
+    second = factories.LessonArticleFactory(lesson=submission.assignment.lesson, position=2)
+    factories.annotation_for(submission, article, PHRASE)
+    factories.annotation_for(submission, article, "general staff", category="sourcing")
+    classmate = factories.SubmissionFactory(assignment=submission.assignment, student=other_student)
+    for phrase in (PHRASE, "general staff", "modern-day Stalingrad"):
+        factories.annotation_for(classmate, article, phrase)
+    response = student_client.get(_read_url(submission.assignment))
+    counts = {la.article_id: la.highlight_count for la in response.context["lesson_articles"]}
+    assert counts == {article.pk: 2, second.article_id: 0}
