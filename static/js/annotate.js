@@ -81,7 +81,10 @@ const saves = new PendingSaves({
   source: page,
   setStatus,
   saved: (item) => {
-    if (item.kind === "create") setStatus("saved", saves.size ? "Saved. Sending the rest…" : "Saved");
+    // The last change to arrive says "Saved", whatever it was (a comment typed during its highlight's save
+    // follows it as a change of its own); a new highlight with more still to send says so.
+    if (!saves.size) setStatus("saved", "Saved");
+    else if (item.kind === "create") setStatus("saved", "Saved. Sending the rest…");
     redraw();
   },
   changed: () => redraw(),

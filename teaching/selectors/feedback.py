@@ -10,6 +10,7 @@ older text and are left out until re-attached.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from teaching import categories as category_defs
@@ -206,11 +207,18 @@ class KeyItemRow:
         return category_defs.BY_VALUE[self.item.category]
 
 
+def counted_students(enrolled: set[int], started: Iterable[int]) -> set[int]:
+    """The students a class share is taken of: on the roster and started on the assignment. A student who has
+    not started has no work to find anything in: they are counted apart ("3 not started"), never as a zero."""
+    return enrolled.intersection(started)
+
+
 @dataclass
 class ClassScores:
     has_key: bool
     key_item_count: int = 0
-    class_size: int = 0
+    class_size: int = 0  # students counted: enrolled and started (counted_students)
+    not_started: int = 0
     by_submission: dict[int, Tally] = field(default_factory=dict)
     key_items: list[KeyItemRow] = field(default_factory=list)
 
@@ -301,11 +309,12 @@ def class_scores(
         if student_id in enrolled:
             for result in results:
                 found_by.update(result.found_items & in_play)
-    class_size = len(enrolled)
+    class_size = len(counted_students(enrolled, submission_students.values()))
     return ClassScores(
         has_key=True,
         key_item_count=len(items),
         class_size=class_size,
+        not_started=len(enrolled) - class_size,
         by_submission=by_submission,
         key_items=[KeyItemRow(i, in_lesson[i.article_id], found_by[i.pk], class_size) for i in items],
     )

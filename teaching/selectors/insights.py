@@ -14,7 +14,12 @@ from django.http import Http404
 from teaching import categories as category_defs
 from teaching import permissions
 from teaching.models import Assignment, Enrollment, KeyItem, LessonArticle, Submission, User
-from teaching.selectors.feedback import KeyItemRow, list_key_items_for_lesson, list_lesson_articles_stamped
+from teaching.selectors.feedback import (
+    KeyItemRow,
+    counted_students,
+    list_key_items_for_lesson,
+    list_lesson_articles_stamped,
+)
 from teaching.services.results import class_sums, tokens_for
 from teaching.text import agreement
 from teaching.text.scoring import band_for_share
@@ -74,7 +79,8 @@ class ClassHeatmap:
     lesson_article: LessonArticle
     lesson_articles: list[LessonArticle]
     category: category_defs.Category | None
-    class_size: int
+    class_size: int  # students counted: enrolled and started (feedback.counted_students)
+    not_started: int
     submitted: int
     highlighters: int  # students with at least one highlight on this article
     passages: list[HeatPassage]
@@ -139,7 +145,7 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
     )[article.pk]
     raters = sums.rating(categories)
     tokens = tokens_for(article)
-    class_size = len(enrolled)
+    class_size = len(counted_students(enrolled, (student for _, student, _, _ in submissions)))
     heat = agreement.Heatmap(
         tokens=tokens,
         class_size=class_size,
@@ -181,6 +187,7 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
         lesson_articles=lesson_articles,
         category=category_defs.BY_VALUE[category] if category else None,
         class_size=class_size,
+        not_started=len(enrolled) - class_size,
         submitted=submitted,
         highlighters=raters,
         passages=passages,
@@ -211,8 +218,16 @@ def sort_key_items(rows: list[KeyItemRow], sort: str) -> tuple[list[KeyItemRow],
     return sorted(rows, key=KEY_ITEM_SORTS[column], reverse=descending), column, descending
 
 
-def key_item_rows(assignment: Assignment) -> tuple[list[KeyItemRow], int, bool]:
-    """Every key item in play with how many of the class found it: (rows, class size, has a key).
+@dataclass(frozen=True)
+class KeyItemTable:
+    rows: list[KeyItemRow]
+    class_size: int = 0  # students counted: enrolled and started (feedback.counted_students)
+    not_started: int = 0
+    has_key: bool = False
+
+
+def key_item_rows(assignment: Assignment) -> KeyItemTable:
+    """Every key item in play with how many of the class found it, out of the students who have started.
 
     "Found by" comes from the kept class sums (teaching/services/results.py): one row per article, not
     every student's results.
@@ -222,9 +237,11 @@ def key_item_rows(assignment: Assignment) -> tuple[list[KeyItemRow], int, bool]:
     by_article = {la.article_id: la for la in lesson_articles}
     items = [i for i in list_key_items_for_lesson(assignment.lesson_id) if i.article_id in by_article]
     if not items:
-        return [], 0, False
+        return KeyItemTable(rows=[])
     enrolled = set(Enrollment.objects.filter(classroom_id=assignment.classroom_id).values_list("student_id", flat=True))
-    submissions = Submission.objects.filter(assignment_id=assignment.pk).values_list("id", "student_id", "work_version")
+    submissions = list(
+        Submission.objects.filter(assignment_id=assignment.pk).values_list("id", "student_id", "work_version")
+    )
     sums = class_sums(
         assignment_id=assignment.pk,
         lesson_articles=lesson_articles,
@@ -234,13 +251,13 @@ def key_item_rows(assignment: Assignment) -> tuple[list[KeyItemRow], int, bool]:
         article_ids=list(by_article),
         with_coverage=False,
     )
-    class_size = len(enrolled)
+    class_size = len(counted_students(enrolled, (student for _, student, _ in submissions)))
     rows = [
         KeyItemRow(i, by_article[i.article_id], sums[i.article_id].found_by.get(i.pk, 0), class_size)
         for i in items
         if i.category in categories
     ]
-    return rows, class_size, True
+    return KeyItemTable(rows=rows, class_size=class_size, not_started=len(enrolled) - class_size, has_key=True)
 
 
-__all__ += ["key_item_rows"]
+__all__ += ["KeyItemTable", "key_item_rows"]

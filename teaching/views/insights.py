@@ -50,9 +50,9 @@ def assignment_heatmap(request, pk: int, position: int):
 @require_GET
 def assignment_key_items(request, pk: int):
     assignment = selectors.get_assignment_for_teacher(user=request.user, pk=pk)
-    rows, class_size, has_key = selectors.key_item_rows(assignment)
+    table = selectors.key_item_rows(assignment)
     sort = request.GET.get("sort", "found")
-    rows, column, descending = selectors.sort_key_items(rows, sort)
+    rows, column, descending = selectors.sort_key_items(table.rows, sort)
     base = reverse("teaching:assignment_key_items", args=[pk])
     headers = []
     for name, label, numeric in [
@@ -76,8 +76,9 @@ def assignment_key_items(request, pk: int):
     context = {
         "assignment": assignment,
         "rows": rows,
-        "class_size": class_size,
-        "has_key": has_key,
+        "class_size": table.class_size,
+        "not_started": table.not_started,
+        "has_key": table.has_key,
         "headers": headers,
         "missed_by_most": sum(1 for r in rows if r.missed_by_most),
     }

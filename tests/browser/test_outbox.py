@@ -105,6 +105,21 @@ def test_comment_typed_during_the_save_survives_moving_to_the_next_article(live_
     _outbox_empties(page)
 
 
+def test_status_says_saved_once_the_comment_sent_after_the_highlight_has_arrived(
+    live_server, page, login_as, student, setup
+):
+    """The comment typed while the highlight was on its way is sent after it; once it has arrived the status
+    says "Saved", not "Saved. Sending the rest…" with nothing left to send."""
+    login_as(student)
+    _read(page, live_server, setup)
+    held = Held(page, CREATE)
+    _highlight_then_comment(page, held)
+    held.release()
+    _exactly_once(setup)
+    _outbox_empties(page)
+    expect(page.locator("#save-status")).to_have_text("Saved")
+
+
 def test_comment_typed_during_the_save_survives_a_reload(live_server, page, login_as, student, setup):
     login_as(student)
     _read(page, live_server, setup)

@@ -65,7 +65,8 @@ def reference_scores(assignment):
                     found_by.update(m.key.ref for m in c.found)
         by_submission[sub.pk] = tally(scores, categories)
     in_play = sorted(i.pk for i in items if i.category in categories)
-    return by_submission, {pk: found_by[pk] for pk in in_play}, len(enrolled)
+    started = {s.student_id for s in Submission.objects.filter(assignment=assignment)} & enrolled
+    return by_submission, {pk: found_by[pk] for pk in in_play}, len(started)
 
 
 def reference_heatmap(assignment, article):
@@ -76,7 +77,8 @@ def reference_heatmap(assignment, article):
     ).values_list("submission__student_id", "category", "start", "end")
     highlights = [agreement.Highlight(s, start, end, c) for s, c, start, end in rows if s in enrolled]
     tokens = tokenize(article.body_text)
-    heat = agreement.heatmap(tokens, highlights, class_size=len(enrolled), categories=categories)
+    counted = len({s.student_id for s in Submission.objects.filter(assignment=assignment)} & enrolled)
+    heat = agreement.heatmap(tokens, highlights, class_size=counted, categories=categories)
     raters = sorted({h.student for h in highlights})
     kappas = []
     for c in categories:
@@ -86,7 +88,7 @@ def reference_heatmap(assignment, article):
                 per_student[h.student].append((h.start, h.end))
         kappas.append(agreement.word_kappa(tokens, list(per_student.values())))
     passages = [
-        (p.start, p.end, p.students, band_for_share(p.share(len(enrolled)), 5), p.describe(len(enrolled)))
+        (p.start, p.end, p.students, band_for_share(p.share(counted), 5), p.describe(counted))
         for p in heat.passages(None)
     ]
     return passages, kappas, len(raters)
@@ -125,10 +127,10 @@ def assert_kept_equals_reference(assignment, lesson_articles):
         assert {r.item.pk: r.found_by for r in kept.key_items} == found_by
         assert kept.class_size == class_size
         # The key-item table reads "found by" from the kept class sums, not from every student's rows.
-        rows, size, has_key = selectors.key_item_rows(assignment)
-        assert has_key
-        assert {r.item.pk: r.found_by for r in rows} == found_by
-        assert size == class_size
+        table = selectors.key_item_rows(assignment)
+        assert table.has_key
+        assert {r.item.pk: r.found_by for r in table.rows} == found_by
+        assert table.class_size == class_size
     for la in lesson_articles:
         la.article.refresh_from_db()
         passages, kappas, raters = reference_heatmap(assignment, la.article)
@@ -160,6 +162,8 @@ def world(teacher, classroom, lesson, article, admin_user):
     for s in students:
         factories.EnrollmentFactory(classroom=classroom, student=s)
     submissions = [services.start_submission(assignment=assignment, student=s) for s in students]
+    # On the roster but never started: counted apart, never as a student who found nothing.
+    factories.EnrollmentFactory(classroom=classroom, student=factories.StudentFactory(username="never"))
     lesson_articles = list(LessonArticle.objects.filter(lesson=lesson).select_related("article").order_by("position"))
     return {
         "assignment": assignment,

@@ -178,6 +178,26 @@ def test_key_item_table_shares_and_missed_by_most(teacher_client, key, classroom
     assert "1 item missed by most of the class" in text
 
 
+def test_key_item_table_and_heatmap_leave_out_students_who_have_not_started(
+    teacher_client, key, classroom, assignment, article
+):
+    """Two students who never opened the assignment are said apart, not counted as finding nothing: 2 of 2
+    found the number (not 2 of 4), and no item is "missed by most" because of them."""
+    _class(classroom, assignment, article, 2)
+    for _ in range(2):
+        factories.EnrollmentFactory(classroom=classroom)
+    text = teacher_client.get(_urls(assignment)["key_items"]).text
+    assert '2 of 2</span> <span class="muted">(100%)' in text
+    assert '1 of 2</span> <span class="muted">(50%)' in text  # the sourcing item: half, not missed by most
+    assert text.count("Missed by most</span>") == 1  # only the rhetoric item: 0 of 2
+    assert "2 students have not started and are not counted." in text
+    heat = selectors.class_heatmap(assignment, 1)
+    assert (heat.class_size, heat.not_started) == (2, 2)
+    assert {p.quote: p.label for p in heat.passages}["300 troops"].startswith("2 of 2 students")
+    page = teacher_client.get(_urls(assignment)["heatmap"]).text
+    assert "2 students have not started and are not counted." in page
+
+
 def test_key_item_sort_links_flip_the_sorted_column(teacher_client, key, assignment):
     text = teacher_client.get(_urls(assignment)["key_items"] + "?sort=found").text
     assert "?sort=-found" in text and "?sort=quote" in text
