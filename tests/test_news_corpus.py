@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).parent / "data" / "news"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "final")
 STYLES = {
     "wire",
     "broadsheet",
@@ -209,5 +209,6 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["test"]["mentions"] >= 130
     assert per_split["test"]["styles"] == STYLES, "every style is in the held-out split"
     assert per_split["dev"]["styles"] == STYLES
+    assert per_split["final"]["articles"] >= 20 and per_split["final"]["mentions"] >= 300
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
