@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Q
 from django.http import Http404
 
@@ -208,22 +209,25 @@ def get_panel_counts(*, owner: Submission | Lesson, article: Article, mode: Mode
 
 
 def next_highlight_id(span: Annotation | KeyItem) -> int | None:
-    """The highlight after ``span`` in reading order (start, end, id) on the same article, or None."""
+    """The highlight after ``span`` in reading order (start, end, id) on the same article, or None.
+
+    One row-value comparison, ``(start, end, id) > (…)`` (SQLite ≥ 3.15 and PostgreSQL), in SQL written
+    here: every save asks this, and the ORM's three-way OR for the same question cost a save more to build
+    than all of its other reads of the highlights."""
     if isinstance(span, KeyItem):
-        siblings = KeyItem.objects.filter(key_id=span.key_id)
+        model, owner_column, owner_id = KeyItem, "key_id", span.key_id
     else:
-        siblings = Annotation.objects.filter(submission_id=span.submission_id)
-    after = (
-        Q(start__gt=span.start)
-        | Q(start=span.start, end__gt=span.end)
-        | Q(start=span.start, end=span.end, pk__gt=span.pk)
+        model, owner_column, owner_id = Annotation, "submission_id", span.submission_id
+    sql = (
+        f'SELECT "id" FROM "{model._meta.db_table}" WHERE "{owner_column}" = %s AND "article_id" = %s '  # noqa: S608
+        'AND "anchor_status" = %s AND ("start", "end", "id") > (%s, %s, %s) ORDER BY "start", "end", "id" LIMIT 1'
     )
-    return (
-        siblings.filter(after, article_id=span.article_id, anchor_status=span.AnchorStatus.ANCHORED)
-        .order_by("start", "end", "id")
-        .values_list("pk", flat=True)
-        .first()
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, [owner_id, span.article_id, span.AnchorStatus.ANCHORED.value, span.start, span.end, span.pk]
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def get_article_page(

@@ -45,11 +45,13 @@ def get_assignment_for_student(user: User, pk: int) -> Assignment:
     )
 
 
-def _own_submission(user: User, assignment_pk: int) -> Submission | None:
+def _own_submission(user: User, assignment_pk: int, *, pages: bool = True) -> Submission | None:
     if not user.is_authenticated:
         raise Http404
+    # The pages show the lesson and the class; a write needs the assignment alone.
+    related = ("assignment__lesson", "assignment__classroom") if pages else ("assignment",)
     return (
-        Submission.objects.select_related("assignment__lesson", "assignment__classroom")
+        Submission.objects.select_related(*related)
         .filter(permissions.own_work_in_class(user), assignment_id=assignment_pk)
         .first()
     )
@@ -64,11 +66,11 @@ def get_submission_for_student(user: User, assignment_pk: int) -> Submission | N
     return submission
 
 
-def get_work_for_student(user: User, assignment_pk: int) -> Submission:
+def get_work_for_student(user: User, assignment_pk: int, *, for_write: bool = False) -> Submission:
     """What the reading pages show: the student's submission or, before their first save, an unsaved one —
     opening a page never writes (a link from another site cannot start anyone's work). 404 unless the
-    student is in the class."""
-    submission = _own_submission(user, assignment_pk)
+    student is in the class. ``for_write``: with its assignment only (not the lesson and the class)."""
+    submission = _own_submission(user, assignment_pk, pages=not for_write)
     if submission is None:
         submission = Submission(assignment=get_assignment_for_student(user, assignment_pk), student=user)
     return submission
@@ -84,7 +86,15 @@ def get_lesson_article(lesson_id: int, position: int, *, texts: bool = True) -> 
 
 
 def get_article_in_assignment(assignment: Assignment, position: int, *, texts: bool = True) -> Article:
-    return get_lesson_article(assignment.lesson_id, position, texts=texts).article
+    """The article at ``position`` in the assignment's lesson, or 404. ``texts=False`` (a write, which reads
+    the text it checks under its own lock and answers with the article's id alone) reads its id only."""
+    if not texts:
+        return get_object_or_404(
+            Article.objects.only("pk"),
+            lesson_articles__lesson_id=assignment.lesson_id,
+            lesson_articles__position=position,
+        )
+    return get_lesson_article(assignment.lesson_id, position).article
 
 
 def position_in_lesson(lesson_id: int, article_id: int) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from articles.models import Article
 from teaching import categories as category_defs
@@ -26,21 +27,27 @@ MAX_COMMENT_CHARS = 2000
 READ_ONLY_MESSAGE = "You have submitted this work; it is read-only until your teacher returns it."
 
 
-def _lock_editable(submission: Submission) -> Submission:
+def _lock_editable(submission: Submission, *, article: Article | None = None) -> Submission:
     """Re-read the submission under a row lock so a concurrent submit cannot slip between check and write.
 
-    A student removed from the class keeps the work but may not change it (``teaching.permissions``).
+    A student removed from the class keeps the work but may not change it (``teaching.permissions``). With
+    ``article``, the same query asks whether the article is (still) part of the assignment's lesson.
     """
-    locked = (
-        Submission.objects.select_for_update()
-        .select_related("assignment")
-        .annotate(enrolled=permissions.still_enrolled())
-        .get(pk=submission.pk)
-    )
+    locked = Submission.objects.select_for_update().select_related("assignment")
+    locked = locked.annotate(enrolled=permissions.still_enrolled())
+    if article is not None:
+        locked = locked.annotate(
+            article_in_lesson=Exists(
+                LessonArticle.objects.filter(lesson_id=OuterRef("assignment__lesson_id"), article_id=article.pk)
+            )
+        )
+    locked = locked.get(pk=submission.pk)
     if not locked.enrolled:
         raise PermissionDenied(permissions.REMOVED_MESSAGE)
     if not locked.is_editable:
         raise ValidationError(READ_ONLY_MESSAGE)
+    if article is not None and not locked.article_in_lesson:
+        raise ValidationError("This article is not part of the assignment.")
     note_work_changed(submission_id=locked.pk)  # every write below changes the work: kept results go stale
     return locked
 
@@ -121,9 +128,7 @@ def create_or_find_annotation(
     Two identical creates in flight are serialised by the submission's row lock: the second finds the first.
     """
     _check_owner(submission, by)
-    submission = _lock_editable(submission)
-    if not LessonArticle.objects.has_article(lesson_id=submission.assignment.lesson_id, article_id=article.pk):
-        raise ValidationError("This article is not part of the assignment.")
+    submission = _lock_editable(submission, article=article)
     _check_category(submission, category)
     comment = _clean_comment(comment)
     current, selector = select_in_current_text(article, start, end, exact)

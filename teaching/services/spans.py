@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
-from articles.models import Article
+from articles.models import Article, ArticleRevision
 from teaching.models import AnchoredSpan
 from teaching.text import anchoring
 
@@ -35,27 +35,41 @@ def _lock_for_reading(pk: int) -> Article:
     ``revise_article`` (FOR UPDATE) waits until they are done, as they wait for it. (FOR UPDATE here made
     every save of a class on one article wait for the one before it.) SQLite has no row locks: its
     IMMEDIATE transactions already take the database's write lock.
+
+    The same statement reads the id of the article's latest revision (``latest_revision_id``), which a new
+    span records: a correction cannot slip in between, and a save needs no query of its own for it.
     """
     if connection.vendor == "postgresql":
         table, column = Article._meta.db_table, Article._meta.pk.column
-        sql = f'SELECT "{column}", "body_text" FROM "{table}" WHERE "{column}" = %s FOR SHARE'  # noqa: S608
+        revisions = ArticleRevision._meta.db_table
+        sql = (
+            f'SELECT "{column}", "body_text", (SELECT r."id" FROM "{revisions}" r WHERE r."article_id" = '  # noqa: S608
+            f'"{table}"."{column}" ORDER BY r."number" DESC LIMIT 1) AS "latest_revision_id" '
+            f'FROM "{table}" WHERE "{column}" = %s FOR SHARE'
+        )
         found = list(Article.objects.raw(sql, [pk]))
         if not found:
             raise Article.DoesNotExist
         return found[0]
-    return Article.objects.select_for_update().only("pk", "body_text").get(pk=pk)
+    latest = ArticleRevision.objects.filter(article_id=OuterRef("pk")).order_by("-number").values("pk")[:1]
+    return (
+        Article.objects.select_for_update()
+        .only("pk", "body_text")
+        .annotate(latest_revision_id=Subquery(latest))
+        .get(pk=pk)
+    )
 
 
 def span_fields(current: Article, selector: anchoring.TextSelector) -> dict:
-    """The selector columns of a new span, recorded on the revision it was made on (its id alone: the
-    revision's texts are not needed to save a span)."""
+    """The selector columns of a new span, recorded on the revision it was made on (its id alone, read with the
+    text under the lock by ``select_in_current_text``: the revision's texts are not needed to save a span)."""
     return {
         "start": selector.start,
         "end": selector.end,
         "exact": selector.exact,
         "prefix": selector.prefix,
         "suffix": selector.suffix,
-        "revision_id": current.revisions.order_by("-number").values_list("pk", flat=True).first(),
+        "revision_id": current.latest_revision_id,
     }
 
 

@@ -84,9 +84,22 @@ def answer_fragment(
 
 
 def answer_highlight(
-    request, submission, article, *, errors, changed=None, inserted=False, deleted_id=None, done="", position=None
+    request,
+    submission,
+    article,
+    *,
+    errors,
+    changed=None,
+    inserted=False,
+    new=False,
+    deleted_id=None,
+    done="",
+    position=None,
 ):
-    """One highlight's fragment and the counters — never the whole list (O(1) in the article's highlights)."""
+    """One highlight's fragment and the counters — never the whole list (O(1) in the article's highlights).
+
+    ``new``: ``changed`` was created by this write, so no comparison links it yet (its claim links are not read).
+    """
     if position is None:
         position = selectors.position_of_article(submission.assignment, article.pk)
     counts = selectors.get_panel_counts(owner=submission, article=article, mode=Mode.READ)
@@ -100,7 +113,7 @@ def answer_highlight(
         "before_id": selectors.next_highlight_id(changed) if inserted and changed else None,
         "deleted_id": deleted_id,
         "claim_links": selectors.claim_links(submission, article.pk)
-        if changed and changed.category == "numbers"
+        if changed and changed.category == "numbers" and not new
         else {},
         "category_counts": counts.by_category,
         "total_count": counts.total,

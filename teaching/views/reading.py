@@ -58,27 +58,29 @@ def article_read(request, pk: int, position: int):
 @require_POST
 @login_required
 def annotation_create(request, pk: int, position: int):
-    submission = selectors.get_work_for_student(request.user, pk)
+    submission = selectors.get_work_for_student(request.user, pk, for_write=True)
     article = selectors.get_article_in_assignment(submission.assignment, position, texts=False)
 
     def write(data):
         if submission.pk:  # work already started (the service re-checks, under its lock, that it may change)
-            return services.create_annotation(submission=submission, article=article, by=request.user, **data)
+            return services.create_or_find_annotation(submission=submission, article=article, by=request.user, **data)
         # One transaction: a refused first highlight does not leave a started submission behind.
         with transaction.atomic():
             started = _start_submission(request, submission.assignment)
-            return services.create_annotation(submission=started, article=article, by=request.user, **data)
+            return services.create_or_find_annotation(submission=started, article=article, by=request.user, **data)
 
-    created, errors = run_write(forms.AnnotationCreateForm(request.POST), write)
-    if created is not None:
-        submission = created.submission
+    saved, errors = run_write(forms.AnnotationCreateForm(request.POST), write)
+    annotation, new = saved if saved is not None else (None, False)
+    if annotation is not None:
+        submission = annotation.submission
     return answer_highlight(
         request,
         submission,
         article,
         errors=errors,
-        changed=created,
+        changed=annotation,
         inserted=True,
+        new=new,
         done="Highlight saved.",
         position=position,
     )

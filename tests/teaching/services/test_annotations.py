@@ -196,3 +196,52 @@ def test_a_removed_student_cannot_change_work_they_keep(assignment, article, rem
     annotation.refresh_from_db()
     assert (annotation.comment, annotation.counted, Annotation.objects.count()) == ("mine", "", 1)
     assert Submission.objects.get(pk=submission.pk).status == "in_progress"
+
+
+def test_a_highlight_records_the_revision_its_words_are_in(submission, article):
+    """Made after a correction, a highlight is on the latest revision (read with the text under the lock)."""
+    first = _create(submission, article)
+    assert first.revision == article.current_revision
+    services.revise_article(
+        article=article,
+        body_markdown=article.body_markdown + "\n\nA correction added a sentence.",
+        by=services.system_actor("a test correction"),
+    )
+    article.refresh_from_db()
+    assert article.revisions.count() == 2
+    second = _create(submission, article, category="sourcing")
+    assert second.revision == article.current_revision != first.revision
+
+
+def test_next_highlight_is_the_following_one_in_reading_order(submission, article, other_student):
+    """(start, end, id): a later start, or the same start and a later end, or the same span and a later id —
+    on this article, among this student's highlights still on the words."""
+    from teaching.selectors import next_highlight_id
+
+    text = article.body_text
+    base = text.index(PHRASE)
+
+    def made(start, end, **extra):
+        return Annotation.objects.create(
+            submission=submission,
+            article=article,
+            category="numbers",
+            start=start,
+            end=end,
+            exact=text[start:end],
+            **extra,
+        )
+
+    one = made(base, base + 10)
+    same_span_later_id = made(base, base + 10)
+    same_start_longer = made(base, base + 20)
+    made(base + 5, base + 9, anchor_status=Annotation.AnchorStatus.ORPHANED)  # set aside: not on the page
+    classmate = factories.SubmissionFactory(assignment=submission.assignment, student=other_student)
+    Annotation.objects.create(
+        submission=classmate, article=article, category="numbers", start=base + 12, end=base + 13, exact=text[base + 12]
+    )
+    later = made(base + 30, base + 31)
+    assert next_highlight_id(one) == same_span_later_id.pk
+    assert next_highlight_id(same_span_later_id) == same_start_longer.pk
+    assert next_highlight_id(same_start_longer) == later.pk
+    assert next_highlight_id(later) is None

@@ -56,12 +56,12 @@ def test_saving_one_highlight_costs_the_same_at_5_and_200(
 ):
     _fill(long_submission, long_article, n)
     url = reverse("teaching:annotation_create", args=[long_submission.assignment.pk, 1])
-    # session, user, submission (+assignment, lesson, class), lesson article (not its texts); the service
-    # (savepoint, submission locked and still in the class, the work version that keeps its kept results fresh,
-    # article in the lesson, its text, the client key, the revision's id, insert); the answer: the counts (one
-    # query), the next highlight in reading order, the claim links of a numbers highlight — the same number at
-    # 5 and at 200
-    with django_assert_num_queries(16):
+    # session, user, submission (+assignment), the article's id at that position; the service (savepoint,
+    # submission locked, still in the class and the article in its lesson; the work version that keeps its kept
+    # results fresh; the article's text with its latest revision's id; the client key; insert); the answer: the
+    # counts (one query), the next highlight in reading order (a new highlight has no claim links to read) — the
+    # same number at 5 and at 200
+    with django_assert_num_queries(13):
         response = student_client.post(
             url, {"category": "numbers", "client_key": "k1", **_span(long_article)}, headers=HX
         )
@@ -165,10 +165,10 @@ def test_key_mode_writes_cost_the_same_at_5_and_200(
 ):
     key = _fill_key(long_lesson, long_article, n)
     # session, user, lesson (with its owner); lesson article; the write (key got or created: savepoint, select;
-    # the service: the editor's mark, article in the lesson, its text, the client key, the same span already
-    # there, the revision, full_clean's checks, insert); the answer: counts, the next item in reading order, the
-    # suggestions (dismissals, the key's spans on the article) — the same number at 5 and at 200
-    with django_assert_num_queries(20):
+    # the service: the editor's mark, article in the lesson, its text with its latest revision's id, the client
+    # key, the same span already there, full_clean's checks, insert); the answer: counts, the next item in
+    # reading order, the suggestions (dismissals, the key's spans on the article) — the same number at 5 and at 200
+    with django_assert_num_queries(19):
         response = teacher_client.post(
             reverse("teaching:key_item_create", args=[long_lesson.pk, 1]),
             {"category": "numbers", "client_key": "k1", **_span(long_article)},
