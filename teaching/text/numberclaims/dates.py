@@ -143,7 +143,17 @@ class DateReader(Walker):
     def _comma(self, j: int) -> int:
         return j + 1 if self.is_word(j, ",") and self.same_line(j + 1) else j
 
-    def point(self, i: int, *, bare_day: bool = False) -> tuple[Point, int] | None:
+    def _skip_date_hedge(self, j: int) -> int:
+        """ "between late February and mid-March": the hedges ("late", "mid-") widen the ends, the months stay."""
+        for words in DATE_QUALIFIERS:
+            if self.phrase(j, words):
+                k = j + len(words)
+                if self.is_word(k, *DASHES) and self.adjacent(k):
+                    k += 1
+                return k if self.month(k, guard=False) else j
+        return j
+
+    def point(self, i: int, *, bare_day: bool = False, guard: bool = True) -> tuple[Point, int] | None:
         """One date at token i: day-month-year, month-day-year, month-year, a month, or a bare day."""
         d = self.day(i)
         if d:
@@ -159,7 +169,7 @@ class DateReader(Walker):
             if bare_day:
                 return Point(None, None, day), j
             return None
-        m = self.month(i)
+        m = self.month(i, guard=guard)
         if m:
             month, j = m
             d = self.day(j) if self.same_line(j) else None
@@ -219,7 +229,7 @@ class DateReader(Walker):
         j = i
         between = self.is_word(i, "between", "from")
         if between:
-            j = i + 1
+            j = self._skip_date_hedge(i + 1)
         numeric = self._numeric_date(j)
         if numeric:
             return numeric
@@ -234,8 +244,13 @@ class DateReader(Walker):
             return self._year_only(i, j, between)
         p1, k = first
         if p1.month is None and p1.day is not None:
-            # a bare day: only a date when a range ends in a month ("3-5 January", "between 3 and 5 January")
+            # a bare day: only a date when a range ends in a month ("3-5 January", "between 3 and 5 January",
+            # "the weekend of 14 and 15 March": two days running)
             c = self._connector(k, between)
+            if c is None and self.is_word(k, "and") and self.same_line(k + 1):
+                nxt = self.point(k + 1)
+                if nxt is not None and nxt[0].day == p1.day + 1 and nxt[0].month is not None:  # type: ignore[operator]
+                    c = k + 1
             if c is None:
                 return None
             second = self.point(c)
@@ -250,7 +265,9 @@ class DateReader(Walker):
             return None
         c = self._connector(k, between)
         if c is not None:
-            second = self.point(c, bare_day=p1.day is not None)
+            if between and p1.day is None:
+                c = self._skip_date_hedge(c)
+            second = self.point(c, bare_day=p1.day is not None, guard=not (between and p1.day is None))
             if second is not None:
                 p2, end = second
                 if p2.month is None and p2.day is not None:

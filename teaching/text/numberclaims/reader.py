@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from teaching.text.numberclaims.dates import DateReader
+from teaching.text.numberclaims.dates import DateReader, Point
 from teaching.text.numberclaims.values import (
     CONFIDENT,
     UNSURE,
@@ -64,6 +64,9 @@ WHY_POINTS = (
 )
 WHY_FIRST = "“First” at the end of a phrase is often an adverb (“recover first”), not a position."
 WHY_YEAR_OR_COUNT = "A four-digit number like this could be a year or a count."
+WHY_FIGURES = "“Three figures” or “six figures” says how many digits a number has, not the number itself."
+WHY_CLOCK = "“At 8.30” may be a time of day or a number with two decimals: nothing around it says which."
+WHY_EVERY = "“Every 15” does not say every 15 what (minutes? people?)."
 # Words before "a"/"an" + a time unit that make it an amount of time: "for a month", "within a decade".
 _DURATION_LEADS = {"for", "in", "within", "over", "after", "than", "about", "nearly", "almost", "around", "past"}
 _ONCE_BEFORE = {"just", "only", "than", "least", "exactly", "once", "scored", "met", "won"}
@@ -73,6 +76,16 @@ _CHANGE_WORDS = {
     "from", "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "increased", "increase",
     "decreased", "cut", "raised", "lifted", "lowered", "dropped", "climbed", "jumped", "slipped", "grew", "up",
     "down", "reduced", "slashed", "doubled", "soared", "plunged", "edged",
+}  # fmt: skip
+# Before "at 7.25": verbs that make it a price or a level ("shares closed at 7.25"), not a time of day.
+_PRICED_AT = {
+    "closed", "close", "closing", "stood", "stands", "stand", "traded", "trading", "opened", "ended", "finished",
+    "settled", "peaked", "priced", "fixed", "set", "valued", "capped", "pegged", "held", "kept", "level",
+}  # fmt: skip
+# Before "from X to Y": words that make it a range of values, not a change from one to the other.
+_RANGE_BEFORE_FROM = {
+    "range", "ranges", "ranging", "ranged", "vary", "varies", "varying", "varied", "priced", "costing", "cost",
+    "costs", "anywhere", "aged", "ages",
 }  # fmt: skip
 _MULTIPLES = {
     "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "treble": 3, "trebled": 3, "quadruple": 4,
@@ -145,7 +158,8 @@ class Scanner(DateReader):
         if not digits and self.is_word(j, *DASHES) and self.adjacent(j) and self.adjacent(j + 1):
             after = self.tok(j + 1)
             if after and after.kind == "word" and after.low not in UNITS and after.low != "strong":
-                return None  # two-pronged, one-sided, two-thirds: an adjective or a fraction, not a count
+                if not _counted_after_hyphen(after.low):
+                    return None  # two-pronged, one-sided, two-thirds: an adjective or a fraction, not a count
         # "5 point 2 percent", "two point five": a decimal point said in words (captions, transcripts)
         if (
             self.is_word(j, "point")
@@ -175,6 +189,17 @@ class Scanner(DateReader):
         while self.is_word(j, *SCALES) and self.same_line(j):
             value *= SCALES[self.toks[j].low]
             j, scaled = j + 1, True
+        if (
+            digits
+            and money
+            and not scaled
+            and self.is_word(j, *DASHES)
+            and self.adjacent(j)
+            and self.adjacent(j + 1)
+            and self.is_word(j + 1, *SCALES)
+        ):
+            value *= SCALES[self.toks[j + 1].low]  # a Rs 18,400-crore project
+            j, scaled = j + 2, True
         if digits and self.adjacent(j) and self.is_word(j, *SHORT_SCALES_ANYWHERE):
             value *= SHORT_SCALES[self.toks[j].low]
             j, scaled = j + 1, True
@@ -278,11 +303,28 @@ class Scanner(DateReader):
             if UNITS[t.low] == "degrees" and self.is_word(k, "celsius", "fahrenheit", "c", "f") and self.same_line(k):
                 k += 1
             return UNITS[t.low], None, k
+        # a six-game losing streak, a three-match series, a one-bedroom flat: the count of what follows the hyphen
+        if (
+            t.text in DASHES
+            and self.adjacent(j)
+            and self.adjacent(j + 1)
+            and (after := self.tok(j + 1)) is not None
+            and after.kind == "word"
+            and after.low not in UNITS
+            and _counted_after_hyphen(after.low)
+            and (self.tok(j - 1) is not None and self.toks[j - 1].kind == "word")
+        ):
+            return None, after.text, j + 2
         # 72-hour, 20-km, a 26-year-old
         if t.text in DASHES and self.adjacent(j) and self.adjacent(j + 1) and self.is_word(j + 1, *UNITS):
             unit = UNITS[self.toks[j + 1].low]
             k = j + 2
-            if self.is_word(k, *DASHES) and self.is_word(k + 1, "old") and self.adjacent(k) and self.adjacent(k + 1):
+            if (
+                self.is_word(k, *DASHES)
+                and self.is_word(k + 1, "old", "olds")
+                and self.adjacent(k)
+                and self.adjacent(k + 1)
+            ):
                 return "years old", None, k + 2
             return unit, None, k
         # up to two describing words, then a unit or a counted noun: "four bloody years", "200 Russian soldiers"
@@ -302,7 +344,7 @@ class Scanner(DateReader):
             k += 1
         return None, None, j
 
-    def rate(self, j: int, *, money: bool = False) -> tuple[str | None, int]:
+    def rate(self, j: int, *, money: bool = False, after_duration: bool = False) -> tuple[str | None, int]:
         t = self.tok(j)
         if t is None or not self.same_line(j):
             return None, j
@@ -310,13 +352,18 @@ class Scanner(DateReader):
             return RATE_WORDS[t.low], j + 1
         if t.text == "/" and self.adjacent(j) and self.is_word(j + 1, *RATE_PERIODS) and self.adjacent(j + 1):
             return RATE_PERIODS[self.toks[j + 1].low], j + 2
-        if t.low == "every" and (n := self.number(j + 1, guard=False)) is not None and n.value > 1:
+        if (
+            t.low == "every"
+            and not after_duration
+            and (n := self.number(j + 1, guard=False)) is not None
+            and n.value > 1
+        ):
             period = self.tok(n.next)
             if period is not None and self.same_line(n.next) and UNITS.get(period.low) in DURATION_UNITS:
                 return f"{plain_number(n.value)} {UNITS[period.low]}", n.next + 1  # one every three weeks
         if t.kind == "word" and t.low in RATE_LEADS and self.same_line(j + 1):
             nxt = self.tok(j + 1)
-            if nxt is None or nxt.kind != "word" or self.is_word(j + 2, *NOT_RATE_AFTER):
+            if nxt is None or nxt.kind != "word" or self._not_a_rate_after(j + 2):
                 return None, j
             if nxt.low in RATE_PERIODS:
                 return RATE_PERIODS[nxt.low], j + 2
@@ -333,22 +380,54 @@ class Scanner(DateReader):
                 return RATE_PERIODS[self.toks[j + 3].low], j + 4  # £200K-A-WEEK
         return None, j
 
+    def _not_a_rate_after(self, k: int) -> bool:
+        """After "a year": "earlier", "ago", "or" make it a point in time or a loose span, not a rate; "on" does
+        only where it ends the phrase ("a year on, the town…", "a year on from the fire"), not in "a year on
+        average" or "an hour on Saturdays"."""
+        if not self.is_word(k, *NOT_RATE_AFTER):
+            return False
+        if self.is_word(k, "or"):
+            after = self.tok(k + 1)
+            return after is None or after.kind == "num" or after.low in ONES or after.low in TENS or after.low == "so"
+        if not self.is_word(k, "on"):
+            return True
+        after = self.tok(k + 1)
+        return after is None or after.kind == "sym" or not self.same_line(k + 1) or after.low in {"from", "and"}
+
     def _duration_more(self, k: int, unit: str, total: Decimal) -> tuple[Decimal, str, int] | None:
-        """ "61 minutes 48 seconds", "2 hours 5 minutes": a compound duration, in seconds."""
+        """ "61 minutes 48 seconds", "2 hours 5 minutes", "58 hours and 12 minutes": a compound duration, in the
+        smallest unit it prints (347 minutes, 3,708 seconds), as a reader would add it up."""
         seconds = {"hours": 3600, "minutes": 60, "seconds": 1}
         if unit not in seconds:
             return None
+        if self.is_word(k, "and") and self.same_line(k) and self.is_num(k + 1):
+            k += 1
         nxt = self.number(k, guard=False)
         if nxt is None or not nxt.digits or not self.same_line(k):
             return None
         u = self.tok(nxt.next)
         if u is None or u.kind != "word" or UNITS.get(u.low) not in seconds or seconds[UNITS[u.low]] >= seconds[unit]:
             return None
-        return total * seconds[unit] + nxt.value * seconds[UNITS[u.low]], "seconds", nxt.next + 1
+        small = UNITS[u.low]
+        total = (total * seconds[unit] + nxt.value * seconds[small]) / seconds[small]
+        return total, small, nxt.next + 1
 
     # --- one value starting at token i ----------------------------------------------------------------
 
     def value_at(self, i: int) -> tuple[Value | Declined | tuple[Value, ...], int] | None:
+        t = self.tok(i)
+        if (
+            t is not None
+            and t.kind == "num"
+            and t.is_integer
+            and i >= 2
+            and self.toks[i - 2].text == "No"
+            and self.is_word(i - 1, ".")
+            and self.adjacent(i - 1)
+        ):
+            # "the No. 2 pick": a rank
+            s, e, text = self.span(i - 2, i + 1)
+            return Value(text=text, start=s, end=e, low=t.number, high=t.number, category="ordinal"), i + 1
         qualifier: Qualifier = "exact"
         qualifier_word = None
         j = i
@@ -369,7 +448,9 @@ class Scanner(DateReader):
         if not q and self.is_word(i, "between") and (self.number(i + 1) or self.currency_before(i + 1)):
             between, j = True, i + 1
         # "rose from £1.60 to £3", "up 5% to 10%": a change between two values, not a range
-        change = self.is_word(i - 1, *_CHANGE_WORDS)
+        change = self.is_word(i - 1, *_CHANGE_WORDS) and not (
+            self.is_word(i - 1, "from") and self.is_word(i - 2, *_RANGE_BEFORE_FROM)
+        )
         by = self.is_word(i - 1, "by")  # "rose by 13,000 to 231,000": a change; "cut by 10 to 15 per cent": a range
         plus_minus = self.phrase(j, ("plus", "or", "minus")) or self.is_word(j, "±")
         if plus_minus:
@@ -391,6 +472,8 @@ class Scanner(DateReader):
             return None if currency or negative else self._without_number(i, j, q, qualifier, qualifier_word)
         if negative:
             first.value, first.base = -first.value, -first.base
+        if not first.digits and first.value == 1 and self.is_word(first.next, "half", "third", "quarter", "fifth"):
+            return None  # "about one half of 1%": a fraction, read from "one"
         # a label: "Section 230", "Boeing 737" (a capitalised word, not at a sentence start, then a bare number)
         label = (
             not q
@@ -423,7 +506,16 @@ class Scanner(DateReader):
         second = None
         confidence, why = CONFIDENT, None
         scale = Decimal(1)
+        hyphen_points = False
         pct = self.percent(k) if not currency else None
+        if pct and self.is_word(k, *DASHES) and self.is_word(k + 1, "point") and first.value == int(first.value):
+            # "a 14-point comeback" is a score, "a 3-point lead" in a poll is percentage points: the sentence says
+            points = self._points_kind(j)
+            if points != "percentage_points":
+                pct = None
+                hyphen_points, k, category = True, k + 2, "quantity"
+                if points is None:
+                    confidence, why = UNSURE, WHY_POINTS
         if pct:
             category, k, scale = pct
         if between:
@@ -463,12 +555,16 @@ class Scanner(DateReader):
                 elif candidate is not None and not (by and candidate.value > first.value * 3):
                     second = candidate
         elif (
-            (self.is_word(k, "in", "per") or self.phrase(k, ("out", "of")))
+            (self.is_word(k, "in", "per") or self.phrase(k, ("out", "of")) or self._one_noun_in(first, k))
             and self.same_line(k + 1)
             and not pct
             and not currency
         ):
+            if self._one_noun_in(first, k):
+                k += 1  # "one voter in four"
             of = 2 if self.is_word(k, "out") else 1
+            if self.phrase(k, ("in", "every")):
+                of = 2  # "one in every four"
             candidate = self.number(k + of, guard=False)
             if candidate is not None and candidate.value > first.value and (first.value < 100 or candidate.scaled):
                 if candidate.value == candidate.value.to_integral_value() and not self.unit_or_noun(candidate.next)[0]:
@@ -494,14 +590,36 @@ class Scanner(DateReader):
                 second = candidate
         elif self.is_word(k, "or") and self.same_line(k + 1) and not pct and not currency and not change:
             candidate = self.number(k + 1, guard=False)
-            if candidate is not None and candidate.digits == first.digits and first.value < candidate.value <= 20:
-                second = candidate  # "2 or 3 families"
+            round_pair = first.value % 5 == 0 and candidate is not None and candidate.value % 5 == 0
+            if (
+                candidate is not None
+                and candidate.digits == first.digits
+                and first.value < candidate.value
+                and (candidate.value <= 20 or round_pair and candidate.value <= first.value * 2)
+                and not self.year(j)
+            ):
+                second = candidate  # "2 or 3 families", "in 20 or 30 years"
         elif self.is_word(k, *DASHES) and self.same_line(k) and self.same_line(k + 1):
             c2 = self.currency_before(k + 1)
             candidate = self.number(c2[1] if c2 else k + 1, guard=False, money=currency is not None)
             if candidate is not None and candidate.digits == first.digits and bool(c2) <= bool(currency):
                 tight = self.adjacent(k) and self.adjacent(k + 1)
-                if tight and candidate.value <= first.value and not candidate.scaled and not pct and not currency:
+                scoreline = (
+                    tight
+                    and candidate.value > first.value
+                    and first.digits
+                    and candidate.value < 200
+                    and not pct
+                    and not currency
+                    and not candidate.scaled
+                    and not any(self.unit_or_noun(candidate.next)[:2])
+                    and not self.percent(candidate.next)
+                    and not self.is_word(j - 1, "aged", "ages", "age", "between", "from")
+                    and self._in_a_match(j)
+                )
+                if scoreline or (
+                    tight and candidate.value <= first.value and not candidate.scaled and not pct and not currency
+                ):
                     # a score or a vote, "7-2": two tallies
                     a = self._make(j, first.next, first.value, first.value, "exact", None)
                     b = self._make(k + 1, candidate.next, candidate.value, candidate.value, "exact", None)
@@ -515,9 +633,20 @@ class Scanner(DateReader):
             and kind == "count"
             and not pct
             and not currency
+            and self.phrase(k, ("times", "out", "of"))
+            and (of := self.number(k + 3, guard=False)) is not None
+            and of.value > first.value
+        ):
+            # "nine times out of 10"
+            return self._ratio(i, of.next, first.value, of.value, "ratio", qualifier, qualifier_word), of.next
+        if (
+            second is None
+            and kind == "count"
+            and not pct
+            and not currency
             and self.is_word(k, "times")
             and self.same_line(k)
-            and self._comparing(k + 1)
+            and (self._comparing(k + 1) or first.value != first.value.to_integral_value())
         ):
             # "three times higher", "five times as many": a ratio, not a count of occasions
             return self._ratio(i, k + 1, first.value, Decimal(1), "ratio", qualifier, qualifier_word), k + 1
@@ -536,6 +665,8 @@ class Scanner(DateReader):
             elif between:
                 return None
         unit = noun = per = None
+        if hyphen_points:
+            unit = "points"
         if currency is None and category is None:
             ca = self.currency_after(k)
             if ca:
@@ -581,7 +712,7 @@ class Scanner(DateReader):
                 else:
                     unit, k, category = "m", k + 1, "quantity"
                     confidence, why = UNSURE, WHY_M
-            elif mt is not None and mt.low in {"mph", "kph"} and self.same_line(k):
+            elif mt is not None and mt.low in SPEED_UNITS and self.same_line(k):
                 unit, per = SPEED_UNITS[mt.low][0], "hour"
                 k, category = k + 1, "quantity"
             elif mt is not None and mt.low == "km" and self.is_word(k + 1, "/") and self.is_word(k + 2, "h"):
@@ -606,7 +737,10 @@ class Scanner(DateReader):
                 low, k = compound
                 high = low
         if per is None:
-            per, k = self.rate(k, money=currency is not None)
+            per, k = self.rate(k, money=currency is not None, after_duration=unit in DURATION_UNITS)
+            if per is None and currency and self.is_word(k, "more", "extra", "less") and self.same_line(k):
+                per, k2 = self.rate(k + 1, money=True)
+                k = k2 if per else k
         if category is None:
             category = "quantity"
         if unit == "years old":
@@ -626,10 +760,47 @@ class Scanner(DateReader):
             if one is None:
                 return None
             confidence, why, k = one
+            if confidence == CONFIDENT and per is None:
+                per, k = self.rate(k)
         bare_number = not (unit or noun or per or second or currency or category != "quantity")
+        if bare_number and not q and self.is_word(k, "and", "or") and self.same_line(k + 1) and not self.year(j):
+            # "sentenced to 12 and 15 years": the first number shares the unit of time printed after the second
+            nxt = self.number(k + 1, guard=False)
+            u = self.tok(nxt.next) if nxt is not None else None
+            if (
+                nxt is not None
+                and nxt.digits == first.digits
+                and nxt.value > first.value
+                and u is not None
+                and UNITS.get(u.low) in DURATION_UNITS
+                and self.same_line(nxt.next)
+            ):
+                unit, category, bare_number = UNITS[u.low], "duration", False
         if bare_number and first.digits and not first.scaled and self.year(j) and not negative:
             confidence, why = UNSURE, WHY_YEAR_OR_COUNT
+        elif bare_number and self._clock_like(j, first) and not q:
+            confidence, why = UNSURE, WHY_CLOCK
+        elif (
+            noun
+            and noun.lower() not in NOUNS
+            and first.digits
+            and not first.scaled
+            and self.year(j)
+            and 1950 <= first.value <= 2100
+            and not q
+        ):
+            confidence, why = UNSURE, WHY_YEAR_OR_COUNT  # "its 2030 notes": the bonds due in 2030
+        if noun and noun.lower() in {"figure", "figures"}:
+            confidence, why = UNSURE, WHY_FIGURES
         category = _category(category, unit, per, low != high)
+        if self.is_word(i - 1, "every") and not q and not currency and per is None and kind == "count":
+            if unit in DURATION_UNITS:
+                # "every 7 minutes", "every two years": how often, one per period (the corpus's rate)
+                span = plain_number(low) if low == high else f"{plain_number(low)}-{plain_number(high)}"
+                one = Decimal(1)
+                return self._make(i - 1, k, one, one, "exact", None, per=f"{span} {unit}", category="rate"), k
+            if not (unit or noun or second or category != "quantity"):
+                confidence, why = UNSURE, WHY_EVERY
         if (
             category == "duration"
             and not q
@@ -646,11 +817,45 @@ class Scanner(DateReader):
         )  # fmt: skip
         return value, k
 
+    def _clock_like(self, j: int, first: _Num) -> bool:
+        """ "at 8.30 or later": printed like a clock time (hours, a point, two digits of minutes) after a word that
+        places a time, with nothing counted after it."""
+        t = self.tok(j)
+        if t is None or t.kind != "num" or first.next != j + 1:
+            return False
+        whole, _, minutes = t.text.partition(".")
+        return (
+            len(minutes) == 2
+            and whole.isdigit()
+            and 0 < int(whole) <= 24
+            and int(minutes) <= 59
+            and self.is_word(j - 1, "at", "by", "until", "till", "from", "before", "after")
+            and not self.is_word(j - 2, *_PRICED_AT)
+        )
+
+    def _one_noun_in(self, first: _Num, k: int) -> bool:
+        """ "one voter in four": a ratio with its noun between the terms."""
+        t = self.tok(k)
+        return (
+            first.value == 1
+            and not first.digits
+            and t is not None
+            and t.kind == "word"
+            and t.low not in STOP
+            and self.same_line(k)
+            and self.is_word(k + 1, "in")
+            and (n := self.number(k + 2, guard=False)) is not None
+            and n.value > 1
+            and not any(self.unit_or_noun(n.next)[:2])
+        )
+
     def _comparing(self, k: int) -> bool:
         """What follows "three times" or "twice" makes it a ratio: "as", "the", "more", "higher", "bigger"…"""
         t = self.tok(k)
         if t is None or t.kind != "word" or not self.same_line(k):
             return False
+        if t.low in _POSSESSIVES and not self.is_word(k + 1, "life", "career"):
+            return True  # "ten times her original target", but "three times in her life"
         return t.low in _COMPARING or (t.low.endswith("er") and t.low not in STOP and len(t.low) > 4)
 
     def _points_kind(self, j: int) -> str | None:
@@ -669,7 +874,15 @@ class Scanner(DateReader):
             return "quantity"
         if scores and _INDEX_CONTEXT.search(sentence):
             return "quantity"  # "the FTSE 100 closed up 41 points, or 0.5%"
+        if not percentages and not scores and self._in_a_match(j):
+            return "quantity"  # "led by Andre Lyles with 27 points", in a report of a game
         return None
+
+    def _in_a_match(self, j: int) -> bool:
+        """The paragraph around token j is about a match or a league (a score, not a range): "We're 9-14." """
+        start = self.text.rfind("\n", 0, self.toks[j].start) + 1
+        end = self.text.find("\n", self.toks[j].end)
+        return _MATCH_CONTEXT.search(self.text[start : end if end >= 0 else len(self.text)]) is not None
 
     def _compound(self, k: int, unit: str | None, currency: str | None, low: Decimal) -> tuple[Decimal, int] | None:
         """ "9 metres 40 centimetres" is 9.4 metres; "58 pounds 50 pence" and "9 pounds 20" are £58.50, £9.20."""
@@ -698,6 +911,8 @@ class Scanner(DateReader):
         if self.is_word(j - 1, "at") and self.is_word(k, "point", "stage", "time", "moment"):
             return None
         t = self.tok(k)
+        if t is not None and t.low in DENOMINATORS and t.low not in {"second", "seconds"}:
+            return None  # "one half", "one third": a fraction, read as one
         if t is not None and t.kind == "word" and self.same_line(k) and t.low not in STOP and t.text[0].islower():
             if not t.low.endswith(("ing", "ed", "ly")):
                 return CONFIDENT, None, k + 1
@@ -723,6 +938,10 @@ class Scanner(DateReader):
             if q and unit not in DURATION_UNITS and unit != "%":
                 # "more than a metre", "about a mile": with a qualifier, "a" is the amount
                 return self._make(i, j + 2, Decimal(1), Decimal(1), qualifier, qualifier_word, unit=unit), j + 2
+            if unit in DURATION_UNITS and not relative and self.phrase(j + 2, ("and", "a", "half")):
+                amount, unit = DURATION_SCALE.get(unit, (1, unit))
+                half = Decimal(amount) * Decimal("1.5")
+                return self._make(i, j + 5, half, half, qualifier, qualifier_word, unit=unit), j + 5
             if unit in DURATION_UNITS and not relative:
                 if q or not (self.is_num(j - 1) or self.is_word(j - 1, "times", "once", "twice", "per", *ONES, *TENS)):
                     amount, unit = DURATION_SCALE.get(unit, (1, unit))
@@ -731,16 +950,17 @@ class Scanner(DateReader):
                     return value, j + 2
             return None
         if t.low in ("decade", "century", "fortnight") and self.is_word(
-            j - 1, "next", "past", "last", "preceding", "following", "previous", "coming"
+            j - 1, "next", "past", "last", "preceding", "following", "previous", "coming", "another"
         ):
             amount, unit = DURATION_SCALE[UNITS[t.low]] if UNITS[t.low] in DURATION_SCALE else (2, "weeks")
             return self._make(j, j + 1, Decimal(amount), Decimal(amount), "exact", None, unit=unit), j + 1
         if t.low in MONEY_WORDS and MONEY_WORDS[t.low] and self.is_word(j - 1, "a"):
             amount, currency = MONEY_WORDS[t.low]  # type: ignore[misc]
             start = j - 1 if not q else i
-            value = self._make(start, j + 1, Decimal(amount), Decimal(amount), qualifier, qualifier_word,
-                               category="money", currency=currency)  # fmt: skip
-            return value, j + 1
+            per, k = self.rate(j + 1, money=True)
+            value = self._make(start, k, Decimal(amount), Decimal(amount), qualifier, qualifier_word,
+                               category="rate" if per else "money", currency=currency, per=per)  # fmt: skip
+            return value, k
         if t.low in ("once", "twice", "thrice"):
             n = {"once": 1, "twice": 2, "thrice": 3}[t.low]
             if t.low == "once" and not q:
@@ -751,6 +971,12 @@ class Scanner(DateReader):
             if n > 1 and self._comparing(j + 1):
                 return self._ratio(i, j + 1, Decimal(n), Decimal(1), "ratio", qualifier, qualifier_word), j + 1
             per, k = self.rate(j + 1)
+            if per is None and self.is_word(j + 1, "in") and self.same_line(j + 2):
+                # "twice in 10 years": so many times per span
+                span = self.number(j + 2, guard=False)
+                u = self.tok(span.next) if span is not None else None
+                if span is not None and u is not None and UNITS.get(u.low) in DURATION_UNITS:
+                    per, k = f"{plain_number(span.value)} {UNITS[u.low]}", span.next + 1
             return self._make(i, k, Decimal(n), Decimal(n), qualifier, qualifier_word, per=per), k
         fold = _FOLD.fullmatch(t.low)
         if fold and (fold.group(1) in ONES or fold.group(1) in TENS or fold.group(1) == "hundred"):
@@ -793,7 +1019,15 @@ class Scanner(DateReader):
         if t.low == "halfway":
             return self._fraction(i, i + 1, Decimal(1), Decimal(2)), i + 1  # halfway between the two
         if t.low == "half":
+            hour = self._half_past(i)
+            if hour is not None:
+                s, e, text = self.span(i, i + 2)
+                return self._time(s, e, text, hour, 30), i + 2  # "at half six": 6.30
             if self.is_word(i + 1, *DASHES) and self.adjacent(i + 1):
+                u = self.tok(i + 2)
+                if u is not None and self.adjacent(i + 2) and UNITS.get(u.low) in ("hours", "minutes", "days"):
+                    amount = Decimal("0.5")
+                    return self._make(i, i + 3, amount, amount, "exact", None, unit=UNITS[u.low]), i + 3  # half-hour
                 return None  # half-time, half-hearted
             if self.is_word(i + 1, "a", "an") and self.is_word(i + 2, *SCALES):
                 return None  # half a million: a number
@@ -812,6 +1046,8 @@ class Scanner(DateReader):
             numerator, k = Decimal(1), i + 1
             if self._ordinal_of_noun(k):
                 return None  # a third term
+            if self.is_word(k, "half") and self.is_word(k + 1, *DASHES) and self.adjacent(k + 1):
+                return None  # a half-hour delay: read from "half"
         elif t.low in ONES and 0 < ONES[t.low] < 10:
             numerator, k = Decimal(ONES[t.low]), i + 1
         else:
@@ -840,6 +1076,27 @@ class Scanner(DateReader):
             s, e, text = self.span(i, k + 5)
             return Value(text=text, start=s, end=e, low=value, high=value, unit="percentage points",
                          category="percentage_points"), k + 5  # fmt: skip
+        if (
+            self.is_word(k + 1, "of")
+            and self.is_word(k + 2, "a", "an")
+            and self.is_word(k + 3, *UNITS)
+            and UNITS[self.toks[k + 3].low] in DURATION_UNITS
+            and self.same_line(k + 3)
+        ):
+            amount, unit = DURATION_SCALE.get(UNITS[self.toks[k + 3].low], (1, UNITS[self.toks[k + 3].low]))
+            part = numerator / DENOMINATORS[d.low] * amount
+            return self._make(i, k + 4, part, part, "exact", None, unit=unit), k + 4  # a quarter of an hour
+        if (
+            self.is_word(k + 1, "of")
+            and (n := self.tok(k + 2)) is not None
+            and n.kind == "num"
+            and self.same_line(k + 2)
+        ):
+            pct = self.percent(k + 3)
+            if pct and pct[0] == "percent":
+                part = numerator / DENOMINATORS[d.low] * n.number
+                s, e, text = self.span(i, pct[1])
+                return Value(text=text, start=s, end=e, low=part, high=part, unit="%", category="percent"), pct[1]
         if self.is_word(k + 1, "of") and self.is_word(k + 2, "a", "an") and self.is_word(k + 3, *SCALES):
             # "a quarter of a million people": a number, 250,000
             amount = numerator / DENOMINATORS[d.low] * SCALES[self.toks[k + 3].low]
@@ -847,6 +1104,25 @@ class Scanner(DateReader):
             unit, noun, end = self.unit_or_noun(k + 4)
             return self._make(start, end, amount, amount, "exact", None, unit=unit, noun=noun), end
         return self._fraction(i, k + 1, numerator, Decimal(DENOMINATORS[d.low])), k + 1
+
+    def _half_past(self, i: int) -> int | None:
+        """ "at half six", "until half eight": half past the hour, as British speech says it."""
+        if not self.is_word(i - 1, *_CLOCK_LEADS) or not self.same_line(i + 1):
+            return None
+        t = self.tok(i + 1)
+        if t is None:
+            return None
+        if t.kind == "num" and t.is_integer and not self.adjacent(i + 1) and 1 <= t.number <= 12:
+            hour = int(t.number)
+        elif t.kind == "word" and (t.low in ONES or t.low in {"eleven", "twelve"}) and 1 <= ONES.get(t.low, 0) <= 12:
+            hour = ONES[t.low]
+        else:
+            return None
+        after = self.tok(i + 2)
+        if after is not None and self.same_line(i + 2) and after.kind != "sym":
+            if any(self.unit_or_noun(i + 2)[:2]) or self.percent(i + 2) or after.low in {"of", "a", "an", "and"}:
+                return None
+        return hour
 
     def _fraction(self, i: int, k: int, numerator: Decimal, denominator: Decimal) -> Value:
         s, e, text = self.span(i, k)
@@ -863,12 +1139,21 @@ class Scanner(DateReader):
             return False
         if nxt is None or nxt.kind != "word" or not self.same_line(i + 1) or self.adjacent(i + 1):
             return False
-        return nxt.low not in STOP and nxt.low not in _NOT_AN_ORDINAL_NOUN and nxt.low not in UNITS
+        if nxt.low in STOP or nxt.low in _NOT_AN_ORDINAL_NOUN:
+            return False
+        # "a third night", "a fifth day", "a second term": an ordinal; but "a quarter hour", "a half day" are
+        # fractions and "a second" is itself a unit
+        return nxt.low not in UNITS or (t.low not in {"quarter", "half", "second"} and UNITS[nxt.low] in DURATION_UNITS)
 
     def ordinal_at(self, i: int) -> tuple[Value | Declined, int] | None:
         t = self.tok(i)
         if t is None:
             return None
+        quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(t.low)
+        if quarter and self.phrase(i + 1, ("quarter", "of")) and (y := self.year(i + 3)) and self.same_line(i + 3):
+            # "the first quarter of 2023": January to March 2023
+            first_month = 3 * quarter - 2
+            return self._make_range(i, y[1], Point(y[0], first_month, None), Point(y[0], first_month + 2, None)), y[1]
         if t.kind == "num" and t.is_integer and self.is_word(i + 1, *ORDINAL_SUFFIXES) and self.adjacent(i + 1):
             if self.adjacent(i) and self.toks[i - 1].kind in ("word", "num"):
                 return None
@@ -909,8 +1194,21 @@ class Scanner(DateReader):
         return n is not None
 
     def decade_of_life_at(self, i: int) -> tuple[Value, int] | None:
-        """ "in their twenties": an age from 20 to 29."""
+        """ "in their twenties", "in her 70s": an age from 20 to 29, 70 to 79."""
         t = self.tok(i)
+        if (
+            t is not None
+            and t.kind == "num"
+            and t.is_integer
+            and t.text in {"20", "30", "40", "50", "60", "70", "80", "90"}
+            and self.is_word(i + 1, "s")
+            and self.adjacent(i + 1)
+            and self.is_word(i - 1, *_POSSESSIVES, "early", "mid", "late")
+        ):
+            before = i - 1 if self.is_word(i - 1, *_POSSESSIVES) else i - 2
+            if self.is_word(before, *_POSSESSIVES) and self.is_word(before - 1, "in"):
+                low = t.number
+                return self._make(i, i + 2, low, low + 9, "exact", None, unit="years"), i + 2
         if t is None or t.low not in _DECADES_OF_LIFE or not self.is_word(i - 1, *_POSSESSIVES):
             return None
         if not self.is_word(i - 2, "in") or not self.same_line(i):
@@ -940,6 +1238,13 @@ class Scanner(DateReader):
                 return None
             parts.append(int(nxt.text))
             k += 2
+        if (
+            len(parts) == 2
+            and parts[1] <= 59
+            and (self.is_word(k, "left", "remaining") or self.phrase(k, ("to", "play")) or self.phrase(k, ("to", "go")))
+        ):
+            seconds = Decimal(parts[0] * 60 + parts[1])  # "with 2:51 left": minutes and seconds on a game clock
+            return self._make(i, k, seconds, seconds, "exact", None, unit="seconds"), k
         if len(parts) != 3 or parts[1] > 59 or parts[2] > 59:
             return None
         seconds = Decimal(parts[0] * 3600 + parts[1] * 60 + parts[2])
@@ -1004,6 +1309,28 @@ def _could_be_two(printed: str) -> bool:
     return first <= second < first * 10
 
 
+# After "six-", "three-": words that make an adjective, not a count of something ("two-way", "one-off").
+_NOT_COUNTED_AFTER_HYPHEN = {
+    "way", "off", "time", "times", "fold", "and", "or", "to", "in", "on", "of", "up", "out", "hand", "handed", "sided",
+    "star", "nil", "all", "for", "nothing", "odd",
+}  # fmt: skip
+
+
+def _counted_after_hyphen(word: str) -> bool:
+    """ "game" in "six-game", "bedroom" in "one-bedroom": a noun counted by the number before the hyphen."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 2
+        and word not in _NOT_COUNTED_AFTER_HYPHEN
+        and word not in DENOMINATORS
+        and word not in STOP
+        and word not in ONES
+        and word not in TENS
+        and not word.endswith(("ed", "ing", "ly", "s", "er", "est"))
+    )
+
+
 def _plural_noun(word: str) -> bool:
     low = word.lower()
     return (
@@ -1039,6 +1366,12 @@ _SCORE_CONTEXT = re.compile(
     r"\bbasket|\bquarter-?back|\brebounds\b|\bassists\b|\bpenalt|\bfixtures?\b|\bwins?\b|\bdraws?\b",
     re.IGNORECASE,
 )
+_MATCH_CONTEXT = re.compile(
+    r"\btable\b|\bleague\b|\bstandings\b|\bgames?\b|\bmatch(?:es)?\b|\bseason\b|\bscored?\b|\bscoring\b|"
+    r"\bbasket|\brebounds\b|\bassists\b|\bpenalt|\bconversion\b|\btries\b|\bgoals?\b|\bwickets?\b|"
+    r"\bbeat\b|\blost\b|\bwon\b|\bdefeat",
+    re.IGNORECASE,
+)
 # After "m": words that make it metres ("1.93m tall"), not millions.
 _MEASURED = {"tall", "long", "high", "deep", "wide", "away", "above", "below", "across", "underground", "apart"}
 _DECADES_OF_LIFE = {
@@ -1046,6 +1379,8 @@ _DECADES_OF_LIFE = {
     "eighties": 80, "nineties": 90,
 }  # fmt: skip
 _POSSESSIVES = {"their", "his", "her", "my", "our", "your"}
+# Before "half six" (half past six): words that place a time.
+_CLOCK_LEADS = {"at", "by", "until", "till", "from", "around", "about", "before", "after", "since"}
 # Verbs of placing after which a bare "first" is a position ("she finished first"), not an adverb.
 _PLACED = {"finished", "finish", "finishes", "came", "come", "comes", "placed", "ranked", "ranks", "ranking"}
 _NOT_NOUNS = {"towards", "afterwards", "always", "perhaps", "sometimes", "whereas", "besides", "nevertheless", "thus"}
@@ -1055,10 +1390,10 @@ def _category(category: str, unit: str | None, per: str | None, is_range: bool) 
     """The kind of mention, in the evaluation corpus's terms (tests/data/news/README.md)."""
     if category in ("ratio", "fraction", "ordinal"):
         return category
+    if is_range:
+        return "range"  # "20 to 30 minutes a night": a range (of a rate), its two ends are what a reader checks
     if per:
         return "rate"
-    if is_range:
-        return "range"
     if category == "age":
         return "quantity"
     if category in ("money", "percent", "percentage_points"):
@@ -1076,12 +1411,12 @@ def parse_claim(text: str) -> NumberClaim:
     vague: list[Vague] = []
     declined: list[Declined] = []
     readers = (
+        scanner.decade_of_life_at,
         scanner.clock_at,
         scanner.date_at,
         scanner.fraction_at,
         scanner.value_at,
         scanner.ordinal_at,
-        scanner.decade_of_life_at,
         scanner.vague_at,
     )
     i = 0

@@ -75,7 +75,7 @@ UNITS = {
     "kwh": "kWh", "degree": "degrees", "degrees": "degrees", "°c": "°C", "°f": "°F",
     "second": "seconds", "seconds": "seconds", "sec": "seconds", "secs": "seconds", "minute": "minutes",
     "minutes": "minutes", "min": "minutes", "mins": "minutes", "hour": "hours", "hours": "hours",
-    "hr": "hours", "hrs": "hours", "day": "days", "days": "days", "night": "days", "nights": "days",
+    "hr": "hours", "hrs": "hours", "day": "days", "days": "days", "night": "days",
     "week": "weeks", "weeks": "weeks", "fortnight": "fortnights", "fortnights": "fortnights",
     "month": "months", "months": "months", "year": "years", "years": "years", "yr": "years", "yrs": "years",
     "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
@@ -161,7 +161,7 @@ RATE_PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", 
 # After a rate period these words make it a point in time, not a rate: "5% a month earlier".
 NOT_RATE_AFTER = {"earlier", "later", "ago", "before", "after", "on", "since", "or"}
 # Speeds carry their own rate.
-SPEED_UNITS = {"mph": ("miles", "hour"), "kph": ("km", "hour"), "km/h": ("km", "hour")}
+SPEED_UNITS = {"mph": ("miles", "hour"), "kph": ("km", "hour"), "kmph": ("km", "hour"), "km/h": ("km", "hour")}
 
 #: What a number may count, by class. Values whose nouns are in different classes are not comparable.
 NOUNS: dict[str, str] = {
@@ -204,5 +204,7 @@ MAGNITUDES: dict[str, Decimal | None] = {
     "several hundred thousand": Decimal(100_000), "several thousand": Decimal(1_000),
     "several hundred": Decimal(100), "several million": Decimal(1_000_000), "a few hundred": Decimal(100),
     "a few thousand": Decimal(1_000), "a few million": Decimal(1_000_000), "many thousands": Decimal(1_000),
+    "a few hundred thousand": Decimal(100_000), "a few hundred million": Decimal(100_000_000),
+    "several hundred million": Decimal(100_000_000),
     "a few": None, "a handful": None, "several": None,
 }  # fmt: skip

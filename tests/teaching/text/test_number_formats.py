@@ -155,7 +155,7 @@ def test_fractions_and_orders_of_magnitude(text, expected):
         ("5.7 per 1,000", [("5.7 per 1,000", "ratio", "5.7:1000")]),
         ("nearly double", [("nearly double", "ratio", "2:1")]),
         ("600 operations a week", [("600 operations a week", "rate", "600")]),
-        ("1,200-1,500 souls a day", [("1,200-1,500 souls a day", "rate", "1200..1500")]),
+        ("1,200-1,500 souls a day", [("1,200-1,500 souls a day", "range", "1200..1500")]),
         ("2,000 per day", [("2,000 per day", "rate", "2000")]),
         ("seven days a week", [("seven days a week", "rate", "7")]),
         ("every day", []),

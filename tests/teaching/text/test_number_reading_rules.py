@@ -1,0 +1,204 @@
+"""Rules of the number reader added after the second look at the news corpus (issue 9): rates after a counted
+noun or a money word, how often ("every 7 minutes"), compound durations in the smallest unit printed, ranges
+"priced from … to …", multiples and ratios, ordinals before a unit of time, counts before a hyphen, scores in
+a report of a match, British clock times, dates "between March and May", and what the reader now declines."""
+
+from __future__ import annotations
+
+import pytest
+
+from teaching.text.numberclaims import parse_claim
+
+
+def readings(text: str) -> set[tuple[str, str, str]]:
+    """(span, kind, value) for every confident reading; value is "low..high" for ranges."""
+    claim = parse_claim(text)
+    out = set()
+    for v in claim.readings:
+        if not v.sure:
+            continue
+        label = v.label()
+        value = label["value"] if "value" in label else f"{label['low']}..{label['high']}"
+        out.add((v.text, label["kind"], value))
+    for vague in claim.vague:
+        if vague.magnitude is not None:
+            out.add((vague.text, "magnitude", str(int(vague.magnitude))))
+    return out
+
+
+def unsure(text: str) -> set[str]:
+    claim = parse_claim(text)
+    return {v.text for v in claim.readings if not v.sure} | {d.text for d in claim.declined}
+
+
+def check(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = readings(text)
+    assert set(expected) <= got, f"{text!r}: missing {set(expected) - got}, read {sorted(got)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "England has added about 210,000 homes a year on average.",
+            [("about 210,000 homes a year", "rate", "210000")],
+        ),
+        ("the city spends around €500 million a year on it.", [("around €500 million a year", "rate", "500000000")]),
+        ("cutting charges to 50p an hour on Saturdays", [("50p an hour", "rate", "0.5")]),
+        ("she was paid a fiver a week and a pint cost 5p.", [("a fiver a week", "rate", "5")]),
+        ("living on one meal a day or less since", [("one meal a day", "rate", "1")]),
+        ("costing families around Rs 1,300 more a year.", [("around Rs 1,300 more a year", "rate", "1300")]),
+        ("left the tracks at about 70 miles per hour on 12 february", [("about 70 miles per hour", "rate", "70")]),
+        ("he bowled at 145 kmph in the final over", [("145 kmph", "rate", "145")]),
+        ("It has flooded twice in 10 years.", [("twice in 10 years", "rate", "2")]),
+        ("Trains will run every 7 minutes at peak hours.", [("every 7 minutes", "rate", "1")]),
+        ("Trains run every 7 to 10 minutes all day.", [("every 7 to 10 minutes", "rate", "1")]),
+        (
+            "Participants wore trackers for three weeks every two years.",
+            [("three weeks", "duration", "3"), ("every two years", "rate", "1")],
+        ),
+        ("the children slept 20 to 30 minutes a night less", [("20 to 30 minutes a night", "range", "20..30")]),
+    ],
+)
+def test_rates_after_nouns_and_money_words_and_how_often(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("children slept 7 hours 21 minutes a night", [("7 hours 21 minutes a night", "rate", "441")]),
+        ("She finished in 58 hours and 12 minutes.", [("58 hours and 12 minutes", "duration", "3492")]),
+        ("He scored after 88 minutes and 40 seconds.", [("88 minutes and 40 seconds", "duration", "5320")]),
+        ("She ran it in 7hrs 31mins.", [("7hrs 31mins", "duration", "451")]),
+        ("Her commute has stretched to an hour and a half each way.", [("an hour and a half", "duration", "1.5")]),
+        (
+            "they scored twice in less than a quarter of an hour",
+            [("less than a quarter of an hour", "duration", "0.25")],
+        ),
+        ("a half-hour delay", [("half-hour", "duration", "0.5")]),
+        ("In 20 or 30 years it becomes hearing loss.", [("20 or 30 years", "range", "20..30")]),
+        ("The court sentenced them to 12 and 15 years in prison.", [("12", "duration", "12")]),
+        ("She worked for another decade.", [("decade", "duration", "10")]),
+    ],
+)
+def test_durations_in_the_smallest_unit_printed(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tickets priced from 35 to 120 pounds", [("35 to 120 pounds", "range", "35..120")]),
+        ("Fares will range from Rs 10 to Rs 35.", [("Rs 10 to Rs 35", "range", "10..35")]),
+        # a change stays two values
+        ("Fares rose from Rs 10 to Rs 15.", [("Rs 10", "money", "10"), ("Rs 15", "money", "15")]),
+    ],
+)
+def test_from_to_is_a_range_after_words_of_range_and_a_change_otherwise(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Net debt rose to 1.9 times earnings.", [("1.9 times", "ratio", "1.9:1")]),
+        ("more than TEN times her original target", [("more than TEN times", "ratio", "10:1")]),
+        ("you should win that game nine times out of 10", [("nine times out of 10", "ratio", "9:10")]),
+        ("one in every four pounds it spends", [("one in every four", "ratio", "1:4")]),
+        ("We have lost roughly one voter in four.", [("roughly one voter in four", "ratio", "1:4")]),
+        ("a saving of about one half of 1% of the budget", [("one half of 1%", "percent", "0.5")]),
+    ],
+)
+def test_multiples_and_ratios(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Relatives kept vigil for a third night.", [("third", "ordinal", "3")]),
+        ("Talks entered a fifth day on Monday.", [("fifth", "ordinal", "5")]),
+        ("Brooks, the No. 2 pick in the draft", [("No. 2", "ordinal", "2")]),
+        ("profit in the first quarter of 2023 rose", [("first quarter of 2023", "date_range", "2023-01..2023-03")]),
+        ("a six-game losing streak", [("six-game", "quantity", "6")]),
+        ("a one-bedroom flat", [("one-bedroom", "quantity", "1")]),
+        ("screening of 14-year-olds", [("14-year-olds", "quantity", "14")]),
+        ("closures on up to 6 nights", [("up to 6 nights", "quantity", "6")]),
+        ("She started running in her 70s.", [("70s", "range", "70..79")]),
+        ("a few hundred thousand homes", [("a few hundred thousand", "magnitude", "100000")]),
+        ("Cabinet clears Rs 18,400-crore metro extension", [("Rs 18,400-crore", "money", "184000000000")]),
+    ],
+)
+def test_ordinals_counts_ages_and_amounts(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two more penalties in the match put them 23-24 behind.",
+            [("23", "quantity", "23"), ("24", "quantity", "24")],
+        ),
+        ("The side came back from a 14-point deficit to win the match.", [("14-point", "quantity", "14")]),
+        ("Labour's 3-point lead in the latest poll", [("3-point", "percentage_points", "3")]),
+        ("Most voters were aged 18-24.", [("18-24", "range", "18..24")]),
+    ],
+)
+def test_scores_in_a_report_of_a_match(text, expected):
+    check(text, expected)
+
+
+def test_a_score_takes_its_match_from_the_paragraph():
+    text = "The Comets had lost 11 of their previous 13 games. \"We're 9-14. Nobody's throwing a parade,\" he said."
+    got = readings(text)
+    assert ("9", "quantity", "9") in got and ("14", "quantity", "14") in got
+    assert not any(kind == "range" for _, kind, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She'd sit by the harbour every morning at half six waiting.", [("half six", "time", "06:30")]),
+        ("put them ahead for good with 2:51 left in the period", [("2:51", "duration", "171")]),
+        (
+            "Between March and May next year the council will resurface it.",
+            [("Between March and May", "date_range", "XXXX-03..XXXX-05")],
+        ),
+        (
+            "The work will be carried out between late February and mid-March.",
+            [("between late February and mid-March", "date_range", "XXXX-02..XXXX-03")],
+        ),
+        (
+            "the ties will be played on the weekend of 14 and 15 march",
+            [("14 and 15 march", "date_range", "XXXX-03-14..XXXX-03-15")],
+        ),
+    ],
+)
+def test_times_and_dates(text, expected):
+    check(text, expected)
+
+
+def test_two_days_apart_joined_by_and_are_two_dates_not_a_span():
+    assert not any(kind == "date_range" for _, kind, _ in readings("on 3 and 5 January the roads were shut"))
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("Those whose first lesson was at 8.30 or later slept more.", "8.30"),
+        ("a standing ovation when he reached three figures.", "three figures"),
+        ("the yield on its 2030 notes was 5.12%", "2030 notes"),
+        ("buses every 20 minutes, or every 15 at peak times", "15"),
+        ("They came back from a 14-point gap.", "14-point"),
+    ],
+)
+def test_what_the_reader_is_not_sure_of_is_declined(text, declined):
+    assert declined in unsure(text)
+    assert not any(span == declined for span, _, _ in readings(text))
+
+
+@pytest.mark.parametrize("text", ["a two-pronged attack", "a one-sided contest", "a three-way race", "half-time"])
+def test_adjectives_with_a_hyphen_are_not_counts(text):
+    assert readings(text) == set()
