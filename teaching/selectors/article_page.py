@@ -126,6 +126,19 @@ class ArticlePage:
     key: Any = None
     extra: dict = field(default_factory=dict)  # what one mode alone shows (suggestions, ledger, claim links)
 
+    # The mode, as the page template asks (templates/teaching/article_page.html).
+    @property
+    def is_read(self) -> bool:
+        return self.mode == Mode.READ
+
+    @property
+    def is_review(self) -> bool:
+        return self.mode == Mode.REVIEW
+
+    @property
+    def is_key(self) -> bool:
+        return self.mode == Mode.KEY
+
     def context(self) -> dict:
         """The template context: the page itself, and the names the fragments were written against."""
         assignment = self.submission.assignment if self.submission else None

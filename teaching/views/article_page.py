@@ -1,5 +1,8 @@
-"""What every view of the article page shares (not a view module): the form → service → errors dance,
-and the answer to a write under one status contract.
+"""What every view of the article page shares (not a view module): rendering the page, the form → service →
+errors dance, and the answer to a write under one status contract.
+
+* a GET renders the page object (teaching/selectors/article_page.py) with the one page template, or for htmx
+  its panel region alone (``#highlight-region``).
 
 * htmx: 200 with the fragments the write changed, swapped out of band, plus a client event
   (``highlights-changed``) that the counters and the numbers ledger listen to; a refused write answers
@@ -20,12 +23,19 @@ from django.urls import reverse
 from django_htmx.http import trigger_client_event
 
 from teaching import selectors
-from teaching.selectors.article_page import Mode
+from teaching.selectors.article_page import ArticlePage, Mode
+
+PAGE = "teaching/article_page.html"
 
 HIGHLIGHTS_CHANGED = "highlights-changed"
 WRITE_REFUSED = "write-refused"
 MARK_CHANGED = "mark-changed"  # the teacher's review: a highlight's mark or comment
 LEDGER_CHANGED = "ledger-changed"  # the numbers ledger: a claim, a comparison
+
+
+def render_page(request, page: ArticlePage):
+    """The article page in ``page``'s mode; for htmx, the panel's region alone."""
+    return render(request, f"{PAGE}#highlight-region" if request.htmx else PAGE, page.context())
 
 
 def form_errors(form) -> list[str]:

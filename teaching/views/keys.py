@@ -12,14 +12,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from teaching import categories as category_defs
 from teaching import forms, selectors, services
 from teaching.selectors.article_page import Mode
-from teaching.views.article_page import answer_write, run_write
+from teaching.views.article_page import answer_write, render_page, run_write
 
 REGION = "teaching/_key_region.html"
 
@@ -42,9 +42,7 @@ def key_edit(request, pk: int, position: int):
     page = selectors.get_article_page(
         user=request.user, owner=lesson, position=position, mode=Mode.KEY, with_navigation=not request.htmx
     )
-    if request.htmx:
-        return render(request, f"{REGION}#highlight-region", page.context())
-    return render(request, "teaching/key_edit.html", page.context())
+    return render_page(request, page)
 
 
 def _respond(

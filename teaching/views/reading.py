@@ -12,15 +12,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
 
 from teaching import forms, selectors, services
 from teaching.models import Annotation, Submission
 from teaching.selectors.article_page import Mode
-from teaching.views.article_page import answer_highlight, run_write
-
-LIST = "teaching/_annotation_list.html"
+from teaching.views.article_page import answer_highlight, render_page, run_write
 
 
 def _start_submission(request, assignment) -> Submission:
@@ -50,9 +48,7 @@ def article_read(request, pk: int, position: int):
     page = selectors.get_article_page(
         user=request.user, owner=submission, position=position, mode=Mode.READ, with_navigation=not request.htmx
     )
-    if request.htmx:
-        return render(request, f"{LIST}#highlight-region", page.context())
-    return render(request, "teaching/article_read.html", page.context())
+    return render_page(request, page)
 
 
 @require_POST

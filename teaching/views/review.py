@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
 
 from teaching import forms, selectors, services
 from teaching.selectors.article_page import Mode
-from teaching.views.article_page import MARK_CHANGED, answer_fragment, answer_write, run_write
+from teaching.views.article_page import MARK_CHANGED, answer_fragment, answer_write, render_page, run_write
 
 
 @require_GET
@@ -25,10 +25,10 @@ def submission_review(request, pk: int):
 @login_required
 def submission_review_article(request, pk: int, position: int):
     submission = selectors.get_submission_for_review(request.user, pk)
-    page = selectors.get_article_page(user=request.user, owner=submission, position=position, mode=Mode.REVIEW)
-    context = page.context()
-    context["return_form"] = forms.SubmissionReturnForm(initial={"feedback": submission.feedback})
-    return render(request, "teaching/submission_review_article.html", context)
+    page = selectors.get_article_page(
+        user=request.user, owner=submission, position=position, mode=Mode.REVIEW, with_navigation=not request.htmx
+    )
+    return render_page(request, page)
 
 
 def _with_key_match(annotation):
