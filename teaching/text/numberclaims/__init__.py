@@ -27,18 +27,24 @@ What is read
 * Dates, date ranges, months, years, decades and times (``dates``): "3 January", "Jan. 12", "March 25,
   2025", "15 november 2004 to 3 january 2005", "between 3 and 5 January", "late August", "in September",
   "2023-24", "the 1990s", "10.30am", "14:00 GMT".
+* How often and for how long: "every 7 minutes" (one per 7 minutes), "twice in 10 years", "£20 a week",
+  "about 210,000 homes a year on average"; compound durations in the smallest unit printed ("58 hours and 12
+  minutes" is 3,492 minutes), "an hour and a half", "a quarter of an hour"; "at half six"; "2:51 left".
+* Scores in a paragraph about a match ("23-24 behind", "(9-14)") are two tallies, not a range.
 * Text with case and punctuation stripped reads the same where the words allow ("22 953 people on 3
   january 2005"); month names that are everyday words ("may", "march") count only beside a day, a year
   or a word for a time ("in may").
 
 What it declines, and says why
 ------------------------------
-A score-like pair ("3-1"), an all-number date whose order is unknown ("03/01/2005"), a number right after
-a name ("Section 230"), a slash between numbers ("24/7"), "m" that may be metres or millions, "points"
-in a sentence that says neither percentages/polls nor a match/market, a lone "one", a trailing "first" that
-may be an adverb, a year range whose halves do not follow, a year printed as ’25–’39 (which century?), and
-in text without punctuation a year glued to the next year ("in 2019 20 people"). Multiplication is the
-student's: "25 teams – five to ten men" gives 25 and 5–10, never 125–250. Codes ("FAB-3000", "E50") are not numbers.
+"at 8.30" with nothing saying time or number, "three figures", a year-like number before a noun ("its 2030
+notes"), "every 15" (every 15 what?), a score-like pair ("3-1"), an all-number date whose order is unknown
+("03/01/2005"), a number right after a name ("Section 230"), a slash between numbers ("24/7"), "m" that may be
+metres or millions, "points" in a sentence that says neither percentages/polls nor a match/market, a lone "one",
+a trailing "first" that may be an adverb, a year range whose halves do not follow, a year printed as ’25–’39
+(which century?), and in text without punctuation a year glued to the next year ("in 2019 20 people").
+Multiplication is the student's: "25 teams – five to ten men" gives 25 and 5–10, never 125–250. Codes
+("FAB-3000", "E50") are not numbers.
 
 Comparing (``compare.compatible``)
 ----------------------------------

@@ -595,7 +595,12 @@ class Scanner(DateReader):
                 candidate is not None
                 and candidate.digits == first.digits
                 and first.value < candidate.value
-                and (candidate.value <= 20 or round_pair and candidate.value <= first.value * 2)
+                and (
+                    candidate.value <= 20
+                    or round_pair
+                    and candidate.value <= first.value * 2
+                    and any(self.unit_or_noun(candidate.next)[:2])
+                )
                 and not self.year(j)
             ):
                 second = candidate  # "2 or 3 families", "in 20 or 30 years"

@@ -6,6 +6,8 @@ a report of a match, British clock times, dates "between March and May", and wha
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from teaching.text.numberclaims import parse_claim
 
@@ -202,3 +204,16 @@ def test_what_the_reader_is_not_sure_of_is_declined(text, declined):
 @pytest.mark.parametrize("text", ["a two-pronged attack", "a one-sided contest", "a three-way race", "half-time"])
 def test_adjectives_with_a_hyphen_are_not_counts(text):
     assert readings(text) == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    hours=st.integers(min_value=1, max_value=99),
+    minutes=st.integers(min_value=1, max_value=59),
+    joint=st.sampled_from([" ", " and "]),
+    words=st.sampled_from([("hours", "minutes"), ("hrs", "mins"), ("hours", "min")]),
+)
+def test_a_duration_in_hours_and_minutes_reads_back_in_minutes(hours, minutes, joint, words):
+    text = f"She finished in {hours} {words[0]}{joint}{minutes} {words[1]} on Sunday."
+    durations = [v for v in parse_claim(text).readings if v.sure and v.label()["kind"] == "duration"]
+    assert [(v.label()["value"], v.unit) for v in durations] == [(str(hours * 60 + minutes), "minutes")]
