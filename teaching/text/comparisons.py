@@ -24,8 +24,9 @@ a different place or time (the ledger's questions point exactly there).
   that is comparable with the most other members (ties: the first), and the row says which was used. The
   multiplication 25 × 5–10 is the student's; the ledger does not do it.
 * The computed verdict over all members: ``not_comparable`` if any pair is (a ratio and a count, different
-  units or rates, different kinds of thing), else ``disagree`` if any pair does not overlap, else
-  ``compatible``; ``unknown`` with fewer than two readable values.
+  units or rates, different kinds of thing), else ``disagree`` if any pair does not overlap, else ``close`` if
+  any pair meets only where "about" is stretched on both sides, else ``compatible``; ``unknown`` with fewer
+  than two readable values. ``close`` questions neither agree nor contradict: the numbers cannot tell.
 * Time windows and places come from the student's own words (``time_window``, ``place``). When two members
   name different windows (or places), comparing the numbers is premature: for a verdict of agree or contradict
   the ledger asks to compare windows (places) first, whatever the numbers say.
@@ -60,6 +61,7 @@ from itertools import combinations
 
 from teaching.text import matching
 from teaching.text.numberclaims import (
+    CLOSE,
     COMPATIBLE,
     DISAGREE,
     NOT_COMPARABLE,
@@ -262,8 +264,8 @@ class LedgerRow:
 
     @property
     def settled(self) -> bool:
-        """The student's verdict and the numbers tell the same story (no question)."""
-        return self.question is None
+        """The student's verdict and the numbers tell the same story (no question, and the numbers could tell)."""
+        return self.question is None and self.computed.status != CLOSE
 
 
 def _pick_value(claim: Claim, others: Sequence[Claim]) -> Value | None:
@@ -314,7 +316,7 @@ def _computed_from_sure_parts(members: Sequence[LedgerMember]) -> Verdict:
         quotes = ", ".join(f"“{m.claim.text}”" for m in unreadable) or "these quotes"
         return Verdict(UNKNOWN, f"No number to compare in {quotes}: compare them in words.")  # type: ignore[arg-type]
     verdicts = [compatible(a.value, b.value) for a, b in combinations(readable, 2)]  # type: ignore[arg-type]
-    for status in (NOT_COMPARABLE, DISAGREE):
+    for status in (NOT_COMPARABLE, DISAGREE, CLOSE):
         hit = next((v for v in verdicts if v.status == status), None)
         if hit:
             return hit
@@ -358,7 +360,7 @@ def _question(relation: str, members: Sequence[LedgerMember], computed: Verdict)
         if relation == AGREE and status == DISAGREE:
             return ("dates_apart" if dated else "no_overlap"), _reason_detail(computed)
         return None, ""
-    if relation == DIFFERENT and status in (COMPATIBLE, DISAGREE) and not windows and not places:
+    if relation == DIFFERENT and status in (COMPATIBLE, CLOSE, DISAGREE) and not windows and not places:
         counted = {_norm(m.claim.counted) for m in members}
         if len(counted) == 1 and "" not in counted:
             return "same_words", members[0].claim.counted.strip()

@@ -51,6 +51,8 @@ Comparing (``compare.compatible``)
 * Numbers are intervals: exact as written; ``approx`` widened by ``TOLERANCE`` (±10%) unless already a
   range; ``at_least`` [x, ∞) ("more than 60,000" next to "60,000" is the same figure, rounded);
   ``at_most`` [0, x], but "almost"/"nearly" x is [x·(1−TOLERANCE), x].
+* Two values whose intervals meet only where both are widened ("about 1,400" and "around 1,200": neither
+  printed figure lies within what the other allows) are ``close``: not sure either way, so no question.
 * Not comparable: a ratio and a count, money and a count, different currencies, units or rates, nouns of
   different classes (soldiers vs tanks), a date and a number. Durations are not converted.
 * Dates compare as spans of days: "3 January" and "5 January" disagree; "3-5 January" and "4 January"
@@ -58,6 +60,7 @@ Comparing (``compare.compatible``)
 """
 
 from teaching.text.numberclaims.compare import (
+    CLOSE,
     COMPATIBLE,
     DISAGREE,
     NOT_COMPARABLE,
@@ -81,6 +84,7 @@ from teaching.text.numberclaims.values import (
 from teaching.text.numberclaims.vocabulary import NOUNS
 
 __all__ = [
+    "CLOSE",
     "COMPATIBLE",
     "CONFIDENT",
     "DISAGREE",

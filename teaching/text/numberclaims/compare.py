@@ -8,8 +8,9 @@ from typing import Literal
 
 from teaching.text.numberclaims.values import TOLERANCE, Value, describe_when
 
-Status = Literal["compatible", "disagree", "not_comparable"]
+Status = Literal["compatible", "close", "disagree", "not_comparable"]
 COMPATIBLE: Status = "compatible"
+CLOSE: Status = "close"  # they meet only where "about" is stretched on both sides: the numbers alone cannot tell
 DISAGREE: Status = "disagree"
 NOT_COMPARABLE: Status = "not_comparable"
 
@@ -61,9 +62,21 @@ def compatible(a: Value, b: Value, tolerance: Decimal = TOLERANCE) -> Verdict:
     if a_lo <= b_hi and b_lo <= a_hi:
         if (a_lo, a_hi) == (b_lo, b_hi) and a.qualifier == b.qualifier == "exact":
             return Verdict(COMPATIBLE, "The same value.")
+        if not (_meets(a.interval(Decimal(0)), (b_lo, b_hi)) or _meets(b.interval(Decimal(0)), (a_lo, a_hi))):
+            # "about 1,400" and "around 1,200": neither figure as printed lies within what the other allows;
+            # they meet only where both are stretched. Not sure either way, so the ledger questions neither verdict.
+            return Verdict(
+                CLOSE,
+                f"Close, but not the same figure: {a.describe()} and {b.describe()} meet only if both are taken "
+                "loosely. The numbers alone cannot tell whether they agree.",
+            )
         return Verdict(COMPATIBLE, f"These ranges overlap ({a.describe()} and {b.describe()}).")
     higher, lower = (a, b) if a_lo > b_hi else (b, a)
     return Verdict(DISAGREE, f"These do not overlap: {higher.describe()} is above {lower.describe()}.")
+
+
+def _meets(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _per(per: str | None) -> str:

@@ -46,6 +46,9 @@ SOLDIERS = ("125–250 men", "approximately 300 troops", "approximately 200 Russ
         (("1,200-1,500 souls a day", "70,000 during the summer"), "contradict", "not_comparable", "not_same_kind"),
         # nothing to compare: never guessed
         (("tens of thousands", "approximately 300 troops"), "contradict", "unknown", None),
+        # close: "about 1,400" and "around 1,200" meet only when both are stretched; neither verdict questioned
+        (("about 1,400 homes", "around 1,200 homes"), "contradict", "close", None),
+        (("about 1,400 homes", "around 1,200 homes"), "agree", "close", None),
     ],
 )
 def test_ledger_row_computes_the_verdict_and_asks_when_it_differs(texts, relation, status, question_kind):
@@ -53,7 +56,7 @@ def test_ledger_row_computes_the_verdict_and_asks_when_it_differs(texts, relatio
     assert row.computed.status == status
     assert row.question_kind == question_kind
     assert (row.question is None) == (question_kind is None)
-    assert row.settled == (question_kind is None)
+    assert row.settled == (question_kind is None and status != "close")
 
 
 def test_overlap_question_wording_names_both_values():

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from teaching.text.numberclaims import (
+    CLOSE,
     COMPATIBLE,
     DISAGREE,
     NOT_COMPARABLE,
@@ -384,6 +385,12 @@ def one(text: str) -> Value:
         ("6–8 km", "6–8", NOT_COMPARABLE),
         ("8-12 tanks", "10 soldiers", NOT_COMPARABLE),
         ("8-12 tanks", "10", COMPATIBLE),
+        # close: they meet only where both "about"s are stretched; neither printed figure fits the other
+        ("about 1,400 homes", "around 1,200 homes", CLOSE),
+        ("approximately 300", "about 340", CLOSE),
+        ("approximately 300", "about 320", COMPATIBLE),  # 320 lies within "approximately 300"
+        ("approximately 300", "330", COMPATIBLE),
+        ("about 1,400", "1,200", DISAGREE),
     ],
 )
 def test_compatible(a, b, status):

@@ -54,6 +54,26 @@ def test_ledger_shows_comparisons_with_the_computed_verdict_beside_the_students(
     assert "Russian soldiers inside the city" in html
 
 
+def test_ledger_neither_questions_nor_bears_out_figures_that_are_only_close(client, student, submission, lesson):
+    """ "About 1,400 homes" against "around 1,200 homes" (a flood story, not the launch lesson): the figures meet
+    only if both are taken loosely. A student who calls them contradictory is not questioned, and not told the
+    numbers bear them out either."""
+    one = factories.ArticleFactory(body_markdown="The scheme would protect about 1,400 homes, officials said.")
+    two = factories.ArticleFactory(body_markdown="The wall will shield around 1,200 homes by 2027.")
+    factories.LessonArticleFactory(lesson=lesson, article=one, position=2)
+    factories.LessonArticleFactory(lesson=lesson, article=two, position=3)
+    a = claim(submission, one, "about 1,400 homes", counted="homes protected")
+    b = claim(submission, two, "around 1,200 homes", counted="homes protected")
+    _link(submission, student, a, b, relation="contradict")
+    client.force_login(student)
+    html = client.get(_ledger(submission.assignment)).content.decode()
+    assert 'data-computed="close" data-relation="contradict"' in html
+    assert "Close: can’t tell" in html
+    assert "The numbers alone can’t tell: your verdict stands" in html
+    assert "are they really contradictory?" not in html
+    assert "The numbers bear this out" not in html
+
+
 def test_ledger_empty_state_teaches_how_to_link(client, student, pk_submission):
     client.force_login(student)
     html = client.get(_ledger(pk_submission.assignment)).content.decode()
