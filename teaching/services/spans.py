@@ -86,17 +86,22 @@ def check_span(span: AnchoredSpan, *, exclude: tuple[str, ...] = ()) -> None:
     span.full_clean(exclude=[*_READ_FOREIGN_KEYS, *exclude], validate_unique=False, validate_constraints=False)
 
 
+def anchored_on(spans: QuerySet, selector: anchoring.TextSelector, category: str) -> QuerySet:
+    """The anchored spans already on exactly these characters in this category, oldest first."""
+    return spans.filter(
+        start=selector.start,
+        end=selector.end,
+        category=category,
+        anchor_status=AnchoredSpan.AnchorStatus.ANCHORED,
+    ).order_by("pk")
+
+
 def find_anchored(
     spans: QuerySet, selector: anchoring.TextSelector, category: str, *, comment: str | None = None
 ) -> AnchoredSpan | None:
     """The anchored span already on exactly these characters in this category (and with this ``comment``,
     when given), if any (idempotent creates)."""
-    same = spans.filter(
-        start=selector.start,
-        end=selector.end,
-        category=category,
-        anchor_status=AnchoredSpan.AnchorStatus.ANCHORED,
-    )
+    same = anchored_on(spans, selector, category)
     if comment is not None:
         same = same.filter(comment=comment)
-    return same.order_by("pk").first()
+    return same.first()

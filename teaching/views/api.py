@@ -167,7 +167,11 @@ def _create(request, assignment: Assignment):
         return _from_validation_error(error, non_field="target.selector")
     # The service is idempotent and says whether it created: a resend (even one in flight at the same
     # time as the first) answers 200 with the existing annotation.
-    annotation = selectors.get_annotation_record(annotation.pk)
+    # Its record is built without reading it again: the service returned it as saved, with the submission it
+    # locked; its creator is the student who asked (the service checked), its assessor the class's teacher
+    # (read with the assignment).
+    annotation.submission.student = request.user
+    annotation.submission.assignment = assignment
     response = _jsonld(
         w3c.to_annotation(annotation_record(request, annotation, for_teacher=False)), status=201 if created else 200
     )

@@ -245,3 +245,41 @@ def test_next_highlight_is_the_following_one_in_reading_order(submission, articl
     assert next_highlight_id(same_span_later_id) == same_start_longer.pk
     assert next_highlight_id(same_start_longer) == later.pk
     assert next_highlight_id(later) is None
+
+
+@pytest.mark.parametrize(
+    ("already", "sent", "found", "comments_after"),
+    [
+        ([""], "", 0, [""]),  # a plain resend
+        (["A"], "", 0, ["A"]),  # no comment adds nothing: the first highlight on the words
+        (["A"], "A", 0, ["A"]),  # the same comment: a resend
+        (["A"], "B", None, ["A", "B"]),  # another comment: a second highlight, nothing replaced
+        ([""], "B", 0, ["B"]),  # a resend that adds the comment where there was none
+        (["A", ""], "B", 1, ["A", "B"]),  # …to the one without a comment, never over "A"
+        (["", "A"], "", 0, ["", "A"]),  # the oldest on those words
+        (["A", "B"], "B", 1, ["A", "B"]),
+    ],
+)
+def test_create_without_a_client_key_finds_a_resend_and_replaces_no_comment(
+    submission, article, already, sent, found, comments_after
+):
+    made = [_create(submission, article, comment="")]
+    for comment in already[1:]:
+        made.append(
+            Annotation.objects.create(
+                submission=submission, article=article, category="numbers", comment=comment, **_span(article)
+            )
+        )
+    Annotation.objects.filter(pk=made[0].pk).update(comment=already[0])
+    annotation, created = services.create_or_find_annotation(
+        submission=submission,
+        article=article,
+        category="numbers",
+        by=submission.student,
+        comment=sent,
+        **_span(article),
+    )
+    assert created is (found is None)
+    if found is not None:
+        assert annotation.pk == made[found].pk
+    assert list(Annotation.objects.order_by("pk").values_list("comment", flat=True)) == comments_after

@@ -75,6 +75,38 @@ def test_saving_one_highlight_costs_the_same_at_5_and_200(
 
 
 @pytest.mark.parametrize("n", [5, 200])
+def test_saving_one_highlight_through_the_api_costs_the_same_at_5_and_200(
+    student_client, long_submission, long_article, django_assert_num_queries, n
+):
+    _fill(long_submission, long_article, n)
+    payload = {
+        "type": "Annotation",
+        "body": [{"type": "TextualBody", "purpose": "tagging", "value": "numbers"}],
+        "target": {
+            "source": f"http://testserver/articles/{long_article.pk}/",
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": PHRASE},
+                {"type": "TextPositionSelector", **_span(long_article)},
+            ],
+        },
+    }
+    payload["target"]["selector"][1].pop("exact")
+    url = reverse("teaching:api_assignment_annotations", args=[long_submission.assignment.pk])
+    # session, user, assignment (+lesson, class, teacher) where the student is enrolled; the lesson's article
+    # ids, the article named; savepoint; the work started (enrolled? the submission); savepoint, submission
+    # locked (still in the class, the article in its lesson), the work version, the article's text with its
+    # latest revision's id, the same words already highlighted (one query), insert, two releases; the record
+    # is built from what the write returned, not read again — the same number at 5 and at 200
+    with django_assert_num_queries(16):
+        response = student_client.post(url, json.dumps(payload), content_type="application/ld+json")
+    assert response.status_code == 201, response.content
+    created = Annotation.objects.get(exact=PHRASE)
+    doc = response.json()
+    assert doc["id"] == response["Location"] and doc["id"].endswith(f"/api/annotations/{created.pk}/")
+    assert doc["creator"]["nickname"] == long_submission.student.username
+
+
+@pytest.mark.parametrize("n", [5, 200])
 def test_editing_and_deleting_one_highlight_cost_the_same_at_5_and_200(
     student_client, long_submission, long_article, django_assert_num_queries, n
 ):
