@@ -12,11 +12,13 @@ from teaching.selectors.annotations import (
 )
 from teaching.selectors.article_page import (
     ArticlePage,
+    ComparePage,
     Mode,
     Navigation,
     PagePermissions,
     PanelCounts,
     get_article_page,
+    get_compare_page,
     get_panel_counts,
     key_suggestions,
     next_highlight_id,
@@ -139,11 +141,13 @@ from teaching.selectors.submissions import (
 
 __all__ = [
     "ArticlePage",
+    "ComparePage",
     "Mode",
     "Navigation",
     "PagePermissions",
     "PanelCounts",
     "get_article_page",
+    "get_compare_page",
     "get_panel_counts",
     "key_suggestions",
     "next_highlight_id",

@@ -5,6 +5,8 @@ the highlights on it (a student's, or the key's items), the counters in the pane
 and next article, and what this user may do there. ``get_article_page`` builds all of it with a fixed
 number of queries per mode (pinned in tests/teaching/views/test_article_page.py), whatever the number of
 highlights; views render it, and writes ask ``get_panel_counts`` for the counters they swap out of band.
+Side by side (``get_compare_page``) is two panes of the student's work, each the article page of its
+article in the compare mode (the article and its highlights), under the reading view's permission rule.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from teaching.selectors.keys import (
 from teaching.selectors.orphans import list_orphaned_annotations
 from teaching.selectors.submissions import (
     category_counts,
+    get_article_in_assignment,
     get_lesson_article,
     list_annotations,
     list_lesson_articles,
@@ -42,11 +45,13 @@ from teaching.selectors.submissions import (
 
 __all__ = [
     "ArticlePage",
+    "ComparePage",
     "Mode",
     "Navigation",
     "PanelCounts",
     "PagePermissions",
     "get_article_page",
+    "get_compare_page",
     "get_panel_counts",
     "key_suggestions",
     "next_highlight_id",
@@ -57,6 +62,7 @@ class Mode(StrEnum):
     READ = "read"  # the student's own work
     REVIEW = "review"  # the class's teacher looks at one student's work
     KEY = "key"  # a key editor builds the lesson's reference key
+    COMPARE = "compare"  # one pane of side by side: the student's own work on one of two articles
 
 
 # Where the lesson steps and the pager link to, by mode.
@@ -110,8 +116,30 @@ class PagePermissions:
     feedback_visible: bool
 
 
+class _ModeFlags:
+    """The mode, as the page template asks (templates/teaching/article_page.html)."""
+
+    mode: Mode
+
+    @property
+    def is_read(self) -> bool:
+        return self.mode == Mode.READ
+
+    @property
+    def is_review(self) -> bool:
+        return self.mode == Mode.REVIEW
+
+    @property
+    def is_key(self) -> bool:
+        return self.mode == Mode.KEY
+
+    @property
+    def is_compare(self) -> bool:
+        return self.mode == Mode.COMPARE
+
+
 @dataclass
-class ArticlePage:
+class ArticlePage(_ModeFlags):
     mode: Mode
     article: Article
     position: int
@@ -125,19 +153,7 @@ class ArticlePage:
     lesson: Lesson | None = None
     key: Any = None
     extra: dict = field(default_factory=dict)  # what one mode alone shows (suggestions, ledger, claim links)
-
-    # The mode, as the page template asks (templates/teaching/article_page.html).
-    @property
-    def is_read(self) -> bool:
-        return self.mode == Mode.READ
-
-    @property
-    def is_review(self) -> bool:
-        return self.mode == Mode.REVIEW
-
-    @property
-    def is_key(self) -> bool:
-        return self.mode == Mode.KEY
+    side: str = ""  # side by side: "left" or "right"
 
     def context(self) -> dict:
         """The template context: the page itself, and the names the fragments were written against."""
@@ -170,6 +186,36 @@ class ArticlePage:
         return context
 
 
+@dataclass
+class ComparePage(_ModeFlags):
+    """Side by side: the student's work on two articles of the lesson, each pane the article page of one
+    (mode compare: the article and its highlights), with what the page around them needs."""
+
+    submission: Submission
+    panes: list[ArticlePage]  # left then right; one alone for an htmx refresh of that pane
+    permissions: PagePermissions
+    categories: list[category_defs.Category]
+    left: int
+    right: int
+    lesson_articles: list[LessonArticle] | None = None  # the picker's choices (None for a pane alone)
+    mode: Mode = Mode.COMPARE
+
+    def context(self) -> dict:
+        context = {
+            "page": self,
+            "mode": self.mode.value,
+            "submission": self.submission,
+            "assignment": self.submission.assignment,
+            "categories": self.categories,
+            "panes": self.panes,
+            "left": self.left,
+            "right": self.right,
+        }
+        if self.lesson_articles is not None:
+            context["lesson_articles"] = self.lesson_articles
+        return context
+
+
 def _check(user: User, owner: Submission | Lesson, mode: Mode) -> None:
     """Whoever fetched ``owner``, the page shows it only to whom it belongs in this mode: a student's own work
     while they are in the class (teaching.permissions' rule for removed students), the class's teacher, a key
@@ -182,7 +228,7 @@ def _check(user: User, owner: Submission | Lesson, mode: Mode) -> None:
         ),
         Mode.REVIEW: lambda: isinstance(owner, Submission) and permissions.can_review(user, owner),
         Mode.KEY: lambda: isinstance(owner, Lesson) and permissions.can_edit_key(user, owner),
-    }[mode]
+    }[Mode.READ if mode == Mode.COMPARE else mode]  # side by side shows the student's own work, as reading does
     if not allowed():
         raise Http404
 
@@ -349,4 +395,53 @@ def _key_page(user: User, lesson: Lesson, position: int, with_navigation: bool) 
         lesson=lesson,
         key=key,
         extra=extra,
+    )
+
+
+def get_compare_page(*, user: User, owner: Submission, left: int, right: int, side: str | None = None) -> ComparePage:
+    """Side by side for ``user``: the student's own work (``owner``, as the reading view fetched it) on the
+    articles at ``left`` and ``right``, or 404. ``side`` ("left" or "right"): that pane alone, its highlights
+    without the article's texts (htmx refreshes a pane's list after a save)."""
+    _check(user, owner, Mode.COMPARE)
+    if side not in (None, "left", "right"):
+        raise Http404
+    assignment = owner.assignment
+    editable = owner.is_editable
+    page_permissions = PagePermissions(
+        can_edit=editable,
+        can_submit=False,
+        can_mark=False,
+        marks_visible=owner.marks_visible,
+        feedback_visible=owner.feedback_visible,
+    )
+    categories = assignment.category_objects
+    panes = []
+    for pane_side, position in (("left", left), ("right", right)):
+        if side and side != pane_side:
+            continue
+        article = get_article_in_assignment(assignment, position, texts=side is None)
+        highlights = list(list_annotations(owner, article))
+        panes.append(
+            ArticlePage(
+                mode=Mode.COMPARE,
+                article=article,
+                position=position,
+                highlights=highlights,
+                orphaned=[],  # shown where they can be put back: the article on its own
+                counts=PanelCounts(by_category=[], total=0, in_article=len(highlights), anchored=len(highlights)),
+                permissions=page_permissions,
+                categories=categories,
+                submission=owner,
+                lesson=assignment.lesson,
+                side=pane_side,
+            )
+        )
+    return ComparePage(
+        submission=owner,
+        panes=panes,
+        permissions=page_permissions,
+        categories=categories,
+        left=left,
+        right=right,
+        lesson_articles=None if side else list(list_lesson_articles(owner)),
     )

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from teaching import forms, selectors, services
 from teaching.models import Relation, Submission
-from teaching.views.article_page import LEDGER_CHANGED, answer_fragment, answer_highlight
+from teaching.views.article_page import LEDGER_CHANGED, PAGE, answer_fragment, answer_highlight
 
 REGION = "teaching/_ledger_region.html"
 
@@ -56,7 +56,13 @@ def _scope(submission: Submission, raw: str) -> tuple[list[int] | None, list[int
 
 
 def _region_context(submission: Submission, scope: str = "", *, errors=(), saved: str = "") -> dict:
-    articles, positions = _scope(submission, scope)
+    return _ledger_context(submission, *_scope(submission, scope), errors=errors, saved=saved)
+
+
+def _ledger_context(
+    submission: Submission, articles: list[int] | None, positions: list[int], *, errors=(), saved: str = ""
+) -> dict:
+    """The numbers ledger region's context: the whole work's, or only the comparisons of ``articles``."""
     return {
         "submission": submission,
         "assignment": submission.assignment,
@@ -214,33 +220,9 @@ def article_compare(request, pk: int, left: int, right: int):
     submission = selectors.get_work_for_student(request.user, pk)
     if left == right:
         return redirect("teaching:article_compare_pick", pk=pk)
-    assignment = submission.assignment
-    refresh = request.GET.get("pane") if request.htmx else None
-    panes = []
-    for side, position in (("left", left), ("right", right)):
-        if refresh and refresh != side:
-            continue
-        article = selectors.get_article_in_assignment(assignment, position)
-        panes.append(
-            {
-                "side": side,
-                "position": position,
-                "article": article,
-                "annotations": selectors.list_annotations(submission, article),
-                "create_url": reverse("teaching:annotation_create", args=[pk, position]),
-            }
-        )
-    if refresh:
-        if not panes:
-            raise Http404
-        context = {"pane": panes[0], "assignment": assignment, "submission": submission}
-        return render(request, "teaching/compare.html#pane-refresh", context)
-    context = _region_context(submission, f"{left},{right}")
-    context.update(
-        panes=panes,
-        lesson_articles=list(selectors.list_lesson_articles(submission)),
-        left=left,
-        right=right,
-        categories=assignment.category_objects,
-    )
-    return render(request, "teaching/compare.html", context)
+    side = (request.GET.get("pane") or None) if request.htmx else None  # one pane's list, refreshed after a save
+    page = selectors.get_compare_page(user=request.user, owner=submission, left=left, right=right, side=side)
+    if side:
+        return render(request, f"{PAGE}#pane-refresh", page.context())
+    ledger = _ledger_context(submission, [pane.article.pk for pane in page.panes], [left, right])
+    return render(request, PAGE, {**ledger, **page.context()})

@@ -3,9 +3,10 @@
 # ruff: noqa: F811 (pytest fixtures imported from claims_helpers are parameters here)
 
 import pytest
+from django.http import Http404
 from django.urls import reverse
 
-from teaching import services
+from teaching import selectors, services
 from teaching.models import Annotation, Comparison, Submission
 from tests import factories
 from tests.teaching.claims_helpers import (  # noqa: F401
@@ -341,6 +342,45 @@ def test_compare_bad_positions(client, student, pk_submission, left, right, stat
 def test_compare_is_only_for_enrolled_students(client, pk_submission, teacher):
     client.force_login(teacher)
     assert client.get(reverse("teaching:article_compare", args=[pk_submission.assignment.pk, 3, 4])).status_code == 404
+
+
+@pytest.mark.parametrize("size", [2, 6])
+def test_compare_query_count_does_not_grow(client, student, pk_submission, articles, django_assert_num_queries, size):
+    phrases_002 = [SOLDIERS_002, FORCES_002, "150,000-170,000", "roughly 60%", "at least 162 Russian soldiers"]
+    phrases_003 = [SOLDIERS_003, FORCES_003, "more than 60,000", "roughly 1,200", "some 6–8 kilometres"]
+    for p2, p3 in list(zip(phrases_002, phrases_003, strict=True))[: size // 2]:
+        _link(
+            pk_submission, student, claim(pk_submission, articles["002"], p2), claim(pk_submission, articles["003"], p3)
+        )
+    client.force_login(student)
+    # session + user, submission, the page object's check that the student is still in the class; each pane:
+    # its article, its highlights; the lesson articles (the picker); the ledger of the two: lesson articles,
+    # comparisons + their members, numbers highlights (the ledger takes the panes' articles: none read again)
+    with django_assert_num_queries(13):
+        response = client.get(reverse("teaching:article_compare", args=[pk_submission.assignment.pk, 3, 4]))
+    html = response.content.decode()
+    assert html.count('class="pane-item') == size and html.count('class="ledger-row') == size // 2
+
+
+def test_compare_refreshes_one_pane_alone(client, student, pk_submission, articles):
+    a, b = soldiers_pair(pk_submission, articles)
+    client.force_login(student)
+    url = reverse("teaching:article_compare", args=[pk_submission.assignment.pk, 3, 4])
+    html = client.get(url, {"pane": "right"}, headers={"HX-Request": "true"}).content.decode()
+    assert 'id="pane-list-right"' in html and f'id="pane-annotation-{b.pk}"' in html
+    assert f'id="pane-annotation-{a.pk}"' not in html and "<html" not in html
+    assert '<span class="count-badge" id="pane-count-right" data-pane-count hx-swap-oob="true">1</span>' in html
+    assert client.get(url, {"pane": "middle"}, headers={"HX-Request": "true"}).status_code == 404
+
+
+def test_compare_page_object_is_the_students_own(pk_submission, other_student, removed_student, student):
+    page = selectors.get_compare_page(user=student, owner=pk_submission, left=3, right=4)
+    assert [(p.side, p.position, p.is_compare) for p in page.panes] == [("left", 3, True), ("right", 4, True)]
+    assert page.permissions.can_edit and not page.permissions.can_mark
+    removed = factories.SubmissionFactory(assignment=pk_submission.assignment, student=removed_student)
+    for user, owner in ((other_student, pk_submission), (removed_student, removed)):
+        with pytest.raises(Http404):
+            selectors.get_compare_page(user=user, owner=owner, left=3, right=4)
 
 
 # --- in the reading view -------------------------------------------------------------------------------------
