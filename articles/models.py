@@ -91,6 +91,11 @@ class Article(models.Model):
     )
     body_html = models.TextField(editable=False, default="")
     body_text = models.TextField(editable=False, default="")
+    # The revision whose text ``body_text`` is, written with it: a highlight's positions are drawn on this
+    # text only when they point into this revision (a correction moves them after committing the text).
+    text_revision = models.ForeignKey(
+        "ArticleRevision", on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -111,9 +116,10 @@ class Article(models.Model):
         super().save(*args, **kwargs)
         if adding:
             # The first body is revision 1, whichever path created the article (admin, import, fixtures).
-            ArticleRevision.objects.create(
+            self.text_revision = ArticleRevision.objects.create(
                 article=self, number=1, body_markdown=self.body_markdown, body_text=self.body_text
             )
+            Article.objects.filter(pk=self.pk).update(text_revision=self.text_revision)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article_preview", args=[self.pk])

@@ -272,6 +272,24 @@ class AnchoredSpan(models.Model):
         return self.anchor_status == self.AnchorStatus.ORPHANED
 
 
+# An annotation anchored with positions into the article's text as it is now (see ``on_current_text``); the
+# last two cases are rows and articles from before revisions were recorded.
+ON_CURRENT_TEXT = Q(anchor_status=AnchoredSpan.AnchorStatus.ANCHORED) & (
+    Q(revision_id=models.F("article__text_revision_id"))
+    | Q(revision__isnull=True)
+    | Q(article__text_revision__isnull=True)
+)
+
+
+class AnnotationQuerySet(models.QuerySet):
+    def on_current_text(self) -> "AnnotationQuerySet":
+        """Anchored, with positions into the article's text as it is now: what is drawn, matched and exported
+        with positions. A correction commits the new text first and moves the highlights after it, in short
+        batches (teaching.services.revisions); until its batch is written a highlight still points into the
+        older text (its ``revision``) and is left out here: hidden for a moment, never on other words."""
+        return self.filter(ON_CURRENT_TEXT)
+
+
 class Annotation(AnchoredSpan):
     """A student's highlight, with their comment and, once reviewed, the teacher's mark."""
 
@@ -298,6 +316,8 @@ class Annotation(AnchoredSpan):
     teacher_mark = models.CharField(max_length=8, choices=Mark.choices, blank=True)
     teacher_comment = models.TextField(blank=True, max_length=2000)
 
+    objects = AnnotationQuerySet.as_manager()
+
     class Meta(AnchoredSpan.Meta):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="annotation_span_not_empty"),
@@ -312,6 +332,17 @@ class Annotation(AnchoredSpan):
 
     def __str__(self) -> str:
         return f"{self.get_category_display()}: {self.exact[:40]}"
+
+    @property
+    def is_being_moved(self) -> bool:
+        """Anchored, but its positions point into an older text than the article's: a correction is moving it.
+        Needs ``text_revision_id`` annotated on the row (``F("article__text_revision_id")``); without it, False."""
+        current = getattr(self, "text_revision_id", None)
+        return (
+            self.anchor_status == self.AnchorStatus.ANCHORED
+            and None not in (current, self.revision_id)
+            and current != self.revision_id
+        )
 
 
 class Relation(models.TextChoices):

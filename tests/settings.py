@@ -26,3 +26,9 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # Tests read them from the database only, so the query counts pinned across the suite do not depend on
 # what an earlier test left in the process's cache; tests/test_deployment_settings.py checks the real setting.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# A test that needs two connections writing at once on SQLite runs itself in a child pytest on a database
+# file (the in-memory test database answers "table is locked" instead of waiting); see
+# tests/teaching/services/test_correction_batches.py.
+if os.environ.get("SQLITE_TEST_FILE") and DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["SQLITE_TEST_FILE"]}  # noqa: F405

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import F
 from django.http import Http404
 
 from articles.models import Article
@@ -55,6 +56,7 @@ _RECORD_FIELDS = (
     "teacher_mark",
     "teacher_comment",
     "anchor_status",
+    "revision_id",
 )
 
 
@@ -77,6 +79,7 @@ def list_assignment_annotations(assignment: Assignment, *, student=None, with_ti
     rows = list(
         Annotation.objects.filter(submission_id__in=list(by_pk))
         .only(*_RECORD_FIELDS)
+        .annotate(text_revision_id=F("article__text_revision_id"))  # is_being_moved
         .order_by("article_id", "start", "end", "id")
     )
     _teacher = assignment.classroom.teacher  # read once here, shared by every row below
@@ -113,6 +116,8 @@ def lesson_positions(assignment: Assignment) -> dict[int, int]:
 
 def get_annotation_record(pk: int) -> Annotation:
     """An annotation with what its W3C record needs (creator, class teacher), re-read after a write."""
-    return Annotation.objects.select_related("submission__student", "submission__assignment__classroom__teacher").get(
-        pk=pk
+    return (
+        Annotation.objects.select_related("submission__student", "submission__assignment__classroom__teacher")
+        .annotate(text_revision_id=F("article__text_revision_id"))  # is_being_moved
+        .get(pk=pk)
     )

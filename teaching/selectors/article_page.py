@@ -22,7 +22,7 @@ from django.http import Http404
 from articles.models import Article
 from teaching import categories as category_defs
 from teaching import permissions
-from teaching.models import Annotation, KeyItem, Lesson, LessonArticle, Submission, User
+from teaching.models import ON_CURRENT_TEXT, Annotation, KeyItem, Lesson, LessonArticle, Submission, User
 from teaching.selectors.claims import claim_links, numbers_ledger
 from teaching.selectors.feedback import key_match_labels
 from teaching.selectors.keys import (
@@ -254,7 +254,7 @@ def get_panel_counts(*, owner: Submission | Lesson, article: Article, mode: Mode
         .annotate(
             n=Count("id"),
             here=Count("id", filter=here),
-            anchored=Count("id", filter=here & Q(anchor_status=Annotation.AnchorStatus.ANCHORED)),
+            anchored=Count("id", filter=here & ON_CURRENT_TEXT),
         )
         .order_by()
     )
@@ -273,17 +273,25 @@ def next_highlight_id(span: Annotation | KeyItem) -> int | None:
     One row-value comparison, ``(start, end, id) > (…)`` (SQLite ≥ 3.15 and PostgreSQL), in SQL written
     here: every save asks this, and the ORM's three-way OR for the same question cost a save more to build
     than all of its other reads of the highlights."""
+    on_text, extra = "", []
     if isinstance(span, KeyItem):
         model, owner_column, owner_id = KeyItem, "key_id", span.key_id
     else:
         model, owner_column, owner_id = Annotation, "submission_id", span.submission_id
+        # Annotation.objects.on_current_text: not one a correction is still moving onto the new text.
+        on_text = (
+            'AND ("revision_id" IS NULL OR "revision_id" = COALESCE((SELECT "text_revision_id" FROM '
+            f'"{Article._meta.db_table}" WHERE "id" = %s), "revision_id")) '
+        )
+        extra = [span.article_id]
     sql = (
         f'SELECT "id" FROM "{model._meta.db_table}" WHERE "{owner_column}" = %s AND "article_id" = %s '  # noqa: S608
-        'AND "anchor_status" = %s AND ("start", "end", "id") > (%s, %s, %s) ORDER BY "start", "end", "id" LIMIT 1'
+        f'AND "anchor_status" = %s {on_text}AND ("start", "end", "id") > (%s, %s, %s) '
+        'ORDER BY "start", "end", "id" LIMIT 1'
     )
     with connection.cursor() as cursor:
         cursor.execute(
-            sql, [owner_id, span.article_id, span.AnchorStatus.ANCHORED.value, span.start, span.end, span.pk]
+            sql, [owner_id, span.article_id, span.AnchorStatus.ANCHORED.value, *extra, span.start, span.end, span.pk]
         )
         row = cursor.fetchone()
     return row[0] if row else None

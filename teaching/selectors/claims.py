@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -50,6 +50,10 @@ __all__ = [
 
 NUMBERS = "numbers"
 ANCHORED = Annotation.AnchorStatus.ANCHORED
+# A comparison's highlights, with the revision of their article's text (``Annotation.is_being_moved``).
+_MEMBERS = Annotation.objects.annotate(text_revision_id=F("article__text_revision_id")).order_by(
+    "article_id", "start", "id"
+)
 _HEAVY = ("article__body_markdown", "article__body_html", "article__body_text")
 
 
@@ -131,7 +135,7 @@ def claim_links(submission: Submission, article_id: int) -> dict[int, list[Claim
     comparisons = list(
         Comparison.objects.filter(submission_id=submission.pk, annotations__article_id=article_id)
         .distinct()
-        .prefetch_related(Prefetch("annotations", queryset=Annotation.objects.order_by("article_id", "start", "id")))
+        .prefetch_related(Prefetch("annotations", queryset=_MEMBERS))
         .order_by("created_at", "id")
     )
     if not comparisons:
@@ -186,7 +190,7 @@ class Ledger:
 def _comparisons(submission_ids: list[int]) -> QuerySet[Comparison]:
     return (
         Comparison.objects.filter(submission_id__in=submission_ids)
-        .prefetch_related(Prefetch("annotations", queryset=Annotation.objects.order_by("article_id", "start", "id")))
+        .prefetch_related(Prefetch("annotations", queryset=_MEMBERS))
         .order_by("created_at", "id")
     )
 
@@ -209,7 +213,7 @@ def numbers_ledger(submission: Submission, *, articles: list[int] | None = None)
         position, title = (la.position, la.article.title) if la else (None, "")
         return ClaimCard(a, position, title, links.get(a.pk, []), submission.assignment_id)
 
-    highlights = Annotation.objects.filter(submission_id=submission.pk, category=NUMBERS, anchor_status=ANCHORED)
+    highlights = Annotation.objects.on_current_text().filter(submission_id=submission.pk, category=NUMBERS)
     grouped: dict[int, list[ClaimCard]] = defaultdict(list)
     for a in highlights.order_by("start", "end", "id"):
         grouped[a.article_id].append(card(a))
@@ -279,7 +283,8 @@ def _score(
     key: list[cmp.KeyLink], texts: dict[int, str], comparisons: list[Comparison]
 ) -> tuple[cmp.ComparisonScores, list[cmp.StudentLink]]:
     key_spans = {item.pk: item for k in key for item in k.items}
-    members = {a.pk: a for c in comparisons for a in c.annotations.all() if a.anchor_status == ANCHORED}
+    on_text = [a for c in comparisons for a in c.annotations.all() if a.anchor_status == ANCHORED]
+    members = {a.pk: a for a in on_text if not a.is_being_moved}
     item_for = cmp.highlight_matches(
         texts,
         [(i.article_id, Span(i.start, i.end, i.category, i)) for i in key_spans.values()],

@@ -169,8 +169,8 @@ def student_feedback(submission: Submission) -> StudentFeedback:
         return StudentFeedback(submission, [], tally([], categories), has_key=False)
     key = _key_spans(items, categories)
     own: dict[int, list[Span]] = defaultdict(list)
-    for annotation in Annotation.objects.filter(submission_id=submission.pk, anchor_status=ANCHORED).order_by(
-        "start", "end", "id"
+    for annotation in (
+        Annotation.objects.on_current_text().filter(submission_id=submission.pk).order_by("start", "end", "id")
     ):
         own[annotation.article_id].append(Span(annotation.start, annotation.end, annotation.category, annotation))
     articles = []
@@ -332,7 +332,7 @@ def _shorten(text: str, limit: int = 60) -> str:
 class KeyMatch:
     """How one highlight stands against the reference key (the review's chip, the CSV's "Key match")."""
 
-    kind: str  # "found" | "duplicate" | "extra" | "orphaned"
+    kind: str  # "found" | "duplicate" | "extra" | "orphaned" | "moving"
     item: KeyItem | None = None
 
     def __str__(self) -> str:
@@ -342,6 +342,7 @@ class KeyMatch:
             "duplicate": "also on a found key item",
             "extra": "not in the key",
             "orphaned": "could not place after a correction",
+            "moving": "being moved onto the corrected text",
         }[self.kind]
 
 
@@ -361,6 +362,9 @@ def key_match_labels(assignment: Assignment, annotations: list[Annotation]) -> d
     for annotation in annotations:
         if annotation.anchor_status != ANCHORED:
             labels[annotation.pk] = KeyMatch("orphaned")
+            continue
+        if annotation.is_being_moved:
+            labels[annotation.pk] = KeyMatch("moving")
             continue
         groups[(annotation.submission_id, annotation.article_id)].append(
             Span(annotation.start, annotation.end, annotation.category, annotation)

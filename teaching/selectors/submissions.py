@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -138,9 +138,12 @@ def list_lesson_articles_for_assignment(assignment: Assignment) -> QuerySet[Less
 def list_annotations(submission: Submission, article: Article) -> QuerySet[Annotation]:
     # Highlights set aside by a correction have offsets into an older text: never drawn on this one
     # (see teaching.selectors.list_orphaned_annotations for where they are shown).
-    return Annotation.objects.filter(
-        submission_id=submission.pk, article_id=article.pk, anchor_status=Annotation.AnchorStatus.ANCHORED
-    ).order_by("start", "end", "id")
+    # Nor are those a correction is still moving onto the new text (``on_current_text``).
+    return (
+        Annotation.objects.on_current_text()
+        .filter(submission_id=submission.pk, article_id=article.pk)
+        .order_by("start", "end", "id")
+    )
 
 
 def category_counts(submission: Submission) -> dict[str, int]:
@@ -164,9 +167,9 @@ def get_annotation_for_student(user: User, pk: int) -> Annotation:
     if not user.is_authenticated:
         raise Http404
     return get_object_or_404(
-        Annotation.objects.select_related("submission__assignment", "article").filter(
-            permissions.own_work_in_class(user, "submission")
-        ),
+        Annotation.objects.select_related("submission__assignment", "article")
+        .filter(permissions.own_work_in_class(user, "submission"))
+        .annotate(text_revision_id=F("article__text_revision_id")),  # is_being_moved
         pk=pk,
     )
 
@@ -175,8 +178,8 @@ def get_annotation_for_teacher(user: User, pk: int) -> Annotation:
     if not user.is_authenticated:
         raise Http404
     return get_object_or_404(
-        Annotation.objects.select_related("submission__assignment__classroom", "submission__student").filter(
-            submission__assignment__classroom__teacher_id=user.pk
-        ),
+        Annotation.objects.select_related("submission__assignment__classroom", "submission__student")
+        .filter(submission__assignment__classroom__teacher_id=user.pk)
+        .annotate(text_revision_id=F("article__text_revision_id")),  # is_being_moved
         pk=pk,
     )

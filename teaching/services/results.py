@@ -177,15 +177,21 @@ def kept_results(
 def _recompute(stale, key_items, versions, fingerprints) -> dict[tuple[int, int], KeptResult]:
     article_ids = {a for _, a in stale}
     # Text and stamp from one row: the row is labelled with the text it was matched on.
-    articles = {a.pk: a for a in Article.objects.filter(pk__in=article_ids).only("pk", "body_text", "updated_at")}
+    articles = {
+        a.pk: a
+        for a in Article.objects.filter(pk__in=article_ids).only("pk", "body_text", "updated_at", "text_revision_id")
+    }
     key: dict[int, list[Span]] = defaultdict(list)
     for item in key_items:
         key[item.article_id].append(Span(item.start, item.end, item.category, item.pk))
     rows: dict[tuple[int, int], list] = defaultdict(list)
     highlights = Annotation.objects.filter(
         submission_id__in={s for s, _ in stale}, article_id__in=article_ids
-    ).values_list("submission_id", "article_id", "category", "start", "end", "anchor_status")
-    for submission_id, article_id, category, start, end, status in highlights:
+    ).values_list("submission_id", "article_id", "category", "start", "end", "anchor_status", "revision_id")
+    for submission_id, article_id, category, start, end, status, revision_id in highlights:
+        text_revision = articles[article_id].text_revision_id
+        if status == ANCHORED and None not in (revision_id, text_revision) and revision_id != text_revision:
+            continue  # a correction is still moving it onto this text (it stamps the article again when done)
         rows[(submission_id, article_id)].append((category, start, end, status))
     out, writes = {}, []
     for pair in stale:

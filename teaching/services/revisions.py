@@ -7,6 +7,7 @@ rows. It is generic over "things with a selector" (``start``/``end``/``exact``/`
 
 from __future__ import annotations
 
+import bisect
 import operator
 from dataclasses import dataclass, field
 from functools import reduce
@@ -128,19 +129,23 @@ def revise_article(*, article: Article, body_markdown: str, by: User | SystemAct
     ``by`` is who corrects: an admin, the article's owner, or ``system_actor()`` for the site's own
     loaders; anyone else is refused (PermissionDenied).
 
-    A class keeps saving meanwhile, and nothing is placed against the wrong text:
+    A class keeps saving meanwhile, and no highlight is ever shown on other words, even for a moment:
     1. Before any lock: render the new body and diff it against the current text (the slow part).
-    2. With the latest revision row locked (corrections of one article queue there; students never take
-       that lock): every span near an edit is read and placed. Reading locks no row, so the class saves
-       new highlights and edits comments meanwhile.
-    3. With the article row locked (as ``create_annotation`` and ``reattach_annotation`` lock it, so nothing
-       is added meanwhile): the spans saved or re-attached during step 2 are placed too, then the writes,
-       each of which locks the rows it changes until the end: every span away from the edits moved by one
-       set-based UPDATE per kind (same words and context, shifted), those placed one by one written in
-       batches, the new revision and the body. A student's save waits for the writes only, not for the
-       placing. One transaction: all of it, or nothing.
+    2. One short transaction, with the latest revision row locked (corrections of one article queue there)
+       and then the article row (as ``create_annotation`` locks it, so no highlight is added on the old text
+       meanwhile): the new revision, the reference-key items placed and written (a lesson's key is small),
+       and the new text with ``text_revision`` pointing at the new revision. Nothing else is written there.
+    3. The students' highlights, in short transactions of at most ``SETTLE_BATCH`` rows
+       (``settle_highlights``): every highlight still pointing into the old text is placed and written,
+       with the new revision. Until its batch is written a highlight is not shown (readers draw only
+       highlights whose revision is the article's ``text_revision``: ``Annotation.objects.on_current_text``),
+       so it is hidden for a moment, never on other words. A student's save waits for one batch at most;
+       a highlight saved during step 2 is on the old text and moved with the others; one saved after it is on
+       the new text and never touched. Each batch writes only rows still on the old revision, so running the
+       step again (after a crash, ``manage.py settle_corrections``, or the next correction of the article,
+       which settles whatever an interrupted one left) moves the rest and never moves a row twice.
     Only ``body_markdown`` and what derives from it is written; the caller saves any other field.
-    Nothing is ever deleted.
+    Nothing is ever deleted. The report counts the rows this call wrote.
     """
     check_can_revise(by, article)
     body_markdown = rendering.normalise_source(body_markdown or "")  # browsers send CRLF; no control chars
@@ -158,23 +163,25 @@ def revise_article(*, article: Article, body_markdown: str, by: User | SystemAct
         latest = (
             ArticleRevision.objects.select_for_update(no_key=True).filter(article_id=article.pk).order_by("-number")
         )
-        last = latest.values_list("number", flat=True).first() or 0
+        last, old_revision_id = latest.values_list("number", "pk").first() or (0, None)
         old_markdown, old_text = Article.objects.values_list("body_markdown", "body_text").get(pk=article.pk)
         if old_markdown.strip() == body_markdown.strip():
             return ReanchorReport(revision=None)
         if old_text != reanchorer.old_text:
             # Another correction landed while this one was diffed: diff against what is there now.
             reanchorer = anchoring.Reanchorer(old_text, body_text)
-        plans = [_plan_near_edits(model, article.pk, reanchorer) for model in SPAN_MODELS]
+        key_plan = _plan_near_edits(KeyItem, article.pk, reanchorer)
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.body_text != reanchorer.old_text:  # only a write that bypassed this service gets here
             raise ValidationError(
                 {"body_markdown": "The article was changed by someone else meanwhile. Open it again and redo the edit."}
             )
-        for model, plan in zip(SPAN_MODELS, plans, strict=True):  # saved or re-attached while placing
-            _plan_near_edits(model, article.pk, reanchorer, plan=plan)
+        _plan_near_edits(KeyItem, article.pk, reanchorer, plan=key_plan)  # saved or re-attached while placing
+        # Highlights saved before revisions were recorded point into this text too: say so before it changes.
+        Annotation.objects.filter(article_id=article.pk, anchor_status=ANCHORED, revision__isnull=True).update(
+            revision_id=old_revision_id
+        )
         now = timezone.now()
-        # The writes, from here to the end of the transaction.
         revision = ArticleRevision.objects.create(
             article_id=article.pk,
             number=last + 1,
@@ -183,23 +190,194 @@ def revise_article(*, article: Article, body_markdown: str, by: User | SystemAct
             created_by=actor_for_record(by),
             note=(note or "").strip()[:300],
         )
-        reports = []
-        for model, plan in zip(SPAN_MODELS, plans, strict=True):
-            report = _shift_unchanged(model, article.pk, plan.ranges, revision=revision)
-            _write_placed(model, plan, revision=revision, now=now, report=report)
-            reports.append(report)
-        locked.body_markdown, locked.body_html, locked.body_text = body_markdown, body_html, body_text
-        locked.updated_at = now
+        key_report = _shift_unchanged(KeyItem, article.pk, key_plan.ranges, revision=revision)
+        _write_placed(KeyItem, key_plan, revision=revision, now=now, report=key_report)
         Article.objects.filter(pk=locked.pk).update(
-            body_markdown=body_markdown, body_html=body_html, body_text=body_text, updated_at=now
+            body_markdown=body_markdown,
+            body_html=body_html,
+            body_text=body_text,
+            text_revision=revision,
+            updated_at=now,
         )
-    for name in ("body_markdown", "body_html", "body_text", "updated_at"):
-        setattr(article, name, getattr(locked, name))
-    report, report.key_items = reports
+    article.body_markdown, article.body_html, article.body_text = body_markdown, body_html, body_text
+    article.text_revision, article.updated_at = revision, now
+    report = ReanchorReport(revision=revision, key_items=key_report)
+    settle_highlights(article_id=article.pk, report=report, known=(old_revision_id, reanchorer))
+    article.updated_at = Article.objects.values_list("updated_at", flat=True).get(pk=article.pk)
     return report
 
 
-SPAN_MODELS = (Annotation, KeyItem)
+# --- Moving the students' highlights onto the article's current text, in short transactions -------------
+
+SETTLE_BATCH = 1000  # highlights written per transaction: what a student's save may have to wait for
+
+
+@dataclass
+class _Move:
+    """What one batch will write for one highlight."""
+
+    pk: int
+    kind: str  # "shift" (same quote and context, ``shift`` characters later), "place" (a new selector), "orphan"
+    shift: int = 0
+    selector: tuple = ()  # place: (start, end, exact, prefix, suffix)
+    moved: bool = False
+
+
+def settle_highlights(
+    *,
+    article_id: int,
+    report: ReanchorReport | None = None,
+    known: tuple[int | None, anchoring.Reanchorer] | None = None,
+) -> ReanchorReport:
+    """Place every anchored highlight of the article that points into an older text than the article's, and
+    write it with the current revision (or set it aside), ``SETTLE_BATCH`` rows per transaction.
+
+    Idempotent and resumable: each write is guarded by the row's old revision, so a row moved already (or
+    re-attached, or deleted) is never written again, and a call after an interruption moves exactly what is
+    left. If a newer correction commits its text meanwhile, this stops: the newer one settles every
+    highlight still behind, from whichever revision it points into. ``known`` is ``(revision id, reanchorer)``
+    from the caller, to spare diffing that revision's text again. Returns the counts of the rows written.
+    """
+    report = report if report is not None else ReanchorReport(revision=None)
+    try:
+        _settle(article_id, report, known)
+    finally:
+        if report.total:
+            # Kept results (teaching.services.results) are labelled with the article's stamp: any computed
+            # while highlights were still moving (they leave those out) are computed again.
+            Article.objects.filter(pk=article_id).update(updated_at=timezone.now())
+    return report
+
+
+def _settle(article_id: int, report: ReanchorReport, known) -> None:
+    for _ in range(3):  # a second pass only picks up rows another, older settle moved meanwhile
+        target_id, text = Article.objects.values_list("text_revision_id", "body_text").get(pk=article_id)
+        if target_id is None:
+            return
+        behind = (
+            Annotation.objects.filter(article_id=article_id, anchor_status=ANCHORED, revision__isnull=False)
+            .exclude(revision_id=target_id)
+            .order_by("revision_id", "pk")
+            .values_list("revision_id", "pk", "start", "end", "exact", "prefix", "suffix")
+        )
+        groups: dict[int, list[tuple]] = {}
+        for row in behind:
+            groups.setdefault(row[0], []).append(row[1:])
+        if not groups:
+            return
+        for revision_id, rows in groups.items():
+            if known is not None and known[0] == revision_id and known[1].new_text == text:
+                reanchorer = known[1]
+            else:
+                old = ArticleRevision.objects.values_list("body_text", flat=True).get(pk=revision_id)
+                reanchorer = anchoring.Reanchorer(old, text)
+            moves = _place_all(reanchorer, rows)
+            for batch in _chunks(moves, SETTLE_BATCH):
+                if not _write_batch(article_id, revision_id, target_id, batch, report):
+                    return  # a newer correction took over
+
+
+# The guard on a row's revision, written so that no planner picks the revision index for it: right after
+# a correction every row of the article is on one revision and the statistics still say a few are, and
+# scanning them all for each batch is slower than the batch (the row ids pick the rows).
+_NOT_INDEXED_REVISION = 'COALESCE("revision_id", 0)'
+
+
+def _shift_rows(pks: list[int], shift: int, *, from_revision: int, to_revision: int) -> int:
+    """Move these anchored highlights, if still on ``from_revision``, ``shift`` characters and onto
+    ``to_revision``; returns how many were written. (One array parameter on PostgreSQL: a thousand
+    separate ones cost more to bind and send than the UPDATE itself.)"""
+    table, q = Annotation._meta.db_table, connection.ops.quote_name
+    if connection.vendor == "postgresql":
+        ids, params = "= ANY(CAST(%s AS bigint[]))", [pks]
+    else:
+        ids, params = "IN (" + ", ".join(["%s"] * len(pks)) + ")", list(pks)
+    sql = (
+        f"UPDATE {q(table)} SET {q('start')} = {q('start')} + %s, {q('end')} = {q('end')} + %s, "  # noqa: S608
+        f"{q('revision_id')} = %s WHERE {q('id')} {ids} AND {_NOT_INDEXED_REVISION} = %s "
+        f"AND {q('anchor_status')} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [shift, shift, to_revision, *params, from_revision, ANCHORED])
+        return cursor.rowcount
+
+
+def _place_all(reanchorer: anchoring.Reanchorer, rows: list[tuple]) -> list[_Move]:
+    """Where each (pk, start, end, exact, prefix, suffix) goes: the same verdicts as ``Reanchorer.place``,
+    taken in bulk for spans inside a stretch the edit left alone (same quote and context, shifted)."""
+    ranges = sorted(reanchorer.unchanged_ranges())
+    starts = [lo for lo, _, _ in ranges]
+    moves = []
+    for pk, start, end, exact, prefix, suffix in rows:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= ranges[i][1]:
+            moves.append(_Move(pk, "shift", shift=ranges[i][2]))
+            continue
+        placement = reanchorer.place(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
+        selector = None
+        if not placement.is_orphaned:
+            try:
+                selector = anchoring.select(reanchorer.new_text, placement.start, placement.end, placement.exact)
+            except anchoring.QuoteMismatch:
+                selector = None  # e.g. grown past the longest quote allowed: set aside rather than guess
+        if selector is None:
+            moves.append(_Move(pk, "orphan"))
+            continue
+        values = (selector.start, selector.end, selector.exact, selector.prefix, selector.suffix)
+        moves.append(_Move(pk, "place", selector=values, moved=placement.status == anchoring.MOVED))
+    return moves
+
+
+def _write_batch(article_id: int, from_revision: int, to_revision: int, batch: list[_Move], report) -> bool:
+    """One short transaction: the batch's rows still on ``from_revision`` written; False (nothing written)
+    when the article's text is no longer ``to_revision``'s."""
+    with transaction.atomic():
+        # A shared lock on PostgreSQL (students' saves take one too, and do not wait): a correction committing
+        # a newer text waits for this batch, and this batch sees it once it has.
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                table = connection.ops.quote_name(Article._meta.db_table)
+                cursor.execute(f"SELECT text_revision_id FROM {table} WHERE id = %s FOR SHARE", [article_id])  # noqa: S608
+                current = cursor.fetchone()[0]
+        else:  # SQLite: this IMMEDIATE transaction holds the database's write lock already
+            current = Article.objects.values_list("text_revision_id", flat=True).get(pk=article_id)
+        if current != to_revision:
+            return False
+        shifts: dict[int, list[int]] = {}
+        for move in batch:
+            if move.kind == "shift":
+                shifts.setdefault(move.shift, []).append(move.pk)
+        for shift, pks in shifts.items():  # a few statements: one per stretch between the edits
+            written = _shift_rows(pks, shift, from_revision=from_revision, to_revision=to_revision)
+            if shift:
+                report.moved += written
+            else:
+                report.kept += written
+        placed = [(m.pk, *m.selector) for m in batch if m.kind == "place"]
+        if placed:
+            columns = ["start", "end", "exact", "prefix", "suffix"]
+            written = _update_rows(
+                Annotation, placed, columns, revision_id=to_revision, guard={"revision_id": from_revision}
+            )
+            for move in batch:
+                if move.kind == "place" and move.pk in written:
+                    if move.moved:
+                        report.moved += 1
+                    else:
+                        report.kept += 1
+        orphans = [m.pk for m in batch if m.kind == "orphan"]
+        if orphans:
+            # Orphans keep their selector, quote and revision: the words a student chose, and where they were,
+            # stay on record until a teacher re-attaches them.
+            rows = Annotation.objects.filter(pk__in=orphans).select_for_update()  # none deleted before the UPDATE
+            rows = rows.values_list("pk", "revision_id", "anchor_status")
+            set_aside = {pk for pk, revision, status in rows if (revision, status) == (from_revision, ANCHORED)}
+            Annotation.objects.filter(pk__in=set_aside).update(anchor_status=ORPHANED, orphaned_at=timezone.now())
+            report.orphaned += len(set_aside)
+            report.orphan_ids.extend(pk for pk in orphans if pk in set_aside)
+    return True
+
+
 # More stretches than this are not moved in one statement; the spans in the rest are placed one by one
 # (SQLite limits how deep an expression may nest: each stretch adds a term to the WHERE and the CASE).
 MAX_BULK_RANGES = 200
@@ -292,23 +470,32 @@ def _chunks(items: list, size: int):
 
 
 def _update_selectors(model, rows: list[tuple], *, revision_id: int) -> set[int]:
-    """One UPDATE … FROM (VALUES …) for many rows' selectors (SQLite ≥ 3.33 and PostgreSQL both read it);
-    returns the ids of the rows it wrote."""
+    return _update_rows(model, rows, ["start", "end", "exact", "prefix", "suffix"], revision_id=revision_id)
+
+
+def _update_rows(
+    model, rows: list[tuple], columns: list[str], *, revision_id: int, guard: dict | None = None
+) -> set[int]:
+    """One UPDATE … FROM (VALUES …) for many rows: ``rows`` are (id, *columns), each row also given
+    ``revision_id``; with ``guard`` ({column: value}) only rows that still hold those values are written
+    (SQLite ≥ 3.33 and PostgreSQL both read it). Returns the ids of the rows it wrote."""
     table = connection.ops.quote_name(model._meta.db_table)
     q = connection.ops.quote_name
-    columns = ["start", "end", "exact", "prefix", "suffix"]
     row = "(" + ", ".join(["%s"] * (len(columns) + 1)) + ")"
+    names = ", ".join(f"c{i}" for i in range(1, len(columns) + 1))
     sets = ", ".join(
         f"{q(name)} = CAST(v.c{i} AS {'integer' if name in ('start', 'end') else 'text'})"
         for i, name in enumerate(columns, start=1)
     )
+    where = "".join(f" AND COALESCE({table}.{q(column)}, 0) = %s" for column in (guard or {}))
     sql = (
-        f"WITH v(id, c1, c2, c3, c4, c5) AS (VALUES {', '.join([row] * len(rows))}) "
-        f"UPDATE {table} SET {sets}, {q('revision_id')} = %s FROM v WHERE {table}.{q('id')} = CAST(v.id AS bigint) "
-        f"RETURNING {table}.{q('id')}"
+        f"WITH v(id, {names}) AS (VALUES {', '.join([row] * len(rows))}) "
+        f"UPDATE {table} SET {sets}, {q('revision_id')} = %s FROM v "
+        f"WHERE {table}.{q('id')} = CAST(v.id AS bigint){where} RETURNING {table}.{q('id')}"
     )
+    params = [value for r in rows for value in r] + [revision_id, *(guard or {}).values()]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [value for r in rows for value in r] + [revision_id])
+        cursor.execute(sql, params)
         return {row[0] for row in cursor.fetchall()}
 
 

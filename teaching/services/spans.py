@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from articles.models import Article, ArticleRevision
 from teaching.models import AnchoredSpan
@@ -36,15 +37,19 @@ def _lock_for_reading(pk: int) -> Article:
     every save of a class on one article wait for the one before it.) SQLite has no row locks: its
     IMMEDIATE transactions already take the database's write lock.
 
-    The same statement reads the id of the article's latest revision (``latest_revision_id``), which a new
-    span records: a correction cannot slip in between, and a save needs no query of its own for it.
+    The same row gives the id of the revision whose text this is (``text_revision``, written with the text;
+    the latest revision for an article from before it was recorded), which a new span records: a correction
+    cannot slip in between, and a save needs no query of its own for it. (Read from the locked row itself:
+    on PostgreSQL a save that waited for a correction's lock gets the row as the correction left it, text and
+    revision together, while a subquery would still see the statement's older snapshot, without the new
+    revision — and a highlight on the new text recorded on the old revision would be moved again.)
     """
     if connection.vendor == "postgresql":
         table, column = Article._meta.db_table, Article._meta.pk.column
         revisions = ArticleRevision._meta.db_table
         sql = (
-            f'SELECT "{column}", "body_text", (SELECT r."id" FROM "{revisions}" r WHERE r."article_id" = '  # noqa: S608
-            f'"{table}"."{column}" ORDER BY r."number" DESC LIMIT 1) AS "latest_revision_id" '
+            f'SELECT "{column}", "body_text", COALESCE("text_revision_id", (SELECT r."id" FROM "{revisions}" r '  # noqa: S608
+            f'WHERE r."article_id" = "{table}"."{column}" ORDER BY r."number" DESC LIMIT 1)) AS "latest_revision_id" '
             f'FROM "{table}" WHERE "{column}" = %s FOR SHARE'
         )
         found = list(Article.objects.raw(sql, [pk]))
@@ -55,7 +60,7 @@ def _lock_for_reading(pk: int) -> Article:
     return (
         Article.objects.select_for_update()
         .only("pk", "body_text")
-        .annotate(latest_revision_id=Subquery(latest))
+        .annotate(latest_revision_id=Coalesce(F("text_revision_id"), Subquery(latest)))
         .get(pk=pk)
     )
 
@@ -88,6 +93,8 @@ def check_span(span: AnchoredSpan, *, exclude: tuple[str, ...] = ()) -> None:
 
 def anchored_on(spans: QuerySet, selector: anchoring.TextSelector, category: str) -> QuerySet:
     """The anchored spans already on exactly these characters in this category, oldest first."""
+    if hasattr(spans, "on_current_text"):
+        spans = spans.on_current_text()  # a highlight still being moved has offsets into the older text
     return spans.filter(
         start=selector.start,
         end=selector.end,

@@ -87,5 +87,6 @@ def annotation_record(
         teacher_comment=annotation.teacher_comment,
         show_assessment=for_teacher or submission.marks_visible,
         assessor_name=teacher.display_name,
-        orphaned=annotation.is_orphaned,
+        # Without positions while set aside, or while a correction is still moving it onto the new text.
+        orphaned=annotation.is_orphaned or annotation.is_being_moved,
     )
