@@ -38,6 +38,33 @@ def render_page(request, page: ArticlePage):
     return render(request, f"{PAGE}#highlight-region" if request.htmx else PAGE, page.context())
 
 
+def first_article(request, lesson_articles, url_name: str, owner_pk: int, *, none: tuple[str, str] | None = None):
+    """Open the page named ``url_name`` at the first of ``lesson_articles``. A lesson without articles: to
+    ``none`` (where, and a warning saying why) when given, else to position 1 (whose page answers 404)."""
+    first = lesson_articles.first()
+    if first is None and none is not None:
+        where, warning = none
+        messages.warning(request, warning)
+        return redirect(where)
+    return redirect(url_name, pk=owner_pk, position=first.position if first else 1)
+
+
+def back_to_article(request, url_name: str, pk: int, fallback: str):
+    """Post/Redirect/Get to the article a form was posted from (its ``position`` field), else to ``fallback``."""
+    position = request.POST.get("position", "")
+    if position.isdecimal():
+        return redirect(url_name, pk=pk, position=int(position))
+    return redirect(fallback, pk=pk)
+
+
+def flash(request, errors: list[str], done: str = "") -> None:
+    """The outcome of a write as messages, for the page a non-htmx write redirects to."""
+    for message in errors:
+        messages.error(request, message)
+    if done and not errors:
+        messages.success(request, done)
+
+
 def form_errors(form) -> list[str]:
     return [message for field_errors in form.errors.values() for message in field_errors]
 
@@ -72,10 +99,7 @@ def answer_write(
     """The answer to a write: fragments for htmx (400 when refused), else a redirect with a message."""
     if request.htmx:
         return answer_fragment(request, template, context, errors=errors, event=event, event_name=event_name)
-    for message in errors:
-        messages.error(request, message)
-    if done and not errors:
-        messages.success(request, done)
+    flash(request, errors, done)
     return redirect(*redirect_to)
 
 

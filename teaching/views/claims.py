@@ -8,9 +8,7 @@ refused, a ``ledger-changed`` event when done), and everything else with a redir
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,17 +17,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from teaching import forms, selectors, services
 from teaching.models import Relation, Submission
-from teaching.views.article_page import LEDGER_CHANGED, PAGE, answer_fragment, answer_highlight
+from teaching.views.article_page import LEDGER_CHANGED, PAGE, answer_fragment, answer_highlight, flash, run_write
 
 REGION = "teaching/_ledger_region.html"
-
-
-def _errors(error: ValidationError) -> list[str]:
-    return list(error.messages)
-
-
-def _form_errors(form) -> list[str]:
-    return [message for field_errors in form.errors.values() for message in field_errors]
 
 
 def _back(request, fallback: str):
@@ -92,10 +82,7 @@ def _finish(request, submission, errors, success: str, *, card=None):
             )
         context = _region_context(submission, request.POST.get("scope", ""), saved="" if errors else success)
         return answer_fragment(request, REGION, context, errors=errors, event=event, event_name=LEDGER_CHANGED)
-    for message in errors:
-        messages.error(request, message)
-    if not errors:
-        messages.success(request, success)
+    flash(request, errors, success)
     return _back(request, _ledger_url(submission))
 
 
@@ -107,15 +94,11 @@ def _finish(request, submission, errors, success: str, *, card=None):
 def claim_update(request, pk: int):
     annotation = selectors.get_numbers_annotation_for_student(request.user, pk)
     form = forms.ClaimForm(request.POST)
-    errors: list[str] = []
-    if form.is_valid():
-        try:
-            services.update_claim(annotation=annotation, by=request.user, **form.cleaned_changes())
-        except ValidationError as error:
-            errors = _errors(error)
-            annotation.refresh_from_db()
-    else:
-        errors = _form_errors(form)
+    _, errors = run_write(
+        form, lambda data: services.update_claim(annotation=annotation, by=request.user, **form.cleaned_changes())
+    )
+    if errors:
+        annotation.refresh_from_db()
     return _finish(request, annotation.submission, errors, "Claim saved.", card=annotation)
 
 
@@ -124,14 +107,7 @@ def claim_update(request, pk: int):
 def comparison_create(request, pk: int):
     submission = _student_submission(request, pk)
     form = forms.ComparisonCreateForm(request.POST, annotation_ids=selectors.list_numbers_annotation_ids(submission))
-    errors: list[str] = []
-    if form.is_valid():
-        try:
-            services.create_comparison(submission=submission, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors = _errors(error)
-    else:
-        errors = _form_errors(form)
+    _, errors = run_write(form, lambda data: services.create_comparison(submission=submission, by=request.user, **data))
     return _finish(request, submission, errors, "Numbers linked.")
 
 
@@ -139,15 +115,10 @@ def comparison_create(request, pk: int):
 @login_required
 def comparison_update(request, pk: int):
     comparison = selectors.get_comparison_for_student(request.user, pk)
-    form = forms.ComparisonUpdateForm(request.POST)
-    errors: list[str] = []
-    if form.is_valid():
-        try:
-            services.update_comparison(comparison=comparison, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            errors = _errors(error)
-    else:
-        errors = _form_errors(form)
+    _, errors = run_write(
+        forms.ComparisonUpdateForm(request.POST),
+        lambda data: services.update_comparison(comparison=comparison, by=request.user, **data),
+    )
     return _finish(request, comparison.submission, errors, "Link saved.")
 
 
@@ -156,11 +127,7 @@ def comparison_update(request, pk: int):
 def comparison_delete(request, pk: int):
     comparison = selectors.get_comparison_for_student(request.user, pk)
     submission = comparison.submission
-    errors: list[str] = []
-    try:
-        services.delete_comparison(comparison=comparison, by=request.user)
-    except ValidationError as error:
-        errors = _errors(error)
+    _, errors = run_write(None, lambda data: services.delete_comparison(comparison=comparison, by=request.user))
     return _finish(request, submission, errors, "Link removed. The highlights are still there.")
 
 

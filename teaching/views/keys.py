@@ -9,17 +9,15 @@ Who may edit a key: see teaching/selectors/keys.py.
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from teaching import categories as category_defs
 from teaching import forms, selectors, services
 from teaching.selectors.article_page import Mode
-from teaching.views.article_page import answer_write, render_page, run_write
+from teaching.views.article_page import answer_write, first_article, render_page, run_write
 
 REGION = "teaching/_key_region.html"
 
@@ -28,11 +26,10 @@ REGION = "teaching/_key_region.html"
 @login_required
 def key_start(request, pk: int):
     lesson = selectors.get_lesson_for_key_editing(request.user, pk)
-    first = selectors.list_lesson_articles_in(lesson.pk).first()
-    if first is None:
-        messages.warning(request, "This lesson has no articles yet, so there is nothing to build a key on.")
-        return redirect("teaching:classroom_list")
-    return redirect("teaching:key_edit", pk=lesson.pk, position=first.position)
+    none = ("teaching:classroom_list", "This lesson has no articles yet, so there is nothing to build a key on.")
+    return first_article(
+        request, selectors.list_lesson_articles_in(lesson.pk), "teaching:key_edit", lesson.pk, none=none
+    )
 
 
 @require_GET

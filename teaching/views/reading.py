@@ -18,7 +18,14 @@ from django.views.decorators.http import require_GET, require_POST
 from teaching import forms, selectors, services
 from teaching.models import Annotation, Submission
 from teaching.selectors.article_page import Mode
-from teaching.views.article_page import answer_highlight, render_page, run_write
+from teaching.views.article_page import (
+    answer_highlight,
+    back_to_article,
+    first_article,
+    flash,
+    render_page,
+    run_write,
+)
 
 
 def _start_submission(request, assignment) -> Submission:
@@ -34,11 +41,9 @@ def _start_submission(request, assignment) -> Submission:
 def assignment_read(request, pk: int):
     """Open an assignment: go to its first article. Nothing is written — the first save starts the work."""
     assignment = selectors.get_assignment_for_student(request.user, pk)
-    first = selectors.list_lesson_articles_for_assignment(assignment).first()
-    if first is None:
-        messages.warning(request, "This lesson has no articles yet. Ask your teacher.")
-        return redirect("teaching:dashboard")
-    return redirect("teaching:article_read", pk=pk, position=first.position)
+    lesson_articles = selectors.list_lesson_articles_for_assignment(assignment)
+    none = ("teaching:dashboard", "This lesson has no articles yet. Ask your teacher.")
+    return first_article(request, lesson_articles, "teaching:article_read", pk, none=none)
 
 
 @require_GET
@@ -113,15 +118,11 @@ def annotation_delete(request, pk: int):
 def submission_submit(request, pk: int):
     submission = _start_submission(request, selectors.get_assignment_for_student(request.user, pk))
     submitted, errors = run_write(None, lambda data: services.submit_submission(submission=submission, by=request.user))
-    for message in errors:
-        messages.error(request, message)
+    flash(request, errors)
     if submitted is not None:
         if submitted.feedback_visible and selectors.key_of(submitted.assignment.lesson) is not None:
             # Feedback comes at once for this assignment: take the student straight to it.
             messages.success(request, "Submitted. Here is what you found and what you missed.")
             return redirect("teaching:submission_feedback_start", pk=pk)
         messages.success(request, "Submitted. Your teacher can now review your highlights.")
-    position = request.POST.get("position", "")
-    if not position.isdecimal():
-        return redirect("teaching:assignment_read", pk=pk)
-    return redirect("teaching:article_read", pk=pk, position=int(position))
+    return back_to_article(request, "teaching:article_read", pk, "teaching:assignment_read")

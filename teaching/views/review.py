@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
 
 from teaching import forms, selectors, services
 from teaching.selectors.article_page import Mode
-from teaching.views.article_page import MARK_CHANGED, answer_fragment, answer_write, render_page, run_write
+from teaching.views.article_page import (
+    MARK_CHANGED,
+    answer_fragment,
+    answer_write,
+    back_to_article,
+    first_article,
+    flash,
+    render_page,
+    run_write,
+)
 
 
 @require_GET
 @login_required
 def submission_review(request, pk: int):
     submission = selectors.get_submission_for_review(request.user, pk)
-    first = selectors.list_lesson_articles_for_assignment(submission.assignment).first()
-    return redirect("teaching:submission_review_article", pk=pk, position=first.position if first else 1)
+    lesson_articles = selectors.list_lesson_articles_for_assignment(submission.assignment)
+    return first_article(request, lesson_articles, "teaching:submission_review_article", pk)
 
 
 @require_GET
@@ -79,20 +85,9 @@ def annotation_mark(request, pk: int):
 @login_required
 def submission_return(request, pk: int):
     submission = selectors.get_submission_for_review(request.user, pk)
-    form = forms.SubmissionReturnForm(request.POST)
-    if form.is_valid():
-        try:
-            services.return_submission(submission=submission, feedback=form.cleaned_data["feedback"], by=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, f"Returned to {submission.student.display_name}.")
-    else:
-        for field_errors in form.errors.values():
-            for message in field_errors:
-                messages.error(request, message)
-    position = request.POST.get("position", "")
-    if position.isdecimal():
-        return redirect("teaching:submission_review_article", pk=pk, position=int(position))
-    return redirect("teaching:submission_review", pk=pk)
+    _, errors = run_write(
+        forms.SubmissionReturnForm(request.POST),
+        lambda data: services.return_submission(submission=submission, feedback=data["feedback"], by=request.user),
+    )
+    flash(request, errors, done=f"Returned to {submission.student.display_name}.")
+    return back_to_article(request, "teaching:submission_review_article", pk, "teaching:submission_review")
