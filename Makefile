@@ -66,8 +66,8 @@ anchoring-eval: $(VENV)/.requirements-dev
 
 # How well the number reader and the key's suggestions read the hand-labelled news corpus
 # (tests/data/news/): correct / misread / declined per kind, precision / recall per suggestion kind.
-# `make eval EVAL_ARGS="--split final"` measures the held-out split (only at the end: it is not for tuning);
-# dev and test (seen once, now tuned on) are `--split dev|test|all`.
+# `make eval EVAL_ARGS="--split final2"` measures the held-out split (only at the end: it is not for tuning);
+# dev, test and final (each seen once, now tuned on) are `--split dev|test|final|all`.
 eval: $(VENV)/.requirements
 	$(PY) benchmarks/eval_readers.py $(EVAL_ARGS)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).parent / "data" / "news"
-SPLITS = ("dev", "test", "final")
+SPLITS = ("dev", "test", "final", "final2")
 STYLES = {
     "wire",
     "broadsheet",
@@ -210,5 +210,7 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["test"]["styles"] == STYLES, "every style is in the held-out split"
     assert per_split["dev"]["styles"] == STYLES
     assert per_split["final"]["articles"] >= 20 and per_split["final"]["mentions"] >= 300
+    assert per_split["final2"]["articles"] >= 12 and per_split["final2"]["mentions"] >= 300
+    assert len(per_split["final2"]["styles"]) >= 10, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
