@@ -130,7 +130,9 @@ def assignment_annotations(request, pk: int):
         if for_teacher:
             return _errors(403, {"permission": ["Teachers read annotations here; only students create them."]})
         return _create(request, assignment)
-    annotations = selectors.list_assignment_annotations(assignment, student=None if for_teacher else request.user)
+    annotations = selectors.list_assignment_annotations(
+        assignment, student=None if for_teacher else request.user, rows=True
+    )
     links = Links(request)
     document = w3c.to_collection(
         iri=links.collection(assignment.pk),

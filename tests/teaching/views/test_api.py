@@ -592,3 +592,38 @@ def test_orphaned_annotation_keeps_only_its_quote(client, student, annotation):
     assert selectors == [
         {"type": "TextQuoteSelector", "exact": "300 troops", "prefix": annotation.prefix, "suffix": annotation.suffix}
     ]
+
+
+@pytest.mark.parametrize("returned", [False, True])
+def test_collection_items_are_the_item_documents(
+    client, student, teacher, submission, article, others_annotation, returned
+):
+    """The collection builds its records from rows of values, the item endpoint from the model: every item,
+    for the student and the teacher, is the same document — on its words, set aside, still being moved by a
+    correction (no positions for those two), marked and commented."""
+    from articles.models import Article, ArticleRevision
+
+    on_words = factories.annotation_for(submission, article, "300 troops", comment="Who <counted>?")
+    factories.annotation_for(submission, article, "general staff", category="sourcing", anchor_status="orphaned")
+    moving = factories.annotation_for(submission, article, "modern-day Stalingrad", category="rhetoric")
+    newer = ArticleRevision.objects.create(
+        article=article,
+        number=article.current_revision.number + 1,
+        body_markdown=article.body_markdown,
+        body_text=article.body_text,
+    )
+    Article.objects.filter(pk=article.pk).update(text_revision=newer)
+    Annotation.objects.exclude(pk=moving.pk).update(revision=newer)  # only `moving` still points at the old text
+    Annotation.objects.filter(pk=on_words.pk).update(teacher_mark="good", teacher_comment="Yes & no")
+    if returned:
+        Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.RETURNED)
+    for user in (student, teacher):
+        client.force_login(user)
+        items = client.get(list_url(submission.assignment)).json()["first"]["items"]
+        assert len(items) == (3 if user == student else 4)
+        for item in items:
+            alone = client.get(item["id"]).json()
+            alone.pop("@context")
+            assert item == alone
+        moved = next(i for i in items if i["id"].endswith(f"/{moving.pk}/"))
+        assert [s["type"] for s in moved["target"]["selector"]] == ["TextQuoteSelector"]
