@@ -336,6 +336,10 @@ def _write_batch(article_id: int, from_revision: int, to_revision: int, batch: l
         # a newer text waits for this batch, and this batch sees it once it has.
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
+                # A batch lost to a server crash right after its commit is a batch not written yet: its rows
+                # stay on the old revision, hidden, until the move is resumed. So it need not wait for the
+                # disk (the new text's commit, which must not be lost, does).
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
                 table = connection.ops.quote_name(Article._meta.db_table)
                 cursor.execute(f"SELECT text_revision_id FROM {table} WHERE id = %s FOR SHARE", [article_id])  # noqa: S608
                 current = cursor.fetchone()[0]
