@@ -67,6 +67,10 @@ WHY_YEAR_OR_COUNT = "A four-digit number like this could be a year or a count."
 WHY_FIGURES = "“Three figures” or “six figures” says how many digits a number has, not the number itself."
 WHY_CLOCK = "“At 8.30” may be a time of day or a number with two decimals: nothing around it says which."
 WHY_EVERY = "“Every 15” does not say every 15 what (minutes? people?)."
+WHY_FIGURATIVE = (
+    "“A thousand times” or “not in a million years” is usually a figure of speech for “very often” or “never”, "
+    "not a count."
+)
 # Words before "a"/"an" + a time unit that make it an amount of time: "for a month", "within a decade".
 _DURATION_LEADS = {"for", "in", "within", "over", "after", "than", "about", "nearly", "almost", "around", "past"}
 _ONCE_BEFORE = {"just", "only", "than", "least", "exactly", "once", "scored", "met", "won"}
@@ -155,6 +159,16 @@ class Scanner(DateReader):
             value, j, digits = Decimal("0.5"), i + 2, False
         else:
             return None
+        if (
+            self.is_word(j, *DASHES)
+            and self.is_word(j + 1, "and")
+            and self.is_word(j + 2, *DASHES)
+            and self.is_word(j + 3, "a")
+            and self.is_word(j + 4, *DASHES)
+            and self.is_word(j + 5, "half")
+            and all(self.adjacent(n) for n in range(j, j + 6))
+        ):
+            value, j = value + Decimal("0.5"), j + 6  # a six-and-a-half-day week
         if not digits and self.is_word(j, *DASHES) and self.adjacent(j) and self.adjacent(j + 1):
             after = self.tok(j + 1)
             if after and after.kind == "word" and after.low not in UNITS and after.low != "strong":
@@ -256,8 +270,8 @@ class Scanner(DateReader):
             return "percent", j + 2, one
         if self.phrase(j, ("percentage", "points")) or self.phrase(j, ("percentage", "point")):
             return "percentage_points", j + 2, one
-        if t.low in {"percent", "pc", "pct"} and (t.low == "percent" or self.adjacent(j)):
-            return "percent", j + 1, one
+        if t.low in {"percent", "pc", "pct"} and (t.low == "percent" or self.adjacent(j) or t.text in {"pc", "pct"}):
+            return "percent", j + 1, one  # "35pc", "about 70 pc" (lowercase: "PC 45" is a constable)
         if t.low in {"pp", "ppt", "ppts"}:
             return "percentage_points", j + 1, one
         if t.low in {"bps", "bp"}:
@@ -349,6 +363,9 @@ class Scanner(DateReader):
         if t is None or not self.same_line(j):
             return None, j
         if t.kind == "word" and t.low in RATE_WORDS and t.low != "annual":
+            nxt = self.tok(j + 1)
+            if not money and nxt is not None and self.same_line(j + 1) and _plural_noun(nxt.text):
+                return None, j  # "30 yearly payments": thirty payments, each a year apart; not 30 a year
             return RATE_WORDS[t.low], j + 1
         if t.text == "/" and self.adjacent(j) and self.is_word(j + 1, *RATE_PERIODS) and self.adjacent(j + 1):
             return RATE_PERIODS[self.toks[j + 1].low], j + 2
@@ -361,11 +378,15 @@ class Scanner(DateReader):
             period = self.tok(n.next)
             if period is not None and self.same_line(n.next) and UNITS.get(period.low) in DURATION_UNITS:
                 return f"{plain_number(n.value)} {UNITS[period.low]}", n.next + 1  # one every three weeks
+        if t.low == "per" and money and (c := self.currency_before(j + 1)) and self.same_line(j + 1):
+            n = self.number(c[1], guard=False, money=True)
+            if n is not None:
+                return f"{plain_number(n.value)} {c[0]}", n.next  # "$11.85 per $1,000" of assessed value
         if t.kind == "word" and t.low in RATE_LEADS and self.same_line(j + 1):
             nxt = self.tok(j + 1)
             if nxt is None or nxt.kind != "word" or self._not_a_rate_after(j + 2):
                 return None, j
-            if nxt.low in RATE_PERIODS:
+            if nxt.low in RATE_PERIODS and (nxt.low != "over" or t.low != "a"):
                 return RATE_PERIODS[nxt.low], j + 2
             # "£12 a head", "$1.68 a share", "up to Rs 50,000 per farmer"
             if (money or t.low == "per") and nxt.low not in STOP and nxt.text[0].islower():
@@ -449,7 +470,7 @@ class Scanner(DateReader):
             between, j = True, i + 1
         # "rose from £1.60 to £3", "up 5% to 10%": a change between two values, not a range
         change = self.is_word(i - 1, *_CHANGE_WORDS) and not (
-            self.is_word(i - 1, "from") and self.is_word(i - 2, *_RANGE_BEFORE_FROM)
+            self.is_word(i - 1, "from") and (self.is_word(i - 2, *_RANGE_BEFORE_FROM) or self._range_before(i))
         )
         by = self.is_word(i - 1, "by")  # "rose by 13,000 to 231,000": a change; "cut by 10 to 15 per cent": a range
         plus_minus = self.phrase(j, ("plus", "or", "minus")) or self.is_word(j, "±")
@@ -474,6 +495,20 @@ class Scanner(DateReader):
             first.value, first.base = -first.value, -first.base
         if not first.digits and first.value == 1 and self.is_word(first.next, "half", "third", "quarter", "fifth"):
             return None  # "about one half of 1%": a fraction, read from "one"
+        if self._figurative(i, j, first, q):
+            s, e, text = self.span(j, first.next + 1)
+            return Declined(text, s, e, WHY_FIGURATIVE), first.next + 1
+        fraction = None
+        if not first.digits and first.next == j + 1 and self.is_word(first.next, *DENOMINATORS):
+            # "nearly two thirds": a fraction (with its qualifier), or nothing ("two quarters" is read apart)
+            fraction = self.fraction_at(j)
+            counted = fraction is None and self.is_word(first.next, "quarters")  # "two quarters": counted below
+            if not counted and (fraction is None or isinstance(fraction[0], Declined) or not q):
+                return fraction
+        if not first.digits and first.next == j + 1 and self.is_word(first.next, *DENOMINATORS) and fraction:
+            value, k = fraction
+            s, e, text = self.span(i, k)
+            return _with(value, start=s, end=e, text=text, qualifier=qualifier, qualifier_word=qualifier_word), k
         # a label: "Section 230", "Boeing 737" (a capitalised word, not at a sentence start, then a bare number)
         label = (
             not q
@@ -838,6 +873,45 @@ class Scanner(DateReader):
             and not self.is_word(j - 2, *_PRICED_AT)
         )
 
+    def _figurative(self, i: int, j: int, first: _Num, q: tuple | None) -> bool:
+        """ "told me a thousand times", "not in a million years": "a" + a round scale word + "times" or (after
+        "in") "years" is a way of speaking; "a million years ago" and "three times" are amounts."""
+        if q or first.digits or not self.is_word(j, "a") or first.next != j + 2:
+            return False
+        if not self.is_word(j + 1, "hundred", "thousand", "million", "billion", "trillion"):
+            return False
+        if self.is_word(first.next, "times") and not self._comparing(first.next + 1):
+            return True
+        return (
+            self.is_word(first.next, "years", "lifetimes")
+            and self.is_word(i - 1, "in")
+            and not self.is_word(first.next + 1, "ago", "old", "before", "earlier", "later")
+        )
+
+    def _range_before(self, i: int) -> bool:
+        """ "(raised its forecast to A to B,) from $18.2 billion to $18.6 billion previously": "from X to Y" ends
+        with a word saying it was the earlier range, so it is a range, not a change from X to Y."""
+        if (before := self.tok(i - 2)) is None or before.kind != "sym":
+            return False  # "rose from 5 to 7": a change; ", from 5 to 7 previously": the earlier range
+        ends = []
+        j = i
+        for _ in range(2):
+            c = self.currency_before(j)
+            n = self.number(c[1] if c else j, guard=False, money=c is not None)
+            if n is None:
+                return False
+            ends.append(n.next)
+            j = n.next + 1
+        if not self.is_word(ends[0], "to") or not self.same_line(ends[0] + 1):
+            return False
+        k = ends[1]
+        after = self.tok(k + 1)
+        return (
+            self.is_word(k, "previously", "earlier")
+            and self.same_line(k)
+            and (after is None or after.kind == "sym" or not self.same_line(k + 1))
+        )
+
     def _one_noun_in(self, first: _Num, k: int) -> bool:
         """ "one voter in four": a ratio with its noun between the terms."""
         t = self.tok(k)
@@ -859,8 +933,18 @@ class Scanner(DateReader):
         t = self.tok(k)
         if t is None or t.kind != "word" or not self.same_line(k):
             return False
-        if t.low in _POSSESSIVES and not self.is_word(k + 1, "life", "career"):
-            return True  # "ten times her original target", but "three times in her life"
+        if t.low in (*_POSSESSIVES, "its") and not self.is_word(k + 1, "life", "career", "history"):
+            return True  # "ten times her original target", "three times its capacity"; but "three times in her life"
+        if t.low == "more":
+            # "twice more likely", "three times more than": a comparison; "cut twice more by the end of the
+            # year", "rose three times more.": more occasions
+            after = self.tok(k + 1)
+            return not (
+                after is None
+                or after.kind == "sym"
+                or not self.same_line(k + 1)
+                or (after.low in STOP and after.low != "than")
+            )
         return t.low in _COMPARING or (t.low.endswith("er") and t.low not in STOP and len(t.low) > 4)
 
     def _points_kind(self, j: int) -> str | None:
@@ -1068,8 +1152,10 @@ class Scanner(DateReader):
             return None
         if numerator == 1 and d.low.endswith("s") and d.low != "halves":
             return None
-        if t.low in ("a", "an") and d.low == "fourth":
-            return None
+        if d.low == "quarters" and not self.is_word(k + 1, "of") and self.is_word(i - 1, *_BEFORE_COUNTED_PERIODS):
+            return None  # "over the last two quarters", "for two quarters": quarters of a year or a game, counted
+        if t.low in ("a", "an") and d.low == "fourth" and not self._an_amount_before(i):
+            return None  # "a fourth term"; but "by at least a fourth" is a part
         if self.is_word(k + 1, *DASHES) and self.is_word(k + 2, "point"):
             value = Decimal(numerator) / DENOMINATORS[d.low]
             s, e, text = self.span(i + (1 if t.low in ("a", "an") else 0), k + 3)
@@ -1081,6 +1167,14 @@ class Scanner(DateReader):
             s, e, text = self.span(i, k + 5)
             return Value(text=text, start=s, end=e, low=value, high=value, unit="percentage points",
                          category="percentage_points"), k + 5  # fmt: skip
+        if self.phrase(k + 1, ("of", "a", "point")) or self.phrase(k + 1, ("of", "one", "point")):
+            # "by a quarter of a point": percentage points in a sentence about rates or polls, else unsure
+            value = numerator / DENOMINATORS[d.low]
+            s, e, text = self.span(i, k + 4)
+            if self._points_kind(i) != "percentage_points":
+                return Declined(text, s, e, WHY_POINTS), k + 4
+            return Value(text=text, start=s, end=e, low=value, high=value, unit="percentage points",
+                         category="percentage_points"), k + 4  # fmt: skip
         if (
             self.is_word(k + 1, "of")
             and self.is_word(k + 2, "a", "an")
@@ -1146,9 +1240,21 @@ class Scanner(DateReader):
             return False
         if nxt.low in STOP or nxt.low in _NOT_AN_ORDINAL_NOUN:
             return False
+        if t.low in DENOMINATORS and self._an_amount_before(i - 1):
+            return False  # "fall by a fifth once…", "cut it by at least a fourth within two years": a part
         # "a third night", "a fifth day", "a second term": an ordinal; but "a quarter hour", "a half day" are
         # fractions and "a second" is itself a unit
         return nxt.low not in UNITS or (t.low not in {"quarter", "half", "second"} and UNITS[nxt.low] in DURATION_UNITS)
+
+    def _an_amount_before(self, a: int) -> bool:
+        """The words before the "a" at token a ask for an amount ("by a", "at least a", "than a"), so what
+        follows is a part of something, not a position."""
+        if self.is_word(a - 1, "by", "than"):
+            return True
+        for words, _ in QUALIFIER_PHRASES:
+            if len(words) <= a and all(self.is_word(a - len(words) + n, w) for n, w in enumerate(words)):
+                return True
+        return False
 
     def ordinal_at(self, i: int) -> tuple[Value | Declined, int] | None:
         t = self.tok(i)
@@ -1384,6 +1490,10 @@ _DECADES_OF_LIFE = {
     "eighties": 80, "nineties": 90,
 }  # fmt: skip
 _POSSESSIVES = {"their", "his", "her", "my", "our", "your"}
+# Before "two quarters" with no "of" after it: words that make it a count of periods, not three-quarters of a thing.
+_BEFORE_COUNTED_PERIODS = {
+    "last", "past", "next", "previous", "first", "final", "recent", "for", "in", "within", "after", "over",
+}  # fmt: skip
 # Before "half six" (half past six): words that place a time.
 _CLOCK_LEADS = {"at", "by", "until", "till", "from", "around", "about", "before", "after", "since"}
 # Verbs of placing after which a bare "first" is a position ("she finished first"), not an adverb.

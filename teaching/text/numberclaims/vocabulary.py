@@ -119,7 +119,7 @@ CURRENCY_WORDS = {
     "naira": "NGN", "rand": "ZAR", "shekel": "ILS", "shekels": "ILS", "lira": "TRY", "dirham": "AED",
     "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "baht": "THB", "ringgit": "MYR", "taka": "BDT",
     "kronor": "SEK", "kroner": "NOK", "krone": "DKK", "krona": "SEK", "forint": "HUF", "lei": "RON",
-    "pesos": "MXN", "peso": "MXN", "won": "KRW", "rupiah": "IDR", "bitcoin": "XBT",
+    "pesos": "MXN", "peso": "MXN", "won": "KRW", "rupiah": "IDR", "bitcoin": "XBT", "bucks": "USD",
 }  # fmt: skip
 # Money in slang: the amount is in the word.
 MONEY_WORDS = {"fiver": ("5", "GBP"), "tenner": ("10", "GBP"), "grand": None}
@@ -155,9 +155,24 @@ TIME_ZONES = {"gmt", "bst", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet"
 RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
               "hourly": "hour", "nightly": "night", "annual": "year"}  # fmt: skip
 RATE_LEADS = {"a", "an", "per", "each", "every"}
-RATE_PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour", "night": "night",
-                "minute": "minute", "second": "second", "head": "head", "person": "person",
-                "capita": "person", "annum": "year", "game": "game", "match": "match"}  # fmt: skip
+RATE_PERIODS = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "hour": "hour",
+    "night": "night",
+    "minute": "minute",
+    "second": "second",
+    "head": "head",
+    "person": "person",
+    "capita": "person",
+    "annum": "year",
+    "game": "game",
+    "match": "match",
+    "over": "over",
+    "innings": "innings",
+}  # fmt: skip  — "4 runs an over" in cricket
 # After a rate period these words make it a point in time, not a rate: "5% a month earlier".
 NOT_RATE_AFTER = {"earlier", "later", "ago", "before", "after", "on", "since", "or"}
 # Speeds carry their own rate.

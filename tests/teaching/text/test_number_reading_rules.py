@@ -217,3 +217,79 @@ def test_a_duration_in_hours_and_minutes_reads_back_in_minutes(hours, minutes, j
     text = f"She finished in {hours} {words[0]}{joint}{minutes} {words[1]} on Sunday."
     durations = [v for v in parse_claim(text).readings if v.sure and v.label()["kind"] == "duration"]
     assert [(v.label()["value"], v.unit) for v in durations] == [(str(hours * 60 + minutes), "minutes")]
+
+
+# --- rules from the misreads on final/ (seen once, now tuning material) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a fifth", "a fourth" after a word asking for an amount are parts, not positions
+        (
+            "The authors estimate it could fall by a fifth once the deaths are counted.",
+            [("a fifth", "fraction", "1/5")],
+        ),
+        ("told to cut the gap by at least a fourth within two years", [("at least a fourth", "fraction", "1/4")]),
+        ("Sales rose by more than a third over the year.", [("more than a third", "fraction", "1/3")]),
+        # "two thirds" without its hyphen keeps its qualifier and stays a fraction
+        ("nearly two thirds of respondents said so", [("nearly two thirds", "fraction", "2/3")]),
+        ("about three quarters of the costs", [("about three quarters", "fraction", "3/4")]),
+        # quarters of a year or of a game, counted
+        ("They were outscored 69-41 over the last two quarters.", [("two quarters", "quantity", "2")]),
+        # a quarter of a point in a sentence about rates
+        (
+            "The Bank may cut its base rate, now 4%, by a quarter of a point in February.",
+            [("a quarter of a point", "percentage_points", "0.25")],
+        ),  # fmt: skip
+        # multiples: "three times its capacity" compares; "twice more by the end of the year" counts occasions
+        ("The clinic saw 900 patients a day, three times its capacity.", [("three times", "ratio", "3:1")]),
+        ("a cut in February and twice more by the end of the year", [("twice", "quantity", "2")]),
+        ("Readers were twice more likely to trust it.", [("twice", "ratio", "2:1")]),
+        # the earlier range, not a change
+        (
+            "It raised its forecast to $18.9 billion to $19.1 billion, from $18.2 billion to $18.6 billion previously.",
+            [("$18.2 billion to $18.6 billion", "range", "18200000000..18600000000")],
+        ),  # fmt: skip
+        ("a levy of $11.85 per $1,000 of assessed value", [("$11.85 per $1,000", "rate", "11.85")]),
+        ("Work on the third line is about 70 pc complete.", [("about 70 pc", "percent", "70")]),
+        ("I've never won more than five bucks in my life.", [("more than five bucks", "money", "5")]),
+        ("The hosts scored at nearly 4 runs an over through the day.", [("nearly 4 runs an over", "rate", "4")]),
+        ("She took the lump sum instead of 30 yearly payments.", [("30", "quantity", "30")]),
+        ("This is a six-and-a-half-day railway.", [("six-and-a-half-day", "duration", "6.5")]),
+    ],
+)
+def test_rules_from_the_final_split(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("My grandad told me about it a thousand times.", "a thousand times"),
+        ("That is not a penalty in a million years, he said.", "a million years"),
+        ("The striker's value fell by a quarter of a point, his agent said.", "a quarter of a point"),
+    ],
+)
+def test_figures_of_speech_and_unsure_points_are_declined(text, declined):
+    assert declined in unsure(text)
+    assert not any(span == declined for span, _, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rock formed a million years ago.", [("a million years", "duration", "1000000")]),
+        ("a thousand times more powerful", [("a thousand times", "ratio", "1000:1")]),
+        ("Prices rose from $2 to $3 previously.", [("$2", "money", "2"), ("$3", "money", "3")]),
+        ("He won a fourth term in 2020.", [("fourth", "ordinal", "4")]),
+        ("three quarters", [("three quarters", "fraction", "3/4")]),
+    ],
+)
+def test_what_the_new_rules_leave_alone(text, expected):
+    check(text, expected)
+
+
+def test_yearly_payments_are_not_a_rate_but_yearly_money_is():
+    assert not any(kind == "rate" for _, kind, _ in readings("instead of 30 yearly payments"))
+    check("It pays 500 dollars yearly.", [("500 dollars yearly", "rate", "500")])
