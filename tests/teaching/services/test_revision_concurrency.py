@@ -4,7 +4,8 @@ A thread saves a student's highlights on the article while ``revise_article`` re
 with real connections to a real database (SQLite or PostgreSQL, whichever the suite runs on): every save
 succeeds and none is lost or miscounted. How long they wait is a figure for ``make bench``
 (benchmarks/corrections.py), not a timed test; what the tests pin is the order of things: a student's save
-is not held while the correction reads and places the highlights, only while it writes.
+is not held while the correction reads and places, only by its short transactions (the new text with the
+reference key, then each batch of highlights: test_correction_batches.py pins that nothing is held between).
 """
 
 import json
@@ -139,9 +140,10 @@ def test_a_save_during_a_large_correction_on_a_sqlite_file_is_not_blocked(tmp_pa
 def test_a_comment_edit_and_a_new_highlight_during_a_correction_are_not_held_by_its_placing(
     submission, article, admin_user, monkeypatch
 ):
-    """Ordering, not timing: while the correction's transaction is open and it has read and placed every
-    highlight, a student edits the comment of a highlight it is about to move, and saves a new one; both
-    complete before the correction writes anything. (Rows are locked only by the writes at its end.)"""
+    """Ordering, not timing: while the correction's first transaction is open and it places the reference
+    key's items (before it locks the article), a student edits the comment of a highlight it is about to move,
+    and saves a new one on the old text; both complete before the correction writes anything, and the new one
+    is moved with the others after the text is committed."""
     if connection.vendor == "sqlite":
         pytest.skip(
             "in-memory SQLite (the test database) cannot have two writers; on SQLite every write, the "
