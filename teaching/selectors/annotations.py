@@ -15,6 +15,7 @@ from teaching.selectors.submissions import (
 )
 
 __all__ = [
+    "AnnotationRow",
     "get_annotation_for_reader",
     "get_annotation_record",
     "get_assignment_for_reader",
@@ -61,24 +62,37 @@ _RECORD_FIELDS = (
 
 
 class AnnotationRow:
-    """An annotation as the W3C collection reads it, built from one row of values: a model instance per
-    annotation (its fields set one by one through their descriptors) was most of what a collection of 200
-    cost. What it derives is the model's own code (``is_orphaned``, ``is_being_moved``) on these fields."""
+    """An annotation as a page of many reads it, built from one row of values (``names``): a model instance per
+    annotation (its fields set one by one through their descriptors) was most of what a W3C collection or a
+    reading view of 200 cost. What it derives is the model's own code on these fields (``is_orphaned``,
+    ``is_being_moved``, the display of its category and mark); a field not read is an AttributeError, never a
+    query."""
 
-    __slots__ = (*_RECORD_FIELDS, "text_revision_id", "submission")
+    __slots__ = (
+        *_RECORD_FIELDS,
+        "counted",
+        "place",
+        "time_window",
+        "text_revision_id",
+        "submission",
+    )
     AnchorStatus = Annotation.AnchorStatus
     is_orphaned = Annotation.is_orphaned
     is_being_moved = Annotation.is_being_moved
+    _CATEGORIES = dict(Annotation._meta.get_field("category").flatchoices)
     _MARKS = dict(Annotation.Mark.choices)
 
-    def __init__(self, values: tuple, submission: Submission) -> None:
-        for name, value in zip(self.__slots__, values, strict=False):
+    def __init__(self, names: tuple[str, ...], values: tuple, submission: Submission | None = None) -> None:
+        for name, value in zip(names, values, strict=True):
             setattr(self, name, value)
         self.submission = submission
 
     @property
     def pk(self) -> int:
         return self.id
+
+    def get_category_display(self) -> str:
+        return str(self._CATEGORIES.get(self.category, self.category))
 
     def get_teacher_mark_display(self) -> str:
         return str(self._MARKS.get(self.teacher_mark, self.teacher_mark))
@@ -111,9 +125,9 @@ def list_assignment_annotations(
             .order_by("article_id", "start", "end", "id")
             .values_list(*_RECORD_FIELDS, "article__text_revision_id")  # is_being_moved
         )
-        submission_at = _RECORD_FIELDS.index("submission_id")
+        names, submission_at = (*_RECORD_FIELDS, "text_revision_id"), _RECORD_FIELDS.index("submission_id")
         return sorted(
-            (AnnotationRow(values, by_pk[values[submission_at]]) for values in found), key=_by_student
+            (AnnotationRow(names, values, by_pk[values[submission_at]]) for values in found), key=_by_student
         )  # stable: article and place order kept within a student
     rows = list(
         Annotation.objects.filter(submission_id__in=list(by_pk))

@@ -42,3 +42,15 @@ def test_submitted_and_returned_work(student_client, submission, article, status
     entry = _page(student_client, submission).split(f'id="annotation-{one.pk}"')[1].split("</li>")[0]
     assert ('data-action="edit"' in entry) is editable
     assert ("✓ Good catch" in entry and "Well &lt;b&gt;seen&lt;/b&gt;" in entry) is marks
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain", "", "a & b", "<script>alert(1)</script>", 'say "hi"', "it's", "“curly” – dash", "&amp;", 42, "\u00a0<"],
+)
+def test_entries_escape_as_django_does(text):
+    from django.utils.html import escape as django_escape
+
+    from teaching.templatetags.entries import escape
+
+    assert escape(text) == str(django_escape(text))
