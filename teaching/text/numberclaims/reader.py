@@ -554,6 +554,9 @@ class Scanner(DateReader):
         )
         if self.stripped and first.digits and self.is_num(first.next) and self.same_line(first.next):
             second_tok = self.toks[first.next]
+            score = self._stripped_score(j, first, second_tok)
+            if score:
+                return score, first.next + 1
             s, e, text = self.span(j, first.next + 1)
             if not self.year(j) or second_tok.grouped:
                 return Declined(text, s, e, WHY_GLUED), first.next + 1
@@ -900,6 +903,21 @@ class Scanner(DateReader):
             and self.is_word(j - 1, "at", "by", "until", "till", "from", "before", "after")
             and not self.is_word(j - 2, *_PRICED_AT)
         )
+
+    def _stripped_score(self, j: int, first: _Num, second) -> tuple[Value, Value] | None:
+        """ "beating rovers 2 1" in a match report stripped of its dash: two tallies. A second group of one or
+        two digits cannot be the thousands of the first, and a score counts nothing after it ("2 3 goals",
+        "2 5 percent" stay declined: a range or a decimal that lost its dash or point)."""
+        if not (first.next == j + 1 and self.toks[j].is_integer and second.is_integer and len(second.text) <= 2):
+            return None
+        if first.value > 20 or second.number > 20 or not self._in_a_match(j):
+            return None
+        after = first.next + 1
+        if any(self.unit_or_noun(after)[:2]) or self.percent(after) or self.is_num(after) or self.rate(after)[0]:
+            return None
+        a = self._make(j, j + 1, first.value, first.value, "exact", None)
+        b = self._make(first.next, after, second.number, second.number, "exact", None)
+        return a, b
 
     def _figurative(self, i: int, j: int, first: _Num, q: tuple | None) -> bool:
         """ "told me a thousand times", "not in a million years": "a" + a round scale word + "times" or (after
@@ -1537,7 +1555,7 @@ _SCORE_CONTEXT = re.compile(
 _MATCH_CONTEXT = re.compile(
     r"\btable\b|\bleague\b|\bstandings\b|\bgames?\b|\bmatch(?:es)?\b|\bseason\b|\bscored?\b|\bscoring\b|"
     r"\bbasket|\brebounds\b|\bassists\b|\bpenalt|\bconversion\b|\btries\b|\bgoals?\b|\bwickets?\b|"
-    r"\bbeat\b|\blost\b|\bwon\b|\bdefeat",
+    r"\bbeat(?:s|ing)?\b|\blost\b|\bwon\b|\bdefeat",
     re.IGNORECASE,
 )
 # After "m": words that make it metres ("1.93m tall"), not millions.

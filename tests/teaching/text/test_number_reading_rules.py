@@ -328,3 +328,33 @@ def test_rules_from_the_test_split(text, expected):
 )
 def test_what_the_test_split_rules_leave_alone(text, expected):
     check(text, expected)
+
+
+STRIPPED_MATCH = (
+    "city are through to their first cup final in eleven years after beating rovers 2 1 in front of a big crowd at "
+    "the national stadium on saturday evening and will meet united who beat the holders 3 0 on friday night"
+)
+
+
+def test_a_score_in_stripped_match_text_is_two_tallies():
+    assert {("2", "quantity", "2"), ("1", "quantity", "1"), ("3", "quantity", "3"), ("0", "quantity", "0")} <= (
+        readings(STRIPPED_MATCH)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a range or a decimal that lost its dash or point, and a thousands group, stay declined
+        "city are through after beating rovers in the league and the club said the 2 3 goals they scored in the second "
+        "half were enough",
+        "after beating rovers in the league the club said ticket prices had risen by 2 5 percent this season at the "
+        "national stadium",
+        "city are through and a crowd of 41 208 watched them beating rovers at the national stadium on saturday "
+        "evening in the league",
+    ],
+)
+def test_stripped_pairs_that_are_not_a_score_stay_declined(text):
+    assert len(text) >= 120  # long enough to be taken for a caption track
+    got = {span for span, _, _ in readings(text)}
+    assert not got & {"2", "3", "3 goals", "5", "5 percent", "41", "208", "41 208"}
