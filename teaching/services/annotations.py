@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from articles.models import Article
 from teaching import categories as category_defs
 from teaching import permissions
-from teaching.models import Annotation, LessonArticle, Submission, User
+from teaching.models import Annotation, Enrollment, LessonArticle, Submission, User
 from teaching.permissions import owns_submission
 from teaching.services.results import note_work_changed
 from teaching.services.spans import anchored_on, check_span, select_in_current_text, span_fields
@@ -32,16 +32,28 @@ def _lock_editable(submission: Submission, *, article: Article | None = None) ->
 
     A student removed from the class keeps the work but may not change it (``teaching.permissions``). With
     ``article``, the same query asks whether the article is (still) part of the assignment's lesson.
+
+    Only the submission's row is locked (``of=("self",)``): a lock on the joined assignment row made every
+    save of a class on PostgreSQL wait for the one before it. When the caller read the submission with its
+    assignment, that assignment is kept and not joined again.
     """
-    locked = Submission.objects.select_for_update().select_related("assignment")
-    locked = locked.annotate(enrolled=permissions.still_enrolled())
+    known = submission.assignment if Submission.assignment.is_cached(submission) else None
+    locked = Submission.objects.select_for_update(of=("self",))
+    if known is None:
+        locked = locked.select_related("assignment")
+        enrolled = permissions.still_enrolled()
+        lesson_id = OuterRef("assignment__lesson_id")
+    else:
+        enrolled = Exists(Enrollment.objects.filter(classroom_id=known.classroom_id, student_id=OuterRef("student_id")))
+        lesson_id = known.lesson_id
+    locked = locked.annotate(enrolled=enrolled)
     if article is not None:
         locked = locked.annotate(
-            article_in_lesson=Exists(
-                LessonArticle.objects.filter(lesson_id=OuterRef("assignment__lesson_id"), article_id=article.pk)
-            )
+            article_in_lesson=Exists(LessonArticle.objects.filter(lesson_id=lesson_id, article_id=article.pk))
         )
     locked = locked.get(pk=submission.pk)
+    if known is not None:
+        locked.assignment = known
     if not locked.enrolled:
         raise PermissionDenied(permissions.REMOVED_MESSAGE)
     if not locked.is_editable:

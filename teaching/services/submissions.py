@@ -31,6 +31,7 @@ def start_submission(*, assignment: Assignment, student: User) -> Submission:
     if not permissions.is_enrolled(student.pk, assignment.classroom_id):
         raise PermissionDenied("You are not in the class this assignment was set for.")
     submission, _ = Submission.objects.get_or_create(assignment=assignment, student=student)
+    submission.assignment = assignment  # the caller's, already read (a write locks the submission with it)
     return submission
 
 

@@ -283,3 +283,21 @@ def test_create_without_a_client_key_finds_a_resend_and_replaces_no_comment(
     if found is not None:
         assert annotation.pk == made[found].pk
     assert list(Annotation.objects.order_by("pk").values_list("comment", flat=True)) == comments_after
+
+
+@pytest.mark.skipif(
+    not __import__("django.db").db.connection.vendor == "postgresql",
+    reason="PostgreSQL only: SQLite has no row locks (its IMMEDIATE transactions take the database's write lock).",
+)
+def test_a_save_locks_its_submission_row_only(submission, article):
+    """A lock on the joined assignment row would make every save of a class wait for the one before it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for with_assignment in (True, False):
+        if not with_assignment:
+            submission = Submission.objects.get(pk=submission.pk)  # its assignment not read: the lock joins it
+        with CaptureQueriesContext(connection) as queries:
+            _create(submission, article, category=("numbers" if with_assignment else "sourcing"))
+        locks = [q["sql"] for q in queries.captured_queries if "FOR UPDATE" in q["sql"]]
+        assert locks and all(sql.endswith('FOR UPDATE OF "teaching_submission"') for sql in locks), locks
