@@ -1548,12 +1548,12 @@ _INDEX_CONTEXT = re.compile(
 )
 _SCORE_CONTEXT = re.compile(
     _INDEX_CONTEXT.pattern + r"|\btable\b|\bleague\b|\bstandings\b|\bleaders\b|\btop (?:two|three|four|six)\b|"
-    r"\bgames?\b|\bmatch(?:es)?\b|\bseason\b|\bscored?\b|\bscoring\b|"
+    r"\bgames?\b|\bmatch(?:es)?\b|\bseasons?\b|\bscored?\b|\bscoring\b|\bappearances\b|"
     r"\bbasket|\bquarter-?back|\brebounds\b|\bassists\b|\bpenalt|\bfixtures?\b|\bwins?\b|\bdraws?\b",
     re.IGNORECASE,
 )
 _MATCH_CONTEXT = re.compile(
-    r"\btable\b|\bleague\b|\bstandings\b|\bgames?\b|\bmatch(?:es)?\b|\bseason\b|\bscored?\b|\bscoring\b|"
+    r"\btable\b|\bleague\b|\bstandings\b|\bgames?\b|\bmatch(?:es)?\b|\bseasons?\b|\bscored?\b|\bscoring\b|"
     r"\bbasket|\brebounds\b|\bassists\b|\bpenalt|\bconversion\b|\btries\b|\bgoals?\b|\bwickets?\b|"
     r"\bbeat(?:s|ing)?\b|\blost\b|\bwon\b|\bdefeat",
     re.IGNORECASE,

@@ -358,3 +358,10 @@ def test_stripped_pairs_that_are_not_a_score_stay_declined(text):
     assert len(text) >= 120  # long enough to be taken for a caption track
     got = {span for span, _, _ in readings(text)}
     assert not got & {"2", "3", "3 goals", "5", "5 percent", "41", "208", "41 208"}
+
+
+def test_points_in_a_career_over_seasons_are_a_score():
+    check(
+        "Tait, 31, now has 1,118 points for the club in 142 appearances over nine seasons.",
+        [("1,118 points", "quantity", "1118")],
+    )
