@@ -240,7 +240,7 @@ def _clean_comparison(key: ReferenceKey, title: str, relation: str, explanation:
     errors = {}
     title = (title or "").strip()
     if not title:
-        errors["title"] = "Say what is compared, e.g. “Russian soldiers inside the city”."
+        errors["title"] = "Say what is compared, e.g. “people evacuated from the town”."
     elif len(title) > 200:
         errors["title"] = "A title can be at most 200 characters."
     if relation not in Relation.values:

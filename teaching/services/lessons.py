@@ -63,7 +63,7 @@ def _clean_fields(title: str, introduction: str) -> tuple[str, str]:
     title, introduction = (title or "").strip(), (introduction or "").strip()
     errors = {}
     if not title:
-        errors["title"] = "Give the lesson a title students will recognise, e.g. “Pokrovsk: four reports”."
+        errors["title"] = "Give the lesson a title students will recognise, e.g. “Election night: three reports”."
     elif len(title) > 200:
         errors["title"] = f"A title can be at most 200 characters (this one has {len(title)})."
     if len(introduction) > 4000:

@@ -136,7 +136,7 @@ def _claim(annotation, *, links: list, editable: bool, position, urls: _Urls, cs
             f'<input type="hidden" name="next" value="{back}">'
             f'<label for="item-counted-{pk}">What is counted</label>'
             f'<input type="text" id="item-counted-{pk}" name="counted" value="{escape(annotation.counted)}" '
-            'maxlength="120" placeholder="e.g. Russian soldiers inside the city" autocomplete="off">'
+            'maxlength="120" placeholder="e.g. people evacuated" autocomplete="off">'
             f'<label for="item-place-{pk}">Place <span class="muted">(optional)</span></label>'
             f'<input type="text" id="item-place-{pk}" name="place" value="{escape(annotation.place)}" '
             'maxlength="120" autocomplete="off">'
