@@ -326,7 +326,9 @@ class Annotation(AnchoredSpan):
             ),
         ]
         indexes = [
-            models.Index(fields=["submission", "article"]),
+            # A student's highlights on an article, on its words: with anchor_status in it, SQLite no longer
+            # prefers the index below for these (it scanned the whole class's highlights on the article).
+            models.Index(fields=["submission", "article", "anchor_status"], name="annotation_work_on_article"),
             models.Index(fields=["article", "anchor_status"]),
         ]
 
