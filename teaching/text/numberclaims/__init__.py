@@ -21,7 +21,9 @@ What is read
 * Ranges ("1,200-1,500", "15–20", "five to ten", "between 5 and 10", "$5-10 million", "5% to 10%"; but
   "rose by 13,000 to 231,000" is a change), ratios ("5:1", "eight to one", "two out of three", "tripled",
   "tenfold", "three times higher"), fractions ("a third", "two-thirds", "half of", "one in five", "1/3 of";
-  "a quarter of a million" is 250,000; "a third term" is an ordinal),
+  "a quarter of a million" is 250,000; "a third term" is an ordinal, but "by a fifth once…", "at least a
+  fourth" are parts, and "$250 for a first offense and $1,000 for a third." is the third offense; "the last two
+  quarters" counts quarters; "three times its capacity" compares, "twice more by June" counts occasions),
   ordinals ("93rd", "the third"), orders of magnitude ("dozens", "tens of thousands": kept as ``Vague``
   with their order of magnitude, never as a number).
 * Dates, date ranges, months, years, decades and times (``dates``): "3 January", "Jan. 12", "March 25,
@@ -30,7 +32,12 @@ What is read
 * How often and for how long: "every 7 minutes" (one per 7 minutes), "twice in 10 years", "£20 a week",
   "about 210,000 homes a year on average"; compound durations in the smallest unit printed ("58 hours and 12
   minutes" is 3,492 minutes), "an hour and a half", "a quarter of an hour"; "at half six"; "2:51 left".
-* Scores in a paragraph about a match ("23-24 behind", "(9-14)") are two tallies, not a range.
+* Scores in a paragraph about a match ("23-24 behind", "(9-14)", stripped: "beating rovers 2 1") are two
+  tallies, not a range.
+* Also: "$11.85 per $1,000" (a rate per an amount of money), "half a cent on the dollar", "70 pc", "five
+  bucks", "4 runs an over", "25,000 acre-feet a year", "a 49-euro monthly ticket", "six-and-a-half-day",
+  "a quarter of a point" (percentage points where the sentence is about rates or polls); ", from $18.2bn to
+  $18.6bn previously" is the earlier range, not a change; "30 yearly payments" counts payments.
 * Text with case and punctuation stripped reads the same where the words allow ("22 953 people on 3
   january 2005"); month names that are everyday words ("may", "march") count only beside a day, a year
   or a word for a time ("in may").
@@ -41,7 +48,8 @@ What it declines, and says why
 notes"), "every 15" (every 15 what?), a score-like pair ("3-1"), an all-number date whose order is unknown
 ("03/01/2005"), a number right after a name ("Section 230"), a slash between numbers ("24/7"), "m" that may be
 metres or millions, "points" in a sentence that says neither percentages/polls nor a match/market, a lone "one",
-a trailing "first" that may be an adverb, a year range whose halves do not follow, a year printed as ’25–’39
+a trailing "first" that may be an adverb, a figure of speech ("told me a thousand times", "not in a million
+years"), a year range whose halves do not follow, a year printed as ’25–’39
 (which century?), and in text without punctuation a year glued to the next year ("in 2019 20 people").
 Multiplication is the student's: "25 teams – five to ten men" gives 25 and 5–10, never 125–250. Codes
 ("FAB-3000", "E50") are not numbers.
