@@ -302,6 +302,18 @@ def _shift_rows(pks: list[int], shift: int, *, from_revision: int, to_revision: 
         return cursor.rowcount
 
 
+def _new_place(reanchorer: anchoring.Reanchorer, start, end, exact, prefix, suffix):
+    """(the selector in the new text, whether it moved), or (None, False) when the words are set aside."""
+    placement = reanchorer.place(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
+    if placement.is_orphaned:
+        return None, False
+    try:
+        selector = anchoring.select(reanchorer.new_text, placement.start, placement.end, placement.exact)
+    except anchoring.QuoteMismatch:
+        return None, False  # e.g. grown past the longest quote allowed: set aside rather than guess
+    return selector, placement.status == anchoring.MOVED
+
+
 def _place_all(reanchorer: anchoring.Reanchorer, rows: list[tuple]) -> list[_Move]:
     """Where each (pk, start, end, exact, prefix, suffix) goes: the same verdicts as ``Reanchorer.place``,
     taken in bulk for spans inside a stretch the edit left alone (same quote and context, shifted)."""
@@ -313,18 +325,12 @@ def _place_all(reanchorer: anchoring.Reanchorer, rows: list[tuple]) -> list[_Mov
         if i >= 0 and end <= ranges[i][1]:
             moves.append(_Move(pk, "shift", shift=ranges[i][2]))
             continue
-        placement = reanchorer.place(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
-        selector = None
-        if not placement.is_orphaned:
-            try:
-                selector = anchoring.select(reanchorer.new_text, placement.start, placement.end, placement.exact)
-            except anchoring.QuoteMismatch:
-                selector = None  # e.g. grown past the longest quote allowed: set aside rather than guess
+        selector, moved = _new_place(reanchorer, start, end, exact, prefix, suffix)
         if selector is None:
             moves.append(_Move(pk, "orphan"))
             continue
         values = (selector.start, selector.end, selector.exact, selector.prefix, selector.suffix)
-        moves.append(_Move(pk, "place", selector=values, moved=placement.status == anchoring.MOVED))
+        moves.append(_Move(pk, "place", selector=values, moved=moved))
     return moves
 
 
@@ -416,17 +422,10 @@ def _plan_near_edits(model, article_id: int, reanchorer: anchoring.Reanchorer, p
     if seen:
         left = left.exclude(pk__in=seen)
     for pk, start, end, exact, prefix, suffix in left.values_list("pk", "start", "end", "exact", "prefix", "suffix"):
-        placement = reanchorer.place(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
-        selector = None
-        if not placement.is_orphaned:
-            try:
-                selector = anchoring.select(reanchorer.new_text, placement.start, placement.end, placement.exact)
-            except anchoring.QuoteMismatch:
-                selector = None  # e.g. grown past the longest quote allowed: set aside rather than guess
+        selector, moved = _new_place(reanchorer, start, end, exact, prefix, suffix)
         if selector is None:
             plan.orphan_ids.append(pk)
             continue
-        moved = placement.status == anchoring.MOVED
         plan.placed.append((pk, selector.start, selector.end, selector.exact, selector.prefix, selector.suffix, moved))
     return plan
 
