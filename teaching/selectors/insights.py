@@ -54,7 +54,7 @@ class HeatPassage:
     end: int
     students: int
     level: int
-    label: str  # "12 of 27 students — 9 numbers, 3 rhetoric"
+    label: str  # "12 of 27 students — 9 as numbers, 3 as rhetoric"
     quote: str
 
 

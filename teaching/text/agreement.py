@@ -25,7 +25,7 @@ Coverage for the heatmap
 ------------------------
 ``coverage`` counts, per word, the students whose highlights cover it; ``heatmap`` does so for all
 categories together and per category, and groups consecutive words with the same counts into
-passages with a plain reading ("12 of 27 students — 9 numbers, 3 rhetoric"). Both are one sweep:
+passages with a plain reading ("12 of 27 students — 9 as numbers, 3 as rhetoric"). Both are one sweep:
 each highlight becomes +1/−1 at its first and past-last word (a binary search per highlight), then one
 running sum over the words: O(words + highlights · log words).
 """
@@ -160,10 +160,10 @@ class Passage:
         return self.students / class_size if class_size else 0.0
 
     def describe(self, class_size: int) -> str:
-        """e.g. "12 of 27 students — 9 numbers, 3 rhetoric"."""
+        """e.g. "12 of 27 students — 9 as numbers, 3 as rhetoric" (never "1 numbers")."""
         noun = "student" if class_size == 1 else "students"
         reading = f"{self.students} of {class_size} {noun}"
-        parts = [f"{n} {category}" for category, n in self.by_category.items() if n]
+        parts = [f"{n} as {category}" for category, n in self.by_category.items() if n]
         return reading + (" — " + ", ".join(parts) if parts else "")
 
 

@@ -46,14 +46,14 @@ def test_heatmap_hover_and_focus_say_how_many(live_server, page, login_as, teach
     everyone = page.locator("#article-text mark.hl-heat-5").first
     everyone.hover()
     expect(tip).to_be_visible()
-    expect(tip).to_have_text(re.compile(r"^6 of 6 students — 6 numbers"))
+    expect(tip).to_have_text(re.compile(r"^6 of 6 students — 6 as numbers"))
     expect(tip).to_contain_text("In your key (numbers)")
     # "300 troops" is marked by all six as numbers and two of them as rhetoric; reach it by keyboard
     both = page.locator("#article-text mark[tabindex='0']", has_text="300 troops").first
     both.focus()
-    expect(tip).to_have_text(re.compile(r"6 of 6 students — 2 rhetoric, 6 numbers"))
+    expect(tip).to_have_text(re.compile(r"6 of 6 students — 2 as rhetoric, 6 as numbers"))
     described = both.get_attribute("aria-describedby")
-    assert page.locator(f"#{described}").text_content() == "6 of 6 students — 2 rhetoric, 6 numbers"
+    assert page.locator(f"#{described}").text_content() == "6 of 6 students — 2 as rhetoric, 6 as numbers"
     page.keyboard.press("Tab")
     expect(tip).to_be_visible()  # the next passage
     # key items are outlined, even where nobody highlighted
@@ -69,7 +69,7 @@ def test_heatmap_category_filter(live_server, page, login_as, teacher, class_wor
     marks = page.locator("#article-text mark.heat[tabindex='0']")
     expect(marks).to_have_count(1)
     marks.first.focus()
-    expect(page.locator("#heat-tip")).to_have_text(re.compile(r"^2 of 6 students — 2 sourcing"))
+    expect(page.locator("#heat-tip")).to_have_text(re.compile(r"^2 of 6 students — 2 as sourcing"))
     expect(page.locator(".agreement-list")).to_contain_text("which words are sourcing")
 
 

@@ -170,12 +170,12 @@ def test_heatmap_counts_distinct_students_per_word_and_category():
         "Approximately 25 Russian assault teams",
         "slithered into the rubble",
     ]
-    assert passages[0].describe(27) == "12 of 27 students — 3 rhetoric, 9 numbers"
+    assert passages[0].describe(27) == "12 of 27 students — 3 as rhetoric, 9 as numbers"
     assert passages[0].share(27) == pytest.approx(12 / 27)
-    assert passages[1].describe(27) == "1 of 27 students — 1 rhetoric"
+    assert passages[1].describe(27) == "1 of 27 students — 1 as rhetoric"
     assert (passages[1].first_word, passages[1].last_word) == (5, 8)
     (only_numbers,) = heat.passages("numbers")
-    assert only_numbers.describe(27) == "9 of 27 students — 9 numbers"
+    assert only_numbers.describe(27) == "9 of 27 students — 9 as numbers"
     assert heat.passages("sourcing") == []
 
 
@@ -201,7 +201,7 @@ def test_heatmap_categories_argument_fixes_order_and_filters():
     heat = heatmap(HEAT_TEXT, highlights, categories=["sourcing", "numbers"])
     assert list(heat.by_category) == ["sourcing", "numbers"]
     assert heat.total == (1, 1, 0, 0, 0, 0, 0, 0, 0)  # the rhetoric highlight is left out
-    assert heat.passages()[0].describe(1) == "1 of 1 student — 1 numbers"
+    assert heat.passages()[0].describe(1) == "1 of 1 student — 1 as numbers"
 
 
 def test_heatmap_and_kappa_scale_linearly():

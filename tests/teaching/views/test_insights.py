@@ -56,9 +56,9 @@ def test_heatmap_counts_students_per_passage(key, classroom, assignment, article
     heat = selectors.class_heatmap(assignment, 1)
     assert heat.class_size == 4 and heat.highlighters == 4 and heat.submitted == 4
     by_quote = {p.quote: p for p in heat.passages}
-    assert by_quote["300 troops"].label == "4 of 4 students — 4 numbers"
+    assert by_quote["300 troops"].label == "4 of 4 students — 4 as numbers"
     assert by_quote["300 troops"].level == 5
-    assert by_quote["according to the general staff"].label == "2 of 4 students — 2 sourcing"
+    assert by_quote["according to the general staff"].label == "2 of 4 students — 2 as sourcing"
     assert by_quote["according to the general staff"].level == 3  # 50% is in the 41–60% step
     assert {k.exact for k in heat.key_items} == set(PHRASES)
 
@@ -109,7 +109,7 @@ def test_heatmap_page_shows_scale_agreement_and_keeps_the_text(teacher_client, k
     text = teacher_client.get(_urls(assignment)["heatmap"]).text
     assert "Share of the class" in text and "81–100%" in text
     assert "The class almost fully agrees on which words are numbers." in text
-    assert "3 of 3 students — 3 numbers" in text
+    assert "3 of 3 students — 3 as numbers" in text
     body = re.search(r'<div id="article-text"[^>]*>(.*?)</div>', text, re.S).group(1)
     assert body == article.body_html  # shading is drawn in the browser, never written into the text
     assert 'id="heat-passages"' in text
