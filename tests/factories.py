@@ -1,3 +1,6 @@
+import random
+import re
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -119,6 +122,34 @@ def annotation_for(submission, article, phrase: str, category: str = "numbers", 
     return models.Annotation.objects.create(
         submission=submission, article=article, category=category, **_selector_for(article, phrase, occurrence), **extra
     )
+
+
+def seed_highlights(submission, article, count: int, *, seed: int, longest: int = 5) -> None:
+    """`count` numbers highlights of 1 to `longest` words at random places (seeded), written in bulk: a large
+    article's worth of work for the correction and concurrency tests."""
+    text = article.body_text
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(count):
+        first = rng.randrange(len(words))
+        last = min(len(words) - 1, first + rng.randint(0, longest - 1))
+        start, end = words[first][0], words[last][1]
+        sel = select(text, start, end, text[start:end])
+        rows.append(
+            models.Annotation(
+                submission=submission,
+                article=article,
+                revision=article.current_revision,
+                category="numbers",
+                start=sel.start,
+                end=sel.end,
+                exact=sel.exact,
+                prefix=sel.prefix,
+                suffix=sel.suffix,
+            )  # fmt: skip
+        )
+    models.Annotation.objects.bulk_create(rows, batch_size=2000)
 
 
 class ReferenceKeyFactory(DjangoModelFactory):

@@ -8,8 +8,8 @@ let lastFocusId = null;
 let carried = null;
 
 /** The form a request came from (a refresh of the region itself has none). */
-function requestingForm(event) {
-  const elt = event.detail?.requestConfig?.elt || event.detail?.elt;
+function formOf(event) {
+  const elt = event.detail?.elt || event.target;
   return elt?.closest?.("form") || null;
 }
 
@@ -19,7 +19,7 @@ function requestingForm(event) {
 document.body.addEventListener("htmx:beforeSwap", (event) => {
   const region = document.getElementById("ledger-region");
   if (!region || event.detail.target !== region || event.detail.shouldSwap === false) return;
-  const sent = requestingForm(event);
+  const sent = formOf(event);
   const mine = (field) => !sent || !sent.contains(field);
   carried = {
     typed: [...region.querySelectorAll("input[type=text], textarea")]
@@ -85,11 +85,6 @@ function sayNotSaved(form, text) {
   line.textContent = `Not saved — ${text}`;
   const status = document.getElementById("ledger-status");
   if (status && form.closest("#ledger-region")) status.textContent = `Not saved — ${text}`;
-}
-
-function formOf(event) {
-  const elt = event.detail?.elt || event.target;
-  return elt?.closest?.("form") || null;
 }
 
 document.body.addEventListener("htmx:beforeRequest", (event) => {

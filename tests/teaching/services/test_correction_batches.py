@@ -7,7 +7,6 @@ next correction of the article), moving each highlight once; the report counts t
 """
 
 import os
-import random
 import re
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from teaching import selectors, services
 from teaching.models import Annotation
 from teaching.services import revisions
 from teaching.text import anchoring
+from tests import factories
 
 _WHO = ["officials", "the mayor", "a nurse", "volunteers", "the governor", "a teacher", "police", "a priest"]
 _SAW = ["counted", "reported", "estimated", "confirmed", "disputed"]
@@ -49,32 +49,6 @@ def _render(markdown: str) -> str:
     from articles.rendering import render
 
     return render(markdown)[1]
-
-
-def _seed(submission, article, count: int, *, seed: int = 11) -> None:
-    text = article.body_text
-    words = [m.span() for m in re.finditer(r"\S+", text)]
-    rng = random.Random(seed)
-    rows = []
-    for _ in range(count):
-        first = rng.randrange(len(words))
-        last = min(len(words) - 1, first + rng.randint(0, 4))
-        s, e = words[first][0], words[last][1]
-        sel = anchoring.select(text, s, e, text[s:e])
-        rows.append(
-            Annotation(
-                submission=submission,
-                article=article,
-                revision=article.current_revision,
-                category="numbers",
-                start=sel.start,
-                end=sel.end,
-                exact=sel.exact,
-                prefix=sel.prefix,
-                suffix=sel.suffix,
-            )  # fmt: skip
-        )
-    Annotation.objects.bulk_create(rows)
 
 
 @pytest.fixture
@@ -119,7 +93,7 @@ def test_a_correction_writes_highlights_in_short_batches_and_counts_each_once(
     long_article, submission, admin_user, monkeypatch
 ):
     monkeypatch.setattr(revisions, "SETTLE_BATCH", 25)
-    _seed(submission, long_article, 300)
+    factories.seed_highlights(submission, long_article, 300, seed=11, longest=5)
     before_text = long_article.body_text
     seeded = list(Annotation.objects.values_list("pk", "start", "end", "exact", "prefix", "suffix"))
     batches = Batches(monkeypatch)
@@ -151,7 +125,7 @@ def test_highlights_not_moved_yet_are_never_shown_on_the_new_text_and_the_comman
     long_article, submission, admin_user, monkeypatch, client
 ):
     monkeypatch.setattr(revisions, "SETTLE_BATCH", 25)
-    _seed(submission, long_article, 200)
+    factories.seed_highlights(submission, long_article, 200, seed=11, longest=5)
     Batches(monkeypatch, fail_at=3)  # killed after two batches
     with pytest.raises(KeyboardInterrupt):
         services.revise_article(
@@ -194,7 +168,7 @@ def test_saves_between_batches_are_on_the_new_text_and_the_correction_leaves_the
     long_article, submission, admin_user, monkeypatch
 ):
     monkeypatch.setattr(revisions, "SETTLE_BATCH", 25)
-    _seed(submission, long_article, 200)
+    factories.seed_highlights(submission, long_article, 200, seed=11, longest=5)
     last = Annotation.objects.filter(article=long_article).order_by("-pk").first()  # moved in the last batch
     old_text = long_article.body_text
     word = re.search(r"district 3\b", old_text)
@@ -234,7 +208,7 @@ def test_a_second_correction_during_the_first_takes_over_the_highlights_it_had_n
     long_article, submission, admin_user, monkeypatch
 ):
     monkeypatch.setattr(revisions, "SETTLE_BATCH", 25)
-    _seed(submission, long_article, 200)
+    factories.seed_highlights(submission, long_article, 200, seed=11, longest=5)
     first_body = _corrected(long_article.body_markdown)
     second_body = first_body.replace("Paragraph 30:", "Paragraph thirty:")
     second = {}
@@ -262,7 +236,7 @@ def test_a_second_correction_during_the_first_takes_over_the_highlights_it_had_n
 
 def _student_saves_between_batches(submission, article, admin_user, monkeypatch) -> list[str]:
     monkeypatch.setattr(revisions, "SETTLE_BATCH", 100)
-    _seed(submission, article, 1_000)
+    factories.seed_highlights(submission, article, 1_000, seed=11, longest=5)
     mine = Annotation.objects.filter(article=article).order_by("-pk").first()  # not moved until the last batch
     events: list[str] = []
 

@@ -10,7 +10,6 @@ reference key, then each batch of highlights: test_correction_batches.py pins th
 
 import json
 import os
-import random
 import re
 import subprocess
 import sys
@@ -23,34 +22,9 @@ from django.db import connection
 
 from teaching import services
 from teaching.models import Annotation
-from teaching.text import anchoring
+from tests import factories
 
 HIGHLIGHTS = 10_000
-
-
-def _seed(submission, article, count: int) -> None:
-    text = article.body_text
-    words = [m.span() for m in re.finditer(r"\S+", text)]
-    rng = random.Random(4)
-    rows = []
-    for _ in range(count):
-        first = rng.randrange(len(words))
-        last = min(len(words) - 1, first + rng.randint(0, 5))
-        sel = anchoring.select(text, words[first][0], words[last][1], text[words[first][0] : words[last][1]])
-        rows.append(
-            Annotation(
-                submission=submission,
-                article=article,
-                revision=article.current_revision,
-                category="numbers",
-                start=sel.start,
-                end=sel.end,
-                exact=sel.exact,
-                prefix=sel.prefix,
-                suffix=sel.suffix,
-            )  # fmt: skip
-        )
-    Annotation.objects.bulk_create(rows, batch_size=2000)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -65,7 +39,7 @@ def test_a_students_save_during_a_large_correction_is_not_blocked(submission, ar
     )
     services.revise_article(article=article, body_markdown=body, by=admin_user)
     article.refresh_from_db()
-    _seed(submission, article, HIGHLIGHTS)
+    factories.seed_highlights(submission, article, HIGHLIGHTS, seed=4, longest=6)
     text = article.body_text
     # The student saves on words before the edit: the same offsets in the old and the new text.
     free = [m.span() for m in re.finditer(r"[A-Za-z]+", text[: text.index("Paragraph 3:")])]
@@ -151,7 +125,7 @@ def test_a_comment_edit_and_a_new_highlight_during_a_correction_are_not_held_by_
         )
     from teaching.services import revisions
 
-    _seed(submission, article, 2_000)
+    factories.seed_highlights(submission, article, 2_000, seed=4, longest=6)
     text = article.body_text
     mine = Annotation.objects.filter(article=article).order_by("-start").first()  # after the edit: it moves
     first_word = re.search(r"[A-Za-z]+", text)
