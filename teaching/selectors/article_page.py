@@ -24,7 +24,7 @@ from teaching import categories as category_defs
 from teaching import permissions
 from teaching.models import ON_CURRENT_TEXT, Annotation, KeyItem, Lesson, LessonArticle, Submission, User
 from teaching.selectors.annotations import AnnotationRow
-from teaching.selectors.claims import claim_links, numbers_ledger
+from teaching.selectors.claims import Ledger, claim_links, numbers_ledger
 from teaching.selectors.feedback import key_match_labels
 from teaching.selectors.keys import (
     group_suggestions,
@@ -199,6 +199,7 @@ class ComparePage(_ModeFlags):
     left: int
     right: int
     lesson_articles: list[LessonArticle] | None = None  # the picker's choices (None for a pane alone)
+    ledger: Ledger | None = None  # the numbers ledger of the two articles (None for a pane alone)
     mode: Mode = Mode.COMPARE
 
     def context(self) -> dict:
@@ -214,6 +215,8 @@ class ComparePage(_ModeFlags):
         }
         if self.lesson_articles is not None:
             context["lesson_articles"] = self.lesson_articles
+        if self.ledger is not None:
+            context["ledger"] = self.ledger
         return context
 
 
@@ -342,6 +345,8 @@ def _submission_page(submission: Submission, position: int, mode: Mode, with_nav
     else:
         highlights = list(list_annotations(submission, article))
     orphaned = list(list_orphaned_annotations(submission=submission, article=article))
+    # The lesson's articles, read once for the lesson steps and the review's ledger.
+    lesson_articles = list(list_lesson_articles(submission)) if with_navigation else None
     extra: dict = {}
     if mode == Mode.READ:
         extra["claim_links"] = claim_links(submission, article.pk)
@@ -349,13 +354,13 @@ def _submission_page(submission: Submission, position: int, mode: Mode, with_nav
         labels = key_match_labels(assignment, highlights) or {}
         for annotation in highlights:
             annotation.key_match = labels.get(annotation.pk)
-        extra["ledger"] = numbers_ledger(submission)
+        extra["ledger"] = numbers_ledger(submission, lesson_articles=lesson_articles)
     counts = category_counts(submission)
     categories = assignment.category_objects
     navigation = None
-    if with_navigation:
+    if lesson_articles is not None:
         navigation = Navigation(
-            lesson_articles=list(list_lesson_articles(submission)),
+            lesson_articles=lesson_articles,
             position=position,
             url_name=_URL_NAMES[mode],
             owner_pk=assignment.pk if mode == Mode.READ else submission.pk,
@@ -469,6 +474,11 @@ def get_compare_page(*, user: User, owner: Submission, left: int, right: int, si
                 side=pane_side,
             )
         )
+    lesson_articles, ledger = None, None
+    if side is None:
+        # Read once for the picker and the ledger of the two articles below the panes.
+        lesson_articles = list(list_lesson_articles(owner))
+        ledger = numbers_ledger(owner, articles=[pane.article.pk for pane in panes], lesson_articles=lesson_articles)
     return ComparePage(
         submission=owner,
         panes=panes,
@@ -476,5 +486,6 @@ def get_compare_page(*, user: User, owner: Submission, left: int, right: int, si
         categories=categories,
         left=left,
         right=right,
-        lesson_articles=None if side else list(list_lesson_articles(owner)),
+        lesson_articles=lesson_articles,
+        ledger=ledger,
     )

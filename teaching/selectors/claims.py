@@ -195,12 +195,16 @@ def _comparisons(submission_ids: list[int]) -> QuerySet[Comparison]:
     )
 
 
-def numbers_ledger(submission: Submission, *, articles: list[int] | None = None) -> Ledger:
-    """The student's comparisons read by the ledger, and their numbers highlights (four queries).
+def numbers_ledger(
+    submission: Submission, *, articles: list[int] | None = None, lesson_articles: list[LessonArticle] | None = None
+) -> Ledger:
+    """The student's comparisons read by the ledger, and their numbers highlights (four queries; three when
+    the page already read ``lesson_articles``, the lesson's articles in order with their titles).
 
     ``articles`` limits the highlights offered for linking to those article ids (the side-by-side view).
     """
-    lesson_articles = _positions(submission.assignment.lesson_id)
+    if lesson_articles is None:
+        lesson_articles = _positions(submission.assignment.lesson_id)
     by_article = {la.article_id: la for la in lesson_articles}
     comparisons = list(_comparisons([submission.pk]))
     links: dict[int, list[Comparison]] = defaultdict(list)

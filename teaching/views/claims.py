@@ -50,13 +50,14 @@ def _region_context(submission: Submission, scope: str = "", *, errors=(), saved
 
 
 def _ledger_context(
-    submission: Submission, articles: list[int] | None, positions: list[int], *, errors=(), saved: str = ""
+    submission: Submission, articles: list[int] | None, positions: list[int], *, errors=(), saved: str = "", ledger=None
 ) -> dict:
-    """The numbers ledger region's context: the whole work's, or only the comparisons of ``articles``."""
+    """The numbers ledger region's context: the whole work's, or only the comparisons of ``articles``
+    (``ledger``: already read, by the side-by-side page)."""
     return {
         "submission": submission,
         "assignment": submission.assignment,
-        "ledger": selectors.numbers_ledger(submission, articles=articles),
+        "ledger": ledger if ledger is not None else selectors.numbers_ledger(submission, articles=articles),
         "scope": ",".join(map(str, positions)),
         "relations": Relation.choices,
         "errors": list(errors),
@@ -191,5 +192,5 @@ def article_compare(request, pk: int, left: int, right: int):
     page = selectors.get_compare_page(user=request.user, owner=submission, left=left, right=right, side=side)
     if side:
         return render(request, f"{PAGE}#pane-refresh", page.context())
-    ledger = _ledger_context(submission, [pane.article.pk for pane in page.panes], [left, right])
+    ledger = _ledger_context(submission, None, [left, right], ledger=page.ledger)
     return render(request, PAGE, {**ledger, **page.context()})

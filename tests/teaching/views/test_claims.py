@@ -354,9 +354,9 @@ def test_compare_query_count_does_not_grow(client, student, pk_submission, artic
         )
     client.force_login(student)
     # session + user, submission, the page object's check that the student is still in the class; each pane:
-    # its article, its highlights; the lesson articles (the picker); the ledger of the two: lesson articles,
-    # comparisons + their members, numbers highlights (the ledger takes the panes' articles: none read again)
-    with django_assert_num_queries(13):
+    # its article, its highlights; the lesson articles, read once for the picker and the ledger; the ledger of
+    # the two: comparisons + their members, numbers highlights (it takes the panes' articles: none read again)
+    with django_assert_num_queries(12):
         response = client.get(reverse("teaching:article_compare", args=[pk_submission.assignment.pk, 3, 4]))
     html = response.content.decode()
     assert html.count('class="pane-item') == size and html.count('class="ledger-row') == size // 2

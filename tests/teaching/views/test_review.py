@@ -96,10 +96,11 @@ def test_submission_review_query_count_is_constant(teacher_client, submitted, ar
         Annotation.objects.create(
             submission=submitted, article=article, category="rhetoric", start=i, end=i + 3, exact=text[i : i + 3]
         )
-    # session, user, submission (+student, assignment, lesson, class), article, lesson articles, counts, annotations,
-    # and the comparisons summary: lesson articles, comparisons (no members to prefetch here), numbers highlights;
-    # highlights set aside by a correction; the lesson's reference key (for the "in the key" chips)
-    with django_assert_num_queries(12):
+    # session, user, submission (+student, assignment, lesson, class), article, lesson articles (read once for the
+    # steps and the comparisons summary), counts, annotations, and the comparisons summary: comparisons (no members
+    # to prefetch here), numbers highlights; highlights set aside by a correction; the lesson's reference key (for
+    # the "in the key" chips)
+    with django_assert_num_queries(11):
         response = teacher_client.get(_review_url(submitted))
     assert response.content.decode().count('class="annotation-item') == n + 1
 
