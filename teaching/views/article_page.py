@@ -38,14 +38,17 @@ def render_page(request, page: ArticlePage):
     return render(request, f"{PAGE}#highlight-region" if request.htmx else PAGE, page.context())
 
 
-def first_article(request, lesson_articles, url_name: str, owner_pk: int, *, none: tuple[str, str] | None = None):
-    """Open the page named ``url_name`` at the first of ``lesson_articles``. A lesson without articles: to
-    ``none`` (where, and a warning saying why) when given, else to position 1 (whose page answers 404)."""
+def first_article(
+    request, lesson_articles, url_name: str, owner_pk: int, *, none: str | None = None, warning: str = ""
+):
+    """Open the page named ``url_name`` at the first of ``lesson_articles`` (the reading view, the review, the
+    key mode, the feedback, the class on the text). A lesson without articles: to ``none`` (a URL or a URL
+    name; with ``warning`` saying why) when given, else to position 1 (whose page answers 404)."""
     first = lesson_articles.first()
     if first is None and none is not None:
-        where, warning = none
-        messages.warning(request, warning)
-        return redirect(where)
+        if warning:
+            messages.warning(request, warning)
+        return redirect(none)
     return redirect(url_name, pk=owner_pk, position=first.position if first else 1)
 
 

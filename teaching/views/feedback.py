@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from teaching import selectors
+from teaching.views.article_page import first_article
 
 
 def _own_submission(request, pk: int):
@@ -41,10 +43,10 @@ def submission_feedback_start(request, pk: int):
     submission = _own_submission(request, pk)
     if submission is None:
         return _refuse(request, pk, "Feedback appears as soon as you submit your work.")
-    first = selectors.list_lesson_articles_for_assignment(submission.assignment).first()
-    if first is None:
-        return redirect("teaching:assignment_read", pk=pk)
-    return redirect("teaching:submission_feedback", pk=pk, position=first.position)
+    lesson_articles = selectors.list_lesson_articles_for_assignment(submission.assignment)
+    # Without articles: the assignment, which says why there is nothing to read.
+    none = reverse("teaching:assignment_read", args=[pk])
+    return first_article(request, lesson_articles, "teaching:submission_feedback", pk, none=none)
 
 
 @require_GET

@@ -3,20 +3,21 @@ and one student's figures with the items behind them."""
 
 from __future__ import annotations
 
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from teaching import selectors
 from teaching.views.accounts import teacher_required
+from teaching.views.article_page import first_article
 
 
 @teacher_required
 @require_GET
 def assignment_heatmap_start(request, pk: int):
     assignment = selectors.get_assignment_for_teacher(user=request.user, pk=pk)
-    first = selectors.list_lesson_articles_for_assignment(assignment).first()
-    return redirect("teaching:assignment_heatmap", pk=pk, position=first.position if first else 1)
+    lesson_articles = selectors.list_lesson_articles_for_assignment(assignment)
+    return first_article(request, lesson_articles, "teaching:assignment_heatmap", pk)
 
 
 @teacher_required

@@ -26,9 +26,13 @@ REGION = "teaching/_key_region.html"
 @login_required
 def key_start(request, pk: int):
     lesson = selectors.get_lesson_for_key_editing(request.user, pk)
-    none = ("teaching:classroom_list", "This lesson has no articles yet, so there is nothing to build a key on.")
     return first_article(
-        request, selectors.list_lesson_articles_in(lesson.pk), "teaching:key_edit", lesson.pk, none=none
+        request,
+        selectors.list_lesson_articles_in(lesson.pk),
+        "teaching:key_edit",
+        lesson.pk,
+        none="teaching:classroom_list",
+        warning="This lesson has no articles yet, so there is nothing to build a key on.",
     )
 
 

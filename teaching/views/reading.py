@@ -42,8 +42,14 @@ def assignment_read(request, pk: int):
     """Open an assignment: go to its first article. Nothing is written — the first save starts the work."""
     assignment = selectors.get_assignment_for_student(request.user, pk)
     lesson_articles = selectors.list_lesson_articles_for_assignment(assignment)
-    none = ("teaching:dashboard", "This lesson has no articles yet. Ask your teacher.")
-    return first_article(request, lesson_articles, "teaching:article_read", pk, none=none)
+    return first_article(
+        request,
+        lesson_articles,
+        "teaching:article_read",
+        pk,
+        none="teaching:dashboard",
+        warning="This lesson has no articles yet. Ask your teacher.",
+    )
 
 
 @require_GET

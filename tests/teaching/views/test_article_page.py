@@ -249,3 +249,67 @@ def test_marking_one_highlight_costs_the_same_at_5_and_200(
     html = response.content.decode()
     assert response.status_code == 200 and html.count('class="annotation-item') == 1
     assert json.loads(response.headers["HX-Trigger"])["mark-changed"]["id"] == one.pk
+
+
+# --- the first article of the lesson, one rule for every page that steps through it ------------------------
+
+_STARTS = [
+    # (start URL name, who, the page it opens, what its pk is)
+    ("assignment_read", "student", "article_read", "assignment"),
+    ("submission_review", "teacher", "submission_review_article", "submission"),
+    ("key_start", "teacher", "key_edit", "lesson"),
+    ("submission_feedback_start", "student", "submission_feedback", "assignment"),
+    ("assignment_heatmap_start", "teacher", "assignment_heatmap", "assignment"),
+]
+
+
+def _start_pk(submission, owner):
+    return {
+        "assignment": submission.assignment_id,
+        "submission": submission.pk,
+        "lesson": submission.assignment.lesson_id,
+    }[owner]
+
+
+@pytest.mark.parametrize(("start", "who", "opens", "owner"), _STARTS, ids=[s[0] for s in _STARTS])
+def test_every_start_opens_the_lessons_first_article_wherever_it_sits(
+    client, request, submission, start, who, opens, owner
+):
+    lesson = submission.assignment.lesson
+    lesson.lesson_articles.update(position=4)
+    factories.LessonArticleFactory(lesson=lesson, position=7)
+    client.force_login(request.getfixturevalue(who))
+    pk = _start_pk(submission, owner)
+    response = client.get(reverse(f"teaching:{start}", args=[pk]))
+    assert response.status_code == 302 and response["Location"] == reverse(f"teaching:{opens}", args=[pk, 4])
+
+
+@pytest.mark.parametrize(
+    ("start", "who", "goes_to", "warning"),
+    [
+        ("assignment_read", "student", "teaching:dashboard", "This lesson has no articles yet. Ask your teacher."),
+        ("submission_feedback_start", "student", "assignment", ""),
+        ("key_start", "teacher", "teaching:classroom_list", "nothing to build a key on"),
+        ("submission_review", "teacher", "page 1", ""),
+        ("assignment_heatmap_start", "teacher", "page 1", ""),
+    ],
+)
+def test_every_start_in_a_lesson_without_articles_says_where_to_go(
+    client, request, submission, start, who, goes_to, warning
+):
+    submission.assignment.lesson.lesson_articles.all().delete()
+    client.force_login(request.getfixturevalue(who))
+    owner = next(s[3] for s in _STARTS if s[0] == start)
+    pk = _start_pk(submission, owner)
+    response = client.get(reverse(f"teaching:{start}", args=[pk]))
+    assert response.status_code == 302
+    if goes_to == "page 1":  # the page itself answers that there is no such article
+        opens = next(s[2] for s in _STARTS if s[0] == start)
+        assert response["Location"] == reverse(f"teaching:{opens}", args=[pk, 1])
+        assert client.get(response["Location"]).status_code == 404
+    elif goes_to == "assignment":
+        assert response["Location"] == reverse("teaching:assignment_read", args=[pk])
+    else:
+        assert response["Location"] == reverse(goes_to)
+    shown = [str(m) for m in response.wsgi_request._messages]
+    assert (warning in shown[0]) if warning else not shown
