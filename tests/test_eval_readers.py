@@ -131,3 +131,13 @@ def test_articles_option_keeps_only_the_numbers_asked_for(corpus, capsys):
     assert eval_readers.main(["--split", "dev", "--corpus", str(corpus), "--articles", "39-99"]) == 1
     with pytest.raises(SystemExit):
         eval_readers.main(["--corpus", str(corpus), "--articles", "x"])
+
+
+def test_all_reads_the_seen_splits_and_leaves_the_held_out_final3_apart(corpus):
+    for n, split in enumerate(("test", "final", "final2", "final3"), start=2):
+        (corpus / split).mkdir()
+        (corpus / split / f"0{n}-poll.txt").write_text(TEXT, encoding="utf-8")
+        (corpus / split / f"0{n}-poll.json").write_text(json.dumps(LABELS), encoding="utf-8")
+    names = [article.name for article in eval_readers.load("all", corpus)]
+    assert names == ["dev/01-poll", "test/02-poll", "final/03-poll", "final2/04-poll"]
+    assert [article.name for article in eval_readers.load("final3", corpus)] == ["final3/05-poll"]
