@@ -8,6 +8,7 @@ what surrounds it, then an ordinal or an order of magnitude.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from teaching.text.numberclaims.dates import DateReader, Point
@@ -67,6 +68,11 @@ WHY_YEAR_OR_COUNT = "A four-digit number like this could be a year or a count."
 WHY_FIGURES = "“Three figures” or “six figures” says how many digits a number has, not the number itself."
 WHY_CLOCK = "“At 8.30” may be a time of day or a number with two decimals: nothing around it says which."
 WHY_EVERY = "“Every 15” does not say every 15 what (minutes? people?)."
+WHY_COMPOUND = (
+    "The number is part of a word joined by a hyphen (“a two-bed flat”), and the reader does not know what that "
+    "word counts."
+)
+WHY_A_NUMBER = "After “a”, a number word is usually the name of something (“hit a six”), not an amount."
 WHY_FIGURATIVE = (
     "“A thousand times” or “not in a million years” is usually a figure of speech for “very often” or “never”, "
     "not a count."
@@ -1346,6 +1352,15 @@ class Scanner(DateReader):
             s, e, text = self.span(i, i + 2)
             return Value(text=text, start=s, end=e, low=t.number, high=t.number, category="ordinal"), i + 2
         if t.kind == "word" and t.low in ORDINAL_WORDS:
+            if (
+                self._hyphen_glued(i + 1)
+                and not self.is_word(i + 2, *_NOT_ORDINAL_COMPOUNDS)
+                and not self.is_word(i - 1, *DASHES)
+                and t.low not in {"half", "halves", "quarter", "quarters"}
+            ):
+                n = Decimal(ORDINAL_WORDS[t.low])
+                s, e, text = self.span(i, i + 3)
+                return Value(text=text, start=s, end=e, low=n, high=n, category="ordinal"), i + 3  # a first-time buyer
             if self._ordinal_of_noun(i):
                 n = Decimal(ORDINAL_WORDS[t.low])
                 return Value(text=t.text, start=t.start, end=t.end, low=n, high=n, category="ordinal"), i + 1
@@ -1361,7 +1376,7 @@ class Scanner(DateReader):
             if t.low == "first" and self._counted_span_after(i + 1):
                 return None  # "the first 24 hours", "the first six months": the span is the mention
             nxt = self.tok(i + 1)
-            ends = nxt is None or nxt.kind == "sym" or not self.same_line(i + 1)
+            ends = (nxt is None or nxt.kind == "sym" or not self.same_line(i + 1)) and not self._hyphen_glued(i + 1)
             if t.low == "first" and ends and not self.is_word(i - 1, "the", *_PLACED):
                 s, e, text = self.span(i, i + 1)
                 return Declined(text, s, e, WHY_FIRST), i + 1  # "my body needs to recover first," an adverb
@@ -1435,6 +1450,122 @@ class Scanner(DateReader):
             return None
         seconds = Decimal(parts[0] * 3600 + parts[1] * 60 + parts[2])
         return self._make(i, k, seconds, seconds, "exact", None, unit="seconds"), k
+
+    # --- what a reading leaves unread -------------------------------------------------------------------
+
+    def settle(self, item: Value | Declined, k: int) -> tuple[Value | Declined | None, int]:
+        """A reading is sure only when it accounts for the words that bind to it. Looks at what follows the
+        reading (ending before token k) and either takes it in, reads it another way or declines:
+
+        * glued to a word by a hyphen ("a third-quarter profit", "a second-round exit", "a two-bed flat"): the
+          number is part of a compound modifier, so an ordinal word is the ordinal of that compound and any other
+          bare word-number is declined (the reader does not know what "-bed" counts);
+        * a count followed by a few describing words and then "a day", "per year", "in a week" ("1.2 billion
+          bus journeys a year"): the period is the rate of the whole phrase, not a separate "a year";
+        * a bare number word after "a" or "an" ("hit a six"): a name for something, not an amount.
+        """
+        if not isinstance(item, Value) or item.kind not in ("count", "ratio") or k <= 0:
+            return item, k
+        last = self.toks[k - 1]
+        if self._hyphen_glued(k):
+            word = self.toks[k + 1]
+            if item.category == "ordinal" and word.low not in _NOT_ORDINAL_COMPOUNDS:
+                s, e, text = self.span(k - 1, k + 2)
+                return replace(item, text=self.text[item.start : e], end=e), k + 2  # a 15th-century church
+            after_article = self.is_word(k - 2, "a", "an") and self.toks[k - 2].start == item.start
+            if (item.unit or item.noun) and last.start > item.start and last.kind == "word" and not after_article:
+                # "six second-half minutes": the unit word begins a compound describing what is counted
+                unit, noun, end = self.unit_or_noun(k + 2)
+                if (unit or noun) and unit not in DURATION_SCALE and item.unit not in DURATION_SCALE:
+                    category = _category("quantity", unit, None, item.is_range)
+                    text = self.text[item.start : self.toks[end - 1].end]
+                    e = self.toks[end - 1].end
+                    return replace(item, text=text, end=e, unit=unit, noun=noun, category=category), end
+                return Declined(item.text, item.start, item.end, WHY_COMPOUND), k
+            if last.kind == "word" and last.low in ORDINAL_WORDS and last.low not in {"half", "halves"}:
+                if word.low in _NOT_ORDINAL_COMPOUNDS:
+                    return None, k + 2  # "a third-party supplier": no number at all
+                n = Decimal(ORDINAL_WORDS[last.low])
+                s, e, text = self.span(k - 1, k + 2)
+                return Value(text=text, start=s, end=e, low=n, high=n, category="ordinal"), k + 2
+            if item.category == "fraction" and word.low.endswith("ed"):
+                return item, k  # "two-thirds-owned": owned two thirds over
+            if last.kind == "word" and not (item.unit or item.noun or item.per or item.currency):
+                return Declined(item.text, item.start, item.end, WHY_COMPOUND), k
+            return item, k
+        if (
+            item.kind == "count"
+            and item.category in ("quantity", "money", "duration")
+            and item.per is None
+            and not item.is_range
+        ):
+            found = self._rate_after_words(k, bool(item.unit or item.noun or item.currency))
+            if found:
+                per, end = found
+                s, e, text = self.span(k - 1, end)
+                text = self.text[item.start : e]
+                category = _category("money" if item.currency else "quantity", item.unit, per, False)
+                return replace(item, text=text, end=e, per=per, category=category), end
+        if (
+            item.kind == "count"
+            and item.category == "quantity"
+            and not (item.unit or item.noun or item.per or item.currency or item.qualifier_word)
+            and last.kind == "word"
+            and (last.low in ONES or last.low in TENS)
+            and ONES.get(last.low, 2) > 1
+            and self.toks[k - 1].start == item.start
+            and self.is_word(k - 2, "a", "an")
+            and self.same_line(k - 1)
+        ):
+            return Declined(item.text, item.start, item.end, WHY_A_NUMBER), k
+        return item, k
+
+    def _hyphen_glued(self, k: int) -> bool:
+        """Token k is a hyphen that glues the token before it to a word after it: "third-quarter"."""
+        nxt = self.tok(k + 1)
+        return (
+            self.is_word(k, *DASHES)
+            and self.toks[k].text != "—"
+            and self.adjacent(k)
+            and self.adjacent(k + 1)
+            and nxt is not None
+            and nxt.kind == "word"
+        )
+
+    def _rate_after_words(self, k: int, counted: bool) -> tuple[str, int] | None:
+        """ "… bus journeys a year", "… litres of milk a day", "… troops in a day": up to four describing words
+        (no punctuation, no other number, no word that starts a new phrase) and then a rate period."""
+        n = k
+        while n < k + 5:
+            t = self.tok(n)
+            if t is None or not self.same_line(n) or t.kind != "word":
+                return None
+            if t.low in RATE_LEADS or t.low == "in":
+                break
+            if t.low in STOP and t.low != "of" or t.low in ONES or t.low in TENS or t.low in SCALES:
+                return None
+            if t.low in _OCCASIONS or t.low.endswith("ly"):
+                return None  # "50 trucks twice a week": the rate is the twice's
+            n += 1
+        else:
+            return None
+        if n == k and not self.is_word(n, "in"):
+            return None  # directly after the number: rate() has had its say
+        if not (counted or any(_plural_noun(self.toks[m].text) for m in range(k, n))):
+            return None  # "under five worldwide each year": nothing in between says what is counted
+        lead = n
+        if self.is_word(lead, "in"):
+            if not self.is_word(lead + 1, "a", "an"):
+                return None
+            lead += 1
+        period = self.tok(lead + 1)
+        if period is None or not self.same_line(lead + 1) or period.low not in RATE_PERIODS:
+            return None
+        if period.low in {"over", "second", "head"}:
+            return None
+        if self._not_a_rate_after(lead + 2) or self.is_word(lead + 2, "of", "when", "that", "which", "in"):
+            return None
+        return RATE_PERIODS[period.low], lead + 2
 
     def _make(
         self,
@@ -1573,6 +1704,9 @@ _BEFORE_COUNTED_PERIODS = {
 _CLOCK_LEADS = {"at", "by", "until", "till", "from", "around", "about", "before", "after", "since"}
 # Verbs of placing after which a bare "first" is a position ("she finished first"), not an adverb.
 _PLACED = {"finished", "finish", "finishes", "came", "come", "comes", "placed", "ranked", "ranks", "ranking"}
+# Compounds that begin with an ordinal word but say no position: "a third-party supplier", "second-hand".
+_NOT_ORDINAL_COMPOUNDS = {"party", "hand", "rate", "class", "guess", "guessed", "guessing", "person", "degree"}
+_OCCASIONS = {"once", "twice", "thrice"}
 _NOT_NOUNS = {"towards", "afterwards", "always", "perhaps", "sometimes", "whereas", "besides", "nevertheless", "thus"}
 
 
@@ -1621,6 +1755,10 @@ def parse_claim(text: str) -> NumberClaim:
             i += 1
             continue
         item, i = found
+        if not isinstance(item, tuple | Vague):
+            item, i = scanner.settle(item, i)
+            if item is None:
+                continue
         for one in item if isinstance(item, tuple) else (item,):
             if isinstance(one, Declined):
                 declined.append(one)

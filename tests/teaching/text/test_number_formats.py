@@ -147,7 +147,7 @@ def test_fractions_and_orders_of_magnitude(text, expected):
         ("11th", [("11th", "ordinal", "11")]),
         ("the third day", [("third", "ordinal", "3")]),
         ("for the first time", [("first", "ordinal", "1")]),
-        ("15th-century", [("15th", "ordinal", "15")]),
+        ("15th-century", [("15th-century", "ordinal", "15")]),
         ("5:1", [("5:1", "ratio", "5:1")]),
         ("eight to one", [("eight to one", "ratio", "8:1")]),
         ("one in four", [("one in four", "ratio", "1:4")]),

@@ -1,0 +1,118 @@
+"""General rules of the number reader (issue 9, after final2/ showed the rules over-fitting): a reading is sure
+only when it accounts for the words bound to it. A number glued by a hyphen into a compound word is read as
+that compound (an ordinal) or declined; a count followed by describing words and then a rate period is a rate
+of the whole phrase; a bare number word after "a" names something. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from teaching.text.numberclaims import parse_claim
+from teaching.text.numberclaims.vocabulary import ONES, ORDINAL_WORDS
+
+from .test_number_reading_rules import check, readings, unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The lender posted a second-quarter loss of $3 million.", [("second-quarter", "ordinal", "2")]),
+        ("It was her fourth-round exit in a row.", [("fourth-round", "ordinal", "4")]),
+        (
+            "Wexford took a first-innings lead of 90 runs.",
+            [("first-innings", "ordinal", "1"), ("90 runs", "quantity", "90")],
+        ),
+        ("Loans to first-time borrowers fell.", [("first-time", "ordinal", "1")]),
+        ("It is now the country's third-busiest port.", [("third-busiest", "ordinal", "3")]),
+        ("The 12th-century abbey needs a new roof.", [("12th-century", "ordinal", "12")]),
+        ("He struck in five second-half minutes.", [("five second-half minutes", "duration", "5")]),
+        ("The bank is two-thirds-owned by the state.", [("two-thirds", "fraction", "2/3")]),
+    ],
+)
+def test_a_number_in_a_compound_modifier_is_read_as_the_compound(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_read"),
+    [
+        ("A third-party contractor did the work.", "third"),
+        ("She bought it second-hand at a fair.", "second"),
+        ("He gave a first-class performance.", "first"),
+    ],
+)
+def test_compounds_that_say_no_position_are_not_numbers(text, not_read):
+    claim = parse_claim(text)
+    assert not any(not_read in v.text.lower() for v in claim.readings), claim.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("They rent a three-bed semi near the park.", "three"),
+        ("The striker hit a seven-yarder in the rain.", "seven"),
+        ("He hit a six over long-on.", "six"),
+        ("She rolled a four and moved on.", "four"),
+    ],
+)
+def test_a_number_word_it_cannot_account_for_is_declined_not_read(text, declined):
+    assert not any(declined in span.lower() for span, _, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Some 40,000 passenger flights a year use the airport.",
+            [("Some 40,000 passenger flights a year", "rate", "40000")],
+        ),
+        (
+            "The plant bottles 3 million litres of water a day.",
+            [("3 million litres of water a day", "rate", "3000000")],
+        ),
+        ("The army lost about 900 soldiers in a week, it said.", [("about 900 soldiers in a week", "rate", "900")]),
+        (
+            "The port handles 12,000 shipping containers per week.",
+            [("12,000 shipping containers per week", "rate", "12000")],
+        ),
+    ],
+)
+def test_a_rate_period_after_a_counted_phrase_makes_the_phrase_a_rate(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the period belongs to another word, or is a point in time
+        ("It sent 40 lorries twice a week.", [("40 lorries", "quantity", "40")]),
+        ("About 300 homes flooded a year ago.", [("About 300 homes", "quantity", "300")]),
+        ("There were 20 arrests in a day of protests.", [("20 arrests", "quantity", "20")]),
+        ("Deaths of children under five worldwide each year fell.", []),
+    ],
+)
+def test_a_rate_period_that_belongs_elsewhere_is_left_alone(text, expected):
+    check(text, expected)
+    assert not any(
+        kind == "rate" and "lorries" not in span for span, kind, _ in readings(text) if span.startswith(("About", "20"))
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(sorted(w for w in ORDINAL_WORDS if w not in {"half"})),
+    st.sampled_from(["round", "quarter", "innings", "largest", "place", "term"]),
+)
+def test_any_ordinal_word_glued_to_a_word_is_that_ordinal(word, compound):
+    text = f"It was a {word}-{compound} result."
+    assert (f"{word}-{compound}", "ordinal", str(ORDINAL_WORDS[word])) in readings(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(sorted(w for w, n in ONES.items() if 1 < n < 10)))
+def test_a_bare_number_word_after_a_is_never_a_confident_count(word):
+    text = f"In the end he hit a {word} and left."
+    assert not any(span == word for span, _, _ in readings(text))
+    assert word in unsure(text)
