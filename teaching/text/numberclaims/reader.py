@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from math import gcd
 
 from teaching.text.numberclaims.dates import DateReader, Point
 from teaching.text.numberclaims.values import (
@@ -33,6 +34,7 @@ from teaching.text.numberclaims.vocabulary import (
     DURATION_UNITS,
     MAGNITUDES,
     MONEY_WORDS,
+    MONTHS,
     NOT_RATE_AFTER,
     NOUNS,
     ONES,
@@ -73,6 +75,7 @@ WHY_COMPOUND = (
     "word counts."
 )
 WHY_A_NUMBER = "After “a”, a number word is usually the name of something (“hit a six”), not an amount."
+WHY_TIMES = "“Nine times …” may multiply what follows or count occasions; the words after it do not say which."
 WHY_FIGURATIVE = (
     "“A thousand times” or “not in a million years” is usually a figure of speech for “very often” or “never”, "
     "not a count."
@@ -406,7 +409,7 @@ class Scanner(DateReader):
                 return f"{plain_number(n.value)} {c[0]}", n.next  # "$11.85 per $1,000" of assessed value
         if t.kind == "word" and t.low in RATE_LEADS and self.same_line(j + 1):
             nxt = self.tok(j + 1)
-            if nxt is None or nxt.kind != "word" or self._not_a_rate_after(j + 2):
+            if nxt is None or nxt.kind != "word" or self._not_a_rate_after(j + 2, money=money):
                 return None, j
             end = self.tok(j + 2)
             if (
@@ -435,12 +438,15 @@ class Scanner(DateReader):
                 return RATE_PERIODS[self.toks[j + 3].low], j + 4  # £200K-A-WEEK
         return None, j
 
-    def _not_a_rate_after(self, k: int) -> bool:
+    def _not_a_rate_after(self, k: int, *, money: bool = False) -> bool:
         """After "a year": "earlier", "ago", "or" make it a point in time or a loose span, not a rate; "on" does
         only where it ends the phrase ("a year on, the town…", "a year on from the fire"), not in "a year on
         average" or "an hour on Saturdays"."""
         if not self.is_word(k, *NOT_RATE_AFTER):
             return False
+        if money and self.is_word(k, "before", "after") and (after := self.tok(k + 1)) is not None:
+            if after.kind == "word" and self.same_line(k + 1):
+                return False  # "£17 an hour before tax": money a period is a rate, whatever it is before
         if self.is_word(k, "or"):
             after = self.tok(k + 1)
             return after is None or after.kind == "num" or after.low in ONES or after.low in TENS or after.low == "so"
@@ -727,6 +733,13 @@ class Scanner(DateReader):
         ):
             # "three times higher", "five times as many": a ratio, not a count of occasions
             return self._ratio(i, k + 1, first.value, Decimal(1), "ratio", qualifier, qualifier_word), k + 1
+        if second is None and kind == "count" and not pct and not currency and self.is_word(k, "times"):
+            multiplies = self._multiplies(k + 1)
+            if multiplies:
+                # "seven times expected earnings", "four times annual income": "times" takes what it multiplies
+                return self._ratio(i, k + 1, first.value, Decimal(1), "ratio", qualifier, qualifier_word), k + 1
+            if multiplies is None:
+                confidence, why = UNSURE, WHY_TIMES
         if second is not None:
             lo = first.value
             if second.scaled and not first.scaled:
@@ -814,7 +827,7 @@ class Scanner(DateReader):
                 low, k = compound
                 high = low
         if per is None:
-            per, k = self.rate(k, money=currency is not None, after_duration=unit in DURATION_UNITS)
+            per, k = self.rate(k, money=currency is not None, after_duration=unit is not None and unit != "%")
             if per is None and currency and self.is_word(k, "more", "extra", "less") and self.same_line(k):
                 per, k2 = self.rate(k + 1, money=True)
                 k = k2 if per else k
@@ -822,6 +835,8 @@ class Scanner(DateReader):
             category = "quantity"
         if unit == "years old":
             unit, category = "years", "age"
+        elif unit == "years" and category == "quantity" and per is None and not q and self._age_before(j):
+            category = "age"  # "the average age of the fleet is 14 years": how old, not how long
         if (
             self.is_word(first.next, *DASHES)
             and self.is_word(first.next + 1, "strong")
@@ -829,6 +844,10 @@ class Scanner(DateReader):
         ):
             k = first.next + 2  # a seven-strong majority
         bare = not (unit or noun or per or second or q or currency or category != "quantity")
+        if label and bare and self.toks[j - 1].low in _SEQUENCE_NAMES and first.value < 100:
+            # "Day 2", "Game 7", "Stage 4": a place in a series, named with its number
+            s, e, text = self.span(j - 1, first.next)
+            return Value(text=text, start=s, end=e, low=first.value, high=first.value, category="ordinal"), first.next
         if label and bare:
             s, e, text = self.span(j, first.next)
             return Declined(text, s, e, WHY_LABEL), first.next
@@ -999,6 +1018,36 @@ class Scanner(DateReader):
             )
         return t.low in _COMPARING or (t.low.endswith("er") and t.low not in STOP and len(t.low) > 4)
 
+    def _age_before(self, j: int) -> bool:
+        """ "age" or "aged" earlier in the same clause, with no other number between: the years are an age."""
+        n = j - 1
+        while n >= 0 and n > j - 9 and self.same_line(n + 1):
+            t = self.toks[n]
+            if t.kind == "num" or t.text in {".", ";", ":", "!", "?"}:
+                return False
+            if t.low in {"age", "aged", "ages"}:
+                return True
+            n -= 1
+        return False
+
+    def _multiplies(self, k: int) -> bool | None:
+        """After "N times": a noun phrase is what is multiplied (True); a time, a place, a verb or the end of the
+        clause says how often (False); a word the reader cannot place leaves it unsure (None)."""
+        t = self.tok(k)
+        if t is None or t.kind != "word" or not self.same_line(k):
+            return False
+        if t.low in STOP or t.low in _OCCASION_AFTER or not t.text.islower() or t.low.endswith(("ly", "ing")):
+            return False
+        if t.low in MONTHS or t.low in UNITS:
+            return False
+        for m in (k, k + 1):
+            w = self.tok(m)
+            if w is None or w.kind != "word" or (m > k and not self.same_line(m)) or w.low in STOP:
+                break
+            if _plural_noun(w.text) or w.low in _MULTIPLIED:
+                return True
+        return None
+
     def _points_kind(self, j: int) -> str | None:
         """ "Points" after the number at token j: percentage points in a sentence about percentages or polls,
         points of a score or an index in one about a match or a market; None (unsure) when the sentence says
@@ -1057,6 +1106,11 @@ class Scanner(DateReader):
         if t is not None and t.kind == "word" and self.same_line(k) and t.low not in STOP and t.text[0].islower():
             if not t.low.endswith(("ing", "ed", "ly")):
                 return CONFIDENT, None, k + 1
+        if self.is_word(k, "more", "extra", "last", "fewer") and self.same_line(k + 1):
+            nxt = self.tok(k + 1)
+            if nxt is not None and nxt.kind == "word" and nxt.low not in STOP and nxt.text[0].islower():
+                if not nxt.low.endswith(("ing", "ed", "ly")) and nxt.low not in {"time", "thing"}:
+                    return CONFIDENT, None, k + 2  # "one more drive", "one extra shift": one of the noun
         return UNSURE, WHY_ONE, k
 
     def _without_number(
@@ -1066,6 +1120,11 @@ class Scanner(DateReader):
         t = self.tok(j)
         if t is None or t.kind != "word":
             return None
+        if t.low in ("a", "an", "one") and (pct := self.percent(j + 1)) and pct[0] == "percentage_points":
+            if not self.is_word(j + 2, *DASHES) and not self.is_word(j + 1, *DASHES):
+                category, k, scale = pct  # "a percentage point below inflation": never a figure of speech
+                unit = "basis points" if scale != 1 else "percentage points"
+                return self._make(i, k, scale, scale, qualifier, qualifier_word, unit=unit, category=category), k
         # "for over a year", "within a decade", "an hour": "a"/"an" before a time unit is one of it
         if t.low in ("a", "an") and self.is_word(j + 1, *UNITS) and self.same_line(j + 1):
             if self._ordinal_of_noun(j + 1) or self.is_word(j + 1, "night"):
@@ -1213,6 +1272,8 @@ class Scanner(DateReader):
             return None
         if numerator > 1 and not d.low.endswith("s"):
             return None
+        if gcd(int(numerator), int(DENOMINATORS[d.low])) > 1:
+            return None  # news prints fractions in lowest terms: "two quarters of growth" counts quarters
         if numerator == 1 and d.low.endswith("s") and d.low != "halves":
             return None
         if d.low == "quarters" and not self.is_word(k + 1, "of") and self.is_word(i - 1, *_BEFORE_COUNTED_PERIODS):
@@ -1266,6 +1327,13 @@ class Scanner(DateReader):
             # "a quarter of a million people": a number, 250,000
             amount = numerator / DENOMINATORS[d.low] * SCALES[self.toks[k + 3].low]
             start = i
+            money = self.currency_after(k + 4)
+            if money and not money[0].endswith(":sub"):
+                per, end = self.rate(money[1], money=True)
+                category = "rate" if per else "money"
+                return self._make(
+                    start, end, amount, amount, "exact", None, per=per, category=category, currency=money[0]
+                ), end  # fmt: skip  a quarter of a million pounds
             unit, noun, end = self.unit_or_noun(k + 4)
             return self._make(start, end, amount, amount, "exact", None, unit=unit, noun=noun), end
         return self._fraction(i, k + 1, numerator, Decimal(DENOMINATORS[d.low])), k + 1
@@ -1310,6 +1378,8 @@ class Scanner(DateReader):
             return False  # "fall by a fifth once…", "cut it by at least a fourth within two years": a part
         # "a third night", "a fifth day", "a second term": an ordinal; but "a quarter hour", "a half day" are
         # fractions and "a second" is itself a unit
+        if t.low == "second" and UNITS.get(nxt.low) in DURATION_UNITS:
+            return True  # "a second year doctor": a second is never followed by another span of time
         return nxt.low not in UNITS or (t.low not in {"quarter", "half", "second"} and UNITS[nxt.low] in DURATION_UNITS)
 
     def _elided_ordinal(self, a: int, k: int) -> bool:
@@ -1706,6 +1776,15 @@ _CLOCK_LEADS = {"at", "by", "until", "till", "from", "around", "about", "before"
 _PLACED = {"finished", "finish", "finishes", "came", "come", "comes", "placed", "ranked", "ranks", "ranking"}
 # Compounds that begin with an ordinal word but say no position: "a third-party supplier", "second-hand".
 _NOT_ORDINAL_COMPOUNDS = {"party", "hand", "rate", "class", "guess", "guessed", "guessing", "person", "degree"}
+# After "N times", words that say when or how, so the times are occasions ("three times today").
+_OCCASION_AFTER = {
+    "today", "yesterday", "tonight", "again", "already", "before", "overall", "apiece", "running", "together",
+    "too", "then", "there", "here", "year", "week", "month", "season", "daily", "weekly", "per", "so", "now",
+}  # fmt: skip
+# What "N times" multiplies when it is printed without a plural: "six times salary", "ten times the price".
+_MULTIPLIED = {"salary", "income", "pay", "revenue", "profit", "rent", "value", "size", "price", "cost", "budget",
+               "gdp", "output", "capacity", "speed", "amount", "rate", "average", "wage"}  # fmt: skip
+_SEQUENCE_NAMES = {"day", "week", "round", "stage", "game", "leg", "phase", "lap", "heat", "match", "year", "test"}
 _OCCASIONS = {"once", "twice", "thrice"}
 _NOT_NOUNS = {"towards", "afterwards", "always", "perhaps", "sometimes", "whereas", "besides", "nevertheless", "thus"}
 

@@ -116,3 +116,67 @@ def test_a_bare_number_word_after_a_is_never_a_confident_count(word):
     text = f"In the end he hit a {word} and left."
     assert not any(span == word for span, _, _ in readings(text))
     assert word in unsure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news prints fractions in lowest terms: "two quarters" counts quarters of a year
+        ("We have had two quarters of weak sales.", [("two quarters", "quantity", "2")]),
+        ("Three quarters of voters agreed.", [("Three quarters", "fraction", "3/4")]),
+        ("It grew for four quarters.", [("four quarters", "quantity", "4")]),
+        # "N times" with a noun phrase after it multiplies; with a time or the end of a clause it counts
+        ("The shares trade at about nine times expected earnings.", [("about nine times", "ratio", "9:1")]),
+        ("Homes cost eight times annual income there.", [("eight times", "ratio", "8:1")]),
+        ("He was arrested three times last year.", [("three times", "quantity", "3")]),
+        ("She has won it four times since 2010.", [("four times", "quantity", "4")]),
+        # a fraction of a scale keeps the money printed after it
+        ("He won a quarter of a million euros.", [("a quarter of a million euros", "money", "250000")]),
+        # "second" before a span of time is the ordinal: a second is never followed by another span
+        ("He is a second year student.", [("second", "ordinal", "2")]),
+        # years in a clause about age are an age
+        ("The average age of the buses is 14 years.", [("14 years", "quantity", "14")]),
+        # a measure then "a <noun>." is a rate per that noun
+        ("He gained 5.2 yards a carry.", [("5.2 yards a carry", "rate", "5.2")]),
+        ("earning about 12 pounds an hour before tax", [("about 12 pounds an hour", "rate", "12")]),
+        # a unit that is never a figure of speech counts one of it after "a"
+        ("Rates rose by a percentage point in June.", [("a percentage point", "percentage_points", "1")]),
+        ("Yields fell a basis point.", [("a basis point", "percentage_points", "0.01")]),
+        ("They needed one more try.", [("one more try", "quantity", "1")]),
+        ("Rain stopped play on Day 3 at the ground.", [("Day 3", "ordinal", "3")]),
+    ],
+)
+def test_general_readings_of_what_follows_a_number(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("He was a three times world champion.", "three times"),
+        ("Prices were £5 a year before.", None),
+    ],
+)
+def test_what_the_general_rules_leave_unsure(text, declined):
+    if declined:
+        assert declined in unsure(text)
+    assert not any(kind == "rate" for _, kind, _ in readings(text))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=2, max_value=9), st.sampled_from(["quarters", "thirds", "fifths", "eighths"]))
+def test_a_fraction_in_words_is_only_read_in_lowest_terms(numerator, plural):
+    from math import gcd
+
+    from teaching.text.numberclaims.vocabulary import DENOMINATORS
+
+    denominator = int(DENOMINATORS[plural])
+    if numerator >= denominator:
+        return
+    words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+    text = f"Over {words[numerator]} {plural} of the year it rained."
+    kinds = {kind for span, kind, _ in readings(text) if span.endswith(plural)}
+    if gcd(numerator, denominator) == 1:
+        assert kinds == {"fraction"}
+    else:
+        assert "fraction" not in kinds
