@@ -75,6 +75,7 @@ WHY_COMPOUND = (
     "word counts."
 )
 WHY_A_NUMBER = "After “a”, a number word is usually the name of something (“hit a six”), not an amount."
+WHY_GRAND = "“Grand” means thousands of pounds or dollars; the text does not say which."
 WHY_TIMES = "“Nine times …” may multiply what follows or count occasions; the words after it do not say which."
 WHY_FIGURATIVE = (
     "“A thousand times” or “not in a million years” is usually a figure of speech for “very often” or “never”, "
@@ -337,6 +338,8 @@ class Scanner(DateReader):
             and self.adjacent(j + 2)
         ):
             return "acre-feet", None, j + 3  # a volume of water, not an area
+        if t.text in {"C", "F"} and self.adjacent(j) and not self.adjacent(j + 1):
+            return "degrees", None, j + 1  # "40C", "104F": degrees, the scale printed as one capital
         if t.kind == "word" and t.low in UNITS and (self.same_line(j) or self.adjacent(j)):
             k = j + 1
             if UNITS[t.low] == "degrees" and self.is_word(k, "celsius", "fahrenheit", "c", "f") and self.same_line(k):
@@ -1537,6 +1540,28 @@ class Scanner(DateReader):
         if not isinstance(item, Value) or item.kind not in ("count", "ratio") or k <= 0:
             return item, k
         last = self.toks[k - 1]
+        first = self._token_at(item.start)
+        if (
+            first is not None
+            and item.kind == "count"
+            and item.category == "quantity"
+            and self.is_word(first - 1, *DASHES)
+            and self.adjacent(first)
+            and self.adjacent(first - 1)
+            and (before := self.tok(first - 2)) is not None
+            and before.kind in ("word", "num")
+            and before.low not in _PREFIXES
+        ):
+            return Declined(item.text, item.start, item.end, WHY_COMPOUND), k  # "7-Eleven", "Covid-19"
+        if (
+            self.is_word(k, "grand")
+            and self.same_line(k)
+            and item.kind == "count"
+            and not (item.unit or item.noun or item.per or item.currency)
+        ):
+            s, e, text = self.span(k - 1, k + 1)
+            text = self.text[item.start : e]
+            return Declined(text, item.start, e, WHY_GRAND), k + 1
         if self._hyphen_glued(k):
             word = self.toks[k + 1]
             if item.category == "ordinal" and word.low not in _NOT_ORDINAL_COMPOUNDS:
@@ -1560,8 +1585,12 @@ class Scanner(DateReader):
                 return Value(text=text, start=s, end=e, low=n, high=n, category="ordinal"), k + 2
             if item.category == "fraction" and word.low.endswith("ed"):
                 return item, k  # "two-thirds-owned": owned two thirds over
-            if last.kind == "word" and not (item.unit or item.noun or item.per or item.currency):
-                return Declined(item.text, item.start, item.end, WHY_COMPOUND), k
+            if (
+                not (item.unit or item.noun or item.per or item.currency)
+                and item.category == "quantity"
+                and (not word.text.islower() or word.low in _NOT_COUNTED_AFTER_HYPHEN - {"time"})
+            ):
+                return Declined(item.text, item.start, item.end, WHY_COMPOUND), k  # "the 3-D printer", "a two-way race"
             return item, k
         if (
             item.kind == "count"
@@ -1589,6 +1618,14 @@ class Scanner(DateReader):
         ):
             return Declined(item.text, item.start, item.end, WHY_A_NUMBER), k
         return item, k
+
+    def _token_at(self, start: int) -> int | None:
+        for n, t in enumerate(self.toks):
+            if t.start == start:
+                return n
+            if t.start > start:
+                return None
+        return None
 
     def _hyphen_glued(self, k: int) -> bool:
         """Token k is a hyphen that glues the token before it to a word after it: "third-quarter"."""
@@ -1785,6 +1822,8 @@ _OCCASION_AFTER = {
 _MULTIPLIED = {"salary", "income", "pay", "revenue", "profit", "rent", "value", "size", "price", "cost", "budget",
                "gdp", "output", "capacity", "speed", "amount", "rate", "average", "wage"}  # fmt: skip
 _SEQUENCE_NAMES = {"day", "week", "round", "stage", "game", "leg", "phase", "lap", "heat", "match", "year", "test"}
+# Words a count may follow across a hyphen: "mid-30s", "mum-of-three" (a mother of three children).
+_PREFIXES = {"mid", "pre", "post", "early", "late", "ex", "non", "anti", "over", "of"}
 _OCCASIONS = {"once", "twice", "thrice"}
 _NOT_NOUNS = {"towards", "afterwards", "always", "perhaps", "sometimes", "whereas", "besides", "nevertheless", "thus"}
 

@@ -180,3 +180,32 @@ def test_a_fraction_in_words_is_only_read_in_lowest_terms(numerator, plural):
         assert kinds == {"fraction"}
     else:
         assert "fraction" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        # a number glued by a hyphen to a name or to a word that says no count
+        ("The 3-D scanner cost £200.", "3"),
+        ("The 7-Eleven shop on the corner shut.", "7"),
+        # slang for thousands of an unnamed currency
+        ("He sold the van for five grand.", "five grand"),
+    ],
+)
+def test_numbers_glued_to_names_or_slang_are_declined(text, declined):
+    assert declined in unsure(text)
+    assert not any(span == declined for span, _, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She rents a 2-bed flat.", [("2", "quantity", "2")]),
+        ("It was a 48-seat majority.", [("48", "quantity", "48")]),
+        ("Dad-of-four Sam Reed, 39, won.", [("four", "quantity", "4")]),
+        ("Highs of 38C are expected.", [("38C", "quantity", "38")]),
+        ("The grand jury heard 12 witnesses.", [("12 witnesses", "quantity", "12")]),
+    ],
+)
+def test_counts_glued_to_what_they_count_stay_counts(text, expected):
+    check(text, expected)
