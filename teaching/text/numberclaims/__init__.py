@@ -42,6 +42,19 @@ What is read
   january 2005"); month names that are everyday words ("may", "march") count only beside a day, a year
   or a word for a time ("in may").
 
+A reading accounts for the words bound to it
+--------------------------------------------
+The rules above are held together by general ones, so that text nobody tuned to is read or declined, not
+misread: a number glued by a hyphen to a word is read as that compound ("a second-quarter loss" is an
+ordinal, "a 48-seat majority" counts seats, "five second-half minutes" are minutes) or declined when the word
+is a name or says no count ("the 3-D scanner", "7-Eleven", "a two-way race"); a counted phrase followed by
+describing words and then a period is a rate of the whole phrase ("1,100 troops in a day", "litres of milk a
+day"); "N times" followed by a noun phrase multiplies it ("seven times expected earnings") and is unsure
+before a word it cannot place; fractions in words are read only in lowest terms ("two quarters of growth"
+counts quarters); a bare number word after "a" names something ("hit a six"); "a second" before a span of
+time is the ordinal; years in a clause about age are an age; a series name and a number ("Day 2") is an
+ordinal.
+
 What it declines, and says why
 ------------------------------
 "at 8.30" with nothing saying time or number, "three figures", a year-like number before a noun ("its 2030

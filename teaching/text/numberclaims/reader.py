@@ -448,8 +448,8 @@ class Scanner(DateReader):
         if not self.is_word(k, *NOT_RATE_AFTER):
             return False
         if money and self.is_word(k, "before", "after") and (after := self.tok(k + 1)) is not None:
-            if after.kind == "word" and self.same_line(k + 1):
-                return False  # "£17 an hour before tax": money a period is a rate, whatever it is before
+            if after.kind == "word" and self.same_line(k + 1) and after.low not in STOP and after.text.islower():
+                return False  # "£17 an hour before tax"; but "£200 a year after the fire" places a time
         if self.is_word(k, "or"):
             after = self.tok(k + 1)
             return after is None or after.kind == "num" or after.low in ONES or after.low in TENS or after.low == "so"
@@ -1112,7 +1112,7 @@ class Scanner(DateReader):
         if self.is_word(k, "more", "extra", "last", "fewer") and self.same_line(k + 1):
             nxt = self.tok(k + 1)
             if nxt is not None and nxt.kind == "word" and nxt.low not in STOP and nxt.text[0].islower():
-                if not nxt.low.endswith(("ing", "ed", "ly")) and nxt.low not in {"time", "thing"}:
+                if not nxt.low.endswith(("ing", "ed", "ly")) and nxt.low not in {"time", "thing"} | set(UNITS):
                     return CONFIDENT, None, k + 2  # "one more drive", "one extra shift": one of the noun
         return UNSURE, WHY_ONE, k
 
@@ -1670,6 +1670,8 @@ class Scanner(DateReader):
             return None
         if period.low in {"over", "second", "head"}:
             return None
+        if self.is_word(n, "in") and RATE_PERIODS[period.low] not in _TIME_PERIODS:
+            return None  # "five wickets in an innings", "40 points in a game": a record, not a rate
         if self._not_a_rate_after(lead + 2) or self.is_word(lead + 2, "of", "when", "that", "which", "in"):
             return None
         return RATE_PERIODS[period.low], lead + 2
@@ -1824,6 +1826,7 @@ _MULTIPLIED = {"salary", "income", "pay", "revenue", "profit", "rent", "value", 
 _SEQUENCE_NAMES = {"day", "week", "round", "stage", "game", "leg", "phase", "lap", "heat", "match", "year", "test"}
 # Words a count may follow across a hyphen: "mid-30s", "mum-of-three" (a mother of three children).
 _PREFIXES = {"mid", "pre", "post", "early", "late", "ex", "non", "anti", "over", "of"}
+_TIME_PERIODS = {"day", "week", "month", "year", "hour", "night", "minute"}
 _OCCASIONS = {"once", "twice", "thrice"}
 _NOT_NOUNS = {"towards", "afterwards", "always", "perhaps", "sometimes", "whereas", "besides", "nevertheless", "thus"}
 

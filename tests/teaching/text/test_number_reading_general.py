@@ -209,3 +209,21 @@ def test_numbers_glued_to_names_or_slang_are_declined(text, declined):
 )
 def test_counts_glued_to_what_they_count_stay_counts(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_a_rate"),
+    [
+        ("He took five wickets in an innings.", [("five wickets", "quantity", "5")], True),
+        ("She raised £200 a year after the fire.", [("£200", "money", "200")], True),
+        ("She earned £9 an hour after tax.", [("£9 an hour", "rate", "9")], False),
+    ],
+)
+def test_a_period_after_in_or_after_a_time_word_is_not_always_a_rate(text, expected, not_a_rate):
+    check(text, expected)
+    if not_a_rate:
+        assert not any(kind == "rate" for _, kind, _ in readings(text))
+
+
+def test_one_more_of_a_unit_of_time_is_left_unsure():
+    assert "one" in unsure("He signed on for one more year.")
