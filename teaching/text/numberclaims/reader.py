@@ -1539,8 +1539,48 @@ class Scanner(DateReader):
         """
         if not isinstance(item, Value) or item.kind not in ("count", "ratio") or k <= 0:
             return item, k
-        last = self.toks[k - 1]
         first = self._token_at(item.start)
+        if (
+            first is not None
+            and item.category == "duration"
+            and item.low == 1
+            and item.qualifier == "exact"
+            and self.is_word(first, "a", "an")
+            and first + 2 == k
+            and not self.is_word(
+                first - 1,
+                *_DURATION_LEADS,
+                "take",
+                "takes",
+                "took",
+                "taken",
+                "spend",
+                "spent",
+                "last",
+                "lasted",
+                "lasts",
+                "nearly",
+                "almost",
+                "only",
+                "just",
+                "than",
+                "of",
+                "by",
+                "to",
+                "another",
+                "after",
+                "within",
+                "under",
+            )
+            and not self.sentence_start(first)
+            and not self.is_word(k, "and", "or", "later", "ago", "earlier", "before", "after", "of", "long", "on")
+            and self._count_earlier_in_clause(first)
+        ):
+            # "treats 300 patients from across the county a week": a period with no word that makes it a span,
+            # after a count in the same clause, is how often that count happens, tied by words the reader
+            # could not follow; not a span of one week
+            return Declined(item.text, item.start, item.end, WHY_A_UNIT), k
+        last = self.toks[k - 1]
         if (
             first is not None
             and item.kind == "count"
@@ -1618,6 +1658,18 @@ class Scanner(DateReader):
         ):
             return Declined(item.text, item.start, item.end, WHY_A_NUMBER), k
         return item, k
+
+    def _count_earlier_in_clause(self, a: int) -> bool:
+        """A number stands earlier in the clause that ends at token a (no punctuation between)."""
+        n = a - 1
+        while n >= 0 and n > a - 10 and self.same_line(n + 1):
+            t = self.toks[n]
+            if t.kind == "sym" and t.text not in {"%", "$", "£", "€"}:
+                return False
+            if t.kind == "num" or t.low in ONES or t.low in TENS:
+                return True
+            n -= 1
+        return False
 
     def _token_at(self, start: int) -> int | None:
         for n, t in enumerate(self.toks):

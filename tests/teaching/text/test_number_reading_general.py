@@ -227,3 +227,27 @@ def test_a_period_after_in_or_after_a_time_word_is_not_always_a_rate(text, expec
 
 def test_one_more_of_a_unit_of_time_is_left_unsure():
     assert "one" in unsure("He signed on for one more year.")
+
+
+@pytest.mark.parametrize(
+    ("text", "dangling"),
+    [
+        ("The clinic sees 300 patients from across the county a week.", "a week"),
+        ("Roughly 5% of residents a year move away.", "a year"),
+    ],
+)
+def test_a_period_left_after_a_count_is_not_read_as_a_span_of_one(text, dangling):
+    assert dangling in unsure(text)
+    assert not any(span == dangling for span, _, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He stayed a month in Paris.", [("a month", "duration", "1")]),
+        ("It rained for a week.", [("a week", "duration", "1")]),
+        ("Parking, where an hour now costs £1.80, is busy.", [("an hour", "duration", "1")]),
+    ],
+)
+def test_a_period_with_no_count_before_it_is_a_span(text, expected):
+    check(text, expected)
