@@ -419,7 +419,7 @@ class KeyComparison(models.Model):
 
     key = models.ForeignKey(ReferenceKey, on_delete=models.PROTECT, related_name="comparisons")
     items = models.ManyToManyField(KeyItem, related_name="comparisons")
-    title = models.CharField(max_length=200, help_text='What is compared, e.g. "Russian soldiers inside the city".')
+    title = models.CharField(max_length=200, help_text='What is compared, e.g. "people evacuated from the town".')
     relation = models.CharField(max_length=12, choices=Relation.choices)
     explanation = models.TextField(max_length=2000)
     position = models.PositiveSmallIntegerField(default=1)
