@@ -13,8 +13,10 @@ bleach then sanitises the output anyway, as a second line of defence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
+from html import escape, unescape
 from html.parser import HTMLParser
 
 import bleach
@@ -142,6 +144,86 @@ def render(source: str) -> tuple[str, str]:
     return html, html_to_text(html)
 
 
+# --- Highlights drawn into the article's HTML, as the reading view's script draws them -----------------
+
+# Whitespace directly inside these is the space between blocks: wrapping it would take up a line.
+_BLOCK_PARENTS = frozenset({"ul", "ol", "blockquote", "div", "section", "article"})
+_VOID_TAGS = frozenset({"br", "hr", "img", "wbr"})
+# A tag of the sanitised HTML (its attribute values are quoted and may hold ">"), or the text between two.
+_TAG = re.compile(r"""(<(?:"[^"]*"|'[^']*'|[^'">])*>)""")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+
+
+def _marked(data: str, start: int, covering: list, out: list[str]) -> None:
+    """One text node (``data``, starting at code point ``start``) cut where highlights begin and end, each
+    covered piece in a ``<mark>`` with the classes and ids static/js/highlights.js gives it."""
+    end = start + len(data)
+    cuts = sorted({start, end, *(h[2] for h in covering if h[2] > start), *(h[3] for h in covering if h[3] < end)})
+    for seg_start, seg_end in itertools.pairwise(cuts):
+        text = escape(data[seg_start - start : seg_end - start], quote=False)
+        here = [h for h in covering if h[2] <= seg_start and h[3] >= seg_end]
+        if not here:
+            out.append(text)
+            continue
+        classes = {"hl": None}  # an ordered set: a category's classes once, as classList.add does
+        for _order, _id, h_start, h_end, category in here:
+            classes[f"hl-{category}"] = None
+            if h_start == seg_start:
+                classes[f"hl-start-{category}"] = None
+            if h_end == seg_end:
+                classes[f"hl-end-{category}"] = None
+        ids = " ".join([h[1] for h in here])
+        out.append(f'<mark class="{escape(" ".join(classes))}" data-annotation-ids="{escape(ids)}">{text}</mark>')
+
+
+def draw_highlights(html: str, highlights) -> str:
+    """``html`` (an article's ``body_html``) with ``highlights`` — ``(id, start, end, category)``, offsets in
+    code points of its text, in the order the page lists them — drawn in as the reading view's script
+    (static/js/highlights.js ``renderHighlights``) draws them, so the page arrives showing them and the
+    script may draw again over them. Tags and the text no highlight covers are kept as they came; what is
+    cut is decoded, then escaped here again."""
+    waiting = sorted(
+        ((n, str(i), s, e, c) for n, (i, s, e, c) in enumerate(highlights)), key=lambda h: h[2], reverse=True
+    )  # not begun yet, the next one last
+    active: list = []
+    out: list[str] = []
+    open_tags: list[str] = []
+    pos = 0  # code points of text before the current piece
+    after_newline_eater = False
+    for n, part in enumerate(_TAG.split(html)):
+        if n % 2:  # a tag
+            out.append(part)
+            name = _TAG_NAME.match(part)
+            if not name:
+                continue
+            tag = name.group(1).lower()
+            after_newline_eater = tag in _NEWLINE_EATING_TAGS and part[1] != "/"
+            if part[1] == "/":
+                if tag in open_tags:
+                    del open_tags[len(open_tags) - 1 - open_tags[::-1].index(tag) :]
+            elif tag not in _VOID_TAGS and not part.endswith("/>"):
+                open_tags.append(tag)
+            continue
+        if not part:
+            continue
+        data = unescape(part) if "&" in part else part
+        if after_newline_eater and data.startswith("\n"):
+            out.append("\n")  # the browser's parser drops it again: not part of the text
+            data, part = data[1:], part[1:]
+        after_newline_eater = False
+        start, end = pos, pos + len(data)
+        pos = end
+        while waiting and waiting[-1][2] < end:
+            active.append(waiting.pop())
+        active = [h for h in active if h[3] > start]
+        parent = open_tags[-1] if open_tags else "div"  # the article's container is a <div>
+        if not active or (parent in _BLOCK_PARENTS and not data.strip()):
+            out.append(part)
+        else:
+            _marked(data, start, sorted(active), out)  # in the order given, as the script takes them
+    return "".join(out)
+
+
 # --- Differences between two revisions, for the admin ------------------------------------------------
 
 _DIFF_TOKENS = re.compile(r"\s+|\S+")
@@ -155,7 +237,6 @@ def diff_html(old: str, new: str) -> str:
     so the result is safe to mark safe; newlines are kept (shown in a ``white-space: pre-wrap`` box).
     """
     from difflib import SequenceMatcher
-    from html import escape
 
     a, b = _DIFF_TOKENS.findall(old), _DIFF_TOKENS.findall(new)
     # autojunk off: with it on, frequent tokens (spaces, "the") are ignored and the diff becomes noisy.

@@ -352,7 +352,8 @@ def find_chromium() -> str | None:
 def measure_browser(base: str, session: dict[str, str], path: str, expected: int, warm_loads: int) -> dict:
     """Cold: bytes over the wire for the first visit (fresh cache), and which responses were not compressed.
     Warm: ms from navigation start until the text and every highlight are painted (two frames after the
-    last mark exists), median of ``warm_loads`` reloads with the cache filled. No request routing: it would
+    last mark exists), median of ``warm_loads`` reloads with the cache filled, each started once the one
+    before has loaded. No request routing: it would
     turn Playwright's HTTP cache off."""
     from playwright.sync_api import sync_playwright
 
@@ -395,6 +396,10 @@ def measure_browser(base: str, session: dict[str, str], path: str, expected: int
                 responses.clear()
                 page.goto(base + path, wait_until="commit")
                 painted = page.evaluate(PAINTED_JS, expected)
+                # The page may show its highlights before it has finished loading (they come drawn in the
+                # HTML): let it finish before the next load, so no load is measured while the previous one's
+                # leftover work (the rest of the page, its scripts) still holds the renderer.
+                page.wait_for_load_state("load")
                 warm.append(painted)
                 warm_requests.append(len(responses))
             warm = warm[WARMUP:]

@@ -246,7 +246,9 @@ if (editable) {
   showLeftovers();
 }
 linkListAndText({ root, editor });
-redraw();
+// The server drew the saved highlights into the text (data-highlights-drawn): the page shows them before
+// this runs. Draw again only for what it cannot know of, highlights still on their way from this device.
+if (!root.hasAttribute("data-highlights-drawn") || pendingHere().length) redraw();
 
 // A number claim's "what is counted" form in the list (teaching/templatetags/entries.py): a change like
 // any other (kept on the device until the server has it), then the entry gets the focus back.

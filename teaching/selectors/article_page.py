@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from django.db import connection
@@ -20,6 +21,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 
 from articles.models import Article
+from articles.rendering import draw_highlights
 from teaching import categories as category_defs
 from teaching import permissions
 from teaching.models import ON_CURRENT_TEXT, Annotation, KeyItem, Lesson, LessonArticle, Submission, User
@@ -155,6 +157,14 @@ class ArticlePage(_ModeFlags):
     key: Any = None
     extra: dict = field(default_factory=dict)  # what one mode alone shows (suggestions, ledger, claim links)
     side: str = ""  # side by side: "left" or "right"
+
+    @cached_property
+    def article_html(self) -> str:
+        """The article's HTML with this page's highlights drawn in: the page arrives showing them, before any
+        script runs (the reading view's script only draws again what the server cannot know: highlights still
+        on their way from the device). Asked for by the template only, so a refresh of the panel alone does
+        not pay for it."""
+        return draw_highlights(self.article.body_html, [(h.pk, h.start, h.end, h.category) for h in self.highlights])
 
     def context(self) -> dict:
         """The template context: the page itself, and the names the fragments were written against."""

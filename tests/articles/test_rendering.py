@@ -157,3 +157,77 @@ def test_article_body_is_stored_without_control_characters(db):
     article.refresh_from_db()
     assert article.body_markdown == "abc\nd"
     assert article.current_revision.body_markdown == "abc\nd"
+
+
+# (HTML, highlights as (id, start, end, category), HTML expected): what draw_highlights gives, the markup
+# static/js/highlights.js draws in the browser (tests/browser/test_annotate.py compares the two there).
+DRAWN = [
+    # nothing to draw: the HTML as it came
+    ("<p>a &amp; b</p>", [], "<p>a &amp; b</p>"),
+    # one highlight inside one text node; the text around it re-escaped
+    (
+        "<p>x &lt; y and z</p>",
+        [(7, 0, 5, "numbers")],
+        '<p><mark class="hl hl-numbers hl-start-numbers hl-end-numbers" data-annotation-ids="7">x &lt; y</mark>'
+        " and z</p>",
+    ),
+    # across an inline element: a piece per text node, start and end on the first and last
+    (
+        "<p>ab <em>cd</em> ef</p>",
+        [(1, 1, 7, "bias")],
+        '<p>a<mark class="hl hl-bias hl-start-bias" data-annotation-ids="1">b </mark><em>'
+        '<mark class="hl hl-bias" data-annotation-ids="1">cd</mark></em>'
+        '<mark class="hl hl-bias hl-end-bias" data-annotation-ids="1"> e</mark>f</p>',
+    ),
+    # overlapping: the shared piece carries both, in the order given
+    (
+        "<p>one two three</p>",
+        [(2, 0, 7, "numbers"), (1, 4, 13, "rhetoric")],
+        '<p><mark class="hl hl-numbers hl-start-numbers" data-annotation-ids="2">one </mark>'
+        '<mark class="hl hl-numbers hl-end-numbers hl-rhetoric hl-start-rhetoric" data-annotation-ids="2 1">two</mark>'
+        '<mark class="hl hl-rhetoric hl-end-rhetoric" data-annotation-ids="1"> three</mark></p>',
+    ),
+    # two of one category over the same words: its classes once
+    (
+        "<p>same</p>",
+        [(1, 0, 4, "bias"), (2, 0, 4, "bias")],
+        '<p><mark class="hl hl-bias hl-start-bias hl-end-bias" data-annotation-ids="1 2">same</mark></p>',
+    ),
+    # across blocks: the newlines between blocks are counted but never wrapped
+    (
+        "<p>ab</p>\n<ul>\n<li>cd</li>\n</ul>",
+        [(1, 1, 6, "bias")],
+        '<p>a<mark class="hl hl-bias hl-start-bias" data-annotation-ids="1">b</mark></p>\n<ul>\n<li>'
+        '<mark class="hl hl-bias hl-end-bias" data-annotation-ids="1">cd</mark></li>\n</ul>',
+    ),
+    # offsets in code points: an emoji is one, as in Python and the W3C selectors
+    (
+        "<p>\U0001f642 ok</p>",
+        [(1, 2, 4, "bias")],
+        '<p>\U0001f642 <mark class="hl hl-bias hl-start-bias hl-end-bias" data-annotation-ids="1">ok</mark></p>',
+    ),
+    # attributes and void elements kept as they were
+    (
+        '<p class="caption">a<br>b <a href="https://x.example/?a=1&amp;b=2" rel="nofollow">c</a></p>',
+        [(1, 1, 4, "sourcing")],
+        '<p class="caption">a<br><mark class="hl hl-sourcing hl-start-sourcing" data-annotation-ids="1">b </mark>'
+        '<a href="https://x.example/?a=1&amp;b=2" rel="nofollow">'
+        '<mark class="hl hl-sourcing hl-end-sourcing" data-annotation-ids="1">c</mark></a></p>',
+    ),
+]
+
+
+@pytest.mark.parametrize(("html", "highlights", "expected"), DRAWN)
+def test_draw_highlights_marks_the_pieces_the_script_would(html, highlights, expected):
+    drawn = rendering.draw_highlights(html, highlights)
+    assert drawn == expected
+    assert html_to_text(drawn) == html_to_text(html)  # the text itself is untouched
+
+
+def test_draw_highlights_keeps_the_text_of_a_whole_article():
+    source = "## Head\n\nA *b* &amp; c.\n\n- one\n- two\n\n> quote  \n> more\n\n    code\n"
+    html, text = render(source)
+    highlights = [(n, start, min(len(text), start + 9), "bias") for n, start in enumerate(range(0, len(text), 4))]
+    drawn = rendering.draw_highlights(html, highlights)
+    assert html_to_text(drawn) == text
+    assert "<mark" in drawn

@@ -272,3 +272,45 @@ def test_list_entry_and_highlight_are_linked(live_server, page, login_as, studen
     page.keyboard.press("Escape")
     expect(editor).to_be_hidden()
     expect(entry).to_be_focused()
+
+
+# The module the page loaded (static/js/highlights.js, under its hashed name when the manifest is on).
+_REDRAW_WITH_SCRIPT = """async () => {
+  const url = performance.getEntriesByType('resource').map((e) => e.name)
+    .find((name) => /\\/js\\/highlights(\\.[0-9a-f]+)?\\.js$/.test(name));
+  const { annotationsFromList, listEl, renderHighlights } = await import(url);
+  const root = document.getElementById('article-text');
+  renderHighlights(root, annotationsFromList(listEl()));
+  return root.innerHTML;
+}"""
+
+
+def test_page_arrives_with_the_highlights_the_script_would_draw(
+    live_server, page, login_as, student, setup, browser, context
+):
+    """The server draws the saved highlights into the article (articles.rendering.draw_highlights), so the text
+    shows them before any script runs; the script, drawing the same list itself, gives the very same marks."""
+    submission, article = setup["submission"], setup["article"]
+    factories.seed_highlights(submission, article, 60, seed=13, longest=12)  # overlapping, across paragraphs
+    for n, annotation in enumerate(Annotation.objects.order_by("pk")):
+        annotation.category = ["numbers", "sourcing", "rhetoric", "bias"][n % 4]
+        annotation.save(update_fields=["category"])
+    ids = {str(pk) for pk in Annotation.objects.values_list("pk", flat=True)}
+    url = f"{live_server.url}/assignments/{setup['assignment'].pk}/articles/3/"
+
+    login_as(student)
+    no_script = browser.new_context(java_script_enabled=False)
+    no_script.add_cookies(context.cookies())
+    bare = no_script.new_page()
+    bare.goto(url)
+    drawn = bare.evaluate(
+        "[...document.querySelectorAll('#article-text mark.hl')].flatMap((m) => m.dataset.annotationIds.split(' '))"
+    )
+    assert set(drawn) == ids
+    no_script.close()
+
+    page.goto(url)
+    wait_ready(page)
+    from_server = page.evaluate("document.getElementById('article-text').innerHTML")
+    assert page.evaluate(_REDRAW_WITH_SCRIPT) == from_server
+    assert page.evaluate("document.getElementById('article-text').textContent") == article.body_text
