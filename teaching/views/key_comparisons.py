@@ -4,22 +4,22 @@ Reached from the key mode. A comparison links two or more key items (from any ar
 how they relate — agree, contradict, or measure different things — with an explanation students read in their
 feedback. The same services as the admin (teaching.services.keys) make the same checks: at least two items, all
 of this key, a title, a known relation. Who may: the lesson's owner and admins (teaching.permissions.can_edit_key).
-Writes answer htmx with the comparisons region (400 with the reasons when refused), everything else with a
-redirect (Post/Redirect/Get).
+Writes go form → service → errors through teaching/views/article_page.py and answer htmx with the comparisons
+region under its status contract (400 with the reasons when refused), everything else with a redirect
+(Post/Redirect/Get).
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from teaching import forms, selectors, services
 from teaching.models import Relation
+from teaching.views.article_page import answer_fragment, run_write
 
 PAGE = "teaching/key_comparisons.html"
 
@@ -53,30 +53,30 @@ def key_comparisons(request, pk: int):
 
 
 def _respond(request, lesson, key, *, form=None, errors=(), editing=None, done=""):
+    """The comparisons region under the article page's status contract (views/article_page.answer_fragment:
+    400 with the reasons and what was sent when refused); without htmx, Post/Redirect/Get — but a refused form
+    is shown again, filled in, with its reasons (nothing was saved, and retyping it would be the user's loss)."""
+    refused = bool(errors)
+    context = _context(
+        lesson, key, form=form if refused else None, errors=errors, editing=editing if refused else None, done=done
+    )
     if request.htmx:
-        context = _context(lesson, key, form=form if errors else None, errors=errors, editing=editing, done=done)
-        if not errors:
-            context["editing"] = None
-        return render(request, PAGE + "#comparisons-region", context, status=400 if errors else 200)
-    if errors:
-        # Without JavaScript a refused form is shown again, filled in, with its reasons (nothing was saved).
-        return render(request, PAGE, _context(lesson, key, form=form, errors=errors, editing=editing), status=400)
+        return answer_fragment(request, PAGE + "#comparisons-region", context, errors=list(errors))
+    if refused:
+        return render(request, PAGE, context, status=400)
     messages.success(request, done)
     return redirect(reverse("teaching:key_comparisons", args=[lesson.pk]) + "#comparisons-region")
 
 
 def _write(request, lesson, key, write, *, editing=None, done: str):
+    """Validate the comparison form, then call one service with its items (views/article_page.run_write)."""
     form = forms.KeyComparisonEditForm(request.POST)
-    if not form.is_valid():
-        errors = [message for field_errors in form.errors.values() for message in field_errors]
-        return _respond(request, lesson, key, form=form, errors=errors, editing=editing)
-    try:
-        write(form.cleaned_data, selectors.list_key_items_by_id(form.cleaned_data["items"]))
-    except ValidationError as error:
-        return _respond(request, lesson, key, form=form, errors=list(error.messages), editing=editing)
-    except PermissionDenied as error:
-        raise Http404 from error
-    return _respond(request, lesson, key, done=done)
+    _, errors = run_write(form, lambda data: write(data, selectors.list_key_items_by_id(data["items"])))
+    return _respond(request, lesson, key, form=form, errors=errors, editing=editing, done="" if errors else done)
+
+
+def _fields(data) -> dict:
+    return {name: data[name] for name in ("title", "relation", "explanation")}
 
 
 @require_POST
@@ -86,14 +86,7 @@ def key_comparison_create(request, pk: int):
     key = services.get_or_create_key(lesson)
 
     def write(data, items):
-        services.create_key_comparison(
-            key=key,
-            title=data["title"],
-            relation=data["relation"],
-            explanation=data["explanation"],
-            items=items,
-            by=request.user,
-        )
+        services.create_key_comparison(key=key, items=items, by=request.user, **_fields(data))
 
     return _write(request, lesson, key, write, done="Comparison added to the key.")
 
@@ -105,14 +98,7 @@ def key_comparison_update(request, pk: int):
     lesson, key = comparison.key.lesson, comparison.key
 
     def write(data, items):
-        services.update_key_comparison(
-            comparison=comparison,
-            title=data["title"],
-            relation=data["relation"],
-            explanation=data["explanation"],
-            items=items,
-            by=request.user,
-        )
+        services.update_key_comparison(comparison=comparison, items=items, by=request.user, **_fields(data))
 
     return _write(request, lesson, key, write, editing=comparison.pk, done="Comparison saved.")
 
@@ -122,8 +108,6 @@ def key_comparison_update(request, pk: int):
 def key_comparison_delete(request, pk: int):
     comparison = selectors.get_key_comparison_for_editing(request.user, pk)
     lesson, key = comparison.key.lesson, comparison.key
-    try:
-        services.delete_key_comparison(comparison=comparison, by=request.user)
-    except PermissionDenied as error:
-        raise Http404 from error
-    return _respond(request, lesson, key, done=f"Deleted the comparison “{comparison.title}”.")
+    _, errors = run_write(None, lambda data: services.delete_key_comparison(comparison=comparison, by=request.user))
+    done = "" if errors else f"Deleted the comparison “{comparison.title}”."
+    return _respond(request, lesson, key, errors=errors, done=done)

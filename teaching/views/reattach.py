@@ -1,4 +1,7 @@
-"""Re-attaching a highlight that a correction set aside: a teacher of the class or an admin selects its words."""
+"""Re-attaching a highlight that a correction set aside: a teacher of the class or an admin selects its words.
+
+The form → service → errors dance is the article page's (teaching/views/article_page.run_write); a refused
+re-attachment shows the page again, 400, with the reasons and what was typed."""
 
 from __future__ import annotations
 
@@ -13,10 +16,12 @@ from django.views.decorators.http import require_http_methods
 from teaching import selectors, services
 from teaching.models import Annotation, User
 from teaching.text import anchoring
+from teaching.views.article_page import run_write
 
 
 class ReattachForm(forms.Form):
-    """The selection made with the mouse (filled in by reattach.js), or words typed without JavaScript."""
+    """The selection made with the mouse (filled in by reattach.js), or words typed without JavaScript; valid
+    once it names one clear place in ``text`` (``cleaned_data["selection"]``: start, end and quote)."""
 
     start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     end = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
@@ -29,22 +34,27 @@ class ReattachForm(forms.Form):
         help_text="As written in the article; they must appear there only once.",
     )
 
+    def __init__(self, *args, text: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.text = text
+
     def clean(self) -> dict:
         cleaned = super().clean()
-        if any(name in self.errors for name in ("start", "end", "exact")):
+        hidden = [name for name in ("start", "end", "exact") if name in self.errors]
+        if hidden:
             # Hidden fields have no place to show an error: say it once, for the whole form.
+            for name in hidden:
+                del self.errors[name]
             raise ValidationError("The selection could not be read. Select the words again, or type them in the box.")
+        if cleaned.get("words", "").strip():
+            # A ValidationError naming "words" is shown at that field.
+            start, end = services.find_unique_occurrence(self.text, cleaned["words"])
+            cleaned["selection"] = (start, end, self.text[start:end])
+        elif cleaned.get("start") is not None and cleaned.get("end") is not None and cleaned.get("exact"):
+            cleaned["selection"] = (cleaned["start"], cleaned["end"], cleaned["exact"])
+        else:
+            raise ValidationError("Select the words in the article first, or type them in the box.")
         return cleaned
-
-    def selection(self, text: str) -> tuple[int, int, str]:
-        """Start, end and quote of the chosen words; ValidationError (per field) when there is no clear choice."""
-        data = self.cleaned_data
-        if data.get("words", "").strip():
-            start, end = services.find_unique_occurrence(text, data["words"])
-            return start, end, text[start:end]
-        if data.get("start") is not None and data.get("end") is not None and data.get("exact"):
-            return data["start"], data["end"], data["exact"]
-        raise ValidationError("Select the words in the article first, or type them in the box.")
 
 
 def _context_words(annotation: Annotation) -> dict[str, str]:
@@ -73,14 +83,17 @@ def annotation_reattach(request, pk: int):
     if not annotation.is_orphaned:
         messages.info(request, "This highlight is on the article's words already.")
         return redirect(done_url)
-    form = ReattachForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            start, end, exact = form.selection(annotation.article.body_text)
+    form = ReattachForm(request.POST if request.method == "POST" else None, text=annotation.article.body_text)
+    errors = []
+    if request.method == "POST":
+
+        def write(data):
+            start, end, exact = data["selection"]
             services.reattach_annotation(annotation=annotation, start=start, end=end, exact=exact, by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+            return exact
+
+        exact, errors = run_write(form, write)
+        if not errors:
             messages.success(request, f"Re-attached the highlight to “{exact}”.")
             following = selectors.list_orphaned_annotations(submission=annotation.submission).first()
             return redirect(reverse("teaching:annotation_reattach", args=[following.pk]) if following else done_url)
@@ -93,5 +106,7 @@ def annotation_reattach(request, pk: int):
         "form": form,
         "done_url": done_url,
         "orphaned_annotations": others,
+        "errors": errors,
     }
-    return render(request, "teaching/annotation_reattach.html", context)
+    # A refused re-attachment answers 400, as every refused write does (teaching/views/article_page.py).
+    return render(request, "teaching/annotation_reattach.html", context, status=400 if errors else 200)

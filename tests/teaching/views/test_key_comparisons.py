@@ -1,5 +1,7 @@
 """The key's comparisons in the site: create, edit, delete with the admin's checks; htmx fragments; PRG; who may."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -95,6 +97,9 @@ def test_refused_create_answers_400_with_the_reason_keeps_the_input_and_saves_no
     for extra in (HTMX, {}):
         response = teacher_client.post(_url("key_comparison_create", lesson.pk), data, **extra)
         assert response.status_code == 400 and message in response.content.decode()
+        if extra:  # the article page's status contract: the reasons in the fragment and in the refusal event
+            refused = json.loads(response["HX-Trigger"])["write-refused"]["messages"]
+            assert any(message in m for m in refused)
     if "title" not in change:
         assert 'value="Troops inside"' in response.content.decode()  # what was typed is still there
     assert not KeyComparison.objects.exists()

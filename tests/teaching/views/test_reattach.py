@@ -130,8 +130,10 @@ def test_reattach_refuses_unclear_choices_and_changes_nothing(client, teacher, o
     before = Annotation.objects.values().get(pk=orphaned.pk)
     client.force_login(teacher)
     response = client.post(url(orphaned), data)
-    assert response.status_code == 200
-    assert message in response.content.decode()
+    assert response.status_code == 400  # refused, as every refused write answers
+    html = response.content.decode()
+    assert message in html
+    assert html.count(message) <= 2  # once in the alert, and at the words field when it is about them
     assert Annotation.objects.values().get(pk=orphaned.pk) == before
 
 
