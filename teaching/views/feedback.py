@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from teaching import selectors
+from teaching.selectors.article_page import Navigation
 from teaching.views.article_page import first_article
 
 
@@ -62,7 +63,9 @@ def submission_feedback(request, pk: int, position: int):
     current = feedback.at(position)
     if current is None:
         raise Http404("No such article in this lesson.")
-    index = feedback.articles.index(current)
+    navigation = Navigation(
+        lesson_articles=feedback.articles, position=position, url_name="teaching:submission_feedback", owner_pk=pk
+    )
     found_explanations = {f.annotation.pk: f.key_item for c in current.categories for f in c.found}
     context = {
         "submission": submission,
@@ -71,8 +74,8 @@ def submission_feedback(request, pk: int, position: int):
         "current": current,
         "article": selectors.get_article_in_assignment(submission.assignment, position),
         "position": position,
-        "previous": feedback.articles[index - 1] if index > 0 else None,
-        "next": feedback.articles[index + 1] if index + 1 < len(feedback.articles) else None,
+        "previous": navigation.previous,
+        "next": navigation.next,
         "found_explanations": found_explanations,
         "text_data": _text_data(current),
         "comparison_feedback": selectors.comparison_feedback(submission),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from teaching import selectors
+from teaching.selectors.article_page import Navigation
 from teaching.views.accounts import teacher_required
 from teaching.views.article_page import first_article
 
@@ -25,16 +26,17 @@ def assignment_heatmap_start(request, pk: int):
 def assignment_heatmap(request, pk: int, position: int):
     assignment = selectors.get_assignment_for_teacher(user=request.user, pk=pk)
     heat = selectors.class_heatmap(assignment, position, request.GET.get("category") or None)
-    articles = heat.lesson_articles
-    index = articles.index(heat.lesson_article)
+    navigation = Navigation(
+        lesson_articles=heat.lesson_articles, position=position, url_name="teaching:assignment_heatmap", owner_pk=pk
+    )
     context = {
         "assignment": assignment,
         "heat": heat,
         "article": heat.article,
         "categories": assignment.category_objects,
         "position": position,
-        "previous": articles[index - 1] if index > 0 else None,
-        "next": articles[index + 1] if index + 1 < len(articles) else None,
+        "previous": navigation.previous,
+        "next": navigation.next,
         "category_query": f"?category={heat.category.value}" if heat.category else "",
         # Compact: one row per passage, each label once (a class of 160 has thousands of passages and a few
         # hundred different labels); heatmap.js builds the descriptions screen readers get.

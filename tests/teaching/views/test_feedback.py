@@ -280,3 +280,16 @@ def test_assignment_form_explains_each_timing(client, teacher, classroom, lesson
     text = client.get(reverse("teaching:assignment_create", args=[classroom.pk])).text
     assert text.count('type="radio" name="feedback_timing"') == 2
     assert "as soon as they submit" in text and "after you have looked at their work and returned it" in text
+
+
+def test_feedback_pager_steps_through_the_lesson(client, student, key, submission, worked):
+    lesson = submission.assignment.lesson
+    for position in (2, 3):
+        factories.LessonArticleFactory(lesson=lesson, position=position)
+    _set(submission, "submitted")
+    client.force_login(student)
+    html = client.get(_url(submission, 2)).text
+    pager = html[html.index('class="article-pager"') :]
+    assert f'href="{_url(submission, 1)}" rel="prev"' in pager and f'href="{_url(submission, 3)}" rel="next"' in pager
+    first = client.get(_url(submission, 1)).text
+    assert 'rel="prev"' not in first[first.index('class="article-pager"') :]

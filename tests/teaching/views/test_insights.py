@@ -316,3 +316,15 @@ def test_kappa_display_never_shows_negative_zero(kappa, shown):
     from teaching.selectors.insights import KappaReading
 
     assert KappaReading(category_defs.NUMBERS, kappa, "", "").display == shown
+
+
+def test_heatmap_pager_steps_through_the_lesson_and_keeps_the_category(teacher_client, assignment):
+    for position in (2, 3):
+        factories.LessonArticleFactory(lesson=assignment.lesson, position=position)
+    html = teacher_client.get(
+        reverse("teaching:assignment_heatmap", args=[assignment.pk, 2]), {"category": "numbers"}
+    ).text
+    pager = html[html.index('class="article-pager"') :]
+    for position, rel in ((1, "prev"), (3, "next")):
+        link = reverse("teaching:assignment_heatmap", args=[assignment.pk, position]) + "?category=numbers"
+        assert f'href="{link}" rel="{rel}"' in pager
