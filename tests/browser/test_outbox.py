@@ -228,3 +228,112 @@ def test_side_by_side_comment_typed_during_the_save_survives_a_reload(live_serve
     _exactly_once(setup)
     expect(page.locator("#pane-list-left li[data-id]")).to_have_count(1)
     _outbox_empties(page)
+
+
+# --- the key mode and side by side: logged out, offline, and (side by side) leaving --------------------------
+
+EXPLANATION = "A round figure from one side."
+
+
+def _key_item_then_explanation(page, live_server, teacher, setup):
+    from teaching.services import copy_lesson
+
+    lesson = copy_lesson(lesson=setup["assignment"].lesson, by=teacher)  # the launch lesson itself is the site's
+    page.goto(f"{live_server.url}/lessons/{lesson.pk}/key/articles/3/")
+    wait_ready(page)
+    held = Held(page, KEY_CREATE)
+    drag_select(page, PHRASE)
+    page.locator("#annotate-toolbar").get_by_role("button", name=re.compile("Numbers")).click()
+    held.wait()
+    page.locator("#toolbar-note").fill(EXPLANATION)  # typed while the add is on its way
+    page.keyboard.press("Escape")
+    return held
+
+
+def _key_item_exactly_once():
+    assert wait_for_db(lambda: KeyItem.objects.filter(explanation=EXPLANATION).count() == 1)
+    assert KeyItem.objects.filter(exact=PHRASE).count() == 1
+
+
+def test_key_item_explanation_typed_during_the_save_survives_being_logged_out(
+    live_server, page, login_as, teacher, setup
+):
+    login_as(teacher)
+    held = _key_item_then_explanation(page, live_server, teacher, setup)
+    other = log_out_in_another_tab(page, live_server)
+    held.release()  # the add's answer arrives; the explanation's own save meets the ended session
+    expect(page.locator("#save-status")).to_contain_text("Your session has ended")
+    assert not KeyItem.objects.filter(explanation=EXPLANATION).exists()
+    log_in_again(other, live_server, teacher)
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.reload()
+    wait_ready(page)
+    _key_item_exactly_once()
+    _outbox_empties(page)
+
+
+def test_key_item_explanation_typed_during_the_save_survives_going_offline(live_server, page, login_as, teacher, setup):
+    login_as(teacher)
+    held = _key_item_then_explanation(page, live_server, teacher, setup)
+    page.context.set_offline(True)
+    held.drop()  # the answer never arrives
+    expect(page.locator("#save-status")).to_contain_text("the connection was lost")
+    assert [i.get("explanation") for i in outbox(page)] == [EXPLANATION]
+    page.context.set_offline(False)  # back online: the browser's "online" event sends it
+    _key_item_exactly_once()
+    _outbox_empties(page)
+
+
+def _compare_highlight_then_comment(page, live_server, setup):
+    page.goto(f"{live_server.url}/assignments/{setup['assignment'].pk}/compare/3/4/")
+    page.wait_for_selector("#compare-page[data-ready=true]")
+    held = Held(page, CREATE)
+    drag_select(page, PHRASE, root_id="article-text-left")
+    page.locator("#annotate-toolbar").get_by_role("button", name=re.compile("Numbers")).click()
+    held.wait()
+    page.locator("#toolbar-note").fill(COMMENT)
+    page.keyboard.press("Escape")
+    return held
+
+
+def test_side_by_side_comment_typed_during_the_save_survives_leaving(live_server, page, login_as, student, setup):
+    login_as(student)
+    _compare_highlight_then_comment(page, live_server, setup)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+    page.get_by_role("link", name=re.compile("Open on its own")).first.click()  # the reading view of article 3
+    page.wait_for_url(re.compile(r"/articles/3/$"))
+    assert dialogs == ["beforeunload"]
+    wait_ready(page)  # the reading view sends what side by side could not
+    _exactly_once(setup)
+    _outbox_empties(page)
+
+
+def test_side_by_side_comment_typed_during_the_save_survives_being_logged_out(
+    live_server, page, login_as, student, setup
+):
+    login_as(student)
+    held = _compare_highlight_then_comment(page, live_server, setup)
+    other = log_out_in_another_tab(page, live_server)
+    held.release()
+    expect(page.locator("#save-status")).to_contain_text("Your session has ended")
+    assert Annotation.objects.get().comment == ""
+    log_in_again(other, live_server, student)
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.reload()
+    page.wait_for_selector("#compare-page[data-ready=true]")
+    _exactly_once(setup)
+    _outbox_empties(page)
+
+
+def test_side_by_side_comment_typed_during_the_save_survives_going_offline(live_server, page, login_as, student, setup):
+    login_as(student)
+    held = _compare_highlight_then_comment(page, live_server, setup)
+    page.context.set_offline(True)
+    held.drop()
+    expect(page.locator("#save-status")).to_contain_text("the connection was lost")
+    assert [(i["exact"], i["comment"]) for i in outbox(page)] == [(PHRASE, COMMENT)]
+    page.context.set_offline(False)
+    _exactly_once(setup)
+    expect(page.locator("#pane-list-left li[data-id]")).to_have_count(1)
+    _outbox_empties(page)
