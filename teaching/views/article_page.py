@@ -120,6 +120,20 @@ def answer_fragment(
     return response
 
 
+def highlight_event(article, changed, deleted_id, inserted: bool, *, urls: tuple[str, str]) -> dict:
+    """What ``highlights-changed`` tells the page of a write to one highlight (a student's or a key item): its
+    article, its id, whether it is new, and where to send its next change (``urls``: the update and delete
+    URL names)."""
+    event = {"article": article.pk, "id": changed.pk if changed else deleted_id, "created": bool(inserted and changed)}
+    if changed:
+        update, delete = urls
+        event["urls"] = {
+            "update": reverse(f"teaching:{update}", args=[changed.pk]),
+            "delete": reverse(f"teaching:{delete}", args=[changed.pk]),
+        }
+    return event
+
+
 def answer_highlight(
     request,
     submission,
@@ -157,12 +171,7 @@ def answer_highlight(
         "article_count": counts.in_article,
         "anchored_count": counts.anchored,
     }
-    event = {"article": article.pk, "id": changed.pk if changed else deleted_id, "created": bool(inserted and changed)}
-    if changed:
-        event["urls"] = {
-            "update": reverse("teaching:annotation_update", args=[changed.pk]),
-            "delete": reverse("teaching:annotation_delete", args=[changed.pk]),
-        }
+    event = highlight_event(article, changed, deleted_id, inserted, urls=("annotation_update", "annotation_delete"))
     return answer_write(
         request,
         "teaching/_annotation_list.html#write-answer",

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from teaching import categories as category_defs
 from teaching import forms, selectors, services
 from teaching.selectors.article_page import Mode
-from teaching.views.article_page import answer_write, first_article, render_page, run_write
+from teaching.views.article_page import answer_write, first_article, highlight_event, render_page, run_write
 
 REGION = "teaching/_key_region.html"
 
@@ -80,12 +79,7 @@ def _respond(
     }
     if context["suggestions"]:
         context.update(selectors.key_suggestions(key, article))
-    event = {"article": article.pk, "id": changed.pk if changed else deleted_id, "created": bool(inserted and changed)}
-    if changed:
-        event["urls"] = {
-            "update": reverse("teaching:key_item_update", args=[changed.pk]),
-            "delete": reverse("teaching:key_item_delete", args=[changed.pk]),
-        }
+    event = highlight_event(article, changed, deleted_id, inserted, urls=("key_item_update", "key_item_delete"))
     return answer_write(
         request,
         f"{REGION}#write-answer",
