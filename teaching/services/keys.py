@@ -301,6 +301,6 @@ def update_key_comparison(
 
 
 @transaction.atomic
-def delete_key_comparison(*, comparison: KeyComparison, by: User | None) -> None:
+def delete_key_comparison(*, comparison: KeyComparison, by: User) -> None:
     _check_editor(by, comparison.key)
     comparison.delete()

@@ -271,3 +271,27 @@ def test_key_comparison_refuses_one_item_foreign_items_and_bad_relation(key, art
             services.create_key_comparison(key=key, by=teacher, **fields)
         assert field in error.value.message_dict
     assert not KeyComparison.objects.exists()
+
+
+def test_key_writes_without_an_acting_user_are_refused(key, article, teacher):
+    """Services fail closed: a caller that does not say who acts (by=None) is refused, never let through."""
+    item = _create(key, article, teacher)
+    comparison = services.create_key_comparison(
+        key=key,
+        title="T",
+        relation="agree",
+        items=[item, _create(key, article, teacher, phrase="modern-day")],
+        by=teacher,
+    )
+    for write in (
+        lambda: _create(key, article, None, phrase="according to the general staff"),
+        lambda: services.update_key_item(item=item, explanation="Rewritten", by=None),
+        lambda: services.delete_key_item(item=item, by=None),
+        lambda: services.update_key_comparison(
+            comparison=comparison, title="Anyone's", relation="contradict", items=[item, item], by=None
+        ),
+        lambda: services.delete_key_comparison(comparison=comparison, by=None),
+    ):
+        with pytest.raises(PermissionDenied):
+            write()
+    assert KeyItem.objects.count() == 2 and KeyComparison.objects.get().title == "T"
