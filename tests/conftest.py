@@ -1,14 +1,17 @@
 import os
 import shutil
 import time
+from io import StringIO
 
 import pytest
 
 # Playwright's sync API runs an event loop; Django's ORM refuses to run inside one unless told.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+from django.core.management import call_command  # noqa: E402
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
 
+from teaching.models import Lesson  # noqa: E402
 from tests import factories  # noqa: E402
 from tests.page_server import page_server  # noqa: E402,F401 — a local web server for the import tests
 
@@ -157,6 +160,19 @@ def removed_student(classroom):
     s = factories.StudentFactory(username="rami")
     factories.EnrollmentFactory(classroom=classroom, student=s).delete()
     return s
+
+
+@pytest.fixture
+def outsider(db):
+    """A student in no class at all."""
+    return factories.StudentFactory(username="outsider")
+
+
+@pytest.fixture
+def pokrovsk(db):
+    """The launch lesson, loaded as `manage.py load_launch_lesson` loads it."""
+    call_command("load_launch_lesson", stdout=StringIO())
+    return Lesson.objects.get(title="Pokrovsk: four reports")
 
 
 @pytest.fixture

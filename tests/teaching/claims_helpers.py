@@ -1,23 +1,14 @@
 """Fixtures and helpers shared by the claims tests (number claims, comparisons, the ledger)."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
-from teaching.models import Lesson, LessonArticle
+from teaching.models import LessonArticle
 from tests import factories
 
 SOLDIERS_002 = "approximately 300 troops"
 SOLDIERS_003 = "approximately 200 Russian soldiers"
 FORCES_002 = "11,000 Russian forces"
 FORCES_003 = "about 11,000"
-
-
-@pytest.fixture
-def pokrovsk(db):
-    call_command("load_launch_lesson", stdout=StringIO())
-    return Lesson.objects.get(title="Pokrovsk: four reports")
 
 
 @pytest.fixture

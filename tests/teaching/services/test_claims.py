@@ -15,7 +15,6 @@ from tests.teaching.claims_helpers import (  # noqa: F401
     claim,
     pk_assignment,
     pk_submission,
-    pokrovsk,
     soldiers_pair,
 )
 

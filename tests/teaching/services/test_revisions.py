@@ -1,18 +1,16 @@
 """revise_article on the real Pokrovsk text: every highlight stays, moves with its words, or is set aside."""
 
 import importlib
-from io import StringIO
 
 import pytest
 from django.apps import apps as global_apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article, ArticleRevision
 from teaching import services
-from teaching.models import Annotation, Lesson
+from teaching.models import Annotation
 from tests import factories
 
 OPINION = "Opinion: a military commentator on what Russia gains and loses at Pokrovsk"
@@ -22,12 +20,6 @@ DELETED_PARAGRAPH = (
     "apartment buildings, “Hammer” smart bombs slice through multiple floors to vaporize sniper nests and drone "
     "control points.\n\n"
 )
-
-
-@pytest.fixture
-def pokrovsk(db):
-    call_command("load_launch_lesson", stdout=StringIO())
-    return Lesson.objects.get(title="Pokrovsk: four reports")
 
 
 @pytest.fixture

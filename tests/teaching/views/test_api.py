@@ -66,11 +66,6 @@ def others_annotation(assignment, other_student, article):
     return factories.annotation_for(other_submission, article, "modern-day Stalingrad", category="rhetoric")
 
 
-@pytest.fixture
-def outsider(db):
-    return factories.StudentFactory(username="outsider")
-
-
 ROLES = ["student", "other_student", "teacher", "other_teacher", "admin_user", "outsider", "anonymous"]
 
 

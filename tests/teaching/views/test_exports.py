@@ -212,11 +212,6 @@ def test_student_jsonld_is_own_work(client, other_student, assignment, work):
     assert [i["creator"]["nickname"] for i in document["first"]["items"]] == ["riya"]
 
 
-@pytest.fixture
-def outsider(db):
-    return factories.StudentFactory(username="outsider")
-
-
 @pytest.mark.parametrize(
     ("role", "allowed"),
     [

@@ -25,12 +25,6 @@ def world(teacher, classroom, student, assignment, submission, other_teacher, re
     }
 
 
-@pytest.fixture
-def outsider(db):
-    """A student in no class at all."""
-    return factories.StudentFactory(username="outsider")
-
-
 ROLES = ["anonymous", "student", "outsider", "removed_student", "teacher", "other_teacher", "admin_user"]
 
 # (method, url name, kwargs key → world key, {role: expected status})
