@@ -3,6 +3,7 @@
 
 import { enableConfirmForms } from "./confirm.js";
 import { annotationsFromList, flashHighlight, innermostId, renderHighlights, smoothOrInstant } from "./highlights.js";
+import { failureMessage, readAnswer } from "./transport.js";
 
 const page = document.getElementById("annotate-page");
 const root = document.getElementById("article-text");
@@ -47,7 +48,8 @@ document.addEventListener("htmx:beforeRequest", (event) => {
   }
 });
 // A mark is only "saved" when the server answered with the entry; a 401 (the session ended) or a lost
-// connection leaves the form as it is, with what was typed, and says why.
+// connection leaves the form as it is, with what was typed, and says why — in transport.js's words, the
+// same as every other page's.
 function sayNotSaved(event, text) {
   const state = event.target.closest("li")?.querySelector(".save-state");
   if (state) {
@@ -55,23 +57,17 @@ function sayNotSaved(event, text) {
     state.textContent = `Not saved — ${text}`;
   }
 }
-document.addEventListener("htmx:sendError", (event) => sayNotSaved(event, "check your connection and try again."));
+document.addEventListener("htmx:sendError", (event) => sayNotSaved(event, failureMessage("network")));
 document.addEventListener("htmx:responseError", (event) => {
   const { xhr } = event.detail;
-  const text =
-    xhr.status === 401
-      ? (xhr.responseText || "").trim() || "your session has ended. Log in again in another tab, then reload this page."
-      : xhr.status === 403
-        ? "this page is out of date. Reload the page and try again."
-        : `the server had a problem (error ${xhr.status}). Try again in a moment.`;
-  sayNotSaved(event, text);
+  sayNotSaved(event, readAnswer(xhr, event.detail.pathInfo?.requestPath || xhr.responseURL).message);
 });
 document.addEventListener("htmx:beforeSwap", (event) => {
   const { xhr, target } = event.detail;
   if (!xhr || xhr.status >= 400 || !target?.matches?.("li")) return;
   if (!(xhr.responseText || "").includes("data-id=")) {
     event.detail.shouldSwap = false;
-    sayNotSaved(event, "the server sent an unexpected answer. Reload the page and try again.");
+    sayNotSaved(event, failureMessage("server", { status: xhr.status }));
   }
 });
 page.dataset.ready = "true";

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from teaching.models import Annotation, Submission
 from tests import factories
 from tests.browser.reading_helpers import article_at, assert_fits_the_screen, launch_assignment, mark_texts, wait_ready
+from tests.browser.test_save_reliability import log_out_in_another_tab
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +72,20 @@ def test_mark_save_failure_is_visible(live_server, page, login_as, teacher, subm
     first = submitted["annotations"][0]
     entry = page.locator(f'#annotation-list li[data-id="{first.pk}"]')
     entry.get_by_role("button", name="Look again").click()
-    expect(entry.locator(".save-state")).to_contain_text("Not saved — check your connection")
+    # transport.js's wording, the same as the reading view's
+    expect(entry.locator(".save-state")).to_have_text(
+        "Not saved — the connection was lost. Check your connection and try again."
+    )
+    assert Annotation.objects.get(pk=first.pk).teacher_mark == ""
+
+
+def test_mark_after_logout_says_so_in_the_reading_views_words(live_server, page, login_as, teacher, submitted):
+    _open(page, live_server, login_as, teacher, submitted["submission"])
+    log_out_in_another_tab(page, live_server)
+    first = submitted["annotations"][0]
+    entry = page.locator(f'#annotation-list li[data-id="{first.pk}"]')
+    entry.get_by_role("button", name="Look again").click()
+    expect(entry.locator(".save-state")).to_contain_text("Not saved — Your session has ended.")
     assert Annotation.objects.get(pk=first.pk).teacher_mark == ""
 
 
