@@ -9,6 +9,7 @@ from teaching.services.annotations import (
     create_annotation,
     create_or_find_annotation,
     delete_annotation,
+    save_highlight,
     update_annotation,
 )
 from teaching.services.claims import (
@@ -92,6 +93,7 @@ __all__ = [
     "create_key_comparison",
     "create_key_item",
     "create_or_find_annotation",
+    "save_highlight",
     "create_lesson",
     "delete_lesson",
     "delete_annotation",

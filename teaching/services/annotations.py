@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 
 from articles.models import Article
 from teaching import categories as category_defs
 from teaching import permissions
-from teaching.models import Annotation, Enrollment, LessonArticle, Submission, User
+from teaching.models import Annotation, Assignment, Enrollment, LessonArticle, Submission, User
 from teaching.permissions import owns_submission
 from teaching.services.results import note_work_changed
 from teaching.services.spans import anchored_on, check_span, select_in_current_text, span_fields
+from teaching.services.submissions import start_submission
 
 __all__ = [
     "MAX_COMMENT_CHARS",
@@ -20,6 +21,7 @@ __all__ = [
     "create_annotation",
     "create_or_find_annotation",
     "delete_annotation",
+    "save_highlight",
     "update_annotation",
 ]
 
@@ -141,6 +143,96 @@ def create_or_find_annotation(
     """
     _check_owner(submission, by)
     submission = _lock_editable(submission, article=article)
+    fields = {"category": category, "start": start, "end": end, "exact": exact}
+    return _create_or_find(submission, article, **fields, comment=comment, client_key=client_key)
+
+
+def _lock_work(student: User, assignment_id: int, *, article_id: int | None, position: int | None) -> Submission | None:
+    """The student's submission for the assignment, with its assignment, locked as ``_lock_editable`` locks it;
+    annotated with ``enrolled`` and either ``article_at`` (the id of the lesson's article at ``position``) or
+    ``article_in_lesson`` (``article_id`` is part of the lesson). None when the work is not started."""
+    locked = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("assignment")
+        .filter(student_id=student.pk, assignment_id=assignment_id)
+        .annotate(enrolled=permissions.still_enrolled())
+    )
+    if position is not None:
+        at = LessonArticle.objects.filter(lesson_id=OuterRef("assignment__lesson_id"), position=position)
+        locked = locked.annotate(article_at=Subquery(at.values("article_id")[:1]))
+    else:
+        in_lesson = LessonArticle.objects.filter(lesson_id=OuterRef("assignment__lesson_id"), article_id=article_id)
+        locked = locked.annotate(article_in_lesson=Exists(in_lesson))
+    return next(iter(locked), None)
+
+
+@transaction.atomic
+def save_highlight(
+    *,
+    student: User,
+    assignment_id: int,
+    category: str,
+    start: int,
+    end: int,
+    exact: str,
+    article_id: int | None = None,
+    position: int | None = None,
+    comment: str = "",
+    client_key: str = "",
+) -> tuple[Annotation, bool]:
+    """``create_or_find_annotation`` for the student's own work on an assignment, read once: the submission (started
+    by this save if need be), the rules (still in the class, still editable) and the article — ``article_id``, or
+    the lesson's article at ``position`` — come from the one locked read, so a caller reads nothing first.
+
+    Returns (highlight, created); the highlight carries the locked submission (with its assignment) and the article
+    (its id and text). ``PermissionDenied`` when this is not the student's to change: not a student in the class,
+    no such assignment, or no article at ``position``.
+    """
+    if not permissions.is_student(student):
+        raise PermissionDenied("Only the class's students save highlights.")
+    submission = _lock_work(student, assignment_id, article_id=article_id, position=position)
+    if submission is None:  # the first save starts the work (only for a student in the class)
+        assignment = Assignment.objects.filter(pk=assignment_id).first()
+        if assignment is None:
+            raise PermissionDenied("No such assignment.")
+        start_submission(assignment=assignment, student=student)
+        submission = _lock_work(student, assignment_id, article_id=article_id, position=position)
+    if not submission.enrolled:
+        raise PermissionDenied(permissions.REMOVED_MESSAGE)
+    if position is not None:
+        if submission.article_at is None:
+            raise PermissionDenied("No article at this place in the lesson.")
+        article_id = submission.article_at
+    if not submission.is_editable:
+        raise ValidationError(READ_ONLY_MESSAGE)
+    if position is None and not submission.article_in_lesson:
+        raise ValidationError("This article is not part of the assignment.")
+    note_work_changed(submission_id=submission.pk)  # as in _lock_editable: kept results go stale
+    return _create_or_find(
+        submission,
+        # The article's id alone, as read: anything else of it is read only if asked for.
+        Article.from_db(submission._state.db, ["id"], [article_id]),
+        category=category,
+        start=start,
+        end=end,
+        exact=exact,
+        comment=comment,
+        client_key=client_key,
+    )
+
+
+def _create_or_find(
+    submission: Submission,
+    article: Article,
+    *,
+    category: str,
+    start: int,
+    end: int,
+    exact: str,
+    comment: str,
+    client_key: str,
+) -> tuple[Annotation, bool]:
+    """The rest of ``create_or_find_annotation`` once the submission is locked and its rules checked."""
     _check_category(submission, category)
     comment = _clean_comment(comment)
     current, selector = select_in_current_text(article, start, end, exact)
@@ -148,6 +240,7 @@ def create_or_find_annotation(
     if client_key:
         retried = Annotation.objects.filter(submission=submission, client_key=client_key).first()
         if retried is not None:
+            retried.submission = submission
             return _apply_retry(retried, article=article, selector=selector, category=category, comment=comment), False
     else:
         # Every highlight already on these words in this category, oldest first (one query; a student has
@@ -155,6 +248,8 @@ def create_or_find_annotation(
         same_words = list(
             anchored_on(Annotation.objects.filter(submission=submission, article=article), selector, category)
         )
+        for found in same_words:
+            found.submission = submission  # as locked, with its assignment
         existing = next((a for a in same_words if not comment or a.comment == comment), None)
         if existing is not None:
             return existing, False

@@ -20,10 +20,10 @@ by the annotation services. Errors answer ``{"errors": {"<field>": ["message", .
 from __future__ import annotations
 
 import functools
+import re
 from urllib.parse import urlsplit
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 
 from teaching import selectors, services
@@ -90,12 +90,19 @@ def _source_is(request, source: str, article_id: int, *, links: Links | None = N
 
 
 def _article_from_source(request, assignment: Assignment, source: str):
-    # Ids first: only the article named is read (its text is checked), not every article of the lesson.
+    # The id the source names (a number in its path for which it is that article's URL), then that article
+    # alone if it is in the lesson: one query, and only the article named is read (its text is checked).
     links = Links(request)
-    for article_id in selectors.list_lesson_articles_for_assignment(assignment).values_list("article_id", flat=True):
-        if _source_is(request, source, article_id, links=links):
-            lesson_articles = selectors.list_lesson_articles_for_assignment(assignment)
-            return lesson_articles.select_related("article").get(article_id=article_id).article
+    named = {int(digits) for digits in re.findall(r"\d+", urlsplit(source).path)}
+    for article_id in sorted(n for n in named if _source_is(request, source, n, links=links)):
+        found = (
+            selectors.list_lesson_articles_for_assignment(assignment)
+            .select_related("article")
+            .filter(article_id=article_id)
+            .first()
+        )
+        if found is not None:
+            return found.article
     raise w3c.InvalidAnnotation({"target.source": ["This is not the URL of an article in this assignment's lesson."]})
 
 
@@ -150,19 +157,17 @@ def _create(request, assignment: Assignment):
     except w3c.InvalidAnnotation as error:
         return _errors(400, error.errors)
     try:
-        # One transaction: a refused annotation does not leave a freshly started submission behind.
-        with transaction.atomic():
-            submission = services.start_submission(assignment=assignment, student=request.user)
-            annotation, created = services.create_or_find_annotation(
-                submission=submission,
-                article=article,
-                category=new.category,
-                start=new.start,
-                end=new.end,
-                exact=new.exact,
-                comment=new.comment,
-                by=request.user,
-            )
+        # One transaction, which starts the work on the first save: a refused annotation starts nothing.
+        annotation, created = services.save_highlight(
+            student=request.user,
+            assignment_id=assignment.pk,
+            article_id=article.pk,
+            category=new.category,
+            start=new.start,
+            end=new.end,
+            exact=new.exact,
+            comment=new.comment,
+        )
     except PermissionDenied as error:  # not enrolled (any more)
         raise Http404 from error
     except ValidationError as error:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
@@ -65,21 +64,20 @@ def article_read(request, pk: int, position: int):
 @require_POST
 @login_required
 def annotation_create(request, pk: int, position: int):
-    submission = selectors.get_work_for_student(request.user, pk, for_write=True)
-    article = selectors.get_article_in_assignment(submission.assignment, position, texts=False)
-
-    def write(data):
-        if submission.pk:  # work already started (the service re-checks, under its lock, that it may change)
-            return services.create_or_find_annotation(submission=submission, article=article, by=request.user, **data)
-        # One transaction: a refused first highlight does not leave a started submission behind.
-        with transaction.atomic():
-            started = _start_submission(request, submission.assignment)
-            return services.create_or_find_annotation(submission=started, article=article, by=request.user, **data)
-
-    saved, errors = run_write(forms.AnnotationCreateForm(request.POST), write)
-    annotation, new = saved if saved is not None else (None, False)
-    if annotation is not None:
-        submission = annotation.submission
+    form = forms.AnnotationCreateForm(request.POST)
+    if not form.is_valid():
+        _work_on(request, pk, position)  # a page that is not there answers 404 before the form's errors
+    # The service reads the work, its rules and the article at `position` in its one locked read.
+    saved, errors = run_write(
+        form,
+        lambda data: services.save_highlight(student=request.user, assignment_id=pk, position=position, **data),
+    )
+    if saved is not None:
+        annotation, new = saved
+        submission, article = annotation.submission, annotation.article
+    else:  # refused: the answer shows the work as it is (a refused first save started nothing)
+        annotation, new = None, False
+        submission, article = _work_on(request, pk, position)
     return answer_highlight(
         request,
         submission,
@@ -91,6 +89,12 @@ def annotation_create(request, pk: int, position: int):
         done="Highlight saved.",
         position=position,
     )
+
+
+def _work_on(request, pk: int, position: int):
+    """The student's work (or an unsaved one before their first save) and the article at ``position``, or 404."""
+    submission = selectors.get_work_for_student(request.user, pk, for_write=True)
+    return submission, selectors.get_article_in_assignment(submission.assignment, position, texts=False)
 
 
 def _owned(request, pk: int) -> Annotation:

@@ -56,12 +56,12 @@ def test_saving_one_highlight_costs_the_same_at_5_and_200(
 ):
     _fill(long_submission, long_article, n)
     url = reverse("teaching:annotation_create", args=[long_submission.assignment.pk, 1])
-    # session, user, submission (+assignment), the article's id at that position; the service (savepoint,
-    # submission locked, still in the class and the article in its lesson; the work version that keeps its kept
-    # results fresh; the article's text with its latest revision's id; the client key; insert); the answer: the
-    # counts (one query), the next highlight in reading order (a new highlight has no claim links to read) — the
-    # same number at 5 and at 200
-    with django_assert_num_queries(13):
+    # session, user; the service (savepoint, the one read of the work: submission locked with its assignment,
+    # still in the class, the article's id at that position; the work version that keeps its kept results fresh;
+    # the article's text with its latest revision's id; the client key; insert); the answer: the counts (one
+    # query), the next highlight in reading order (a new highlight has no claim links to read) — the same number
+    # at 5 and at 200 (was 13: the view read the submission and the article's id before the service locked it)
+    with django_assert_num_queries(11):
         response = student_client.post(
             url, {"category": "numbers", "client_key": "k1", **_span(long_article)}, headers=HX
         )
@@ -92,12 +92,13 @@ def test_saving_one_highlight_through_the_api_costs_the_same_at_5_and_200(
     }
     payload["target"]["selector"][1].pop("exact")
     url = reverse("teaching:api_assignment_annotations", args=[long_submission.assignment.pk])
-    # session, user, assignment (+lesson, class, teacher) where the student is enrolled; the lesson's article
-    # ids, the article named; savepoint; the work started (enrolled? the submission); savepoint, submission
-    # locked (still in the class, the article in its lesson), the work version, the article's text with its
-    # latest revision's id, the same words already highlighted (one query), insert, two releases; the record
-    # is built from what the write returned, not read again — the same number at 5 and at 200
-    with django_assert_num_queries(16):
+    # session, user, assignment (+lesson, class, teacher) where the student is enrolled; the article named (if
+    # in the lesson); savepoint, the one read of the work (submission locked, still in the class, the article in
+    # its lesson), the work version, the article's text with its latest revision's id, the same words already
+    # highlighted (one query), insert, release; the record is built from what the write returned, not read
+    # again — the same number at 5 and at 200 (was 16: the lesson's article ids read first, the enrolment and
+    # the submission read before the lock, and a savepoint of its own)
+    with django_assert_num_queries(11):
         response = student_client.post(url, json.dumps(payload), content_type="application/ld+json")
     assert response.status_code == 201, response.content
     created = Annotation.objects.get(exact=PHRASE)

@@ -149,6 +149,27 @@ def test_annotation_create_missing_fields_htmx_400(student_client, submission):
     assert "Choose rhetoric, sourcing or numbers." in response.content.decode()
 
 
+@pytest.mark.parametrize("valid", [True, False])
+def test_annotation_create_at_a_position_outside_the_lesson_is_404(student_client, submission, article, valid):
+    data = {"category": "numbers", **_span(article)} if valid else {"category": "numbers"}
+    response = student_client.post(_create_url(submission.assignment, 9), data, headers={"HX-Request": "true"})
+    assert response.status_code == 404
+    assert not Annotation.objects.exists()
+
+
+def test_annotation_create_by_a_removed_student_or_the_teacher_is_404(
+    client, submission, article, removed_student, teacher
+):
+    removed = factories.SubmissionFactory(assignment=submission.assignment, student=removed_student)
+    data = {"category": "numbers", **_span(article)}
+    for who in (removed_student, teacher):
+        client.force_login(who)
+        assert client.post(_create_url(submission.assignment), data, headers={"HX-Request": "true"}).status_code == 404
+    assert not Annotation.objects.exists()
+    assert Submission.objects.filter(assignment=submission.assignment).count() == 2  # nothing started
+    assert Submission.objects.get(pk=removed.pk).work_version == removed.work_version
+
+
 def test_annotation_create_without_htmx_redirects(student_client, submission, article):
     data = {"category": "sourcing", **_span(article)}
     response = student_client.post(_create_url(submission.assignment), data)
