@@ -24,7 +24,7 @@ from articles.models import Article
 from articles.rendering import draw_highlights
 from teaching import categories as category_defs
 from teaching import permissions
-from teaching.models import ON_CURRENT_TEXT, Annotation, KeyItem, Lesson, LessonArticle, Submission, User
+from teaching.models import Annotation, KeyItem, Lesson, LessonArticle, Submission, User
 from teaching.selectors.annotations import AnnotationRow
 from teaching.selectors.claims import Ledger, claim_links, numbers_ledger
 from teaching.selectors.feedback import key_match_labels
@@ -260,25 +260,33 @@ def get_panel_counts(*, owner: Submission | Lesson, article: Article, mode: Mode
             article__lesson_articles__lesson_id=owner.pk,
         ).aggregate(total=Count("id"), here=Count("id", filter=here))
         return PanelCounts(by_category=[], total=counts["total"], in_article=counts["here"], anchored=counts["here"])
-    # One query: per category over the whole work, with this article's share of each.
-    here = Q(article_id=article.pk)
-    rows = (
-        Annotation.objects.filter(submission_id=owner.pk)
-        .values("category")
-        .annotate(
-            n=Count("id"),
-            here=Count("id", filter=here),
-            anchored=Count("id", filter=here & ON_CURRENT_TEXT),
-        )
-        .order_by()
+    # One query: per category over the whole work, with this article's share of each. In SQL written here,
+    # like ``next_highlight_id``: every save asks it, and building the ORM's filtered counts cost a save more
+    # than running them. ``anchored``: on this article's words as they are now (``ON_CURRENT_TEXT``).
+    sql = (
+        f'SELECT "category", COUNT(*), SUM(CASE WHEN "article_id" = %s THEN 1 ELSE 0 END), '  # noqa: S608
+        f'SUM(CASE WHEN "article_id" = %s AND "anchor_status" = %s {_ON_TEXT_SQL} THEN 1 ELSE 0 END) '
+        f'FROM "{Annotation._meta.db_table}" WHERE "submission_id" = %s GROUP BY "category"'
     )
-    counts = {row["category"]: row for row in rows}
+    anchored = Annotation.AnchorStatus.ANCHORED.value
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [article.pk, article.pk, anchored, article.pk, owner.pk])
+        counts = {category: (n, here, on_words) for category, n, here, on_words in cursor.fetchall()}
     return PanelCounts(
-        by_category=[(c, counts[c.value]["n"] if c.value in counts else 0) for c in owner.assignment.category_objects],
-        total=sum(row["n"] for row in counts.values()),
-        in_article=sum(row["here"] for row in counts.values()),
-        anchored=sum(row["anchored"] for row in counts.values()),
+        by_category=[(c, counts[c.value][0] if c.value in counts else 0) for c in owner.assignment.category_objects],
+        total=sum(row[0] for row in counts.values()),
+        in_article=sum(row[1] for row in counts.values()),
+        anchored=sum(row[2] for row in counts.values()),
     )
+
+
+# ``Annotation.objects.on_current_text()`` for one article's highlights (its id the one parameter), in SQL: not one
+# a correction is still moving onto the new text (the article's own ``text_revision_id``; either side unknown:
+# a row or an article from before revisions were recorded). Follows an "anchored" condition.
+_ON_TEXT_SQL = (
+    'AND ("revision_id" IS NULL OR "revision_id" = COALESCE((SELECT "text_revision_id" FROM '
+    f'"{Article._meta.db_table}" WHERE "id" = %s), "revision_id"))'
+)
 
 
 def next_highlight_id(span: Annotation | KeyItem) -> int | None:
@@ -292,12 +300,7 @@ def next_highlight_id(span: Annotation | KeyItem) -> int | None:
         model, owner_column, owner_id = KeyItem, "key_id", span.key_id
     else:
         model, owner_column, owner_id = Annotation, "submission_id", span.submission_id
-        # Annotation.objects.on_current_text: not one a correction is still moving onto the new text.
-        on_text = (
-            'AND ("revision_id" IS NULL OR "revision_id" = COALESCE((SELECT "text_revision_id" FROM '
-            f'"{Article._meta.db_table}" WHERE "id" = %s), "revision_id")) '
-        )
-        extra = [span.article_id]
+        on_text, extra = f"{_ON_TEXT_SQL} ", [span.article_id]  # not one a correction is still moving
     sql = (
         f'SELECT "id" FROM "{model._meta.db_table}" WHERE "{owner_column}" = %s AND "article_id" = %s '  # noqa: S608
         f'AND "anchor_status" = %s {on_text}AND ("start", "end", "id") > (%s, %s, %s) '

@@ -17,9 +17,10 @@ import unicodedata
 from functools import lru_cache
 
 from django import template
+from django.conf import settings
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import capfirst, linebreaksbr, truncatechars
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from teaching import categories as category_defs
@@ -51,16 +52,31 @@ def _truncate(text: str, length: int) -> str:
 
 
 _SENTINEL = "2147483647"  # a pk no table reaches: reversed once, then replaced by each entry's pk
+_ASSIGNMENT = "2147483646"  # the same for the assignment's pk in the reading view's URL
+
+
+@lru_cache(maxsize=16)
+def _patterns(script_prefix: str, urlconf) -> tuple[str, str, str, str]:
+    """The entries' URL patterns, reversed once per process (for each script prefix and URLconf, which are all
+    that ``reverse`` reads besides its arguments): a write's answer reversed four URLs to render one entry."""
+    return (
+        reverse("teaching:annotation_update", args=[_SENTINEL]),
+        reverse("teaching:annotation_delete", args=[_SENTINEL]),
+        reverse("teaching:claim_update", args=[_SENTINEL]),
+        reverse("teaching:article_read", args=[_ASSIGNMENT, _SENTINEL]),
+    )
+
+
+def _current_patterns() -> tuple[str, str, str, str]:
+    return _patterns(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
 class _Urls:
-    """The entry's URLs, each reversed once per list (a ``{% url %}`` per entry was a third of its cost)."""
+    """The entry's URLs from patterns reversed once (a ``{% url %}`` per entry was a third of its cost)."""
 
     def __init__(self, assignment_id: int) -> None:
-        self.update = reverse("teaching:annotation_update", args=[_SENTINEL])
-        self.delete = reverse("teaching:annotation_delete", args=[_SENTINEL])
-        self.claim = reverse("teaching:claim_update", args=[_SENTINEL])
-        self.read = reverse("teaching:article_read", args=[assignment_id, _SENTINEL])
+        self.update, self.delete, self.claim, read = _current_patterns()
+        self.read = read.replace(_ASSIGNMENT, str(assignment_id))
 
     @staticmethod
     def of(pattern: str, value) -> str:
