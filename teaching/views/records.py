@@ -17,6 +17,7 @@ class Links:
     def __init__(self, request):
         self._request = request
         self._patterns: dict[str, tuple[str, str]] = {}
+        self._works: dict[tuple[int, bool], tuple[str, str, str, bool, str]] = {}
 
     def _url(self, name: str, pk: int, fallback: str | None = None) -> str:
         pattern = self._patterns.get(name)
@@ -65,9 +66,7 @@ def annotation_record(
 ) -> w3c.AnnotationRecord:
     """``links``: the response's URL builder, passed by a page of many records so it is built once."""
     links = links or Links(request)
-    submission = annotation.submission
-    student = submission.student
-    teacher = submission.assignment.classroom.teacher
+    creator_iri, nickname, name, show_assessment, assessor_name = _work(links, annotation.submission, for_teacher)
     return w3c.AnnotationRecord(
         iri=links.annotation(annotation.pk),
         source=links.article(annotation.article_id),
@@ -78,15 +77,32 @@ def annotation_record(
         suffix=annotation.suffix,
         category=annotation.category,
         comment=annotation.comment,
-        creator_iri=person_iri(student.pk),
-        creator_nickname=student.username,
-        creator_name=student.display_name,
+        creator_iri=creator_iri,
+        creator_nickname=nickname,
+        creator_name=name,
         created=annotation.created_at,
         modified=annotation.updated_at,
         teacher_mark_label=annotation.get_teacher_mark_display() if annotation.teacher_mark else "",
         teacher_comment=annotation.teacher_comment,
-        show_assessment=for_teacher or submission.marks_visible,
-        assessor_name=teacher.display_name,
+        show_assessment=show_assessment,
+        assessor_name=assessor_name,
         # Without positions while set aside, or while a correction is still moving it onto the new text.
         orphaned=annotation.is_orphaned or annotation.is_being_moved,
     )
+
+
+def _work(links: Links, submission, for_teacher: bool) -> tuple[str, str, str, bool, str]:
+    """What every record of one submission says alike (its student, whether the assessment shows, the teacher),
+    worked out once per submission for a page of many records, not once per record."""
+    key = (submission.pk, for_teacher)
+    found = links._works.get(key)
+    if found is None:
+        student, teacher = submission.student, submission.assignment.classroom.teacher
+        found = links._works[key] = (
+            person_iri(student.pk),
+            student.username,
+            student.display_name,
+            for_teacher or submission.marks_visible,
+            teacher.display_name,
+        )
+    return found
