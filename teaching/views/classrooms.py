@@ -125,6 +125,23 @@ def assignment_create(request, pk):
     return render(request, "teaching/assignment_form.html", {"classroom": classroom, "form": form, "lessons": lessons})
 
 
+class _SubmissionLinks:
+    """Each row's links to the submission's scores, ledger and review: every pattern reversed once per page, not
+    three ``{% url %}`` per row (an eighth of what a page of 40 rows cost)."""
+
+    SENTINEL = "2147483647"  # a pk no table reaches, replaced by each row's
+
+    def __init__(self) -> None:
+        names = ("scores", "submission_scores"), ("ledger", "submission_ledger"), ("review", "submission_review")
+        self.patterns = {key: reverse(f"teaching:{name}", args=[self.SENTINEL]) for key, name in names}
+
+    def of(self, submission) -> dict[str, str]:
+        if submission is None:
+            return {}
+        pk = str(submission.pk)
+        return {key: pattern.replace(self.SENTINEL, pk) for key, pattern in self.patterns.items()}
+
+
 @teacher_required
 @require_GET
 def assignment_review(request, pk):
@@ -138,12 +155,16 @@ def assignment_review(request, pk):
         work=review.work,
     )
     shown = [r.submission.pk for r in review.rows if r.submission]
+    links = _SubmissionLinks()
     context = {
         "review": review,
         "assignment": review.assignment,
         "categories": review.assignment.category_objects,
         "scores": scores,
-        "rows": [(r, scores.by_submission.get(r.submission.pk) if r.submission else None) for r in review.rows],
+        "rows": [
+            (r, scores.by_submission.get(r.submission.pk) if r.submission else None, links.of(r.submission))
+            for r in review.rows
+        ],
         "comparisons": selectors.class_comparisons(review.assignment, counts_for=shown),
         "page_url": reverse("teaching:assignment_review", args=[pk]) + "?page=",
     }
