@@ -1,22 +1,12 @@
 """Services for number claims and claim links: every rule, and every refusal changes nothing."""
 
-# ruff: noqa: F811 (pytest fixtures imported from claims_helpers are parameters here)
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from teaching import services
 from teaching.models import Annotation, Comparison, Submission
 from tests import factories
-from tests.teaching.claims_helpers import (  # noqa: F401
-    FORCES_003,
-    SOLDIERS_002,
-    articles,
-    claim,
-    pk_assignment,
-    pk_submission,
-    soldiers_pair,
-)
+from tests.teaching.helpers import FORCES_003, SOLDIERS_002, claim, soldiers_pair
 
 
 def _snapshot(submission):

@@ -11,11 +11,6 @@ from tests import factories
 PHRASE = "approximately 300 troops"
 
 
-@pytest.fixture
-def key(assignment):
-    return services.get_or_create_key(assignment.lesson)
-
-
 def _span(article, phrase):
     start = article.body_text.index(phrase)
     return {"start": start, "end": start + len(phrase), "exact": phrase}

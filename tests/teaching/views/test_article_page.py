@@ -1,15 +1,12 @@
-"""The article page object and its writes: one selector for every mode, and writes whose cost does not grow
-with the number of highlights in the article (they answer with one highlight and the counters)."""
+"""The article page's writes, whose cost does not grow with the number of highlights in the article (they
+answer with one highlight and the counters), and its starts. The page object: tests/teaching/selectors/."""
 
 import json
 
 import pytest
-from django.http import Http404
 from django.urls import reverse
 
-from teaching import selectors
 from teaching.models import Annotation, KeyItem
-from teaching.selectors.article_page import Mode
 from tests import factories
 
 PHRASE = "approximately 300 troops"
@@ -143,30 +140,6 @@ def test_a_refused_write_answers_400_with_its_reason_everywhere(student_client, 
     assert response.status_code == 400
     assert 'id="panel-errors" hx-swap-oob="true"' in response.content.decode()
     assert json.loads(response.headers["HX-Trigger"])["write-refused"]["messages"]
-
-
-@pytest.mark.parametrize("mode", [Mode.READ, Mode.REVIEW, Mode.KEY])
-def test_the_page_object_refuses_who_may_not_see_it(submission, lesson, other_student, other_teacher, mode):
-    owner = lesson if mode == Mode.KEY else submission
-    who = other_teacher if mode != Mode.READ else other_student
-    with pytest.raises(Http404):
-        selectors.get_article_page(user=who, owner=owner, position=1, mode=mode)
-
-
-def test_the_page_object_says_what_the_user_may_do(submission, article, teacher, student):
-    read = selectors.get_article_page(user=student, owner=submission, position=1, mode=Mode.READ)
-    review = selectors.get_article_page(user=teacher, owner=submission, position=1, mode=Mode.REVIEW)
-    assert (read.permissions.can_edit, read.permissions.marks_visible, read.permissions.can_mark) == (
-        True,
-        False,
-        False,
-    )
-    assert (review.permissions.can_edit, review.permissions.marks_visible, review.permissions.can_mark) == (
-        False,
-        True,
-        True,
-    )
-    assert read.navigation.previous is None and read.navigation.next is None and read.article == article
 
 
 @pytest.fixture

@@ -1,35 +1,18 @@
 """Views for number claims, claim links, the ledger and side by side: access, htmx fragments, PRG, queries."""
 
-# ruff: noqa: F811 (pytest fixtures imported from claims_helpers are parameters here)
-
 import pytest
-from django.http import Http404
 from django.urls import reverse
 
-from teaching import selectors, services
+from teaching import services
 from teaching.models import Annotation, Comparison, Submission
 from tests import factories
-from tests.teaching.claims_helpers import (  # noqa: F401
-    FORCES_002,
-    FORCES_003,
-    SOLDIERS_002,
-    SOLDIERS_003,
-    articles,
-    claim,
-    pk_assignment,
-    pk_submission,
-    soldiers_pair,
-)
+from tests.teaching.helpers import FORCES_002, FORCES_003, SOLDIERS_002, SOLDIERS_003, claim, link, soldiers_pair
 
 HX = {"HX-Request": "true"}
 
 
 def _ledger(assignment):
     return reverse("teaching:numbers_ledger", args=[assignment.pk])
-
-
-def _link(submission, student, *members, relation="contradict"):
-    return services.create_comparison(submission=submission, annotations=members, relation=relation, by=student)
 
 
 # --- the ledger ----------------------------------------------------------------------------------------
@@ -39,9 +22,9 @@ def test_ledger_shows_comparisons_with_the_computed_verdict_beside_the_students(
     client, student, pk_submission, articles
 ):
     a, b = soldiers_pair(pk_submission, articles)
-    _link(pk_submission, student, a, b)
+    link(pk_submission, a, b)
     c, d = claim(pk_submission, articles["002"], FORCES_002), claim(pk_submission, articles["003"], FORCES_003)
-    _link(pk_submission, student, c, d, relation="contradict")
+    link(pk_submission, c, d, relation="contradict")
     client.force_login(student)
     html = client.get(_ledger(pk_submission.assignment)).content.decode()
     assert "Numbers ledger" in html
@@ -64,7 +47,7 @@ def test_ledger_neither_questions_nor_bears_out_figures_that_are_only_close(clie
     factories.LessonArticleFactory(lesson=lesson, article=two, position=3)
     a = claim(submission, one, "about 1,400 homes", counted="homes protected")
     b = claim(submission, two, "around 1,200 homes", counted="homes protected")
-    _link(submission, student, a, b, relation="contradict")
+    link(submission, a, b, relation="contradict")
     client.force_login(student)
     html = client.get(_ledger(submission.assignment)).content.decode()
     assert 'data-computed="close" data-relation="contradict"' in html
@@ -140,9 +123,7 @@ def test_ledger_query_count_does_not_grow(client, student, pk_submission, articl
     ]
     phrases_003 = [SOLDIERS_003, FORCES_003, "more than 60,000", "roughly 1,200", "some 6–8 kilometres", "45,000"]
     for p2, p3 in list(zip(phrases_002, phrases_003, strict=True))[:size]:
-        _link(
-            pk_submission, student, claim(pk_submission, articles["002"], p2), claim(pk_submission, articles["003"], p3)
-        )
+        link(pk_submission, claim(pk_submission, articles["002"], p2), claim(pk_submission, articles["003"], p3))
     client.force_login(student)
     # session + user, submission, lesson articles, comparisons + their members, numbers highlights
     with django_assert_num_queries(7):
@@ -242,7 +223,7 @@ def test_claim_update_too_long_keeps_the_old_words(client, student, pk_submissio
 @pytest.mark.parametrize("name", ["claim_update", "comparison_update", "comparison_delete"])
 def test_writes_on_someone_elses_work_are_404(client, student, other_student, pk_submission, articles, name):
     a, b = soldiers_pair(pk_submission, articles)
-    comparison = _link(pk_submission, student, a, b)
+    comparison = link(pk_submission, a, b)
     target = a.pk if name == "claim_update" else comparison.pk
     client.force_login(other_student)
     response = client.post(reverse(f"teaching:{name}", args=[target]), {"counted": "x", "relation": "agree"})
@@ -253,7 +234,7 @@ def test_writes_on_someone_elses_work_are_404(client, student, other_student, pk
 
 def test_writes_need_post(client, student, pk_submission, articles):
     a, b = soldiers_pair(pk_submission, articles)
-    comparison = _link(pk_submission, student, a, b)
+    comparison = link(pk_submission, a, b)
     client.force_login(student)
     assert client.get(reverse("teaching:comparison_delete", args=[comparison.pk])).status_code == 405
     assert Comparison.objects.filter(pk=comparison.pk).exists()
@@ -261,7 +242,7 @@ def test_writes_need_post(client, student, pk_submission, articles):
 
 def test_update_and_delete_comparison_htmx(client, student, pk_submission, articles):
     a, b = soldiers_pair(pk_submission, articles)
-    comparison = _link(pk_submission, student, a, b)
+    comparison = link(pk_submission, a, b)
     client.force_login(student)
     url = reverse("teaching:comparison_update", args=[comparison.pk])
     html = client.post(url, {"relation": "agree", "note": "same?"}, headers=HX).content.decode()
@@ -290,7 +271,7 @@ def test_submission_ledger_only_for_the_class_teacher(
     client, pk_submission, articles, teacher, other_teacher, student, who, status
 ):
     a, b = soldiers_pair(pk_submission, articles)
-    _link(pk_submission, student, a, b)
+    link(pk_submission, a, b)
     client.force_login({"teacher": teacher, "other_teacher": other_teacher, "student": student}[who])
     response = client.get(reverse("teaching:submission_ledger", args=[pk_submission.pk]))
     assert response.status_code == status
@@ -348,9 +329,7 @@ def test_compare_query_count_does_not_grow(client, student, pk_submission, artic
     phrases_002 = [SOLDIERS_002, FORCES_002, "150,000-170,000", "roughly 60%", "at least 162 Russian soldiers"]
     phrases_003 = [SOLDIERS_003, FORCES_003, "more than 60,000", "roughly 1,200", "some 6–8 kilometres"]
     for p2, p3 in list(zip(phrases_002, phrases_003, strict=True))[: size // 2]:
-        _link(
-            pk_submission, student, claim(pk_submission, articles["002"], p2), claim(pk_submission, articles["003"], p3)
-        )
+        link(pk_submission, claim(pk_submission, articles["002"], p2), claim(pk_submission, articles["003"], p3))
     client.force_login(student)
     # session + user, submission, the page object's check that the student is still in the class; each pane:
     # its article, its highlights; the lesson articles, read once for the picker and the ledger; the ledger of
@@ -372,16 +351,6 @@ def test_compare_refreshes_one_pane_alone(client, student, pk_submission, articl
     assert client.get(url, {"pane": "middle"}, headers={"HX-Request": "true"}).status_code == 404
 
 
-def test_compare_page_object_is_the_students_own(pk_submission, other_student, removed_student, student):
-    page = selectors.get_compare_page(user=student, owner=pk_submission, left=3, right=4)
-    assert [(p.side, p.position, p.is_compare) for p in page.panes] == [("left", 3, True), ("right", 4, True)]
-    assert page.permissions.can_edit and not page.permissions.can_mark
-    removed = factories.SubmissionFactory(assignment=pk_submission.assignment, student=removed_student)
-    for user, owner in ((other_student, pk_submission), (removed_student, removed)):
-        with pytest.raises(Http404):
-            selectors.get_compare_page(user=user, owner=owner, left=3, right=4)
-
-
 # --- in the reading view -------------------------------------------------------------------------------------
 
 
@@ -389,7 +358,7 @@ def test_reading_view_shows_the_claim_its_links_and_a_jump_to_the_other_article(
     client, student, pk_submission, articles
 ):
     a, b = soldiers_pair(pk_submission, articles)
-    _link(pk_submission, student, a, b)
+    link(pk_submission, a, b)
     client.force_login(student)
     html = client.get(reverse("teaching:article_read", args=[pk_submission.assignment.pk, 3])).content.decode()
     assert "Reads as</span> <strong>≈ 300 troops</strong>" in html
@@ -428,9 +397,7 @@ def test_reading_view_with_links_query_count_does_not_grow(
     pairs = [(SOLDIERS_002, SOLDIERS_003), (FORCES_002, FORCES_003), ("150,000-170,000", "more than 60,000"),
              ("roughly 60%", "roughly 1,200")]  # fmt: skip
     for p2, p3 in pairs[:size]:
-        _link(
-            pk_submission, student, claim(pk_submission, articles["002"], p2), claim(pk_submission, articles["003"], p3)
-        )
+        link(pk_submission, claim(pk_submission, articles["002"], p2), claim(pk_submission, articles["003"], p3))
     client.force_login(student)
     # the reading page (10) + the links' members and the lesson's positions
     with django_assert_num_queries(12):
@@ -450,7 +417,7 @@ def test_ledger_compares_the_parts_it_reads_and_says_what_it_set_aside(client, s
     submission = factories.SubmissionFactory(assignment=assignment, student=student)
     a = factories.annotation_for(submission, texts[0], "22 953 people on 03/01/2005", counted="people asked")
     b = factories.annotation_for(submission, texts[1], "22 953 people", counted="people asked")
-    _link(submission, student, a, b, relation="agree")
+    link(submission, a, b, relation="agree")
     client.force_login(student)
     html = client.get(_ledger(assignment)).content.decode()
     assert 'data-computed="compatible" data-relation="agree"' in html

@@ -8,33 +8,7 @@ from django.urls import reverse
 from teaching import selectors
 from teaching.models import Annotation, Assignment, Submission
 from tests import factories
-
-PHRASES = {  # phrase → category, in the sample article
-    "approximately 300 troops": "numbers",
-    "according to the general staff": "sourcing",
-    "modern-day Stalingrad": "rhetoric",
-}
-
-
-@pytest.fixture
-def key(lesson, article):
-    key = factories.ReferenceKeyFactory(lesson=lesson)
-    for phrase, category in PHRASES.items():
-        factories.key_item_for(key, article, phrase, category, explanation=f"Because of {phrase}.")
-    return key
-
-
-def _class(classroom, assignment, article, size):
-    """`size` students; every one highlights the number, every second one the sourcing too."""
-    subs = []
-    for i in range(size):
-        student = factories.EnrollmentFactory(classroom=classroom).student
-        sub = factories.SubmissionFactory(assignment=assignment, student=student, status="submitted")
-        factories.annotation_for(sub, article, "300 troops", "numbers")
-        if i % 2 == 0:
-            factories.annotation_for(sub, article, "according to the general staff", "sourcing")
-        subs.append(sub)
-    return subs
+from tests.teaching.helpers import highlighting_class
 
 
 def _urls(assignment, submission=None):
@@ -51,61 +25,10 @@ def _urls(assignment, submission=None):
 # --- the heatmap --------------------------------------------------------------------------------------
 
 
-def test_heatmap_counts_students_per_passage(key, classroom, assignment, article):
-    _class(classroom, assignment, article, 4)
-    heat = selectors.class_heatmap(assignment, 1)
-    assert heat.class_size == 4 and heat.highlighters == 4 and heat.submitted == 4
-    by_quote = {p.quote: p for p in heat.passages}
-    assert by_quote["300 troops"].label == "4 of 4 students — 4 as numbers"
-    assert by_quote["300 troops"].level == 5
-    assert by_quote["according to the general staff"].label == "2 of 4 students — 2 as sourcing"
-    assert by_quote["according to the general staff"].level == 3  # 50% is in the 41–60% step
-    assert {k.exact for k in heat.key_items} == set(PHRASES)
-
-
-def test_most_highlighted_quotes_a_figure_with_its_currency_and_percent_signs(classroom, assignment, article):
-    article.body_markdown = "The barrier cost £18.4 million, and steel prices rose by 41% in a year."
-    article.save()
-    sub = factories.SubmissionFactory(
-        assignment=assignment, student=factories.EnrollmentFactory(classroom=classroom).student
-    )
-    factories.annotation_for(sub, article, "£18.4 million", "numbers")
-    factories.annotation_for(sub, article, "41%", "numbers")
-    heat = selectors.class_heatmap(assignment, 1)
-    assert [p.quote for p in heat.most_highlighted] == ["£18.4 million", "41%"]
-
-
-def test_heatmap_filters_one_category_and_its_key_items(key, classroom, assignment, article):
-    _class(classroom, assignment, article, 4)
-    heat = selectors.class_heatmap(assignment, 1, "sourcing")
-    assert [p.quote for p in heat.passages] == ["according to the general staff"]
-    assert [k.category for k in heat.key_items] == ["sourcing"]
-    assert selectors.class_heatmap(assignment, 1, "bogus").category is None  # unknown filter: all
-
-
-def test_heatmap_leaves_out_students_who_left_and_orphans(key, classroom, assignment, article):
-    (sub,) = _class(classroom, assignment, article, 1)
-    gone = factories.SubmissionFactory(assignment=assignment, student=factories.StudentFactory())
-    factories.annotation_for(gone, article, "inside the city", "rhetoric")
-    Annotation.objects.filter(submission=sub, category="sourcing").update(anchor_status="orphaned")
-    heat = selectors.class_heatmap(assignment, 1)
-    assert [p.quote for p in heat.passages] == ["300 troops"]
-
-
-def test_agreement_per_category_with_a_reading(key, classroom, assignment, article):
-    _class(classroom, assignment, article, 4)
-    readings = {r.category.value: r for r in selectors.class_heatmap(assignment, 1).agreement}
-    assert readings["numbers"].kappa == pytest.approx(1.0)
-    assert readings["numbers"].reading == "The class almost fully agrees on which words are numbers."
-    assert readings["rhetoric"].kappa is None
-    assert readings["rhetoric"].display == "—"
-    # half the class marks the same words, half marks none: better than chance, far from agreement
-    assert readings["sourcing"].band == "fair"
-    assert readings["sourcing"].reading == "The class agrees a little on which words are sourcing."
-
-
-def test_heatmap_page_shows_scale_agreement_and_keeps_the_text(teacher_client, key, classroom, assignment, article):
-    _class(classroom, assignment, article, 3)
+def test_heatmap_page_shows_scale_agreement_and_keeps_the_text(
+    teacher_client, sample_key, classroom, assignment, article
+):
+    highlighting_class(classroom, assignment, article, 3)
     text = teacher_client.get(_urls(assignment)["heatmap"]).text
     assert "Share of the class" in text and "81–100%" in text
     assert "The class almost fully agrees on which words are numbers." in text
@@ -162,15 +85,15 @@ def _row_quotes(text):
         ),
     ],
 )
-def test_key_item_table_sorts(teacher_client, key, classroom, assignment, article, sort, expected, aria):
-    _class(classroom, assignment, article, 4)
+def test_key_item_table_sorts(teacher_client, sample_key, classroom, assignment, article, sort, expected, aria):
+    highlighting_class(classroom, assignment, article, 4)
     text = teacher_client.get(_urls(assignment)["key_items"] + (f"?sort={sort}" if sort else "")).text
     assert _row_quotes(text) == expected
     assert text.count("aria-sort=") == 1 and f'aria-sort="{aria}"' in text
 
 
-def test_key_item_table_shares_and_missed_by_most(teacher_client, key, classroom, assignment, article):
-    _class(classroom, assignment, article, 4)
+def test_key_item_table_shares_and_missed_by_most(teacher_client, sample_key, classroom, assignment, article):
+    highlighting_class(classroom, assignment, article, 4)
     text = teacher_client.get(_urls(assignment)["key_items"]).text
     assert '4 of 4</span> <span class="muted">(100%)' in text
     assert '2 of 4</span> <span class="muted">(50%)' in text
@@ -179,11 +102,11 @@ def test_key_item_table_shares_and_missed_by_most(teacher_client, key, classroom
 
 
 def test_key_item_table_and_heatmap_leave_out_students_who_have_not_started(
-    teacher_client, key, classroom, assignment, article
+    teacher_client, sample_key, classroom, assignment, article
 ):
     """Two students who never opened the assignment are said apart, not counted as finding nothing: 2 of 2
     found the number (not 2 of 4), and no item is "missed by most" because of them."""
-    _class(classroom, assignment, article, 2)
+    highlighting_class(classroom, assignment, article, 2)
     for _ in range(2):
         factories.EnrollmentFactory(classroom=classroom)
     text = teacher_client.get(_urls(assignment)["key_items"]).text
@@ -198,7 +121,7 @@ def test_key_item_table_and_heatmap_leave_out_students_who_have_not_started(
     assert "2 students have not started and are not counted." in page
 
 
-def test_key_item_sort_links_flip_the_sorted_column(teacher_client, key, assignment):
+def test_key_item_sort_links_flip_the_sorted_column(teacher_client, sample_key, assignment):
     text = teacher_client.get(_urls(assignment)["key_items"] + "?sort=found").text
     assert "?sort=-found" in text and "?sort=quote" in text
 
@@ -210,8 +133,8 @@ def test_key_item_table_without_a_key(teacher_client, assignment):
 # --- scores on the review page and per student ---------------------------------------------------------------
 
 
-def test_review_shows_found_column_timing_and_links(teacher_client, key, classroom, assignment, article):
-    subs = _class(classroom, assignment, article, 2)
+def test_review_shows_found_column_timing_and_links(teacher_client, sample_key, classroom, assignment, article):
+    subs = highlighting_class(classroom, assignment, article, 2)
     Assignment.objects.filter(pk=assignment.pk).update(feedback_timing="on_return")
     text = teacher_client.get(_urls(assignment)["review"]).text
     assert text.count("Found 2/3") == 1 and text.count("Found 1/3") == 1
@@ -222,13 +145,13 @@ def test_review_shows_found_column_timing_and_links(teacher_client, key, classro
 
 
 def test_review_without_key_has_no_found_column(teacher_client, classroom, assignment, article):
-    _class(classroom, assignment, article, 1)
+    highlighting_class(classroom, assignment, article, 1)
     text = teacher_client.get(_urls(assignment)["review"]).text
     assert "Found " not in text and "no reference key yet" in text
 
 
-def test_student_scores_page_lists_items_behind_figures(teacher_client, key, classroom, assignment, article):
-    (sub,) = _class(classroom, assignment, article, 1)
+def test_student_scores_page_lists_items_behind_figures(teacher_client, sample_key, classroom, assignment, article):
+    (sub,) = highlighting_class(classroom, assignment, article, 1)
     factories.annotation_for(sub, article, "inside the city", "rhetoric", comment="loaded?")
     text = teacher_client.get(_urls(assignment, sub)["scores"]).text
     assert "2 of 3" in text and "67%" in text  # overall recall
@@ -242,8 +165,10 @@ def test_student_scores_page_lists_items_behind_figures(teacher_client, key, cla
 
 @pytest.mark.parametrize("page", ["heatmap", "key_items", "scores"])
 @pytest.mark.parametrize("who", ["student", "other_teacher", "admin_user"])
-def test_class_views_are_for_the_classes_teacher_only(client, request, key, classroom, assignment, article, page, who):
-    (sub,) = _class(classroom, assignment, article, 1)
+def test_class_views_are_for_the_classes_teacher_only(
+    client, request, sample_key, classroom, assignment, article, page, who
+):
+    (sub,) = highlighting_class(classroom, assignment, article, 1)
     user = request.getfixturevalue(who) if who != "student" else sub.student
     client.force_login(user)
     response = client.get(_urls(assignment, sub)[page])
@@ -252,8 +177,8 @@ def test_class_views_are_for_the_classes_teacher_only(client, request, key, clas
 
 
 @pytest.mark.parametrize("page", ["heatmap", "key_items", "scores"])
-def test_class_views_need_login(client, key, classroom, assignment, article, page):
-    (sub,) = _class(classroom, assignment, article, 1)
+def test_class_views_need_login(client, sample_key, classroom, assignment, article, page):
+    (sub,) = highlighting_class(classroom, assignment, article, 1)
     response = client.get(_urls(assignment, sub)[page])
     assert response.status_code == 302 and "/accounts/login/" in response.url
 
@@ -281,9 +206,9 @@ def test_class_views_need_login(client, key, classroom, assignment, article, pag
     ],
 )
 def test_class_pages_query_count_is_constant(
-    teacher_client, key, classroom, assignment, article, size, page, cold, warm, django_assert_num_queries
+    teacher_client, sample_key, classroom, assignment, article, size, page, cold, warm, django_assert_num_queries
 ):
-    _class(classroom, assignment, article, size)
+    highlighting_class(classroom, assignment, article, size)
     with django_assert_num_queries(cold):
         response = teacher_client.get(_urls(assignment)[page])
     assert response.status_code == 200
@@ -296,9 +221,9 @@ def test_class_pages_query_count_is_constant(
 
 @pytest.mark.parametrize("size", [10, 40])
 def test_student_scores_query_count_is_constant(
-    teacher_client, key, classroom, assignment, article, size, django_assert_num_queries
+    teacher_client, sample_key, classroom, assignment, article, size, django_assert_num_queries
 ):
-    subs = _class(classroom, assignment, article, 2)
+    subs = highlighting_class(classroom, assignment, article, 2)
     text = article.body_text
     for i in range(size):
         Annotation.objects.create(
@@ -308,14 +233,6 @@ def test_student_scores_query_count_is_constant(
     with django_assert_num_queries(6):
         response = teacher_client.get(_urls(assignment, subs[0])["scores"])
     assert response.status_code == 200
-
-
-@pytest.mark.parametrize("kappa, shown", [(None, "—"), (-0.001, "0.00"), (-0.54, "-0.54"), (0.5449, "0.54")])
-def test_kappa_display_never_shows_negative_zero(kappa, shown):
-    from teaching import categories as category_defs
-    from teaching.selectors.insights import KappaReading
-
-    assert KappaReading(category_defs.NUMBERS, kappa, "", "").display == shown
 
 
 def test_heatmap_pager_steps_through_the_lesson_and_keeps_the_category(teacher_client, assignment):

@@ -5,18 +5,12 @@ import json
 import pytest
 from django.urls import reverse
 
-from teaching import services
 from teaching.models import DismissedSuggestion, KeyItem
 from teaching.text.suggestions import suggest
 from tests import factories
 
 PHRASE = "approximately 300 troops"
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def key(assignment):
-    return services.get_or_create_key(assignment.lesson)
 
 
 def _edit_url(lesson, position=1):

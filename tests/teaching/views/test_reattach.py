@@ -5,34 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from teaching import selectors, services
+from teaching import services
 from teaching.models import Annotation
 from tests import factories
-
-STALINGRAD_SENTENCE = "Critics called it a “modern-day Stalingrad” – a claim no one could check."
-NEW_SENTENCE = "Critics likened it to Stalingrad – a claim no one could check."
-
-
-def orphan(submission, article, phrase="modern-day Stalingrad", comment="Loaded comparison"):
-    annotation = factories.annotation_for(submission, article, phrase, category="rhetoric", comment=comment)
-    return annotation
-
-
-def correct(article, by=None):
-    by = by or factories.AdminFactory()
-    body = article.body_markdown.replace(STALINGRAD_SENTENCE, NEW_SENTENCE)
-    report = services.revise_article(article=article, body_markdown=body, by=by)
-    article.refresh_from_db()
-    return report
-
-
-@pytest.fixture
-def orphaned(submission, article):
-    annotation = orphan(submission, article)
-    report = correct(article)
-    assert report.orphan_ids == [annotation.pk]
-    annotation.refresh_from_db()
-    return annotation
+from tests.teaching.helpers import orphan
 
 
 def url(annotation):
@@ -159,16 +135,6 @@ def test_reattach_page_query_count_does_not_grow_with_other_orphans(
 
 
 # The "could not place" list ----------------------------------------------------------------------
-
-
-def test_list_orphaned_annotations_by_submission_and_article(submission, other_student, article, orphaned):
-    other = factories.SubmissionFactory(assignment=submission.assignment, student=other_student)
-    placed = factories.annotation_for(other, article, "300 troops")
-    assert list(selectors.list_orphaned_annotations(submission=submission)) == [orphaned]
-    assert list(selectors.list_orphaned_annotations(article=article)) == [orphaned]
-    assert list(selectors.list_orphaned_annotations(submission=other)) == []
-    assert list(selectors.list_annotations(other, article)) == [placed]
-    assert orphaned not in selectors.list_annotations(submission, article)  # never drawn on the new text
 
 
 @pytest.mark.parametrize(("reattach", "link"), [(False, False), (True, True)])

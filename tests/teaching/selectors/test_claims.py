@@ -1,0 +1,58 @@
+"""The key's comparisons against a student's (teaching/selectors/claims.py): found / missed / extra for one
+submission, and what the class found."""
+
+from teaching import selectors
+from tests.teaching.helpers import FORCES_002, FORCES_003, claim, link, soldiers_pair
+
+
+def test_comparison_feedback_found_missed_extra(pk_key, pk_submission, articles):
+    soldiers = link(pk_submission, *soldiers_pair(pk_submission, articles))
+    # 11,000 in 002 linked with a number that is not in the key's comparison: extra
+    extra = link(
+        pk_submission,
+        claim(pk_submission, articles["002"], FORCES_002, counted="forces"),
+        claim(pk_submission, articles["003"], "more than 60,000", counted="people"),
+        relation="agree",
+    )
+    feedback = selectors.comparison_feedback(pk_submission)
+    assert [(f.key.title, f.student.ref, f.relation_agrees) for f in feedback.found] == [
+        ("Russian soldiers inside the city", soldiers, True)
+    ]
+    assert [k.title for k in feedback.missed] == ["Russian forces around the city"]
+    assert [s.ref for s in feedback.extra] == [extra]
+
+
+def test_comparison_feedback_relation_differs(pk_key, pk_submission, articles):
+    link(pk_submission, *soldiers_pair(pk_submission, articles), relation="agree")
+    (found,) = selectors.comparison_feedback(pk_submission).found
+    assert not found.relation_agrees
+
+
+def test_comparison_feedback_is_none_without_key_comparisons(pk_submission, articles):
+    link(pk_submission, *soldiers_pair(pk_submission, articles))
+    assert selectors.comparison_feedback(pk_submission) is None
+
+
+def test_work_in_progress_is_not_counted_as_missed(pk_key, pk_submission, articles):
+    link(pk_submission, *soldiers_pair(pk_submission, articles))
+    result = selectors.class_comparisons(pk_submission.assignment)
+    assert result.students == 0
+    assert all(c.found == 0 and c.missed == 0 for c in result.summary)
+    assert result.counts == {pk_submission.pk: 1}
+
+
+def test_the_launch_key_comparisons_are_matched(pokrovsk, pk_submission, articles):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_launch_key", stdout=StringIO())
+    link(pk_submission, *soldiers_pair(pk_submission, articles))
+    forces = claim(pk_submission, articles["002"], FORCES_002), claim(pk_submission, articles["003"], FORCES_003)
+    link(pk_submission, *forces, relation="agree")
+    feedback = selectors.comparison_feedback(pk_submission)
+    assert feedback.key_count == 8
+    found = {f.key.title: f.relation_agrees for f in feedback.found}
+    assert found["Russian soldiers inside the city"] is True
+    assert len(found) == 2 and not feedback.extra
+    assert len(feedback.missed) == 6 and all(k.explanation for k in feedback.missed)
