@@ -14,6 +14,7 @@ import { PendingSaves, plural } from "./pending-saves.js";
 import { truncate } from "./panels.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
+import { failureLabel, notSubmittedMessage } from "./transport.js";
 import { createWrites } from "./writes.js";
 
 const page = document.getElementById("annotate-page");
@@ -44,7 +45,7 @@ function categoryLabel(category) {
 
 function pendingItemState(item) {
   if (item.state !== "queued") return "Saving…";
-  return item.sessionEnded ? "Not saved — log in again, then reload" : "Not saved yet — will retry";
+  return failureLabel(item.sessionEnded ? "session" : "network");
 }
 
 /** New highlights on their way, in the list: the page's <template id="pending-item">, filled in. */
@@ -137,8 +138,7 @@ function setUpSubmit() {
     if (n) {
       buttons.forEach((b) => (b.disabled = false));
       current.querySelectorAll("button").forEach((b) => (b.disabled = false));
-      const why = saves.lastFailure?.kind === "session" ? ` ${saves.lastFailure.message}` : "";
-      const text = `${n === 1 ? "1 highlight is" : `${n} highlights are`} not saved yet — check your connection, then submit.${why}`;
+      const text = notSubmittedMessage(n, saves.lastFailure);
       let alert = current.querySelector("[data-submit-problem]");
       if (!alert) {
         alert = document.createElement("p");

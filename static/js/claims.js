@@ -2,7 +2,7 @@
 // region (after a save, or a refresh when a highlight is saved on the side-by-side page).
 // Without JavaScript every form posts and the page comes back (Post/Redirect/Get).
 
-import { failureMessage } from "./transport.js";
+import { failureMessage, notSaved } from "./transport.js";
 
 let lastFocusId = null;
 let carried = null;
@@ -82,9 +82,9 @@ function sayNotSaved(form, text) {
     line.dataset.formProblem = "";
     form.prepend(line);
   }
-  line.textContent = `Not saved — ${text}`;
+  line.textContent = notSaved(text);
   const status = document.getElementById("ledger-status");
-  if (status && form.closest("#ledger-region")) status.textContent = `Not saved — ${text}`;
+  if (status && form.closest("#ledger-region")) status.textContent = notSaved(text);
 }
 
 document.body.addEventListener("htmx:beforeRequest", (event) => {

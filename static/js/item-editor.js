@@ -6,6 +6,7 @@
 
 import { annotationsFromList, flashHighlight, innermostId, listEl, marksFor, smoothOrInstant } from "./highlights.js";
 import { positionNear, truncate } from "./panels.js";
+import { failureLabel } from "./transport.js";
 
 export class ItemEditor {
   constructor({ root, editor, write, failText = () => "", deletedText = "Deleted", onOpen = () => {} }) {
@@ -80,7 +81,7 @@ export class ItemEditor {
     this.say("Saving…");
     const fields = { category, [this.noteName]: this.note.value.trim() };
     const ok = await this.write("update", { id: this.el.dataset.id, url: this.el.action, fields }, "Saved");
-    this.say(ok ? "" : this.failText() || "Not saved — try again.");
+    this.say(ok ? "" : this.failText() || failureLabel("failed"));
     return ok;
   }
 
@@ -112,7 +113,7 @@ export class ItemEditor {
         const ok = await this.write("delete", { id, url: editor.dataset.deleteUrl }, this.deletedText);
         if (!ok) {
           // Still there: say why, and offer the choice again.
-          this.say(this.failText() || "Not deleted — try again.");
+          this.say(this.failText() || failureLabel("delete-failed"));
           confirmBox.hidden = true;
           actions.hidden = false;
           editor.querySelector("[data-action=delete]").focus();

@@ -15,7 +15,7 @@ import { truncate } from "./panels.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
 import { createWrites } from "./writes.js";
-import { send } from "./transport.js";
+import { notAddedToKey, notSaved, notSavedReason, send } from "./transport.js";
 
 const page = document.getElementById("annotate-page");
 const root = document.getElementById("article-text");
@@ -72,7 +72,7 @@ function create({ selector, category, note }) {
   // at once; what is already on the device is sent anyway (the server adds the same span only once).
   const outcome = result.then((how) => {
     if (how === "saved") return how;
-    setStatus("error", `Not added to the key: “${truncate(item.exact, 40)}” — ${(item.error || "").replace(/^Not saved — /, "")}`);
+    setStatus("error", notAddedToKey(truncate(item.exact, 40), notSavedReason(item.error)));
     return "failed";
   });
   return { item, result: outcome };
@@ -86,7 +86,7 @@ async function sendForm(form, doneText) {
     setStatus("saved", doneText);
     return true;
   }
-  setStatus("error", `Not saved — ${answer.message}`);
+  setStatus("error", notSaved(answer.message));
   return false;
 }
 

@@ -12,7 +12,7 @@
 // new highlights (the outbox of earlier versions).
 
 import { truncate } from "./panels.js";
-import { send } from "./transport.js";
+import { failureLabel, notSaved, send, waitingMessage } from "./transport.js";
 
 const RETRY_MS = 4000;
 
@@ -157,9 +157,8 @@ export class PendingSaves {
         return answer;
       }
       if (answer.kind === "refused" || answer.kind === "gone") {
-        item.error = `Not saved — ${answer.message}`;
-        const what = item.exact ? `“${truncate(item.exact, 40)}” — ` : "";
-        this.setStatus("error", `Not saved: ${what}${answer.message}`);
+        item.error = notSaved(answer.message);
+        this.setStatus("error", notSaved(answer.message, item.exact ? truncate(item.exact, 40) : ""));
         this.changed(item);
         return answer;
       }
@@ -187,16 +186,9 @@ export class PendingSaves {
     this.lastFailure = answer;
     if (this.items.has(item.key)) this.outbox.put(stored(item));
     item.sessionEnded = answer.kind === "session" || answer.kind === "stale";
-    item.error = item.sessionEnded ? `Not saved — ${answer.message}` : "Not saved yet — will retry";
+    item.error = item.sessionEnded ? notSaved(answer.message) : failureLabel(answer.kind);
     this.changed(item);
-    const what = plural(this.size);
-    const texts = {
-      session: `Not saved — ${answer.message} (${what} waiting on this device.)`,
-      stale: `Not saved — ${answer.message} (${what} waiting on this device.)`,
-      network: `Not saved yet — the connection was lost. Retrying: ${what} kept on this device and will be sent when the connection is back.`,
-      server: `Not saved yet — ${answer.message} Retrying: ${what} kept on this device.`,
-    };
-    this.setStatus("queued", texts[answer.kind] || texts.server);
+    this.setStatus("queued", waitingMessage(answer, plural(this.size)));
     if (!this.timer) this.timer = setInterval(() => this.flush(), RETRY_MS);
   }
 

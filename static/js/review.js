@@ -3,7 +3,7 @@
 
 import { enableConfirmForms } from "./confirm.js";
 import { annotationsFromList, flashHighlight, innermostId, renderHighlights, smoothOrInstant } from "./highlights.js";
-import { failureMessage, readAnswer } from "./transport.js";
+import { failureMessage, notSaved, readAnswer } from "./transport.js";
 
 const page = document.getElementById("annotate-page");
 const root = document.getElementById("article-text");
@@ -54,7 +54,7 @@ function sayNotSaved(event, text) {
   const state = event.target.closest("li")?.querySelector(".save-state");
   if (state) {
     state.classList.add("is-error");
-    state.textContent = `Not saved — ${text}`;
+    state.textContent = notSaved(text);
   }
 }
 document.addEventListener("htmx:sendError", (event) => sayNotSaved(event, failureMessage("network")));

@@ -19,6 +19,7 @@ import { marksFor } from "./highlights.js";
 import { KeyboardSelect } from "./keyboard-select.js";
 import { lastRect, positionNear, truncate } from "./panels.js";
 import { caretNear, cpLength, rangeFor, selectorFor } from "./textpos.js";
+import { failureLabel } from "./transport.js";
 
 export class SelectionToolbar {
   constructor({ root, roots, toolbar, announce, create, amend }) {
@@ -104,7 +105,7 @@ export class SelectionToolbar {
     this.press(item.category);
     this.cancelButton.textContent = "Close";
     this.saveButton.textContent = this.saveButton.dataset.saveLabel || "Save";
-    this.state.textContent = item.error || "Not saved — try again.";
+    this.state.textContent = item.error || failureLabel("failed");
     const marks = item.id ? marksFor(this.root, item.id) : [];
     const rect = marks.length ? marks[marks.length - 1].getBoundingClientRect() : this.root.getBoundingClientRect();
     positionNear(form, rect, { beside: this.root });
@@ -136,14 +137,14 @@ export class SelectionToolbar {
     const outcome = await result;
     if (this.item !== item) return;
     if (outcome === "saved") this.state.textContent = `Saved as ${this.categoryLabel(category)}`;
-    else if (outcome === "queued") this.state.textContent = item.error || "Not saved yet — will retry";
+    else if (outcome === "queued") this.state.textContent = item.error || failureLabel("network");
     else {
       // Refused or not sent: the selection and the note stay, so choosing a category again retries.
       this.item = null;
       this.el.dataset.phase = "choose";
       this.press(null);
       this.cancelButton.textContent = "Cancel";
-      this.state.textContent = item.error || "Not saved.";
+      this.state.textContent = item.error || failureLabel("failed");
       if (!this.selector) this.close({ resume: false });
     }
   }
@@ -165,7 +166,7 @@ export class SelectionToolbar {
       const item = this.item;
       const ok = await this.amend(item, { [this.noteName]: this.note.value.trim() });
       if (ok) this.close();
-      else if (this.item === item) this.state.textContent = item.error || "Not saved — try again.";
+      else if (this.item === item) this.state.textContent = item.error || failureLabel("failed");
     });
     this.setUpSelection();
     this.setUpKeyboard();

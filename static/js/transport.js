@@ -36,6 +36,54 @@ export function failureMessage(kind, { status = 0, text = "" } = {}) {
   return MESSAGES[kind] || MESSAGES.unexpected;
 }
 
+/** A change that failed, said in full: "Not saved — <why>" (the why from failureMessage or readAnswer), or
+ * of one item named by its words: "Not saved: “<quote>” — <why>". */
+export function notSaved(message, quote = "") {
+  return quote ? `Not saved: “${quote}” — ${message}` : `Not saved — ${message}`;
+}
+
+/** The why of notSaved's line, without its "Not saved — ". */
+export function notSavedReason(line) {
+  return String(line || "").replace(/^Not saved — /, "");
+}
+
+/** A key item the server did not add, named by its words. */
+export function notAddedToKey(quote, reason) {
+  return `Not added to the key: “${quote}” — ${reason}`;
+}
+
+// The short label beside a change that has not reached the server (in the list, in the toolbar), by why:
+// kept on the device and sent again (network, server), waiting for a new login (session, stale), or not
+// kept (failed: the person chooses again).
+const LABELS = {
+  network: "Not saved yet — will retry",
+  server: "Not saved yet — will retry",
+  session: "Not saved — log in again, then reload",
+  stale: "Not saved — log in again, then reload",
+  failed: "Not saved — try again.",
+  "delete-failed": "Not deleted — try again.",
+};
+
+/** The short label of a failure of `kind` (a kind of readAnswer's, "failed" or "delete-failed"). */
+export function failureLabel(kind) {
+  return LABELS[kind] || LABELS.failed;
+}
+
+/** The status line after a send failed and its changes were kept on the device: `answer` from readAnswer,
+ * `what` how much waits ("2 highlights"). */
+export function waitingMessage(answer, what) {
+  if (answer.kind === "session" || answer.kind === "stale") return `${notSaved(answer.message)} (${what} waiting on this device.)`;
+  if (answer.kind === "network")
+    return `Not saved yet — the connection was lost. Retrying: ${what} kept on this device and will be sent when the connection is back.`;
+  return `Not saved yet — ${answer.message} Retrying: ${what} kept on this device.`;
+}
+
+/** Why submitting stopped: `count` highlights have not reached the server; `failure`, the last answer. */
+export function notSubmittedMessage(count, failure) {
+  const why = failure?.kind === "session" ? ` ${failure.message}` : "";
+  return `${count === 1 ? "1 highlight is" : `${count} highlights are`} not saved yet — check your connection, then submit.${why}`;
+}
+
 function events(xhr) {
   try {
     return JSON.parse(xhr.getResponseHeader("HX-Trigger") || "{}");

@@ -3,6 +3,8 @@
 // page's outbox (pending-saves.js), so nothing typed is lost; the status line says how it went, in the
 // words of transport.js.
 
+import { notSaved } from "./transport.js";
+
 /**
  * @param saves      the page's PendingSaves
  * @param articleId  the article shown (side by side shows two: each item then names its own, item.articleId)
@@ -22,7 +24,7 @@ export function createWrites({ saves, articleId, setStatus }) {
       setStatus("saved", doneText);
       return true;
     }
-    lastError = `Not saved — ${answer.message}`;
+    lastError = notSaved(answer.message);
     if (answer.kind === "refused" || answer.kind === "gone") setStatus("error", lastError);
     return false;
   }
