@@ -1,4 +1,4 @@
-"""How well the readers read news they were not tuned to: `make eval` (`--split dev|test|final|final2|final3|all`).
+"""How well the readers read news they were not tuned to: `make eval` (`--split dev|…|final4|all`).
 
 Plain Python, no Django. Reads tests/data/news/<split>/NN-slug.txt with its labels NN-slug.json (the
 format is in tests/data/news/README.md) and prints
@@ -69,9 +69,9 @@ def article_numbers(spec: str) -> set[int]:
 
 
 def load(split: str, corpus: Path = CORPUS, articles: set[int] | None = None) -> list[Article]:
-    # "all" is everything that may be tuned on (dev and the splits already measured: test, final, final2);
-    # the held-out final3 stays apart.
-    folders = ["dev", "test", "final", "final2"] if split == "all" else [split]
+    # "all" is everything that may be tuned on: dev and the splits already measured (test, final, final2,
+    # final3). A held-out split written later (final4/) stays apart until it is measured.
+    folders = ["dev", "test", "final", "final2", "final3"] if split == "all" else [split]
     out = []
     for folder in folders:
         for path in sorted((corpus / folder).glob("*.txt")):
@@ -361,11 +361,14 @@ def report(split: str, numbers: dict, suggestions: dict[str, tuple[int, int, int
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "test", "final", "final2", "final3", "all"], default="dev")
+    parser.add_argument("--split", choices=["dev", "test", "final", "final2", "final3", "final4", "all"], default="dev")
     parser.add_argument("--root", type=Path, default=HERE.parent, help="where to import teaching.text from")
     parser.add_argument("--show", type=int, default=0, help="print up to N misreads, declines and extras")
     parser.add_argument(
-        "--corpus", type=Path, default=CORPUS, help="the folder holding dev/, test/, final/, final2/ and final3/"
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="the folder holding dev/, test/, final/, final2/, final3/ and final4/",
     )
     parser.add_argument(
         "--articles",
