@@ -12,6 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 from math import gcd
 
+from teaching.text.numberclaims.bindings import bind
 from teaching.text.numberclaims.dates import DateReader, Point
 from teaching.text.numberclaims.values import (
     CONFIDENT,
@@ -1941,6 +1942,10 @@ def parse_claim(text: str) -> NumberClaim:
                 dates.append(one)
             else:
                 values.append(one)
+    bound, unexplained = bind(text, values + dates)
+    values = [v for v in bound if v.kind not in ("date", "time")]
+    dates = [v for v in bound if v.kind in ("date", "time")]
+    declined = sorted(declined + unexplained, key=lambda d: d.start)
     return NumberClaim(
         text=text, values=tuple(values), vague=tuple(vague), dates=tuple(dates), declined=tuple(declined)
     )

@@ -1,0 +1,198 @@
+"""Readings bound to each other: constructions that join two readings into one, or leave them unexplained.
+
+The token walker reads one number at a time. Some constructions join two of its readings into one mention
+(issue 9, after final3/ showed each unseen split misreading the constructions nobody foresaw):
+
+* a compound duration in descending units ("2 hours 3 minutes 15 seconds", "eight years and four months"),
+  read in its smallest unit;
+* "from X to Y <unit>" with no word saying something changed: a range, the unit shared ("from 25 to 30 km");
+* a named day whose date is fixed before a year ("Boxing Day 2015", "New Year's Eve, 1999"): that date.
+
+And where a number sits in a construction these rules cannot explain, the readings are declined with a
+reason rather than left as partial confident readings: a named day whose date moves ("Good Friday 2015")
+before a year.
+
+Plain Python, no Django: ``bind`` takes the walker's readings in reading order and gives them back joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from teaching.text.numberclaims.values import Declined, Value
+
+WHY_NAMED_DAY = (
+    "A year after the name of a day whose date changes from year to year (“Good Friday 2015”) is a date the text "
+    "does not print: the reader cannot say which day."
+)
+
+# --- compound durations -----------------------------------------------------------------------------------
+
+# How many of the smaller unit make one of the larger: only exact steps (a month is not a whole number of days).
+_STEPS = {
+    ("years", "months"): 12,
+    ("weeks", "days"): 7,
+    ("days", "hours"): 24,
+    ("hours", "minutes"): 60,
+    ("minutes", "seconds"): 60,
+}
+_ORDER = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
+
+
+def _factor(larger: str, smaller: str) -> int | None:
+    """How many ``smaller`` make one ``larger`` (days → minutes 1,440), or None when no exact chain exists."""
+    if larger not in _ORDER or smaller not in _ORDER or _ORDER.index(larger) >= _ORDER.index(smaller):
+        return None
+    factor, unit = 1, larger
+    while unit != smaller:
+        step = next(((a, b) for (a, b) in _STEPS if a == unit), None)
+        if step is None:
+            return None
+        factor *= _STEPS[step]
+        unit = step[1]
+    return factor
+
+
+_DURATION_JOIN = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)\Z", re.IGNORECASE)
+
+
+def _duration(v: Value) -> bool:
+    return v.sure and v.category == "duration" and not v.is_range and v.per is None and v.unit in _ORDER
+
+
+def _join_durations(text: str, a: Value, b: Value) -> Value | None:
+    """ "2 hours 3 minutes" + "15 seconds", "eight years" + "and four months": one duration, smaller unit."""
+    if not (_duration(a) and _duration(b)) or b.qualifier != "exact":
+        return None
+    if not _DURATION_JOIN.fullmatch(text[a.end : b.start]):
+        return None
+    factor = _factor(a.unit or "", b.unit or "")
+    if factor is None:
+        return None
+    total = a.low * factor + b.low
+    return replace(a, text=text[a.start : b.end], end=b.end, low=total, high=total, unit=b.unit)
+
+
+# --- from X to Y ------------------------------------------------------------------------------------------
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"\s+to\s+\Z", re.IGNORECASE)
+# Words that make "from X to Y" a change from one value to the other ("rose from 5 to 7"), not a range.
+_CHANGE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|cut(?:s|ting)?|rais\w*|lift\w*|"
+    r"lower\w*|drop\w*|climb\w*|jump\w*|slip\w*|gr[eo]w\w*|reduc\w*|slash\w*|doubl\w*|tripl\w*|soar\w*|"
+    r"plung\w*|edg\w*|went|go(?:es|ne|ing)?|mov\w*|chang\w*|shift\w*|swung|swing\w*|widen\w*|narrow\w*|"
+    r"extend\w*|shorten\w*|lengthen\w*|boost\w*|trim\w*|hik\w*|upgrad\w*|downgrad\w*|revis\w*|push\w*|"
+    r"brought|bring\w*|tumbl\w*|sank|sink\w*|surg\w*|leap\w*|leapt|shrank|shrink\w*|switch\w*|turn\w*|"
+    r"up|down|fewer|more|less|higher|lower|compared|versus|previously|earlier)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The clause before ``at`` (back to a full stop, semicolon or line break; at most twelve words)."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    return " ".join(text[start:at].split()[-12:])  # text without punctuation: the last twelve words
+
+
+def _bare(v: Value) -> bool:
+    return (
+        v.sure
+        and v.kind == "count"
+        and v.category == "quantity"
+        and not v.is_range
+        and v.unit is None
+        and v.noun is None
+        and v.currency is None
+        and v.per is None
+        and v.qualifier == "exact"
+    )
+
+
+def _from_to_range(text: str, a: Value, b: Value) -> Value | None:
+    """ "from 25 to 30 km": a range with the unit shared, unless a word says something changed."""
+    if not (_bare(a) and b.sure and b.kind == "count" and not b.is_range and b.qualifier == "exact"):
+        return None
+    if b.category not in ("quantity", "duration") or b.low <= a.low:
+        return None
+    if not (_FROM_BEFORE.search(text, 0, a.start) and _TO_BETWEEN.fullmatch(text[a.end : b.start])):
+        return None
+    after = text[b.end : b.end + 30]
+    if _CHANGE.search(_clause_before(text, a.start)) or re.match(
+        r"\s*(?:previously|earlier|before|by\s+\d{4})\b", after
+    ):
+        return None
+    start = _FROM_BEFORE.search(text, 0, a.start).start()  # type: ignore[union-attr]
+    return replace(b, text=text[start : b.end], start=start, low=a.low, high=b.low, category="range", qualifier="exact")
+
+
+# --- named days before a year -----------------------------------------------------------------------------
+
+_FIXED_DAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "hogmanay": (12, 31),
+    "bastille day": (7, 14),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "st valentine's day": (2, 14),
+    "st patrick's day": (3, 17),
+    "st. patrick's day": (3, 17),
+    "armistice day": (11, 11),
+    "guy fawkes night": (11, 5),
+    "bonfire night": (11, 5),
+    "the fourth of july": (7, 4),
+    "fourth of july": (7, 4),
+    "july fourth": (7, 4),
+    "anzac day": (4, 25),
+    "burns night": (1, 25),
+}
+_DAY_NAME = r"(?:[A-Z][\w.'’]*\s+){0,3}(?:Day|Eve|Night|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)"
+_NAMED_DAY = re.compile(rf"\b({_DAY_NAME}|Christmas|Hogmanay|Halloween)(\s*,?\s+(?:of\s+)?)\Z")
+
+
+def _named_day_year(text: str, a: Value) -> Value | Declined | None:
+    """ "Boxing Day 2015" is 26 December 2015; "Good Friday 2015" names a day the text does not date."""
+    if not (a.sure and a.category == "year" and not a.is_range):
+        return None
+    m = _NAMED_DAY.search(text, max(0, a.start - 60), a.start)
+    if m is None:
+        return None
+    name = m.group(1).replace("’", "'")
+    start = m.start(1)
+    # the longest fixed name that ends the phrase ("... on New Year's Eve" → "new year's eve")
+    words = name.split()
+    for n in range(len(words)):
+        key = " ".join(words[n:]).lower()
+        if key in _FIXED_DAYS:
+            month, day = _FIXED_DAYS[key]
+            start = m.start(1) + len(" ".join(words[:n])) + (1 if n else 0)
+            iso = f"{a.when_low}-{month:02d}-{day:02d}"
+            return replace(a, text=text[start : a.end], start=start, category="date", when_low=iso, when_high=iso)
+    if len(words) == 1 and words[0] in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        return None  # "on Sunday 2015 was …": a weekday and a year side by side, rare; leave the year
+    return Declined(text[start : a.end], start, a.end, WHY_NAMED_DAY)
+
+
+# --- the pass ---------------------------------------------------------------------------------------------
+
+
+def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]:
+    """The walker's values and dates (in reading order), with bound pairs joined; and what it now declines."""
+    items = sorted(readings, key=lambda v: (v.start, v.end))
+    declined: list[Declined] = []
+    out: list[Value] = []
+    for v in items:
+        if out and out[-1].end <= v.start:
+            joined = _join_durations(text, out[-1], v)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(v)
+    return out, declined

@@ -1,0 +1,58 @@
+"""Readings bound to each other (numberclaims.bindings, issue 9 after final3/): a compound duration in
+descending units is one duration; "from X to Y <unit>" with no word of change is one range; a named day whose
+date is fixed, before a year, is that date, and one whose date moves is declined. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from teaching.text.numberclaims import parse_claim
+
+from .test_number_reading_rules import check, readings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The relay team finished in 1 hour 12 minutes 40 seconds.",
+            [("1 hour 12 minutes 40 seconds", "duration", "4360")],
+        ),
+        ("She served six years and five months of the term.", [("six years and five months", "duration", "77")]),
+        ("The ferry crossing took 3 days, 4 hours in the gale.", [("3 days, 4 hours", "duration", "76")]),
+        ("The fire burned for two weeks and three days.", [("two weeks and three days", "duration", "17")]),
+        ("Her split was 4 minutes 9 seconds.", [("4 minutes 9 seconds", "duration", "249")]),
+    ],
+)
+def test_a_compound_duration_in_descending_units_is_one_duration(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They met for 3 hours and 20 people came.",  # "20 people" is not a part of the duration
+        "He spent 4 minutes and then 2 hours on it.",  # ascending: two durations
+    ],
+)
+def test_durations_not_in_descending_units_stay_apart(text):
+    spans = {s for s, _, _ in readings(text)}
+    assert not any(" and " in s for s in spans), spans
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    h=st.integers(min_value=1, max_value=9),
+    m=st.integers(min_value=1, max_value=59),
+    s=st.integers(min_value=1, max_value=59),
+    join=st.sampled_from([" ", ", ", " and "]),
+)
+def test_hours_minutes_seconds_add_up_in_seconds(h, m, s, join):
+    text = f"The winner crossed the line in {h} hours {m} minutes{join}{s} seconds."
+    got = [v for v in parse_claim(text).readings if v.sure]
+    assert len(got) == 1, got
+    assert got[0].label()["kind"] == "duration"
+    assert got[0].low == h * 3600 + m * 60 + s and got[0].unit == "seconds"
