@@ -190,7 +190,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
     out: list[Value] = []
     for v in items:
         if out and out[-1].end <= v.start:
-            joined = _join_durations(text, out[-1], v)
+            joined = _join_durations(text, out[-1], v) or _from_to_range(text, out[-1], v)
             if joined is not None:
                 out[-1] = joined
                 continue

@@ -56,3 +56,27 @@ def test_hours_minutes_seconds_add_up_in_seconds(h, m, s, join):
     assert len(got) == 1, got
     assert got[0].label()["kind"] == "duration"
     assert got[0].low == h * 3600 + m * 60 + s and got[0].unit == "seconds"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trucks were weighed at checkpoints from 40 to 55 km inland.", [("from 40 to 55 km", "range", "40..55")]),
+        ("Patients were followed from 2 to 6 years after surgery.", [("from 2 to 6 years", "range", "2..6")]),
+        ("the bowlers rotated through overs from 11 to 15 without a wicket", [("from 11 to 15", "range", "11..15")]),
+    ],
+)
+def test_from_x_to_y_without_a_change_is_a_range_sharing_the_unit(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bus fare rose from 2 to 3 dollars last spring.",
+        "The ministry will lift the retirement age from 65 to 67 by 2031.",
+        "Its membership went from 40 to 90 members in a year.",
+    ],
+)
+def test_from_x_to_y_after_a_word_of_change_is_not_a_range(text):
+    assert not any(kind == "range" for _, kind, _ in readings(text)), readings(text)
