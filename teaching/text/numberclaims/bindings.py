@@ -189,6 +189,12 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
     declined: list[Declined] = []
     out: list[Value] = []
     for v in items:
+        named = _named_day_year(text, v)
+        if isinstance(named, Declined):
+            declined.append(named)
+            continue
+        if named is not None:
+            v = named
         if out and out[-1].end <= v.start:
             joined = _join_durations(text, out[-1], v) or _from_to_range(text, out[-1], v)
             if joined is not None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from teaching.text.numberclaims import parse_claim
 
-from .test_number_reading_rules import check, readings
+from .test_number_reading_rules import check, readings, unsure
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,32 @@ def test_from_x_to_y_without_a_change_is_a_range_sharing_the_unit(text, expected
 )
 def test_from_x_to_y_after_a_word_of_change_is_not_a_range(text):
     assert not any(kind == "range" for _, kind, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The river last burst its banks on Christmas Day 2013.", [("Christmas Day 2013", "date", "2013-12-25")]),
+        (
+            "Fireworks were banned on Bonfire Night, 2020, after the fires.",
+            [("Bonfire Night, 2020", "date", "2020-11-05")],
+        ),
+        ("The mill closed on New Year’s Day 1986.", [("New Year’s Day 1986", "date", "1986-01-01")]),
+        ("Riots broke out on Bastille Day 2005 in two suburbs.", [("Bastille Day 2005", "date", "2005-07-14")]),
+    ],
+)
+def test_a_named_day_with_a_fixed_date_before_a_year_is_that_date(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("The bridge reopened on Easter Sunday 2019.", "Easter Sunday 2019"),
+        ("Stores opened at dawn on Black Friday 2022.", "Black Friday 2022"),
+        ("The walkout began on Independence Day 1998.", "Independence Day 1998"),  # which country's?
+    ],
+)
+def test_a_named_day_whose_date_moves_or_is_unclear_is_declined_with_its_year(text, declined):
+    assert declined in unsure(text)
+    assert not any(kind == "year" for _, kind, _ in readings(text)), readings(text)
