@@ -95,3 +95,15 @@ def assert_fits_the_screen(page) -> None:
     width = page.viewport_size["width"]
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= width, f"page is {scroll_width}px wide on a {width}px screen"
+
+
+def open_reading_view(page, live_server, login_as, student, assignment, position: int = 3) -> None:
+    """`student` logs in and opens the reading view of the assignment's article at `position`."""
+    login_as(student)
+    page.goto(f"{live_server.url}/assignments/{assignment.pk}/articles/{position}/")
+    wait_ready(page)
+
+
+def outbox_key(setup) -> str:
+    """Where the page keeps unsent highlights: per assignment and student (the same before the first save)."""
+    return f"crosscheck:outbox:a{setup['assignment'].pk}-u{setup['submission'].student_id}"

@@ -7,29 +7,11 @@ from playwright.sync_api import expect
 
 from teaching.models import Annotation, Submission
 from tests import factories
-from tests.browser.reading_helpers import article_at, drag_select, launch_assignment, mark_texts, wait_ready
+from tests.browser.reading_helpers import article_at, drag_select, mark_texts, open_reading_view, outbox_key, wait_ready
 
 pytestmark = pytest.mark.browser
 
 PHRASE = "approximately 300 troops"
-
-
-@pytest.fixture
-def setup(classroom, student):
-    assignment = launch_assignment(classroom)
-    submission = factories.SubmissionFactory(assignment=assignment, student=student)
-    return {"assignment": assignment, "submission": submission, "article": article_at(assignment, 3)}
-
-
-def _outbox_key(setup) -> str:
-    """Where the page keeps unsent highlights: per assignment and student (the same before the first save)."""
-    return f"crosscheck:outbox:a{setup['assignment'].pk}-u{setup['submission'].student_id}"
-
-
-def _open(page, live_server, login_as, student, assignment, position=3):
-    login_as(student)
-    page.goto(f"{live_server.url}/assignments/{assignment.pk}/articles/{position}/")
-    wait_ready(page)
 
 
 def test_mouse_highlight_with_comment_survives_reload(live_server, page, login_as, student, setup):
@@ -69,7 +51,7 @@ def test_click_highlight_change_category_and_delete_another(live_server, page, l
     submission, article = setup["submission"], setup["article"]
     first = factories.annotation_for(submission, article, PHRASE)
     second = factories.annotation_for(submission, article, "Video footage confirms", category="sourcing")
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
 
     page.locator(f'mark[data-annotation-ids="{first.pk}"]').first.click()
     editor = page.locator("#annotation-editor")
@@ -94,7 +76,7 @@ def test_click_highlight_change_category_and_delete_another(live_server, page, l
 
 
 def test_keyboard_only_student_makes_a_highlight(live_server, page, login_as, student, setup):
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     words = setup["article"].body_text.split()
     page.keyboard.press("Alt+k")
     expect(page.locator("#article-text")).to_be_focused()
@@ -115,7 +97,7 @@ def test_keyboard_only_student_makes_a_highlight(live_server, page, login_as, st
 
 
 def test_find_text_then_shortcut_key(live_server, page, login_as, student, setup):
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     page.get_by_label("Find text to highlight").fill("11,000 Russian forces")
     page.keyboard.press("Enter")
     expect(page.locator("#annotate-toolbar")).to_be_visible()
@@ -127,7 +109,7 @@ def test_find_text_then_shortcut_key(live_server, page, login_as, student, setup
 
 def test_overlapping_highlights_compose(live_server, page, login_as, student, setup):
     numbers = factories.annotation_for(setup["submission"], setup["article"], PHRASE)
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     drag_select(page, "300 troops now operating")
     page.locator("#annotate-toolbar").get_by_role("button", name=re.compile("Rhetoric")).click()
     expect(page.locator("#save-status")).to_have_text("Saved")
@@ -145,7 +127,7 @@ def test_each_article_keeps_its_own_highlights(live_server, page, login_as, stud
     third = factories.annotation_for(setup["submission"], setup["article"], PHRASE)
     fourth_article = article_at(setup["assignment"], 4)
     fourth = factories.annotation_for(setup["submission"], fourth_article, "about 11,000", category="numbers")
-    _open(page, live_server, login_as, student, setup["assignment"], position=4)
+    open_reading_view(page, live_server, login_as, student, setup["assignment"], position=4)
     assert mark_texts(page, fourth.pk) == "about 11,000"
     expect(page.locator("#article-text mark.hl")).to_have_count(1)
     page.get_by_role("link", name=re.compile("Article 3")).click()
@@ -155,7 +137,7 @@ def test_each_article_keeps_its_own_highlights(live_server, page, login_as, stud
 
 
 def test_outbox_keeps_a_highlight_while_offline_and_sends_it_later(live_server, page, login_as, student, setup):
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     page.route("**/annotations/", lambda route: route.abort())
     drag_select(page, PHRASE)
     page.locator("#annotate-toolbar").get_by_role("button", name=re.compile("Numbers")).click()
@@ -168,18 +150,18 @@ def test_outbox_keeps_a_highlight_while_offline_and_sends_it_later(live_server, 
     page.reload()
     wait_ready(page)
     expect(page.locator("#article-text mark.hl-pending")).to_have_text(PHRASE)
-    stored = page.evaluate(f"localStorage.getItem('{_outbox_key(setup)}')")
+    stored = page.evaluate(f"localStorage.getItem('{outbox_key(setup)}')")
     assert PHRASE in stored
 
     page.unroute("**/annotations/")
     expect(page.locator("#save-status")).to_contain_text("Saved", timeout=15000)
     expect(page.locator("#article-text mark.hl-pending")).to_have_count(0)
     assert Annotation.objects.get().exact == PHRASE
-    assert page.evaluate(f"localStorage.getItem('{_outbox_key(setup)}')") is None
+    assert page.evaluate(f"localStorage.getItem('{outbox_key(setup)}')") is None
 
 
 def test_server_refusal_is_shown_and_the_pending_highlight_removed(live_server, page, login_as, student, setup):
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     Submission.objects.filter(pk=setup["submission"].pk).update(status="submitted")  # submitted in another tab
     drag_select(page, PHRASE)
     page.locator("#annotate-toolbar").get_by_role("button", name=re.compile("Sourcing")).click()
@@ -187,12 +169,12 @@ def test_server_refusal_is_shown_and_the_pending_highlight_removed(live_server, 
     expect(page.locator("[data-errors]")).to_contain_text("read-only")
     expect(page.locator("#article-text mark.hl")).to_have_count(0)
     assert not Annotation.objects.exists()
-    assert page.evaluate(f"localStorage.getItem('{_outbox_key(setup)}')") is None
+    assert page.evaluate(f"localStorage.getItem('{outbox_key(setup)}')") is None
 
 
 def test_submit_makes_the_work_read_only(live_server, page, login_as, student, setup):
     factories.annotation_for(setup["submission"], setup["article"], PHRASE)
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     page.get_by_role("button", name="Submit to my teacher").click()
     expect(page.get_by_text("Submit 1 highlight?")).to_be_visible()
     page.get_by_role("button", name="Yes, submit").click()
@@ -217,7 +199,7 @@ def test_screenshots_reading_view_with_toolbar(live_server, page, login_as, stud
     factories.annotation_for(submission, article, "troubling disconnect", category="rhetoric", comment="Opinion word")
     for width, height, name in [(1280, 900, "reading-desktop"), (390, 844, "reading-phone")]:
         page.set_viewport_size({"width": width, "height": height})
-        _open(page, live_server, login_as, student, setup["assignment"])
+        open_reading_view(page, live_server, login_as, student, setup["assignment"])
         page.screenshot(path=f"{screenshot_dir}/{name}-top.png")
         drag_select(page, "11,000 Russian forces")
         expect(page.locator("#annotate-toolbar")).to_be_visible()
@@ -226,7 +208,7 @@ def test_screenshots_reading_view_with_toolbar(live_server, page, login_as, stud
 
 
 def test_comment_typed_after_choosing_is_saved_when_clicking_away(live_server, page, login_as, student, setup):
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     drag_select(page, PHRASE)
     toolbar = page.locator("#annotate-toolbar")
     toolbar.get_by_role("button", name=re.compile("Numbers")).click()
@@ -245,7 +227,7 @@ def test_reading_view_has_no_axe_violations(live_server, page, login_as, student
     factories.annotation_for(setup["submission"], setup["article"], PHRASE, teacher_mark="good", teacher_comment="Yes")
     factories.annotation_for(setup["submission"], setup["article"], "verified reports indicate", category="sourcing")
     Submission.objects.filter(pk=setup["submission"].pk).update(status=status, feedback="Well done.")
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     drag_select(page, "11,000 Russian forces")
     expect(page.locator("#annotate-toolbar")).to_be_visible()
     results = Axe().run(
@@ -258,7 +240,7 @@ def test_list_entry_and_highlight_are_linked(live_server, page, login_as, studen
     annotation = factories.annotation_for(
         setup["submission"], setup["article"], "Moscow has employed", category="rhetoric"
     )
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     entry = page.locator(f'#annotation-list li[data-id="{annotation.pk}"]')
     entry.locator(".item-quote").click()
     mark = page.locator(f'#article-text mark[data-annotation-ids="{annotation.pk}"]')

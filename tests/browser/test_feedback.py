@@ -15,7 +15,7 @@ MISSED_WHY = "A charged phrase: it asks you to feel, not to check."
 
 
 @pytest.fixture
-def setup(classroom, student):
+def feedback_setup(classroom, student):
     assignment = launch_assignment(classroom)  # feedback right after submitting (the default)
     article = article_at(assignment, 3)
     key = factories.ReferenceKeyFactory(lesson=assignment.lesson)
@@ -39,10 +39,10 @@ def _submit_and_open_feedback(page, live_server, assignment):
     expect(page.locator(".messages")).to_contain_text("Here is what you found and what you missed")
 
 
-def test_student_submits_and_sees_found_and_missed(live_server, page, login_as, student, setup):
+def test_student_submits_and_sees_found_and_missed(live_server, page, login_as, student, feedback_setup):
     login_as(student)
-    _submit_and_open_feedback(page, live_server, setup["assignment"])
-    assert Submission.objects.get(pk=setup["submission"].pk).status == "submitted"
+    _submit_and_open_feedback(page, live_server, feedback_setup["assignment"])
+    assert Submission.objects.get(pk=feedback_setup["submission"].pk).status == "submitted"
     page.get_by_role("link", name=re.compile("Article 3")).click()
     page.wait_for_selector("#feedback-page[data-ready=true]")
     expect(page.locator(".summary-lede")).to_contain_text("you found 2 of 3")
@@ -56,7 +56,7 @@ def test_student_submits_and_sees_found_and_missed(live_server, page, login_as, 
     expect(page.get_by_text("Your teacher will look at these.").first).to_be_visible()
 
     # the missed item is drawn in the text in its own style; clicking it explains it
-    key_id = f"k{setup['missed'].pk}"
+    key_id = f"k{feedback_setup['missed'].pk}"
     missed_mark = page.locator(f'#article-text mark.hl-missed[data-annotation-ids~="{key_id}"]').first
     expect(missed_mark).to_have_text("troubling disconnect")
     missed_mark.click()
@@ -76,30 +76,30 @@ def test_student_submits_and_sees_found_and_missed(live_server, page, login_as, 
 
     # the text is untouched by the drawing
     text = page.evaluate("document.getElementById('article-text').textContent")
-    assert text == setup["article"].body_text
+    assert text == feedback_setup["article"].body_text
 
 
-def test_on_return_keeps_feedback_until_returned(live_server, page, login_as, student, setup):
-    setup["assignment"].feedback_timing = "on_return"
-    setup["assignment"].save()
+def test_on_return_keeps_feedback_until_returned(live_server, page, login_as, student, feedback_setup):
+    feedback_setup["assignment"].feedback_timing = "on_return"
+    feedback_setup["assignment"].save()
     login_as(student)
-    page.goto(f"{live_server.url}/assignments/{setup['assignment'].pk}/articles/3/")
+    page.goto(f"{live_server.url}/assignments/{feedback_setup['assignment'].pk}/articles/3/")
     page.get_by_role("button", name="Submit to my teacher").click()
     page.get_by_role("button", name="Yes, submit").click()
     expect(page.locator(".banner-submitted")).to_be_visible()
     expect(page.get_by_role("link", name="See your feedback")).to_have_count(0)
-    page.goto(f"{live_server.url}/assignments/{setup['assignment'].pk}/feedback/articles/3/")
+    page.goto(f"{live_server.url}/assignments/{feedback_setup['assignment'].pk}/feedback/articles/3/")
     expect(page.locator(".messages")).to_contain_text(
         "Your teacher will share the feedback when they return your work."
     )
 
 
-def test_screenshots_student_feedback(live_server, page, login_as, student, setup, screenshot_dir):
-    Submission.objects.filter(pk=setup["submission"].pk).update(status="submitted")
+def test_screenshots_student_feedback(live_server, page, login_as, student, feedback_setup, screenshot_dir):
+    Submission.objects.filter(pk=feedback_setup["submission"].pk).update(status="submitted")
     login_as(student)
     for width, height, name in [(1280, 900, "feedback-desktop"), (390, 844, "feedback-phone")]:
         page.set_viewport_size({"width": width, "height": height})
-        page.goto(f"{live_server.url}/assignments/{setup['assignment'].pk}/feedback/articles/3/")
+        page.goto(f"{live_server.url}/assignments/{feedback_setup['assignment'].pk}/feedback/articles/3/")
         page.wait_for_selector("#feedback-page[data-ready=true]")
         assert_fits_the_screen(page)
         page.screenshot(path=f"{screenshot_dir}/{name}.png")
@@ -112,12 +112,12 @@ def test_screenshots_student_feedback(live_server, page, login_as, student, setu
         page.screenshot(path=f"{screenshot_dir}/{name}-panel.png")
 
 
-def test_feedback_has_no_axe_violations(live_server, page, login_as, student, setup):
+def test_feedback_has_no_axe_violations(live_server, page, login_as, student, feedback_setup):
     from axe_playwright_python.sync_playwright import Axe
 
-    Submission.objects.filter(pk=setup["submission"].pk).update(status="submitted")
+    Submission.objects.filter(pk=feedback_setup["submission"].pk).update(status="submitted")
     login_as(student)
-    page.goto(f"{live_server.url}/assignments/{setup['assignment'].pk}/feedback/articles/3/")
+    page.goto(f"{live_server.url}/assignments/{feedback_setup['assignment'].pk}/feedback/articles/3/")
     page.wait_for_selector("#feedback-page[data-ready=true]")
     results = Axe().run(
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}

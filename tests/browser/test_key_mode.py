@@ -17,7 +17,7 @@ EXPLANATION = "Verified by whom? The report never says who checked."
 
 
 @pytest.fixture
-def setup(classroom):
+def key_setup(classroom):
     assignment = launch_assignment(classroom, own_copy=True)
     return {"assignment": assignment, "lesson": assignment.lesson, "article": article_at(assignment, 3)}
 
@@ -28,10 +28,10 @@ def _open(page, live_server, login_as, teacher, lesson, position=3):
     wait_ready(page)
 
 
-def test_teacher_builds_key_with_mouse_and_suggestions(live_server, page, login_as, teacher, setup, screenshot_dir):
-    article = setup["article"]
+def test_teacher_builds_key_with_mouse_and_suggestions(live_server, page, login_as, teacher, key_setup, screenshot_dir):
+    article = key_setup["article"]
     login_as(teacher)
-    page.goto(f"{live_server.url}/assignments/{setup['assignment'].pk}/review/")
+    page.goto(f"{live_server.url}/assignments/{key_setup['assignment'].pk}/review/")
     page.get_by_role("link", name=re.compile("Reference key")).first.click()
     wait_ready(page)
     page.get_by_role("link", name=re.compile("Article 3")).click()
@@ -98,14 +98,14 @@ def test_teacher_builds_key_with_mouse_and_suggestions(live_server, page, login_
     page.screenshot(path=f"{screenshot_dir}/key-mode-390-suggestions.png")
 
 
-def test_click_key_item_change_category_edit_explanation_delete(live_server, page, login_as, teacher, setup):
+def test_click_key_item_change_category_edit_explanation_delete(live_server, page, login_as, teacher, key_setup):
     from teaching.services import get_or_create_key
     from tests import factories
 
-    key = get_or_create_key(setup["lesson"])
-    first = factories.key_item_for(key, setup["article"], "approximately 300 troops", category="numbers")
-    second = factories.key_item_for(key, setup["article"], "Video footage confirms", category="sourcing")
-    _open(page, live_server, login_as, teacher, setup["lesson"])
+    key = get_or_create_key(key_setup["lesson"])
+    first = factories.key_item_for(key, key_setup["article"], "approximately 300 troops", category="numbers")
+    second = factories.key_item_for(key, key_setup["article"], "Video footage confirms", category="sourcing")
+    _open(page, live_server, login_as, teacher, key_setup["lesson"])
 
     page.locator(f'mark[data-annotation-ids~="{first.pk}"]').first.click()
     editor = page.locator("#annotation-editor")

@@ -6,17 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests import factories
-from tests.browser.reading_helpers import article_at, launch_assignment, wait_ready
+from tests.browser.reading_helpers import wait_ready
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def setup(classroom, student):
-    assignment = launch_assignment(classroom)
-    factories.SubmissionFactory(assignment=assignment, student=student)
-    return {"assignment": assignment, "article": article_at(assignment, 3)}
 
 
 def test_skip_link_starts_the_keyboard_mode_on_the_first_word(live_server, page, login_as, student, setup):

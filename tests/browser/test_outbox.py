@@ -10,8 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from teaching.models import Annotation, KeyItem
-from tests import factories
-from tests.browser.reading_helpers import article_at, drag_select, launch_assignment, wait_ready
+from tests.browser.reading_helpers import drag_select, wait_ready
 from tests.browser.test_save_reliability import log_in_again, log_out_in_another_tab, outbox, wait_for_db
 
 pytestmark = pytest.mark.browser
@@ -20,13 +19,6 @@ PHRASE = "approximately 300 troops"
 COMMENT = "Report 4 says about 200."
 CREATE = re.compile(r".*/annotations/$")
 KEY_CREATE = re.compile(r".*/key/articles/\d+/items/$")
-
-
-@pytest.fixture
-def setup(classroom, student):
-    assignment = launch_assignment(classroom)
-    submission = factories.SubmissionFactory(assignment=assignment, student=student)
-    return {"assignment": assignment, "submission": submission, "article": article_at(assignment, 3)}
 
 
 class Held:

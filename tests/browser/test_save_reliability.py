@@ -15,24 +15,12 @@ from playwright.sync_api import expect
 
 from teaching.models import Annotation, Submission
 from tests import factories
-from tests.browser.reading_helpers import article_at, drag_select, launch_assignment, wait_ready
+from tests.browser.reading_helpers import drag_select, outbox_key, wait_ready
 
 pytestmark = pytest.mark.browser
 
 PHRASE = "approximately 300 troops"
 CREATE = re.compile(r".*/annotations/$")
-
-
-@pytest.fixture
-def setup(classroom, student):
-    assignment = launch_assignment(classroom)
-    submission = factories.SubmissionFactory(assignment=assignment, student=student)
-    return {"assignment": assignment, "submission": submission, "article": article_at(assignment, 3)}
-
-
-def _outbox_key(setup) -> str:
-    """Where the page keeps unsent highlights: per assignment and student (the same before the first save)."""
-    return f"crosscheck:outbox:a{setup['assignment'].pk}-u{setup['submission'].student_id}"
 
 
 def _open(page, live_server, setup, position=3):
@@ -231,7 +219,7 @@ def test_read_only_page_shows_highlights_that_never_arrived(live_server, page, l
     }
     page.evaluate(
         "([key, item]) => localStorage.setItem(key, JSON.stringify([item]))",
-        [_outbox_key(setup), item],
+        [outbox_key(setup), item],
     )
     page.reload()
     wait_ready(page)

@@ -9,25 +9,11 @@ import pytest
 from playwright.sync_api import expect
 
 from teaching.models import Annotation
-from tests import factories
-from tests.browser.reading_helpers import article_at, drag_select, launch_assignment, wait_ready
+from tests.browser.reading_helpers import drag_select, open_reading_view
 
 pytestmark = pytest.mark.browser
 
 PHRASE = "approximately 300 troops"
-
-
-@pytest.fixture
-def setup(classroom, student):
-    assignment = launch_assignment(classroom)
-    factories.SubmissionFactory(assignment=assignment, student=student)
-    return {"assignment": assignment, "article": article_at(assignment, 3)}
-
-
-def _open(page, live_server, login_as, student, assignment):
-    login_as(student)
-    page.goto(f"{live_server.url}/assignments/{assignment.pk}/articles/3/")
-    wait_ready(page)
 
 
 def _word_point(page, phrase, *, scroll=False):
@@ -90,7 +76,7 @@ def test_drag_started_on_the_toolbar_highlights_nothing_to_the_article_end(
     live_server, page, login_as, student, setup, width
 ):
     page.set_viewport_size({"width": width, "height": 900})
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     drag_select(page, PHRASE)
     toolbar = page.locator("#annotate-toolbar")
     toolbar.get_by_role("button", name=re.compile("Numbers")).click()
@@ -112,7 +98,7 @@ def test_drag_started_in_the_side_panel_opens_no_toolbar_for_the_rest_of_the_art
     live_server, page, login_as, student, setup
 ):
     page.set_viewport_size({"width": 1280, "height": 900})
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     target = _word_point(page, PHRASE, scroll=True)
     start = _on_words(page, "#reading-panel .legend")
     assert 0 < start["y"] < 900, "the side panel's legend is on screen"
@@ -123,7 +109,7 @@ def test_drag_started_in_the_side_panel_opens_no_toolbar_for_the_rest_of_the_art
 
 def test_drag_started_above_the_article_opens_no_toolbar(live_server, page, login_as, student, setup):
     page.set_viewport_size({"width": 1280, "height": 900})
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     start = _on_words(page, ".assignment-title")
     target = _word_point(page, "Myrnohrad")
     assert target["y"] < 900, "the article's first lines are on screen"
@@ -135,7 +121,7 @@ def test_drag_from_a_word_released_in_the_side_panel_ends_at_that_line(
     live_server, page, login_as, student, setup, screenshot_dir
 ):
     page.set_viewport_size({"width": 1280, "height": 900})
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     start = _word_point(page, PHRASE, scroll=True)
     panel = page.locator("#reading-panel").bounding_box()
     _drag(page, start, {"x": panel["x"] + 40, "y": start["y"]})
@@ -154,7 +140,7 @@ def test_drag_from_a_word_released_below_the_text_ends_on_its_last_line(
     live_server, page, login_as, student, setup, screenshot_dir
 ):
     page.set_viewport_size({"width": 390, "height": 844})
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     last = setup["article"].body_text.strip().split("\n")[-1].strip()
     start = _word_point(page, last.split()[-3], scroll=True)
     below = page.evaluate(
@@ -170,7 +156,7 @@ def test_drag_from_a_word_released_below_the_text_ends_on_its_last_line(
 
 def test_triple_click_on_the_last_paragraph_still_offers_that_paragraph(live_server, page, login_as, student, setup):
     page.set_viewport_size({"width": 1280, "height": 900})
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     last = setup["article"].body_text.strip().split("\n")[-1].strip()
     point = _word_point(page, last[:30], scroll=True)
     page.mouse.click(point["x"] + 20, point["y"], click_count=3)

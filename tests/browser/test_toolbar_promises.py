@@ -11,26 +11,12 @@ import pytest
 from playwright.sync_api import expect
 
 from teaching.models import Annotation
-from tests import factories
-from tests.browser.reading_helpers import article_at, drag_select, launch_assignment, login_context, wait_ready
+from tests.browser.reading_helpers import drag_select, login_context, open_reading_view, wait_ready
 
 pytestmark = pytest.mark.browser
 
 FIRST = "approximately 300 troops"
 SECOND = "Video footage confirms"
-
-
-@pytest.fixture
-def setup(classroom, student):
-    assignment = launch_assignment(classroom)
-    factories.SubmissionFactory(assignment=assignment, student=student)
-    return {"assignment": assignment, "article": article_at(assignment, 3)}
-
-
-def _open(page, live_server, login_as, student, assignment):
-    login_as(student)
-    page.goto(f"{live_server.url}/assignments/{assignment.pk}/articles/3/")
-    wait_ready(page)
 
 
 _OVERLAP = """() => {
@@ -47,7 +33,7 @@ def test_the_toolbar_hides_none_of_the_selected_words_and_closes_when_the_select
     live_server, page, login_as, student, setup, screenshot_dir, width, height
 ):
     page.set_viewport_size({"width": width, "height": height})
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     drag_select(page, "11,000 Russian forces in the immediate area")
     toolbar = page.locator("#annotate-toolbar")
     expect(toolbar).to_be_visible()
@@ -61,7 +47,7 @@ def test_the_toolbar_hides_none_of_the_selected_words_and_closes_when_the_select
 
 
 def test_a_comment_belongs_to_the_highlight_whose_toolbar_it_was_typed_in(live_server, page, login_as, student, setup):
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     toolbar = page.locator("#annotate-toolbar")
     # The first highlight's save is slow: the student moves on before it has reached the server.
     delayed = []
@@ -93,7 +79,7 @@ def test_a_comment_belongs_to_the_highlight_whose_toolbar_it_was_typed_in(live_s
 def test_a_keyboard_selection_to_the_end_of_a_sentence_leaves_out_its_full_stop(
     live_server, page, login_as, student, setup
 ):
-    _open(page, live_server, login_as, student, setup["assignment"])
+    open_reading_view(page, live_server, login_as, student, setup["assignment"])
     page.keyboard.press("Alt+k")
     page.keyboard.press("Shift+End")  # from the first word to the end of the first sentence
     selected = page.evaluate("() => window.getSelection().toString()")
