@@ -33,6 +33,20 @@ def highlight_as_numbers(page, root_id: str, phrase: str) -> None:
     expect(page.locator("#save-status")).to_contain_text("Saved in article")
 
 
+def link_in_the_ledger(page, left, right, note: str) -> None:
+    """Tick two described claims in the ledger and link them, contradicting each other, with `note`."""
+    # compare.js may still refresh the ledger after the highlights' saves: let every request finish first.
+    page.wait_for_load_state("networkidle")
+    settled(page)
+    page.locator(f"input[name=annotations][value='{left.pk}']").check()
+    page.locator(f"input[name=annotations][value='{right.pk}']").check()
+    page.get_by_label("contradict").first.check()
+    page.get_by_label("Note").fill(note)
+    page.get_by_role("button", name="Link these numbers").click()
+    expect(page.locator("#ledger-region [data-errors]")).to_have_count(0)
+    expect(page.locator("#ledger-status")).to_have_text("Numbers linked.")
+
+
 def test_side_by_side_link_and_ledger(page, live_server, login_as, classroom, student, screenshot_dir):
     assignment = launch_assignment(classroom)
     login_as(student)
@@ -64,16 +78,7 @@ def test_side_by_side_link_and_ledger(page, live_server, login_as, classroom, st
         card.get_by_role("button", name="Save").click()
         expect(page.locator("#ledger-status")).to_have_text("Claim saved.")
         settled(page)
-    # compare.js may still refresh the ledger after the highlights' saves: let every request finish first.
-    page.wait_for_load_state("networkidle")
-    settled(page)
-    page.locator(f"input[name=annotations][value='{left.pk}']").check()
-    page.locator(f"input[name=annotations][value='{right.pk}']").check()
-    page.get_by_label("contradict").first.check()
-    page.get_by_label("Note").fill("002 says 300, 003 says 200, both inside the city.")
-    page.get_by_role("button", name="Link these numbers").click()
-    expect(page.locator("#ledger-region [data-errors]")).to_have_count(0)
-    expect(page.locator("#ledger-status")).to_have_text("Numbers linked.")
+    link_in_the_ledger(page, left, right, "002 says 300, 003 says 200, both inside the city.")
     comparison = Comparison.objects.get()
     assert comparison.relation == "contradict"
     assert set(comparison.annotations.all()) == {left, right}

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from teaching.models import Annotation, Comparison, Submission
 from tests import factories
-from tests.browser.test_claims import highlight_as_numbers, settled
+from tests.browser.test_claims import highlight_as_numbers, link_in_the_ledger, settled
 
 pytestmark = pytest.mark.browser
 
@@ -57,14 +57,7 @@ def test_contradicting_poll_dates_are_borne_out_by_the_ledger(
         card.get_by_role("button", name="Save").click()
         expect(page.locator("#ledger-status")).to_have_text("Claim saved.")
         settled(page)
-    page.wait_for_load_state("networkidle")
-    settled(page)
-    page.locator(f"input[name=annotations][value='{left.pk}']").check()
-    page.locator(f"input[name=annotations][value='{right.pk}']").check()
-    page.get_by_label("contradict").first.check()
-    page.get_by_label("Note").fill("One report says the 3rd, the other the 5th.")
-    page.get_by_role("button", name="Link these numbers").click()
-    expect(page.locator("#ledger-status")).to_have_text("Numbers linked.")
+    link_in_the_ledger(page, left, right, "One report says the 3rd, the other the 5th.")
     comparison = Comparison.objects.get()
     assert comparison.relation == "contradict"
 
