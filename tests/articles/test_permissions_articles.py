@@ -4,10 +4,10 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from tests import factories
+from tests.access import access_cases, assert_access
 
 pytestmark = pytest.mark.django_db
 
-LOGIN = reverse("login")
 ROLES = ["anonymous", "student", "teacher", "other_teacher", "admin_user"]
 
 
@@ -46,26 +46,12 @@ PAGES = [
     ("get", "articles:article_detail", "mine", NOT_ASSIGNED),
 ]
 
-CASES = [
-    pytest.param(
-        method, name, key, role, expected.get(role, "login"), id=f"{method}-{name.split(':')[1]}-{key or ''}-{role}"
-    )
-    for method, name, key, expected in PAGES
-    for role in ROLES
-]
+CASES = access_cases(PAGES, ROLES)
 
 
 @pytest.mark.parametrize(("method", "name", "key", "role", "expected"), CASES)
 def test_page_access(client, request, world, method, name, key, role, expected):
-    if role != "anonymous":
-        client.force_login(request.getfixturevalue(role))
-    url = reverse(name, args=[world[key]] if key else [])
-    response = getattr(client, method)(url)
-    if expected == "login":
-        assert response.status_code == 302
-        assert response["Location"].startswith(f"{LOGIN}?next=")
-    else:
-        assert response.status_code == expected
+    assert_access(client, request, world, method, name, key, role, expected)
 
 
 def test_every_article_url_is_in_the_table():

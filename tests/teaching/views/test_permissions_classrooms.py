@@ -4,10 +4,9 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
+from tests.access import access_cases, assert_access
 
 pytestmark = pytest.mark.django_db
-
-LOGIN = reverse("login")
 
 
 @pytest.fixture
@@ -27,186 +26,49 @@ def world(teacher, classroom, student, assignment, submission, other_teacher, re
 
 ROLES = ["anonymous", "student", "outsider", "removed_student", "teacher", "other_teacher", "admin_user"]
 
+# Expected status by role (anonymous must log in): student pages refuse teachers and admins, teacher pages
+# students and admins; another teacher's class or assignment is a 404, as if it did not exist.
+STUDENT_PAGE = {
+    "student": 200,
+    "outsider": 200,
+    "removed_student": 200,
+    "teacher": 403,
+    "other_teacher": 403,
+    "admin_user": 403,
+}
+TEACHER_PAGE = {
+    "student": 403,
+    "outsider": 403,
+    "removed_student": 403,
+    "teacher": 200,
+    "other_teacher": 200,
+    "admin_user": 403,
+}
+OWNER = {**TEACHER_PAGE, "other_teacher": 404}  # the class and assignment of `teacher`
+THEIR_OWNER = {**TEACHER_PAGE, "teacher": 404}  # those of `other_teacher`
+
 # (method, url name, kwargs key → world key, {role: expected status})
 PAGES = [
-    (
-        "get",
-        "teaching:dashboard",
-        None,
-        {
-            "student": 200,
-            "outsider": 200,
-            "removed_student": 200,
-            "teacher": 403,
-            "other_teacher": 403,
-            "admin_user": 403,
-        },
-    ),
-    (
-        "get",
-        "teaching:classroom_join",
-        None,
-        {
-            "student": 200,
-            "outsider": 200,
-            "removed_student": 200,
-            "teacher": 403,
-            "other_teacher": 403,
-            "admin_user": 403,
-        },
-    ),
-    (
-        "get",
-        "teaching:classroom_list",
-        None,
-        {
-            "student": 403,
-            "outsider": 403,
-            "removed_student": 403,
-            "teacher": 200,
-            "other_teacher": 200,
-            "admin_user": 403,
-        },
-    ),
-    (
-        "get",
-        "teaching:classroom_create",
-        None,
-        {
-            "student": 403,
-            "outsider": 403,
-            "removed_student": 403,
-            "teacher": 200,
-            "other_teacher": 200,
-            "admin_user": 403,
-        },
-    ),
-    (
-        "get",
-        "teaching:classroom_detail",
-        "classroom",
-        {
-            "student": 403,
-            "outsider": 403,
-            "removed_student": 403,
-            "teacher": 200,
-            "other_teacher": 404,
-            "admin_user": 403,
-        },
-    ),
-    (
-        "get",
-        "teaching:classroom_detail",
-        "their_classroom",
-        {
-            "student": 403,
-            "outsider": 403,
-            "removed_student": 403,
-            "teacher": 404,
-            "other_teacher": 200,
-            "admin_user": 403,
-        },
-    ),
-    (
-        "post",
-        "teaching:classroom_join_code_regenerate",
-        "classroom",
-        {
-            "student": 403,
-            "outsider": 403,
-            "removed_student": 403,
-            "teacher": 302,
-            "other_teacher": 404,
-            "admin_user": 403,
-        },
-    ),
-    (
-        "post",
-        "teaching:classroom_student_add",
-        "classroom",
-        {
-            "student": 403,
-            "outsider": 403,
-            "removed_student": 403,
-            "teacher": 200,
-            "other_teacher": 404,
-            "admin_user": 403,
-        },
-    ),
-    (
-        "get",
-        "teaching:assignment_create",
-        "classroom",
-        {
-            "student": 403,
-            "outsider": 403,
-            "removed_student": 403,
-            "teacher": 200,
-            "other_teacher": 404,
-            "admin_user": 403,
-        },
-    ),
-    (
-        "post",
-        "teaching:assignment_create",
-        "classroom",
-        {
-            "student": 403,
-            "outsider": 403,
-            "removed_student": 403,
-            "teacher": 200,
-            "other_teacher": 404,
-            "admin_user": 403,
-        },
-    ),
-    (
-        "get",
-        "teaching:assignment_review",
-        "assignment",
-        {
-            "student": 403,
-            "outsider": 403,
-            "removed_student": 403,
-            "teacher": 200,
-            "other_teacher": 404,
-            "admin_user": 403,
-        },
-    ),
-    (
-        "get",
-        "teaching:assignment_review",
-        "their_assignment",
-        {
-            "student": 403,
-            "outsider": 403,
-            "removed_student": 403,
-            "teacher": 404,
-            "other_teacher": 200,
-            "admin_user": 403,
-        },
-    ),
+    ("get", "teaching:dashboard", None, STUDENT_PAGE),
+    ("get", "teaching:classroom_join", None, STUDENT_PAGE),
+    ("get", "teaching:classroom_list", None, TEACHER_PAGE),
+    ("get", "teaching:classroom_create", None, TEACHER_PAGE),
+    ("get", "teaching:classroom_detail", "classroom", OWNER),
+    ("get", "teaching:classroom_detail", "their_classroom", THEIR_OWNER),
+    ("post", "teaching:classroom_join_code_regenerate", "classroom", {**OWNER, "teacher": 302}),
+    ("post", "teaching:classroom_student_add", "classroom", OWNER),
+    ("get", "teaching:assignment_create", "classroom", OWNER),
+    ("post", "teaching:assignment_create", "classroom", OWNER),
+    ("get", "teaching:assignment_review", "assignment", OWNER),
+    ("get", "teaching:assignment_review", "their_assignment", THEIR_OWNER),
 ]
 
-CASES = [
-    pytest.param(
-        method, name, key, role, expected.get(role, "login"), id=f"{method}-{name.split(':')[1]}-{key or ''}-{role}"
-    )
-    for method, name, key, expected in PAGES
-    for role in ROLES
-]
+CASES = access_cases(PAGES, ROLES)
 
 
 @pytest.mark.parametrize(("method", "name", "key", "role", "expected"), CASES)
 def test_page_access(client, request, world, method, name, key, role, expected):
-    if role != "anonymous":
-        client.force_login(request.getfixturevalue(role))
-    url = reverse(name, args=[world[key]] if key else [])
-    response = getattr(client, method)(url)
-    if expected == "login":
-        assert response.status_code == 302
-        assert response["Location"].startswith(f"{LOGIN}?next=")
-    else:
-        assert response.status_code == expected
+    assert_access(client, request, world, method, name, key, role, expected)
 
 
 def test_other_teachers_regenerate_attempt_leaves_the_code_alone(client, other_teacher, classroom):
