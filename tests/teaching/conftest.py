@@ -55,35 +55,39 @@ def pk_submission(pk_assignment, student):
     return factories.SubmissionFactory(assignment=pk_assignment, student=student)
 
 
+# The launch lesson's key comparisons that pk_key holds: (title, relation, explanation, [(article, words)]).
+PK_KEY_COMPARISONS = [
+    (
+        "Russian soldiers inside the city",
+        "contradict",
+        "125–250, about 300 and about 200: the reports disagree on the same quantity.",
+        [
+            ("001", "Approximately 25 Russian assault teams – five to ten men"),
+            ("002", "approximately 300 troops now operating inside the city"),
+            ("003", "approximately 200 Russian soldiers have managed to slip into the centre of town"),
+        ],
+    ),
+    (
+        "Russian forces around the city",
+        "agree",
+        "Corroboration is a result too: 11,000 in both.",
+        [
+            ("002", "With 11,000 Russian forces in the immediate area"),
+            ("003", "Estimated Russian forces concentrated around Pokrovsk: about 11,000"),
+        ],
+    ),
+]
+
+
 @pytest.fixture
 def pk_key(pokrovsk, articles):
     """A key for the launch lesson with two of its comparisons: one the reports contradict, one they agree on."""
     key = factories.ReferenceKeyFactory(lesson=pokrovsk)
-    soldiers = KeyComparison.objects.create(
-        key=key, title="Russian soldiers inside the city", relation="contradict", position=1,
-        explanation="125–250, about 300 and about 200: the reports disagree on the same quantity.",
-    )  # fmt: skip
-    soldiers.items.set(
-        [
-            factories.key_item_for(key, articles["001"], "Approximately 25 Russian assault teams – five to ten men"),
-            factories.key_item_for(key, articles["002"], "approximately 300 troops now operating inside the city"),
-            factories.key_item_for(
-                key, articles["003"], "approximately 200 Russian soldiers have managed to slip into the centre of town"
-            ),
-        ]
-    )
-    forces = KeyComparison.objects.create(
-        key=key, title="Russian forces around the city", relation="agree", position=2,
-        explanation="Corroboration is a result too: 11,000 in both.",
-    )  # fmt: skip
-    forces.items.set(
-        [
-            factories.key_item_for(key, articles["002"], "With 11,000 Russian forces in the immediate area"),
-            factories.key_item_for(
-                key, articles["003"], "Estimated Russian forces concentrated around Pokrovsk: about 11,000"
-            ),
-        ]
-    )
+    for position, (title, relation, explanation, items) in enumerate(PK_KEY_COMPARISONS, start=1):
+        comparison = KeyComparison.objects.create(
+            key=key, title=title, relation=relation, position=position, explanation=explanation
+        )
+        comparison.items.set([factories.key_item_for(key, articles[number], words) for number, words in items])
     return key
 
 

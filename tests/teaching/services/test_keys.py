@@ -21,6 +21,19 @@ def _create(key, article, by, phrase=PHRASE, **extra):
     return services.create_key_item(key=key, article=article, by=by, **fields)
 
 
+def _item_and_comparison(key, article, teacher):
+    """An item, and a comparison of it with a second item, both made by `teacher`."""
+    item = _create(key, article, teacher)
+    comparison = services.create_key_comparison(
+        key=key,
+        title="T",
+        relation="agree",
+        items=[item, _create(key, article, teacher, phrase="modern-day")],
+        by=teacher,
+    )
+    return item, comparison
+
+
 def test_get_or_create_key_is_one_per_lesson(lesson):
     first = services.get_or_create_key(lesson)
     assert services.get_or_create_key(lesson) == first
@@ -122,14 +135,7 @@ def test_a_teacher_who_sets_another_teachers_lesson_cannot_change_its_key(key, a
     classes see. Now every key write by a non-owner is refused and changes nothing."""
     if who == "setting_teacher":
         factories.AssignmentFactory(classroom=factories.ClassroomFactory(teacher=other_teacher), lesson=key.lesson)
-    item = _create(key, article, teacher)
-    comparison = services.create_key_comparison(
-        key=key,
-        title="T",
-        relation="agree",
-        items=[item, _create(key, article, teacher, phrase="modern-day")],
-        by=teacher,
-    )
+    item, comparison = _item_and_comparison(key, article, teacher)
     for write in (
         lambda: services.update_key_item(item=item, explanation="Rewritten", by=other_teacher),
         lambda: services.delete_key_item(item=item, by=other_teacher),
@@ -270,14 +276,7 @@ def test_key_comparison_refuses_one_item_foreign_items_and_bad_relation(key, art
 
 def test_key_writes_without_an_acting_user_are_refused(key, article, teacher):
     """Services fail closed: a caller that does not say who acts (by=None) is refused, never let through."""
-    item = _create(key, article, teacher)
-    comparison = services.create_key_comparison(
-        key=key,
-        title="T",
-        relation="agree",
-        items=[item, _create(key, article, teacher, phrase="modern-day")],
-        by=teacher,
-    )
+    item, comparison = _item_and_comparison(key, article, teacher)
     for write in (
         lambda: _create(key, article, None, phrase="according to the general staff"),
         lambda: services.update_key_item(item=item, explanation="Rewritten", by=None),
