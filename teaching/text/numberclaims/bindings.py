@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from teaching.text.numberclaims.values import Declined, Value
 
@@ -180,6 +181,56 @@ def _named_day_year(text: str, a: Value) -> Value | Declined | None:
     return Declined(text[start : a.end], start, a.end, WHY_NAMED_DAY)
 
 
+# --- clock readings in a sentence about a race ------------------------------------------------------------
+
+WHY_RACE_CLOCK = (
+    "In a sentence about a race, “2:03” is a time taken, not a time of day, but it could be hours and minutes "
+    "(a marathon) or minutes and seconds (a mile): the text does not say which."
+)
+_RACE_WORDS = re.compile(
+    r"\b(?:race[sd]?|racing|marathon\w*|run|runs|ran|runner\w*|running|sprint\w*|finish\w*|split|splits|lap|"
+    r"laps|pace|record|personal best|clock\w*|timed|stopwatch|halfway|km|kilometres?|miles?|metres|swim\w*|"
+    r"cycl\w*|rode|stage|time trial)\b",
+    re.IGNORECASE,
+)
+_CLOCK_ONLY = re.compile(r"(\d{1,2}):([0-5]\d)")
+_AT_A_CLOCK = re.compile(
+    r"\b(?:at|by|until|till|from|before|after|since|around|about|to|between|and|past|o'clock)\s+\Z", re.IGNORECASE
+)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in re.finditer(r"[.!?]\s|\n", text[:start])), default=0)
+    right = re.search(r"[.!?](?:\s|\Z)|\n", text[end:])
+    return text[left : end + (right.start() if right else len(text) - end)]
+
+
+def _race_clock(text: str, v: Value) -> Value | Declined | None:
+    """ "14:22 for the 5 km" in a race is 14 minutes 22 seconds; "a sub-2:03 finish" could be h:mm or m:ss."""
+    if not (v.sure and (v.kind == "time" and v.category == "time" or v.kind == "ratio")):
+        return None  # "27:41" cannot be a time of day, so the walker read it as a ratio
+    m = _CLOCK_ONLY.fullmatch(v.text)
+    if m is None or _AT_A_CLOCK.search(text, max(0, v.start - 12), v.start):
+        return None
+    if not _RACE_WORDS.search(_sentence(text, v.start, v.end)):
+        return None
+    first, second = int(m.group(1)), int(m.group(2))
+    if first >= 10:  # ten hours and more are printed h:mm:ss; "14:22" in a race is minutes and seconds
+        seconds = Decimal(first * 60 + second)
+        return replace(
+            v,
+            kind="count",
+            category="duration",
+            low=seconds,
+            high=seconds,
+            unit="seconds",
+            when_low=None,
+            when_high=None,
+            ratio_terms=None,
+        )
+    return Declined(v.text, v.start, v.end, WHY_RACE_CLOCK)
+
+
 # --- the pass ---------------------------------------------------------------------------------------------
 
 
@@ -189,7 +240,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
     declined: list[Declined] = []
     out: list[Value] = []
     for v in items:
-        named = _named_day_year(text, v)
+        named = _named_day_year(text, v) or _race_clock(text, v)
         if isinstance(named, Declined):
             declined.append(named)
             continue

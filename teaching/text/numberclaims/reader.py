@@ -502,11 +502,13 @@ class Scanner(DateReader):
             qualifier_word = self.text[self.toks[i].start : self.toks[j - 1].end]
             if not self.same_line(j):
                 return None
-            timed = self.time_at(j)
+            timed = self.clock_at(j) or self.time_at(j)  # "under 2:03:30" is a race time, "under 2:06" too
             if timed:
                 value, k = timed
                 s, e, text = self.span(i, k)
-                if value.category == "duration" or qualifier in ("at_most", "at_least") and ":" in value.text:
+                if value.kind == "time" and (
+                    value.category == "duration" or qualifier in ("at_most", "at_least") and ":" in value.text
+                ):
                     value = self._clock_duration(value)
                 return _with(value, start=s, end=e, text=text, qualifier_word=qualifier_word, qualifier=qualifier), k
         between = False

@@ -109,3 +109,33 @@ def test_a_named_day_with_a_fixed_date_before_a_year_is_that_date(text, expected
 def test_a_named_day_whose_date_moves_or_is_unclear_is_declined_with_its_year(text, declined):
     assert declined in unsure(text)
     assert not any(kind == "year" for _, kind, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her split of 14:50 for the third mile was the fastest of the race.", [("14:50", "duration", "890")]),
+        ("He clocked 27:41 for the 10 km, a national record.", [("27:41", "duration", "1661")]),
+        ("She is one of five women to run under 2:18:30 in the marathon.", [("under 2:18:30", "duration", "8310")]),
+    ],
+)
+def test_a_clock_in_a_sentence_about_a_race_is_a_time_taken(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The race starts at 9:30 on Sunday.", "time"),  # "at": a time of day
+        ("The runners set off at 10:45 after a delay.", "time"),
+        ("The council meeting ended at 11:20.", "time"),  # no race
+    ],
+)
+def test_a_clock_of_the_day_stays_a_time(text, kind):
+    assert any(k == kind for _, k, _ in readings(text)), readings(text)
+
+
+def test_a_short_race_clock_that_could_be_hours_or_minutes_is_declined():
+    text = "She was on course for a sub-2:20 finish until the wind rose."
+    assert "2:20" in unsure(text)
+    assert not any(k in ("time", "duration") for _, k, _ in readings(text)), readings(text)
