@@ -231,6 +231,23 @@ def _race_clock(text: str, v: Value) -> Value | Declined | None:
     return Declined(v.text, v.start, v.end, WHY_RACE_CLOCK)
 
 
+# --- a number named as a ratio ---------------------------------------------------------------------------
+
+_RATIO_OF = re.compile(
+    r"\bratios?\s+(?:of|was|is|were|are|stood\s+at|rose\s+to|fell\s+to|at)\s+(?:about\s+|around\s+|roughly\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _named_ratio(text: str, v: Value) -> Value | None:
+    """ "a price-earnings ratio of 18", "a hazard ratio of 1.30": the number is the ratio N:1, not a count."""
+    if not (v.sure and v.kind == "count" and v.category == "quantity" and not v.is_range):
+        return None
+    if v.unit or v.noun or v.currency or v.per or not _RATIO_OF.search(text, max(0, v.start - 40), v.start):
+        return None
+    return replace(v, kind="ratio", category="ratio", ratio_terms=(v.low, Decimal(1)))
+
+
 # --- the pass ---------------------------------------------------------------------------------------------
 
 
@@ -246,6 +263,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             continue
         if named is not None:
             v = named
+        v = _named_ratio(text, v) or v
         if out and out[-1].end <= v.start:
             joined = _join_durations(text, out[-1], v) or _from_to_range(text, out[-1], v)
             if joined is not None:

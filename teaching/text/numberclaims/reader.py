@@ -647,8 +647,10 @@ class Scanner(DateReader):
             if self._one_noun_in(first, k):
                 k += 1  # "one voter in four"
             of = 2 if self.is_word(k, "out") else 1
-            if self.phrase(k, ("in", "every")):
+            if self.phrase(k, ("in", "every")) or self.phrase(k, ("in", "each")):
                 of = 2  # "one in every four"
+            elif self.phrase(k, ("out", "of", "every")) or self.phrase(k, ("out", "of", "each")):
+                of = 3  # "two out of every three"
             candidate = self.number(k + of, guard=False)
             if candidate is not None and candidate.value > first.value and (first.value < 100 or candidate.scaled):
                 if candidate.value == candidate.value.to_integral_value() and not self.unit_or_noun(candidate.next)[0]:
@@ -1000,7 +1002,7 @@ class Scanner(DateReader):
             and t.low not in STOP
             and self.same_line(k)
             and self.is_word(k + 1, "in")
-            and (n := self.number(k + 2, guard=False)) is not None
+            and (n := self.number(k + (3 if self.is_word(k + 2, "every", "each") else 2), guard=False)) is not None
             and n.value > 1
             and not any(self.unit_or_noun(n.next)[:2])
         )

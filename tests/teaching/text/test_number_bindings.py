@@ -139,3 +139,17 @@ def test_a_short_race_clock_that_could_be_hours_or_minutes_is_declined():
     text = "She was on course for a sub-2:20 finish until the wind rose."
     assert "2:20" in unsure(text)
     assert not any(k in ("time", "duration") for _, k, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Inspectors found mould in two out of every five homes.", [("two out of every five", "ratio", "2:5")]),
+        ("Roughly one dollar in every three went on fees.", [("Roughly one dollar in every three", "ratio", "1:3")]),
+        ("One pupil in every four is absent on Fridays.", [("One pupil in every four", "ratio", "1:4")]),
+        ("The shares trade on a price-earnings ratio of 14, the lowest in years.", [("14", "ratio", "14:1")]),
+        ("Smokers had a hazard ratio of 2.15 against non-smokers.", [("2.15", "ratio", "2.15:1")]),
+    ],
+)
+def test_ratios_with_every_and_numbers_named_as_ratios(text, expected):
+    check(text, expected)
