@@ -231,6 +231,39 @@ def _race_clock(text: str, v: Value) -> Value | Declined | None:
     return Declined(v.text, v.start, v.end, WHY_RACE_CLOCK)
 
 
+# --- rates the walker left in two pieces -----------------------------------------------------------------
+
+# "for each winner" is what each one gets (money), "for every vote" what one vote costs (a rate)
+_FOR_EVERY = re.compile(r"\s+(?:for|to)\s+every\s+([a-z][a-z’'-]*)\b(?!\s*\d)", re.IGNORECASE)
+_NOT_A_COUNTED_NOUN = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dollar", "pound"}
+_CRICKET = re.compile(r"\b(?:overs|wickets?|innings|runs|bowl\w*|batt\w*|cricket)\b", re.IGNORECASE)
+_AN_OVER = re.compile(r"\s+(?:an|a|per)\s+over\b", re.IGNORECASE)
+
+
+def _rate(v: Value) -> bool:
+    return v.sure and v.kind == "count" and not v.is_range and v.per is None and v.category in ("quantity", "money")
+
+
+def _for_every(text: str, v: Value) -> Value | None:
+    """ "$38 for every vote", "one nurse to every ward": an amount per one of something counted."""
+    if not _rate(v):
+        return None
+    m = _FOR_EVERY.match(text, v.end)
+    if m is None or m.group(1).lower() in _NOT_A_COUNTED_NOUN:
+        return None
+    return replace(v, text=text[v.start : m.end()], end=m.end(), per=m.group(1).lower(), category="rate")
+
+
+def _an_over(text: str, v: Value) -> Value | None:
+    """ "12 an over" in a report on cricket: a rate per over (six balls), not a bare 12."""
+    if not _rate(v) or v.currency is not None:
+        return None
+    m = _AN_OVER.match(text, v.end)
+    if m is None or not _CRICKET.search(text):
+        return None
+    return replace(v, text=text[v.start : m.end()], end=m.end(), per="over", category="rate")
+
+
 # --- a number named as a ratio ---------------------------------------------------------------------------
 
 _RATIO_OF = re.compile(
@@ -263,7 +296,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             continue
         if named is not None:
             v = named
-        v = _named_ratio(text, v) or v
+        v = _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
         if out and out[-1].end <= v.start:
             joined = _join_durations(text, out[-1], v) or _from_to_range(text, out[-1], v)
             if joined is not None:

@@ -153,3 +153,22 @@ def test_a_short_race_clock_that_could_be_hours_or_minutes_is_declined():
 )
 def test_ratios_with_every_and_numbers_named_as_ratios(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("That works out to nearly $12 for every resident.", [("nearly $12 for every resident", "rate", "12")]),
+        ("The scheme pays £40 for every tonne recycled.", [("£40 for every tonne", "rate", "40")]),
+        (
+            "chasing 180 the visitors needed almost 11 an over after 8 overs",
+            [("almost 11 an over", "rate", "11")],
+        ),
+    ],
+)
+def test_an_amount_for_every_one_of_something_is_a_rate(text, expected):
+    check(text, expected)
+
+
+def test_an_amount_for_each_one_is_what_each_gets_not_a_rate():
+    assert ("£5,000 for each finalist", "rate", "5000") not in readings("The prize is £5,000 for each finalist.")
