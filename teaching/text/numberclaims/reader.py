@@ -92,6 +92,12 @@ _CHANGE_WORDS = {
     "decreased", "cut", "raised", "lifted", "lowered", "dropped", "climbed", "jumped", "slipped", "grew", "up",
     "down", "reduced", "slashed", "doubled", "soared", "plunged", "edged",
 }  # fmt: skip
+# Before "X-Y" or "X to Y": words of a contest that make the pair two tallies ("the bill failed 212-219",
+# "trailing 41% to 52%"), never a range.
+_TALLY_VERBS = {
+    "failed", "passed", "voted", "approved", "rejected", "defeated", "carried", "split", "trailing", "trailed",
+    "trails", "trail", "leading", "leads", "won", "lost", "losing", "winning", "beaten", "beat", "tied", "drew",
+}  # fmt: skip
 # Before "at 7.25": verbs that make it a price or a level ("shares closed at 7.25"), not a time of day.
 _PRICED_AT = {
     "closed", "close", "closing", "stood", "stands", "stand", "traded", "trading", "opened", "ended", "finished",
@@ -518,6 +524,8 @@ class Scanner(DateReader):
         change = self.is_word(i - 1, *_CHANGE_WORDS) and not (
             self.is_word(i - 1, "from") and (self.is_word(i - 2, *_RANGE_BEFORE_FROM) or self._range_before(i))
         )
+        tally = not q and self.is_word(i - 1, *_TALLY_VERBS)  # "trailing 41% to 52%": two tallies
+        change = change or tally
         by = self.is_word(i - 1, "by")  # "rose by 13,000 to 231,000": a change; "cut by 10 to 15 per cent": a range
         plus_minus = self.phrase(j, ("plus", "or", "minus")) or self.is_word(j, "±")
         if plus_minus:
@@ -707,7 +715,7 @@ class Scanner(DateReader):
                     and not self.percent(candidate.next)
                     and not self.is_word(j - 1, "aged", "ages", "age", "between", "from")
                     and self._in_a_match(j)
-                )
+                ) or (tight and tally and not pct and not currency and not candidate.scaled)
                 if scoreline or (
                     tight and candidate.value <= first.value and not candidate.scaled and not pct and not currency
                 ):

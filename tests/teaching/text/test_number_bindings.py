@@ -172,3 +172,16 @@ def test_an_amount_for_every_one_of_something_is_a_rate(text, expected):
 
 def test_an_amount_for_each_one_is_what_each_gets_not_a_rate():
     assert ("£5,000 for each finalist", "rate", "5000") not in readings("The prize is £5,000 for each finalist.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The amendment failed 198-231 in the Senate.", [("198", "quantity", "198"), ("231", "quantity", "231")]),
+        ("The levy is trailing 38% to 47% in the latest poll.", [("38%", "percent", "38"), ("47%", "percent", "47")]),
+        ("The board voted 6-3 to close the depot.", [("6", "quantity", "6"), ("3", "quantity", "3")]),
+    ],
+)
+def test_a_pair_after_a_word_of_contest_is_two_tallies_not_a_range(text, expected):
+    check(text, expected)
+    assert not any(kind == "range" for _, kind, _ in readings(text))
