@@ -22,6 +22,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from teaching.text.numberclaims.values import Declined, Value
+from teaching.text.numberclaims.vocabulary import NOUNS
 
 WHY_NAMED_DAY = (
     "A year after the name of a day whose date changes from year to year (“Good Friday 2015”) is a date the text "
@@ -281,6 +282,27 @@ def _named_ratio(text: str, v: Value) -> Value | None:
     return replace(v, kind="ratio", category="ratio", ratio_terms=(v.low, Decimal(1)))
 
 
+# --- what the rules cannot explain: declined ---------------------------------------------------------------
+
+_SINGULAR_PERIOD = re.compile(r"\s(?:day|night|week|month|year|hour|minute)\Z", re.IGNORECASE)
+_PLURAL_NOUN_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
+
+
+def _period_before_people(text: str, v: Value) -> Value | None:
+    """ "about 40 day workers", "300 night nurses": a period word before people counts the people (a span of
+    time does not measure a person); "12 hour shifts" stays the length of the shifts."""
+    if not (v.sure and v.category == "duration" and v.per is None and _SINGULAR_PERIOD.search(v.text)):
+        return None
+    m = _PLURAL_NOUN_AFTER.match(text, v.end)
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    if NOUNS.get(noun) != "people" and not noun.endswith(("ers", "ists", "ians")):
+        return None
+    phrase = text[v.end - len(_SINGULAR_PERIOD.search(v.text).group(0)) + 1 : m.end()]  # type: ignore[union-attr]
+    return replace(v, text=text[v.start : m.end()], end=m.end(), category="quantity", unit=None, noun=phrase)
+
+
 # --- the pass ---------------------------------------------------------------------------------------------
 
 
@@ -296,7 +318,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             continue
         if named is not None:
             v = named
-        v = _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
+        v = _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
         if out and out[-1].end <= v.start:
             joined = _join_durations(text, out[-1], v) or _from_to_range(text, out[-1], v)
             if joined is not None:

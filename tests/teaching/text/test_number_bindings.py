@@ -185,3 +185,15 @@ def test_an_amount_for_each_one_is_what_each_gets_not_a_rate():
 def test_a_pair_after_a_word_of_contest_is_two_tallies_not_a_range(text, expected):
     check(text, expected)
     assert not any(kind == "range" for _, kind, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 40 day workers were also studied.", [("About 40 day workers", "quantity", "40")]),
+        ("The trust hired 300 night nurses.", [("300 night nurses", "quantity", "300")]),
+        ("Staff were working 12 hour shifts all week.", [("12 hour", "duration", "12")]),
+    ],
+)
+def test_a_period_word_before_people_counts_the_people(text, expected):
+    check(text, expected)
