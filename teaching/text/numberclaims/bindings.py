@@ -1,18 +1,25 @@
 """Readings bound to each other: constructions that join two readings into one, or leave them unexplained.
 
-The token walker reads one number at a time. Some constructions join two of its readings into one mention
-(issue 9, after final3/ showed each unseen split misreading the constructions nobody foresaw):
+The token walker reads one number at a time. Some constructions bind its readings to each other or to the
+words around them (issue 9, after final3/ showed each unseen split misreading the constructions nobody
+foresaw); this pass, run on the walker's readings, reads them as one:
 
 * a compound duration in descending units ("2 hours 3 minutes 15 seconds", "eight years and four months"),
   read in its smallest unit;
 * "from X to Y <unit>" with no word saying something changed: a range, the unit shared ("from 25 to 30 km");
-* a named day whose date is fixed before a year ("Boxing Day 2015", "New Year's Eve, 1999"): that date.
+* a named day whose date is fixed before a year ("Boxing Day 2015", "New Year's Eve, 1999"): that date;
+* a clock in a sentence about a race, not introduced by "at": a time taken ("14:22 for the 5 km");
+* "<amount> for every <noun>" and, in a report on cricket, "12 an over": rates;
+* "a price-earnings ratio of 18", "a hazard ratio of 1.30": the ratio N:1;
+* a singular period word before people ("40 day workers"): a count of the people.
 
-And where a number sits in a construction these rules cannot explain, the readings are declined with a
-reason rather than left as partial confident readings: a named day whose date moves ("Good Friday 2015")
-before a year.
+Where a number sits in a construction these rules cannot explain, its readings are declined with a reason a
+student understands rather than left as partial confident readings: a named day whose date moves ("Good
+Friday 2015") before a year; a race clock of one digit ("sub-2:03": hours or minutes?); a small number glued
+to a scaled one in text without punctuation ("3 2 crore").
 
-Plain Python, no Django: ``bind`` takes the walker's readings in reading order and gives them back joined.
+Plain Python, no Django: ``bind`` takes the walker's values and dates and gives them back joined, with what it
+now declines.
 """
 
 from __future__ import annotations
@@ -284,6 +291,10 @@ def _named_ratio(text: str, v: Value) -> Value | None:
 
 # --- what the rules cannot explain: declined ---------------------------------------------------------------
 
+WHY_GLUED = (
+    "Two numbers side by side with nothing between them (“3 2 crore”) may be one number whose decimal point or "
+    "dash was lost, or two numbers: the text does not say which."
+)
 _SINGULAR_PERIOD = re.compile(r"\s(?:day|night|week|month|year|hour|minute)\Z", re.IGNORECASE)
 _PLURAL_NOUN_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
 
@@ -303,6 +314,24 @@ def _period_before_people(text: str, v: Value) -> Value | None:
     return replace(v, text=text[v.start : m.end()], end=m.end(), category="quantity", unit=None, noun=phrase)
 
 
+_SCALED = re.compile(r"\d+\s+(?:hundred|thousand|lakh|lakhs|crore|crores|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def _glued(text: str, a: Value, b: Value) -> bool:
+    """ "3 2 crore viewers": a small number, a space, then a number with its scale word."""
+    return (
+        a.sure
+        and b.sure
+        and a.kind == b.kind == "count"
+        and a.category == "quantity"
+        and not (a.unit or a.noun or a.currency or a.per or a.is_range)
+        and text[a.end : b.start] == " "
+        and a.text.isdigit()
+        and len(a.text) <= 2
+        and _SCALED.match(b.text) is not None  # a score "2 1" stays two tallies; "3 2 crore" cannot be 3 and 2 crore
+    )
+
+
 # --- the pass ---------------------------------------------------------------------------------------------
 
 
@@ -319,6 +348,10 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         if named is not None:
             v = named
         v = _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
+        if out and out[-1].end <= v.start and _glued(text, out[-1], v):
+            a = out.pop()
+            declined.append(Declined(text[a.start : v.end], a.start, v.end, WHY_GLUED))
+            continue
         if out and out[-1].end <= v.start:
             joined = _join_durations(text, out[-1], v) or _from_to_range(text, out[-1], v)
             if joined is not None:

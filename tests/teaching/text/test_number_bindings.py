@@ -197,3 +197,28 @@ def test_a_pair_after_a_word_of_contest_is_two_tallies_not_a_range(text, expecte
 )
 def test_a_period_word_before_people_counts_the_people(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("the final was watched by 4 5 crore people across the country", "4 5 crore people"),
+        ("the appeal raised 2 7 million pounds in a week", "2 7 million"),
+    ],
+)
+def test_a_small_number_glued_to_a_scaled_one_is_declined(text, declined):
+    assert any(d.startswith(declined) for d in unsure(text)), unsure(text)
+    assert not readings(text) & {(declined.split()[0], "quantity", declined.split()[0])}
+
+
+def test_a_stripped_score_stays_two_tallies():
+    text = "united came back to win beating rovers 2 1 at home in the league on saturday night"
+    assert {("2", "quantity", "2"), ("1", "quantity", "1")} <= readings(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(a=st.integers(min_value=1, max_value=9), b=st.integers(min_value=1, max_value=9))
+def test_glued_numbers_before_a_scale_are_never_read_as_two(a, b):
+    text = f"the match was watched by {a} {b} crore viewers on television"
+    sure = [v for v in parse_claim(text).readings if v.sure]
+    assert not any(v.low in (a, b) for v in sure), sure
