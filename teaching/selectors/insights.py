@@ -7,7 +7,9 @@ have submitted. Everything is read in a fixed number of queries and computed in 
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.http import Http404
 
@@ -83,7 +85,9 @@ class ClassHeatmap:
     not_started: int
     submitted: int
     highlighters: int  # students with at least one highlight on this article
-    passages: list[HeatPassage]
+    # (id, start, end, students, level, label) per passage: a class of 160 has thousands, read only as rows
+    # (passages_payload) except the few shown beside the text; ``passages`` makes them HeatPassages.
+    passage_rows: list[tuple[int, int, int, int, int, str]]
     key_items: list[KeyItem]
     agreement: list[KappaReading]
 
@@ -91,16 +95,26 @@ class ClassHeatmap:
     def article(self):
         return self.lesson_article.article
 
+    def _passage(self, row: tuple[int, int, int, int, int, str]) -> HeatPassage:
+        return HeatPassage(*row, self.article.body_text[row[1] : row[2]])
+
+    @property
+    def passages(self) -> list[HeatPassage]:
+        return [self._passage(row) for row in self.passage_rows]
+
     def passages_payload(self) -> dict:
         """For heatmap.js: ``labels`` (each once) and ``passages`` as [id, start, end, level, label index]."""
         labels: dict[str, int] = {}
-        rows = [[p.id, p.start, p.end, p.level, labels.setdefault(p.label, len(labels))] for p in self.passages]
+        rows = [
+            [n, start, end, level, labels.setdefault(label, len(labels))]
+            for n, start, end, _, level, label in self.passage_rows
+        ]
         return {"labels": list(labels), "passages": rows}
 
-    @property
+    @cached_property
     def most_highlighted(self) -> list[HeatPassage]:
         """The passages most of the class marked, for the list beside the text (and readers without the map)."""
-        return sorted(self.passages, key=lambda p: (-p.students, p.start))[:8]
+        return [self._passage(row) for row in heapq.nsmallest(8, self.passage_rows, key=lambda r: (-r[3], r[1]))]
 
     @property
     def shade_scale(self) -> list[tuple[int, int, int]]:
@@ -114,17 +128,18 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
     categories = category_defs.ordered(assignment.categories)
     if category is not None and category not in categories:
         category = None
+    # Every article's text and HTML come with the list (a lesson has a few short articles): one query, not a
+    # second one for the article shown.
     lesson_articles = list(
         LessonArticle.objects.filter(lesson_id=assignment.lesson_id)
         .select_related("article")
-        .defer("article__body_markdown", "article__body_html", "article__body_text")
+        .defer("article__body_markdown")
         .order_by("position", "id")
     )
     current = next((la for la in lesson_articles if la.position == position), None)
     if current is None:
         raise Http404("No such article in this lesson.")
-    article = LessonArticle.objects.select_related("article").get(pk=current.pk).article
-    current.article = article
+    article = current.article
     text = article.body_text
     enrolled = set(Enrollment.objects.filter(classroom_id=assignment.classroom_id).values_list("student_id", flat=True))
     done = {Submission.Status.SUBMITTED, Submission.Status.RETURNED}
@@ -135,10 +150,11 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
     # The class comes added up (teaching/services/results.py): one kept row per article, moved along with
     # every change to a student's work, instead of every student's words on every load.
     in_lesson = {la.article_id for la in lesson_articles}
+    lesson_items = [i for i in list_key_items_for_lesson(assignment.lesson_id) if i.article_id in in_lesson]
     sums = class_sums(
         assignment_id=assignment.pk,
         lesson_articles=lesson_articles,
-        key_items=[i for i in list_key_items_for_lesson(assignment.lesson_id) if i.article_id in in_lesson],
+        key_items=lesson_items,
         versions={pk: version for pk, _, _, version in submissions},
         left_out={pk for pk, student, _, _ in submissions if student not in enrolled},
         article_ids=[article.pk],
@@ -153,28 +169,24 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
         by_category={c: tuple(sums.covering([c])) for c in categories},
         text=text,
     )
-    # A large class has thousands of passages but a few hundred different figures: each read once.
-    readings: dict[tuple, tuple[int, str]] = {}
-
-    def reading(p: agreement.Passage) -> tuple[int, str]:
-        figures = (p.students, *p.by_category.values())
-        found = readings.get(figures)
-        if found is None:
-            found = readings[figures] = (band_for_share(p.share(class_size), SHADES), p.describe(class_size))
-        return found
-
-    passages = []
-    for n, p in enumerate(heat.passages(category), start=1):
-        level, label = reading(p)
-        passages.append(HeatPassage(n, p.start, p.end, p.students, level, label, text[p.start : p.end]))
-    key_items = list(
-        KeyItem.objects.filter(
-            key__lesson_id=assignment.lesson_id,
-            article_id=article.pk,
-            anchor_status=KeyItem.AnchorStatus.ANCHORED,
-            category__in=[category] if category else categories,
-        ).order_by("start", "end", "id")
-    )
+    # A large class has thousands of passages but fewer different figures: each shade and label made once.
+    shown, runs = heat.runs(category)
+    levels: dict[int, int] = {}
+    labels: dict[tuple[int, ...], str] = {}
+    passage_rows = []
+    for n, (start, end, _, _, figures) in enumerate(runs, start=1):
+        students = figures[0]
+        level = levels.get(students)
+        if level is None:
+            level = levels[students] = band_for_share(students / class_size if class_size else 0.0, SHADES)
+        label = labels.get(figures)
+        if label is None:
+            by_category = zip(shown, figures[1:], strict=True)
+            label = labels[figures] = agreement.describe_figures(students, by_category, class_size)
+        passage_rows.append((n, start, end, students, level, label))
+    # The key's anchored items on this article (in reading order), from the lesson's already read.
+    wanted = {category} if category else set(categories)
+    key_items = [i for i in lesson_items if i.article_id == article.pk and i.category in wanted]
     readings = []
     for c in categories:
         kappa = agreement.kappa_from_coverage(heat.by_category[c], raters)
@@ -190,7 +202,7 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
         not_started=len(enrolled) - class_size,
         submitted=submitted,
         highlighters=raters,
-        passages=passages,
+        passage_rows=passage_rows,
         key_items=key_items,
         agreement=readings,
     )

@@ -35,6 +35,8 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress, islice, pairwise
+from operator import mul, ne
 
 from teaching.categories import VALUES as CATEGORY_ORDER
 from teaching.text.matching import Tokens, tokenize
@@ -46,6 +48,7 @@ __all__ = [
     "band",
     "coverage",
     "describe",
+    "describe_figures",
     "fleiss_kappa",
     "heatmap",
     "heatmap_from_word_ranges",
@@ -161,23 +164,33 @@ class Passage:
 
     def describe(self, class_size: int) -> str:
         """e.g. "12 of 27 students — 9 as numbers, 3 as rhetoric" (never "1 numbers")."""
-        noun = "student" if class_size == 1 else "students"
-        reading = f"{self.students} of {class_size} {noun}"
-        parts = [f"{n} as {category}" for category, n in self.by_category.items() if n]
-        return reading + (" — " + ", ".join(parts) if parts else "")
+        return describe_figures(self.students, self.by_category.items(), class_size)
+
+
+def describe_figures(students: int, by_category: Iterable[tuple[str, int]], class_size: int) -> str:
+    """``Passage.describe`` from its figures: students, then (category, students) pairs in order."""
+    reading = f"{students} of {class_size} {'student' if class_size == 1 else 'students'}"
+    parts = [f"{n} as {category}" for category, n in by_category if n]
+    return reading + (" — " + ", ".join(parts) if parts else "")
 
 
 # Signs printed against a figure belong to it although they are not word characters: a passage over
 # "18.4 million" in "£18.4 million" shows (and shades) "£18.4 million", and one over "41" in "41%" "41%".
-_SIGNS_BEFORE = re.compile(r"[£$€¥₴₽₹]+$")
-_SIGNS_AFTER = re.compile(r"^[%‰]")
+_CURRENCY = "£$€¥₴₽₹"
+_SIGNS_BEFORE = re.compile(f"[{_CURRENCY}]+$")
+# The characters just before a passage after which _SIGNS_BEFORE can match: a sign, or a newline (``$`` also
+# matches before a newline ending the window). Any other character, and the search is not worth starting.
+_MAY_FOLLOW_SIGNS = frozenset(_CURRENCY + "\n")
+_SIGNS_AFTER = ("%", "‰")
 
 
 def with_signs(text: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` widened over currency signs just before it and a percent sign just after it."""
-    before = _SIGNS_BEFORE.search(text, max(0, start - 3), start)
-    after = _SIGNS_AFTER.match(text[end : end + 1])
-    return (before.start() if before else start), (end + 1 if after else end)
+    if start and text[start - 1] in _MAY_FOLLOW_SIGNS:
+        before = _SIGNS_BEFORE.search(text, max(0, start - 3), start)
+        if before:
+            start = before.start()
+    return start, (end + 1 if text[end : end + 1] in _SIGNS_AFTER else end)
 
 
 @dataclass(frozen=True)
@@ -188,38 +201,46 @@ class Heatmap:
     by_category: dict[str, tuple[int, ...]]  # per category, per word: students
     text: str = ""  # the words the tokens were read from, when known: a passage then keeps its figures' signs
 
-    def passages(self, category: str | None = None) -> list[Passage]:
-        """Runs of highlighted words with equal counts (all categories, or one), in reading order."""
+    def runs(self, category: str | None = None) -> tuple[list[str], list[tuple[int, int, int, int, tuple[int, ...]]]]:
+        """``passages`` as plain rows, for a page that shows thousands: the categories shown, and per passage
+        (start, end, first word, last word inclusive, figures) where figures are (students, then each
+        category shown)."""
         if category is not None and category not in self.by_category:
-            return []
+            return [], []
         counts = self.total if category is None else self.by_category[category]
         shown = list(self.by_category) if category is None else [category]
-        # Per word, its figures as one tuple (total, then each category shown): a run is equal tuples.
+        # Per word, its figures as one tuple (total, then each category shown): a run is equal tuples. Where
+        # the runs change is found by comparing each word's figures with the word's before it (in C).
         figures = list(zip(counts, *(self.by_category[c] for c in shown), strict=True))
-        out: list[Passage] = []
-        run_start = 0
         size = len(figures)
-        while run_start < size:
+        if not size:
+            return shown, []
+        bounds = [0, *compress(range(1, size), map(ne, islice(figures, 1, None), figures)), size]
+        starts, ends, text = self.tokens.starts, self.tokens.ends, self.text
+        out = []
+        for run_start, past in pairwise(bounds):
             first = figures[run_start]
-            w = run_start + 1
-            while w < size and figures[w] == first:
-                w += 1
             if first[0]:
-                start, end = self.tokens.starts[run_start], self.tokens.ends[w - 1]
-                if self.text:
-                    start, end = with_signs(self.text, start, end)
-                out.append(
-                    Passage(
-                        start=start,
-                        end=end,
-                        first_word=run_start,
-                        last_word=w - 1,
-                        students=first[0],
-                        by_category=dict(zip(shown, first[1:], strict=True)),
-                    )
-                )
-            run_start = w
-        return out
+                start, end = starts[run_start], ends[past - 1]
+                if text:
+                    start, end = with_signs(text, start, end)
+                out.append((start, end, run_start, past - 1, first))
+        return shown, out
+
+    def passages(self, category: str | None = None) -> list[Passage]:
+        """Runs of highlighted words with equal counts (all categories, or one), in reading order."""
+        shown, rows = self.runs(category)
+        return [
+            Passage(
+                start=start,
+                end=end,
+                first_word=first_word,
+                last_word=last_word,
+                students=figures[0],
+                by_category=dict(zip(shown, figures[1:], strict=True)),
+            )
+            for start, end, first_word, last_word, figures in rows
+        ]
 
 
 def heatmap(
@@ -305,7 +326,7 @@ def kappa_from_coverage(counts: Sequence[int], raters: int) -> float | None:
     highlighted = sum(counts)
     columns = [subjects * raters - highlighted, highlighted]
     # Σ (r − c)² + c² = Σ r² − 2rc + 2c²
-    observed = subjects * raters * raters - 2 * raters * highlighted + 2 * sum(c * c for c in counts)
+    observed = subjects * raters * raters - 2 * raters * highlighted + 2 * sum(map(mul, counts, counts))
     total = subjects * raters
     if max(columns) == total:
         return None  # one category took every rating: 0/0

@@ -190,11 +190,11 @@ def test_class_views_need_login(client, sample_key, classroom, assignment, artic
 @pytest.mark.parametrize(
     ("page", "cold", "warm"),
     [
-        # session, user, assignment, lesson articles, article, roster, submissions, key items, kept rows'
-        # inputs, the class sum (teaching/services/results.py), the heatmap's key items; the first load also
-        # matches everybody once (the texts, the highlights, the class sums to move, one upsert, in a
-        # transaction) and adds the class up (the article, the rows, the sum written, in a transaction)
-        ("heatmap", 28, 11),
+        # session, user, assignment, lesson articles (with their texts), roster, submissions, key items, kept
+        # rows' inputs, the class sum (teaching/services/results.py); the first load also matches everybody
+        # once (the texts, the highlights, the class sums to move, one upsert, in a transaction) and adds the
+        # class up (the article, the rows, the sum written, in a transaction)
+        ("heatmap", 26, 9),
         # session, user, assignment, lesson articles, key items, roster, submissions, kept rows' inputs, the
         # class sums; the first load also matches everybody and adds the class up, as above
         ("key_items", 26, 9),
