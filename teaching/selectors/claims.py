@@ -28,6 +28,7 @@ from teaching.models import (
     Submission,
     User,
 )
+from teaching.selectors.feedback import KeyItemSpan
 from teaching.text import comparisons as cmp
 from teaching.text.matching import Span
 
@@ -263,18 +264,46 @@ class ComparisonFeedback:
         return self.scores.extra
 
 
-def _key_links(lesson_id: int) -> list[cmp.KeyLink]:
-    key_comparisons = KeyComparison.objects.filter(key__lesson_id=lesson_id).prefetch_related(
-        Prefetch("items", queryset=KeyItem.objects.filter(anchor_status=ANCHORED))
-    )
-    return [
-        cmp.KeyLink(
-            ref=kc,
-            relation=kc.relation,
-            items=tuple(kc.items.all()),
-            title=kc.title,
-            explanation=kc.explanation,
+def _key_links(lesson_id: int, *, spans_only: bool = False) -> list[cmp.KeyLink]:
+    """The key's comparisons with their anchored items (in KeyItem's order: start, end, id). ``spans_only``:
+    the items as ``KeyItemSpan`` rows read from the link table, not model instances (the class's figures
+    need only where the items are)."""
+    if not spans_only:
+        key_comparisons = KeyComparison.objects.filter(key__lesson_id=lesson_id).prefetch_related(
+            Prefetch("items", queryset=KeyItem.objects.filter(anchor_status=ANCHORED))
         )
+        return [
+            cmp.KeyLink(
+                ref=kc,
+                relation=kc.relation,
+                items=tuple(kc.items.all()),
+                title=kc.title,
+                explanation=kc.explanation,
+            )
+            for kc in key_comparisons
+        ]
+    key_comparisons = list(KeyComparison.objects.filter(key__lesson_id=lesson_id))
+    if not key_comparisons:
+        return []
+    items: dict[int, list[KeyItemSpan]] = defaultdict(list)
+    links = (
+        KeyComparison.items.through.objects.filter(
+            keycomparison__key__lesson_id=lesson_id, keyitem__anchor_status=ANCHORED
+        )
+        .order_by("keyitem__start", "keyitem__end", "keyitem_id")
+        .values_list(
+            "keycomparison_id",
+            "keyitem_id",
+            "keyitem__article_id",
+            "keyitem__category",
+            "keyitem__start",
+            "keyitem__end",
+        )
+    )
+    for kc_id, *span in links:
+        items[kc_id].append(KeyItemSpan(*span))
+    return [
+        cmp.KeyLink(ref=kc, relation=kc.relation, items=tuple(items[kc.pk]), title=kc.title, explanation=kc.explanation)
         for kc in key_comparisons
     ]
 
@@ -323,18 +352,28 @@ class ClassComparisons:
         return sorted((c for c in self.summary if c.missed), key=lambda c: -c.missed)[:3]
 
 
-def _scores_stamp(key: list[cmp.KeyLink], lesson_id: int) -> str:
+def _scores_stamp(key: list[cmp.KeyLink], lesson_id: int, lesson_articles: list[LessonArticle] | None = None) -> str:
     """What a student's comparison scores read besides their own work: the key's comparisons (relation,
-    items and where they are) and the articles' texts. Their own work is named by its ``work_version``."""
+    items and where they are) and the articles' texts. Their own work is named by its ``work_version``.
+    ``lesson_articles``: the lesson's, with ``article.updated_at``, when the page has read them."""
     parts = [
         f"{k.ref.pk}:{k.relation}:" + ",".join(f"{i.pk}@{i.article_id}:{i.start}-{i.end}" for i in k.items) for k in key
     ]
-    stamps = LessonArticle.objects.filter(lesson_id=lesson_id).values_list("article_id", "article__updated_at")
+    if lesson_articles is None:
+        stamps = LessonArticle.objects.filter(lesson_id=lesson_id).values_list("article_id", "article__updated_at")
+    else:
+        stamps = [(la.article_id, la.article.updated_at) for la in lesson_articles]
     parts += [f"{a}:{stamp.timestamp():.6f}" for a, stamp in sorted(stamps)]
     return hashlib.blake2b(";".join(parts).encode(), digest_size=10).hexdigest()
 
 
-def class_comparisons(assignment: Assignment, *, counts_for: list[int] | None = None) -> ClassComparisons:
+def class_comparisons(
+    assignment: Assignment,
+    *,
+    counts_for: list[int] | None = None,
+    submissions: list[tuple[int, str, int]] | None = None,
+    lesson_articles: list[LessonArticle] | None = None,
+) -> ClassComparisons:
     """Comparison counts per submission (``counts_for``: only those submission ids), and which key
     comparisons the class found or missed.
 
@@ -343,8 +382,11 @@ def class_comparisons(assignment: Assignment, *, counts_for: list[int] | None = 
     reload scores only the work that changed since (every write to a student's comparisons or highlights
     bumps the version; a change to the key or a correction changes the stamp). Queries: submissions,
     counts, key comparisons (two), the articles' stamps; plus texts and comparisons for what was not kept.
+    A page that has read them passes ``submissions`` (every submission of the assignment: id, status,
+    work_version) and ``lesson_articles`` (with ``article.updated_at``), and those two queries are not made.
     """
-    submissions = list(Submission.objects.filter(assignment=assignment).values_list("id", "status", "work_version"))
+    if submissions is None:
+        submissions = list(Submission.objects.filter(assignment=assignment).values_list("id", "status", "work_version"))
     wanted = [pk for pk, _, _ in submissions] if counts_for is None else counts_for
     per_submission = dict(
         Comparison.objects.filter(submission_id__in=wanted)
@@ -353,11 +395,11 @@ def class_comparisons(assignment: Assignment, *, counts_for: list[int] | None = 
         .values_list("submission_id", "n")
     )
     counts = {pk: per_submission.get(pk, 0) for pk in wanted}
-    key = _key_links(assignment.lesson_id)
+    key = _key_links(assignment.lesson_id, spans_only=True)
     handed_in = [(pk, version) for pk, status, version in submissions if status != Submission.Status.IN_PROGRESS]
     if not key:
         return ClassComparisons(counts, [], len(handed_in))
-    stamp = _scores_stamp(key, assignment.lesson_id)
+    stamp = _scores_stamp(key, assignment.lesson_id, lesson_articles)
     names = {pk: f"class-comparisons:{pk}:{version}:{stamp}" for pk, version in handed_in}
     kept = cache.get_many(list(names.values()))
     found = {pk: kept[name] for pk, name in names.items() if name in kept}

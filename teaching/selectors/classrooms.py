@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -203,6 +203,9 @@ class AssignmentReview:
     in_progress_count: int = 0
     not_started_count: int = 0
     student_count: int = 0
+    # Every submission of the assignment (id, status, work_version), read once for the whole page
+    # (class_comparisons reads them too).
+    submissions: list[tuple[int, str, int]] = field(default_factory=list)
 
 
 def _name_order(user: User) -> tuple[str, str, str]:
@@ -225,12 +228,10 @@ def get_assignment_review_for(*, user: User, pk: int, page: int = 1) -> Assignme
     in_play = [c.value for c in assignment.category_objects]
     roster = list(list_roster(classroom=assignment.classroom).values_list("student_id", flat=True))  # in name order
     on_roster = set(roster)
-    submissions = {
-        student: (sub_pk, status)
-        for sub_pk, student, status in Submission.objects.filter(assignment=assignment).values_list(
-            "pk", "student_id", "status"
-        )
-    }
+    every = list(
+        Submission.objects.filter(assignment=assignment).values_list("pk", "student_id", "status", "work_version")
+    )
+    submissions = {student: (sub_pk, status) for sub_pk, student, status, _ in every}
     # Work by students no longer on the roster is still shown (after the roster), never silently dropped.
     left = [s for s in submissions if s not in on_roster]
     if left:
@@ -244,7 +245,7 @@ def get_assignment_review_for(*, user: User, pk: int, page: int = 1) -> Assignme
     students = User.objects.in_bulk([s for s, _ in shown])
     own = Submission.objects.in_bulk([submissions[s][0] for s, _ in shown if s in submissions])
     # Highlight counts come from the kept results (teaching/services/results.py), not a count per load.
-    work = class_work(assignment, {sub.pk: sub.work_version for sub in own.values()})
+    work = class_work(assignment, {sub.pk: sub.work_version for sub in own.values()}, spans_only=True)
 
     def row(student_id: int, enrolled: bool) -> ReviewRow:
         sub = own.get(submissions[student_id][0]) if student_id in submissions else None
@@ -266,4 +267,5 @@ def get_assignment_review_for(*, user: User, pk: int, page: int = 1) -> Assignme
         in_progress_count=sum(1 for status in statuses if status == Submission.Status.IN_PROGRESS),
         not_started_count=len(roster) - sum(1 for s in roster if s in submissions),
         student_count=len(roster),
+        submissions=[(sub_pk, status, version) for sub_pk, _, status, version in every],
     )

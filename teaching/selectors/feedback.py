@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from teaching import categories as category_defs
 from teaching.models import Annotation, Assignment, Enrollment, FeedbackTiming, KeyItem, LessonArticle, Submission
@@ -26,12 +27,14 @@ __all__ = [
     "ClassWork",
     "FoundItem",
     "KeyItemRow",
+    "KeyItemSpan",
     "StudentFeedback",
     "class_scores",
     "class_work",
     "feedback_unavailable_reason",
     "KeyMatch",
     "key_match_labels",
+    "list_key_item_spans_for_lesson",
     "list_key_items_for_lesson",
     "list_lesson_articles_stamped",
     "list_lesson_articles_with_text",
@@ -61,6 +64,27 @@ def list_key_items_for_lesson(lesson_id: int) -> list[KeyItem]:
             "article_id", "start", "end", "id"
         )
     )
+
+
+class KeyItemSpan(NamedTuple):
+    """Where a key item is and what it is: all that matching and adding up read of it."""
+
+    pk: int
+    article_id: int
+    category: str
+    start: int
+    end: int
+
+
+def list_key_item_spans_for_lesson(lesson_id: int) -> list[KeyItemSpan]:
+    """``list_key_items_for_lesson`` as spans, for a page that shows no key item: a row of values each, not a
+    model instance with its texts and dates."""
+    rows = (
+        KeyItem.objects.filter(key__lesson_id=lesson_id, anchor_status=ANCHORED)
+        .order_by("article_id", "start", "end", "id")
+        .values_list("pk", "article_id", "category", "start", "end")
+    )
+    return [KeyItemSpan(*row) for row in rows]
 
 
 def _key_spans(items: list[KeyItem], categories: list[str]) -> dict[int, list[Span]]:
@@ -229,7 +253,7 @@ class ClassWork:
     kept result of each submission on each article (teaching/services/results.py)."""
 
     lesson_articles: list[LessonArticle]
-    key_items: list[KeyItem]
+    key_items: list[KeyItem] | list[KeyItemSpan]
     results: dict[tuple[int, int], KeptResult]
 
     def of(self, submission_id: int) -> list[KeptResult]:
@@ -254,16 +278,19 @@ def class_work(
     lesson_articles: list[LessonArticle] | None = None,
     article_ids: list[int] | None = None,
     with_words: bool = False,
+    spans_only: bool = False,
 ) -> ClassWork:
     """The kept results of the submissions in ``versions`` (submission id → work_version).
 
     Queries: key items, lesson articles (unless given), kept rows; plus three when some work changed
-    since it was last read (texts, those highlights, one upsert).
+    since it was last read (texts, those highlights, one upsert). ``spans_only``: the key items as
+    ``KeyItemSpan`` (for a page that adds up figures and shows no key item).
     """
     if lesson_articles is None:
         lesson_articles = list_lesson_articles_stamped(assignment.lesson_id)
     in_lesson = {la.article_id for la in lesson_articles}
-    items = [i for i in list_key_items_for_lesson(assignment.lesson_id) if i.article_id in in_lesson]
+    read = list_key_item_spans_for_lesson if spans_only else list_key_items_for_lesson
+    items = [i for i in read(assignment.lesson_id) if i.article_id in in_lesson]
     results = kept_results(
         lesson_articles=lesson_articles,
         key_items=items,
@@ -280,12 +307,15 @@ def class_scores(
     submission_students: dict[int, int] | None = None,
     enrolled: set[int] | None = None,
     work: ClassWork | None = None,
+    with_key_items: bool = True,
 ) -> ClassScores:
     """Every submission's figures and every key item's "found by", added up from the kept results.
 
     ``submission_students`` (submission id → student id), ``enrolled`` (student ids on the roster) and
     ``work`` (the kept results) may be passed by a page that has read them already. A key item's share
     counts enrolled students; work by a student who left the class still gets its own figures.
+    ``with_key_items=False``: the submissions' figures only (``key_items`` stays empty), for a page that
+    shows no key item's share.
     """
     categories = category_defs.ordered(assignment.categories)
     if work is None or submission_students is None:
@@ -306,7 +336,7 @@ def class_scores(
     for submission_id, student_id in submission_students.items():
         results = work.of(submission_id)
         by_submission[submission_id] = tally_figures((r.figures for r in results), categories)
-        if student_id in enrolled:
+        if with_key_items and student_id in enrolled:
             for result in results:
                 found_by.update(result.found_items & in_play)
     class_size = len(counted_students(enrolled, submission_students.values()))
@@ -316,7 +346,9 @@ def class_scores(
         class_size=class_size,
         not_started=len(enrolled) - class_size,
         by_submission=by_submission,
-        key_items=[KeyItemRow(i, in_lesson[i.article_id], found_by[i.pk], class_size) for i in items],
+        key_items=[KeyItemRow(i, in_lesson[i.article_id], found_by[i.pk], class_size) for i in items]
+        if with_key_items
+        else [],
     )
 
 

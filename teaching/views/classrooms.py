@@ -153,6 +153,7 @@ def assignment_review(request, pk):
         submission_students={r.submission.pk: r.student.pk for r in review.rows if r.submission},
         enrolled={r.student.pk for r in review.rows if r.enrolled},
         work=review.work,
+        with_key_items=False,  # the page shows each student's figures, not the key items' shares
     )
     shown = [r.submission.pk for r in review.rows if r.submission]
     links = _SubmissionLinks()
@@ -165,7 +166,12 @@ def assignment_review(request, pk):
             (r, scores.by_submission.get(r.submission.pk) if r.submission else None, links.of(r.submission))
             for r in review.rows
         ],
-        "comparisons": selectors.class_comparisons(review.assignment, counts_for=shown),
+        "comparisons": selectors.class_comparisons(
+            review.assignment,
+            counts_for=shown,
+            submissions=review.submissions,
+            lesson_articles=review.work.lesson_articles,
+        ),
         "page_url": reverse("teaching:assignment_review", args=[pk]) + "?page=",
     }
     return render(request, "teaching/assignment_review.html", context)

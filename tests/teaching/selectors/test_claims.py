@@ -41,6 +41,46 @@ def test_work_in_progress_is_not_counted_as_missed(pk_key, pk_submission, articl
     assert result.counts == {pk_submission.pk: 1}
 
 
+def test_class_comparisons_from_what_the_review_read_are_the_same(classroom, pk_key, pk_assignment, articles):
+    """The review passes its submissions and lesson articles and reads the key's items as spans: the same
+    figures, and the same stamp (so the same kept scores) as reading everything here."""
+    from django.core.cache import cache
+
+    from teaching.models import Submission
+    from teaching.selectors.claims import _key_links, _scores_stamp
+    from teaching.selectors.feedback import list_lesson_articles_stamped
+    from tests import factories
+
+    for i in range(4):
+        sub = factories.SubmissionFactory(
+            assignment=pk_assignment, student=factories.EnrollmentFactory(classroom=classroom).student
+        )
+        link(sub, *soldiers_pair(sub, articles), relation="contradict" if i % 2 else "agree")
+        Submission.objects.filter(pk=sub.pk).update(status="submitted" if i < 3 else "in_progress")
+    lesson_id = pk_assignment.lesson_id
+    full, spans = _key_links(lesson_id), _key_links(lesson_id, spans_only=True)
+    assert [[(i.pk, i.article_id, i.category, i.start, i.end) for i in k.items] for k in full] == [
+        [tuple(i) for i in k.items] for k in spans
+    ]
+    lesson_articles = list_lesson_articles_stamped(lesson_id)
+    assert _scores_stamp(full, lesson_id) == _scores_stamp(spans, lesson_id, lesson_articles)
+
+    def figures(result):
+        return (
+            result.counts,
+            result.students,
+            [(c.key.title, c.found, c.missed, c.relation_agrees) for c in result.summary],
+        )
+
+    cache.clear()
+    alone = figures(selectors.class_comparisons(pk_assignment))
+    cache.clear()
+    submissions = list(Submission.objects.filter(assignment=pk_assignment).values_list("id", "status", "work_version"))
+    given = selectors.class_comparisons(pk_assignment, submissions=submissions, lesson_articles=lesson_articles)
+    assert figures(given) == alone
+    assert alone[1] == 3 and alone[2][0][1] == 3
+
+
 def test_the_launch_key_comparisons_are_matched(pokrovsk, pk_submission, articles):
     from io import StringIO
 

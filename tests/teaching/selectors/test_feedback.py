@@ -2,7 +2,8 @@
 and added, and the class's scores."""
 
 from teaching import selectors
-from teaching.models import Assignment
+from teaching.models import Assignment, Submission
+from teaching.selectors.feedback import class_work
 from tests import factories
 
 
@@ -56,3 +57,13 @@ def test_class_scores_per_submission_and_key_item(sample_key, assignment, submis
         "according to the general staff": (0, True),
         "modern-day Stalingrad": (1, False),  # half the class is not "most"
     }
+    # The review's figures: each submission's alone, from the key items as spans, no key-item rows.
+    versions = dict(Submission.objects.filter(assignment=assignment).values_list("pk", "work_version"))
+    alone = selectors.class_scores(
+        assignment,
+        submission_students={submission.pk: submission.student_id, other.pk: other.student_id},
+        work=class_work(assignment, versions, spans_only=True),
+        with_key_items=False,
+    )
+    assert alone.by_submission == scores.by_submission and alone.key_items == []
+    assert (alone.has_key, alone.key_item_count, alone.class_size) == (True, 3, 2)
