@@ -38,6 +38,7 @@ app_patterns = [
     ),
     path("annotations/<int:pk>/", reading.annotation_update, name="annotation_update"),
     path("annotations/<int:pk>/delete/", reading.annotation_delete, name="annotation_delete"),
+    path("annotations/<int:pk>/edit/", reading.annotation_edit, name="annotation_edit"),
     path("assignments/<int:pk>/submit/", reading.submission_submit, name="submission_submit"),
     # Teachers
     path("classes/", classrooms.classroom_list, name="classroom_list"),

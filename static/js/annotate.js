@@ -250,8 +250,32 @@ linkListAndText({ root, editor });
 // this runs. Draw again only for what it cannot know of, highlights still on their way from this device.
 if (!root.hasAttribute("data-highlights-drawn") || pendingHere().length) redraw();
 
-// A number claim's "what is counted" form in the list (teaching/templatetags/entries.py): a change like
-// any other (kept on the device until the server has it), then the entry gets the focus back.
+// A number claim's "what is counted" form in the list (teaching/templatetags/entries.py): not in the page
+// until its <details> opens, then made from the page's one <template id="claim-form"> with the entry's values.
+document.addEventListener(
+  "toggle",
+  (event) => {
+    const details = event.target;
+    if (!details.matches?.("details[data-claim-edit]") || !details.open || details.querySelector("form")) return;
+    const template = document.getElementById("claim-form");
+    const id = details.closest("li[data-id]")?.dataset.id;
+    if (!template || !id) return;
+    const form = template.content.firstElementChild.cloneNode(true);
+    form.action = details.dataset.claimUrl;
+    for (const [name, key] of [["counted", "counted"], ["place", "place"], ["time_window", "window"]]) {
+      const input = form.elements[name];
+      input.id = `item-${key}-${id}`;
+      input.value = details.dataset[key] || "";
+      form.querySelector(`label[data-for="${name}"]`).htmlFor = input.id;
+    }
+    details.querySelector("[data-claim-page]")?.remove();
+    details.append(form);
+  },
+  true, // toggle does not bubble
+);
+
+// Saving it: a change like any other (kept on the device until the server has it), then the entry gets the
+// focus back.
 document.addEventListener("submit", async (event) => {
   const form = event.target.closest("form[data-claim-form]");
   if (!form) return;

@@ -159,7 +159,11 @@ export function linkListAndText({ root, editor, onMark = () => false }) {
     const li = event.target.closest("#annotation-list > li[data-id]");
     if (!li) return;
     if (event.target.closest("[data-action=edit]")) {
-      editor?.open(li.dataset.id, li);
+      // A button of a shared form (the highlight's own page, without JavaScript): the popover instead.
+      if (editor) {
+        event.preventDefault();
+        editor.open(li.dataset.id, li);
+      }
       return;
     }
     if (event.target.closest("button, a, form, textarea, input")) return;
@@ -180,7 +184,11 @@ export function linkListAndText({ root, editor, onMark = () => false }) {
   document.addEventListener("submit", (event) => {
     const form = event.target.closest("form[data-delete-form]");
     if (!form || !editor) return;
+    // The entry's own form (the key mode), or the list's shared one sent by the entry's button (the reading view).
+    const button = form.closest("li[data-id]") ? form.querySelector("button") : event.submitter;
+    const li = button?.closest("li[data-id]");
+    if (!li) return;
     event.preventDefault();
-    editor.open(form.closest("li").dataset.id, form.querySelector("button"), { confirmDelete: true });
+    editor.open(li.dataset.id, button, { confirmDelete: true });
   });
 }

@@ -6,7 +6,11 @@ chip and per claim, three URL reversals, filters): most of the page. Here it is 
 same escaping (every user-written value goes through ``escape`` or the same filters the template used), URLs
 built once per list from a reversed pattern. ``{% annotation_entries annotations %}`` renders the list,
 ``{% annotation_entry annotation oob=True %}`` one entry (a write's answer); both read ``submission``,
-``position``, ``claim_links`` and the CSRF token from the template's context.
+``position`` and ``claim_links`` from the template's context.
+
+An entry holds no form of its own: its Edit and Delete are buttons of the region's two shared forms, and the
+form to say what a number counts is added by the page's script when it is opened (a link to the highlight's
+own page without JavaScript). 260 forms in the page cost Chromium more than everything else after parsing.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ from functools import lru_cache
 
 from django import template
 from django.conf import settings
-from django.middleware.csrf import get_token
 from django.template.defaultfilters import capfirst, linebreaksbr, truncatechars
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -56,7 +59,7 @@ _ASSIGNMENT = "2147483646"  # the same for the assignment's pk in the reading vi
 
 
 @lru_cache(maxsize=16)
-def _patterns(script_prefix: str, urlconf) -> tuple[str, str, str, str]:
+def _patterns(script_prefix: str, urlconf) -> tuple[str, str, str, str, str]:
     """The entries' URL patterns, reversed once per process (for each script prefix and URLconf, which are all
     that ``reverse`` reads besides its arguments): a write's answer reversed four URLs to render one entry."""
     return (
@@ -64,10 +67,11 @@ def _patterns(script_prefix: str, urlconf) -> tuple[str, str, str, str]:
         reverse("teaching:annotation_delete", args=[_SENTINEL]),
         reverse("teaching:claim_update", args=[_SENTINEL]),
         reverse("teaching:article_read", args=[_ASSIGNMENT, _SENTINEL]),
+        reverse("teaching:annotation_edit", args=[_SENTINEL]),
     )
 
 
-def _current_patterns() -> tuple[str, str, str, str]:
+def _current_patterns() -> tuple[str, str, str, str, str]:
     return _patterns(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
@@ -75,18 +79,12 @@ class _Urls:
     """The entry's URLs from patterns reversed once (a ``{% url %}`` per entry was a third of its cost)."""
 
     def __init__(self, assignment_id: int) -> None:
-        self.update, self.delete, self.claim, read = _current_patterns()
+        self.update, self.delete, self.claim, read, self.edit = _current_patterns()
         self.read = read.replace(_ASSIGNMENT, str(assignment_id))
 
     @staticmethod
     def of(pattern: str, value) -> str:
         return pattern.replace(_SENTINEL, str(value))
-
-
-def _csrf_input(context) -> str:
-    request = context.get("request")
-    token = context.get("csrf_token") or (get_token(request) if request is not None else "")
-    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">'
 
 
 def _chip(category: str, label: str) -> str:
@@ -103,8 +101,8 @@ _CHIPS: dict[str, str] = {}
 _CHIPS.update((value, _chip(value, label)) for value, label in _LABELS.items())  # the same for every entry
 
 
-def _claim(annotation, *, links: list, editable: bool, position, urls: _Urls, csrf: str) -> str:
-    """A numbers highlight as a claim: how it reads, what it counts, its links, the form to say what it counts."""
+def _claim(annotation, *, links: list, editable: bool, position, urls: _Urls) -> str:
+    """A numbers highlight as a claim: how it reads, what it counts, its links, where to say what it counts."""
     reading = _read_claim(annotation.exact)
     doubts = reading.doubts
     out = [f'<div class="claim-item" data-claim-for="{annotation.pk}"><p class="claim-item-reading">']
@@ -141,31 +139,32 @@ def _claim(annotation, *, links: list, editable: bool, position, urls: _Urls, cs
             f"{escape(relation.get_relation_display().lower())}</span> {', '.join(others)}</p>"
         )
     if editable:
+        # What it counts is edited in a form the page adds when this opens (annotate.js, from the one
+        # <template id="claim-form"> and these data-*): 60 forms of six fields each, in the page from the start,
+        # were a fifth of its bytes and most of what the browser did after parsing it. Without JavaScript, the
+        # link opens the highlight's own page, which has the form.
         pk = annotation.pk
-        back = f"{_Urls.of(urls.read, position)}#annotation-{pk}"
         undescribed = "" if annotation.counted else " data-undescribed"
         summary = "Change what it counts" if annotation.counted else "Say what it counts"
+        values = "".join(
+            f' data-{name}="{escape(value)}"'
+            for name, value in (
+                ("counted", annotation.counted),
+                ("place", annotation.place),
+                ("window", annotation.time_window),
+            )
+            if value
+        )
         out.append(
-            f'<details class="claim-item-edit"{undescribed}><summary>{summary}</summary>'
-            f'<form method="post" action="{_Urls.of(urls.claim, pk)}" data-claim-form>{csrf}'
-            '<input type="hidden" name="fragment" value="reading">'
-            f'<input type="hidden" name="next" value="{back}">'
-            f'<label for="item-counted-{pk}">What is counted</label>'
-            f'<input type="text" id="item-counted-{pk}" name="counted" value="{escape(annotation.counted)}" '
-            'maxlength="120" placeholder="e.g. people evacuated" autocomplete="off">'
-            f'<label for="item-place-{pk}">Place <span class="muted">(optional)</span></label>'
-            f'<input type="text" id="item-place-{pk}" name="place" value="{escape(annotation.place)}" '
-            'maxlength="120" autocomplete="off">'
-            f'<label for="item-window-{pk}">Time window <span class="muted">(optional)</span></label>'
-            f'<input type="text" id="item-window-{pk}" name="time_window" value="{escape(annotation.time_window)}" '
-            'maxlength="120" autocomplete="off">'
-            '<button type="submit" class="button button-secondary button-small">Save</button></form></details>'
+            f'<details class="claim-item-edit"{undescribed} data-claim-edit data-claim-url="{_Urls.of(urls.claim, pk)}"'
+            f'{values}><summary>{summary}</summary><p class="claim-edit-page" data-claim-page>'
+            f'<a href="{_Urls.of(urls.edit, pk)}">{summary} on the highlight’s own page</a></p></details>'
         )
     out.append("</div>")
     return "".join(out)
 
 
-def _entry(annotation, *, submission, position, claim_links, urls: _Urls, csrf: str, oob: bool = False) -> str:
+def _entry(annotation, *, submission, position, claim_links, urls: _Urls, oob: bool = False) -> str:
     pk, category = annotation.pk, annotation.category
     label = _LABELS.get(category) or annotation.get_category_display()
     marks_visible = submission.marks_visible
@@ -186,7 +185,7 @@ def _entry(annotation, *, submission, position, claim_links, urls: _Urls, csrf: 
         out.append(f'<p class="item-comment">{linebreaksbr(annotation.comment, autoescape=True)}</p>')
     if category == "numbers":
         links = claim_links.get(pk, []) if claim_links else []
-        out.append(_claim(annotation, links=links, editable=editable, position=position, urls=urls, csrf=csrf))
+        out.append(_claim(annotation, links=links, editable=editable, position=position, urls=urls))
     if marks_visible and (annotation.teacher_mark or annotation.teacher_comment):
         out.append('<div class="teacher-mark">')
         if annotation.teacher_mark:
@@ -202,10 +201,14 @@ def _entry(annotation, *, submission, position, claim_links, urls: _Urls, csrf: 
             )
         out.append("</div>")
     if editable:
+        # Buttons of the region's two shared forms (templates/teaching/_annotation_list.html), not a form per
+        # entry: without JavaScript, Edit opens the highlight's own page and Delete posts; with it, both open the
+        # edit popover (item-editor.js).
         out.append(
-            '<div class="item-actions"><button type="button" class="link-button" data-action="edit">Edit</button> '
-            f'<form method="post" action="{_Urls.of(urls.delete, pk)}" class="inline-form" data-delete-form>{csrf}'
-            '<button type="submit" class="link-button danger-link">Delete</button></form></div>'
+            f'<div class="item-actions"><button form="entry-edit" formaction="{_Urls.of(urls.edit, pk)}" '
+            'class="link-button" data-action="edit">Edit</button> '
+            f'<button form="entry-delete" formaction="{_Urls.of(urls.delete, pk)}" class="link-button danger-link">'
+            "Delete</button></div>"
         )
     out.append("</li>")
     return "".join(out)
@@ -214,13 +217,11 @@ def _entry(annotation, *, submission, position, claim_links, urls: _Urls, csrf: 
 def _render(context, annotations, *, oob: bool = False) -> SafeString:
     submission = context["submission"]
     urls = _Urls(submission.assignment_id)
-    csrf = _csrf_input(context) if submission.is_editable else ""
     shared = {
         "submission": submission,
         "position": context.get("position"),
         "claim_links": context.get("claim_links") or {},
         "urls": urls,
-        "csrf": csrf,
         "oob": oob,
     }
     return mark_safe("".join(_entry(annotation, **shared) for annotation in annotations))  # noqa: S308 - escaped above

@@ -11,12 +11,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from teaching import forms, selectors, services
 from teaching.models import Annotation, Submission
 from teaching.selectors.article_page import Mode
+from teaching.text.comparisons import read_claim
 from teaching.views.article_page import (
     answer_highlight,
     back_to_article,
@@ -112,6 +113,32 @@ def annotation_update(request, pk: int):
     if errors:
         annotation.refresh_from_db()
     return answer_highlight(request, annotation.submission, annotation.article, errors=errors, changed=annotation)
+
+
+@require_GET
+@login_required
+def annotation_edit(request, pk: int):
+    """One highlight on a page of its own, with the forms the reading view's popover and list open in place:
+    its category and comment, what a number counts, delete. Where the list's Edit leads without JavaScript;
+    its forms post to the same writes, which come back to the article. Read-only work: back to the article."""
+    annotation = _owned(request, pk)
+    submission = annotation.submission
+    position = selectors.position_of_article(submission.assignment, annotation.article_id)
+    if not submission.is_editable:
+        return redirect("teaching:article_read", pk=submission.assignment_id, position=position)
+    return render(
+        request,
+        "teaching/annotation_edit.html",
+        {
+            "annotation": annotation,
+            "submission": submission,
+            "assignment": submission.assignment,
+            "article": annotation.article,
+            "position": position,
+            "categories": submission.assignment.category_objects,
+            "reading": read_claim(annotation.exact) if annotation.category == "numbers" else None,
+        },
+    )
 
 
 @require_POST

@@ -21,17 +21,24 @@ def test_user_written_values_are_escaped(student_client, submission, article):
     html = _page(student_client, submission)
     assert "<script>" not in html.split('id="annotation-list"')[1].split("</ol>")[0]
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;q&#x27;<br>line two" in html
-    assert f'data-comment="{EVIL}' not in html and 'value="&lt;script&gt;' in html
+    assert f'data-comment="{EVIL}' not in html
+    # What a number counts travels in data-* for the form the page's script makes when it is opened.
+    for name in ("counted", "place", "window"):
+        assert f'data-{name}="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;q&#x27;"' in html
 
 
-def test_an_editable_entry_links_its_writes_and_carries_the_csrf_token(student_client, submission, article):
+def test_an_editable_entry_links_its_writes_and_its_forms_carry_the_csrf_token(student_client, submission, article):
     one = factories.annotation_for(submission, article, PHRASE)
     html = _page(student_client, submission)
     assert f'data-update-url="{reverse("teaching:annotation_update", args=[one.pk])}"' in html
-    assert f'action="{reverse("teaching:annotation_delete", args=[one.pk])}"' in html
-    assert f'action="{reverse("teaching:claim_update", args=[one.pk])}"' in html  # a number: its claim form
+    assert f'form="entry-delete" formaction="{reverse("teaching:annotation_delete", args=[one.pk])}"' in html
+    assert f'data-claim-url="{reverse("teaching:claim_update", args=[one.pk])}"' in html  # a number: its claim form
     entry = html.split(f'id="annotation-{one.pk}"')[1].split("</li>")[0]
-    assert entry.count('name="csrfmiddlewaretoken"') == 2 and "Reads as" in entry
+    # The token is in the region's shared delete form and the claim form's template, not once per entry.
+    assert entry.count('name="csrfmiddlewaretoken"') == 0 and "Reads as" in entry
+    shared = html.split('<form id="entry-delete"')[1].split("</form>")[0]
+    claim_form = html.split('<template id="claim-form">')[1].split("</template>")[0]
+    assert shared.count('name="csrfmiddlewaretoken"') == 1 and claim_form.count('name="csrfmiddlewaretoken"') == 1
 
 
 @pytest.mark.parametrize(("status", "editable", "marks"), [("submitted", False, False), ("returned", True, True)])

@@ -170,6 +170,8 @@ ROWS = [
     ("post", "teaching:annotation_update", {"pk": "removed_annotation"}, {"comment": "changed"}, REMOVED_OWN),
     ("post", "teaching:annotation_delete", {"pk": "annotation"}, {}, OWN_WRITE),
     ("post", "teaching:annotation_delete", {"pk": "removed_annotation"}, {}, REMOVED_OWN),
+    ("get", "teaching:annotation_edit", {"pk": "annotation"}, None, _row(LOGIN, 200, 404, 404, 404, 404, 404, 404)),
+    ("get", "teaching:annotation_edit", {"pk": "removed_annotation"}, None, REMOVED_OWN),
     ("post", "teaching:submission_submit", {"pk": "assignment"}, {}, STUDENT_REDIRECT),
     # Claims, the ledger, side by side -------------------------------------------------------------------
     ("post", "teaching:claim_update", {"pk": "annotation"}, {"counted": "soldiers"}, OWN_WRITE),
