@@ -31,8 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import add
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 
 from articles.models import Article
 from teaching import categories as category_defs
@@ -50,8 +49,12 @@ ANCHORED = Annotation.AnchorStatus.ANCHORED
 
 
 def note_work_changed(*, submission_id: int) -> None:
-    """Call inside the transaction of any write that changes a submission's highlights (the hook)."""
-    Submission.objects.filter(pk=submission_id).update(work_version=F("work_version") + 1)
+    """Call inside the transaction of any write that changes a submission's highlights (the hook).
+
+    In SQL written here (every save runs it; the ORM's UPDATE cost ten times as much to build as to run)."""
+    table, column = Submission._meta.db_table, Submission._meta.get_field("work_version").column
+    with connection.cursor() as cursor:
+        cursor.execute(f'UPDATE "{table}" SET "{column}" = "{column}" + 1 WHERE "id" = %s', [submission_id])  # noqa: S608
 
 
 @dataclass(frozen=True)
