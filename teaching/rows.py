@@ -15,7 +15,7 @@ from functools import lru_cache
 from django.db import connections
 from django.db.models import Model
 
-__all__ = ["columns", "instance"]
+__all__ = ["columns", "instance", "instances"]
 
 
 def columns(model: type[Model], *, using: str = "default") -> str:
@@ -36,6 +36,17 @@ def instance(model: type[Model], values: Sequence, *, using: str = "default") ->
                 value = convert(value, expression, connection)
             values[i] = value
     return model.from_db(using, None, values)
+
+
+def instances(values: Sequence, *models: type[Model], using: str = "default") -> list[Model]:
+    """One instance of each of ``models`` from a row that has ``columns`` of each, in that order (a join); the
+    values after the last model's columns are left out."""
+    found, at = [], 0
+    for model in models:
+        width = len(model._meta.concrete_fields)
+        found.append(instance(model, values[at : at + width], using=using))
+        at += width
+    return found
 
 
 @lru_cache(maxsize=64)

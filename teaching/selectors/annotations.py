@@ -9,6 +9,7 @@ from articles.models import Article
 from teaching import permissions
 from teaching.models import Annotation, Assignment, LessonArticle, Submission
 from teaching.selectors.submissions import (
+    assignment_with_class,
     get_annotation_for_student,
     get_annotation_for_teacher,
     get_assignment_for_student,
@@ -27,10 +28,7 @@ __all__ = [
 def get_assignment_for_reader(user, pk: int) -> tuple[Assignment, bool]:
     """(assignment, asked by its teacher). Students must be enrolled, teachers must teach the class."""
     if permissions.is_teacher(user):
-        assignment = Assignment.objects.select_related("lesson", "classroom__teacher").filter(
-            pk=pk, classroom__teacher=user
-        )
-        found = assignment.first()
+        found = assignment_with_class(pk, teacher_id=user.pk)
         if found is None:
             raise Http404("No such assignment.")
         return found, True

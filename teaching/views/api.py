@@ -89,20 +89,16 @@ def _source_is(request, source: str, article_id: int, *, links: Links | None = N
     return sent.path == ours.path and sent.netloc in ("", ours.netloc) and not sent.query
 
 
-def _article_from_source(request, assignment: Assignment, source: str):
-    # The id the source names (a number in its path for which it is that article's URL), then that article
-    # alone if it is in the lesson: one query, and only the article named is read (its text is checked).
+def _article_from_source(request, assignment: Assignment, source: str, *, text: bool) -> tuple[int, str]:
+    # The id the source names (a number in its path for which it is that article's URL), then whether that
+    # article is in the lesson: one query, and only the article named is read — its text only when ``text``
+    # (a client's prefix or suffix is checked against it; the service checks the quote itself).
     links = Links(request)
     named = {int(digits) for digits in re.findall(r"\d+", urlsplit(source).path)}
     for article_id in sorted(n for n in named if _source_is(request, source, n, links=links)):
-        found = (
-            selectors.list_lesson_articles_for_assignment(assignment)
-            .select_related("article")
-            .filter(article_id=article_id)
-            .first()
-        )
+        found = selectors.lesson_article_text(assignment.lesson_id, article_id, text=text)
         if found is not None:
-            return found.article
+            return article_id, found
     raise w3c.InvalidAnnotation({"target.source": ["This is not the URL of an article in this assignment's lesson."]})
 
 
@@ -152,8 +148,10 @@ def assignment_annotations(request, pk: int):
 def _create(request, assignment: Assignment):
     try:
         new = w3c.parse_new(_read_payload(request))
-        article = _article_from_source(request, assignment, new.source)
-        w3c.check_quote_context(article.body_text, start=new.start, end=new.end, prefix=new.prefix, suffix=new.suffix)
+        context = bool(new.prefix or new.suffix)  # without either, check_quote_context has nothing to check
+        article_id, text = _article_from_source(request, assignment, new.source, text=context)
+        if context:
+            w3c.check_quote_context(text, start=new.start, end=new.end, prefix=new.prefix, suffix=new.suffix)
     except w3c.InvalidAnnotation as error:
         return _errors(400, error.errors)
     try:
@@ -161,7 +159,7 @@ def _create(request, assignment: Assignment):
         annotation, created = services.save_highlight(
             student=request.user,
             assignment_id=assignment.pk,
-            article_id=article.pk,
+            article_id=article_id,
             category=new.category,
             start=new.start,
             end=new.end,
