@@ -1,0 +1,62 @@
+"""teaching.rows: a row of SQL written by hand gives the model instance, and the values, the ORM would have read."""
+
+import datetime
+
+from django.db import connection
+
+from teaching import rows
+from teaching.models import Annotation, Assignment, Submission
+from teaching.selectors import get_assignment_for_student
+from teaching.selectors.annotations import _RECORD_FIELDS
+from teaching.selectors.submissions import assignment_with_class
+from tests import factories
+
+
+def _row(model, where_pk, fields=None, extra=""):
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f'SELECT {rows.columns(model, fields)}{extra} FROM "{table}" WHERE "id" = %s', [where_pk])
+        return cursor.fetchone()
+
+
+def _fields(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in type(instance)._meta.concrete_fields}
+
+
+def test_instance_is_what_the_orm_reads(submission, article):
+    submission.assignment.categories = ["numbers", "rhetoric"]  # a JSON field
+    submission.assignment.due_at = datetime.datetime(2026, 3, 1, 9, 30, tzinfo=datetime.UTC)
+    submission.assignment.save()
+    submission.submitted_at = datetime.datetime(2026, 2, 1, 8, 0, 5, 123456, tzinfo=datetime.UTC)
+    submission.save()
+    for model, pk in ((Assignment, submission.assignment_id), (Submission, submission.pk)):
+        built = rows.instance(model, _row(model, pk))
+        read = model.objects.get(pk=pk)
+        assert _fields(built) == _fields(read) and built.pk == read.pk
+        assert built._state.adding is False and built._state.db == "default"
+    built = rows.instance(Assignment, _row(Assignment, submission.assignment_id))
+    assert built.categories == ["numbers", "rhetoric"] and built.due_at.tzinfo is not None
+
+
+def test_converted_values_are_what_values_list_reads(submission, article):
+    one = factories.annotation_for(submission, article, article.body_text.split()[0])
+    convert = rows.converter(Annotation, _RECORD_FIELDS)
+    values = list(convert(_row(Annotation, one.pk, _RECORD_FIELDS, extra=", 7")))
+    assert values[:-1] == list(Annotation.objects.values_list(*_RECORD_FIELDS).get(pk=one.pk))
+    assert values[-1] == 7  # what follows the model's columns is kept as it is
+    assert list(rows.converted(Annotation, _row(Annotation, one.pk, _RECORD_FIELDS), _RECORD_FIELDS)) == values[:-1]
+
+
+def test_assignment_with_class_reads_the_lesson_class_and_teacher_or_nothing(
+    assignment, student, outsider, teacher, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        found = get_assignment_for_student(student, assignment.pk)
+        assert (found.lesson.title, found.classroom.name, found.classroom.teacher.username) == (
+            assignment.lesson.title,
+            assignment.classroom.name,
+            teacher.username,
+        )
+    assert assignment_with_class(assignment.pk, student_id=outsider.pk) is None
+    assert assignment_with_class(assignment.pk, teacher_id=teacher.pk).pk == assignment.pk
+    assert assignment_with_class(assignment.pk, teacher_id=student.pk) is None
