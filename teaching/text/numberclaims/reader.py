@@ -956,6 +956,8 @@ class Scanner(DateReader):
         after = first.next + 1
         if any(self.unit_or_noun(after)[:2]) or self.percent(after) or self.is_num(after) or self.rate(after)[0]:
             return None
+        if self.is_word(after, *SCALES):
+            return None  # "3 2 crore viewers": a scaled number that lost its point, not a score
         a = self._make(j, j + 1, first.value, first.value, "exact", None)
         b = self._make(first.next, after, second.number, second.number, "exact", None)
         return a, b

@@ -222,3 +222,9 @@ def test_glued_numbers_before_a_scale_are_never_read_as_two(a, b):
     text = f"the match was watched by {a} {b} crore viewers on television"
     sure = [v for v in parse_claim(text).readings if v.sure]
     assert not any(v.low in (a, b) for v in sure), sure
+
+
+def test_a_stripped_pair_before_a_scale_word_is_not_a_score():
+    text = "rovers play city at 3 pm on sunday the match was watched by 1 4 crore people on television and online"
+    assert not {("1", "quantity", "1"), ("4", "quantity", "4")} & readings(text), readings(text)
+    assert any(d.startswith("1 4") for d in unsure(text)), unsure(text)
