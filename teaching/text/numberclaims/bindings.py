@@ -332,6 +332,51 @@ def _glued(text: str, a: Value, b: Value) -> bool:
     )
 
 
+# --- a year that only looked like a count ----------------------------------------------------------------
+
+_IN_BEFORE = re.compile(r"\b(?:in|since|by|until|before|after)\s+\Z", re.IGNORECASE)
+_IRREGULAR_PLURALS = {
+    "people", "children", "men", "women", "police", "staff", "cattle", "sheep", "fish", "crew", "personnel",
+    "aircraft", "deer", "livestock", "poultry", "troops", "feet", "teeth", "mice", "geese", "data", "media",
+}  # fmt: skip
+
+
+WHY_YEAR_OR_COUNT = (
+    "After “in”, a four-digit number like this before a noun (“in 2019 voters …”) could be a year with its comma "
+    "lost or a count of the noun: the text does not say which."
+)
+
+
+def _year_or_count(text: str, v: Value) -> Declined | None:
+    """ "In 2019 voters backed it": the year, a comma lost, or 2,019 voters? Declined."""
+    if not (v.sure and v.kind == "count" and v.category == "quantity" and v.noun and not v.is_range):
+        return None
+    digits = v.text.split()[0]
+    if not (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100) or v.qualifier != "exact":
+        return None
+    if not _IN_BEFORE.search(text, max(0, v.start - 10), v.start):
+        return None
+    return Declined(v.text, v.start, v.end, WHY_YEAR_OR_COUNT)
+
+
+def _year_before_a_singular(text: str, v: Value) -> Value | None:
+    """ "in 2021 household debt rose" (a full stop lost): a count takes a plural noun, so "2021 household" counts
+    nothing; after "in" a number that can be a year is that year."""
+    if not (v.sure and v.kind == "count" and v.category == "quantity" and v.noun and not v.is_range):
+        return None
+    noun = v.noun.split()[-1].lower()
+    if noun.endswith("s") or noun in _IRREGULAR_PLURALS or "-" in v.text or v.unit or v.qualifier != "exact":
+        return None
+    digits = v.text.split()[0]
+    if not (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100):
+        return None
+    if not _IN_BEFORE.search(text, max(0, v.start - 10), v.start):
+        return None
+    end = v.start + 4
+    return Value(text=digits, start=v.start, end=end, low=Decimal(0), high=Decimal(0), kind="date",
+                 category="year", when_low=digits, when_high=digits)  # fmt: skip
+
+
 # --- the pass ---------------------------------------------------------------------------------------------
 
 
@@ -347,6 +392,11 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             continue
         if named is not None:
             v = named
+        v = _year_before_a_singular(text, v) or v
+        unexplained = _year_or_count(text, v)
+        if unexplained is not None:
+            declined.append(unexplained)
+            continue
         v = _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
         if out and out[-1].end <= v.start and _glued(text, out[-1], v):
             a = out.pop()

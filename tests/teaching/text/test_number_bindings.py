@@ -228,3 +228,29 @@ def test_a_stripped_pair_before_a_scale_word_is_not_a_score():
     text = "rovers play city at 3 pm on sunday the match was watched by 1 4 crore people on television and online"
     assert not {("1", "quantity", "1"), ("4", "quantity", "4")} & readings(text), readings(text)
     assert any(d.startswith("1 4") for d in unsure(text)), unsure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "arrears fell to 2 million in 2022 household budgets were squeezed again",
+            [("2022", "year", "2022")],
+        ),
+        ("The plant was sold in 1998 company records show.", [("1998", "year", "1998")]),
+    ],
+)
+def test_a_year_before_a_singular_noun_is_the_year(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("In 2019 voters backed the plan.", "2019 voters"),
+        ("the scheme began in 2008 families were told", "2008 families"),
+    ],
+)
+def test_a_year_like_number_after_in_before_a_plural_noun_is_declined(text, declined):
+    assert declined in unsure(text)
+    assert not any(span == declined for span, _, _ in readings(text))
