@@ -332,6 +332,39 @@ def _glued(text: str, a: Value, b: Value) -> bool:
     )
 
 
+# --- pounds, shillings and pence ---------------------------------------------------------------------------
+
+_PENCE_WORDS = {"penny": 1, "tuppence": 2, "threepence": 3, "fourpence": 4, "fivepence": 5, "sixpence": 6,
+                "sevenpence": 7, "eightpence": 8, "ninepence": 9, "tenpence": 10, "elevenpence": 11}  # fmt: skip
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11}  # fmt: skip
+_AND_PENCE = re.compile(
+    rf"\s+and\s+(?:({'|'.join(_PENCE_WORDS)})|(\d{{1,2}}|{'|'.join(_SMALL)})\s+pence|(\d{{1,2}})d)\b", re.IGNORECASE
+)
+_A_PERIOD = re.compile(r"\s+(?:a|an|per|every)\s+(day|week|fortnight|month|year)\b", re.IGNORECASE)
+
+
+def _shillings_and_pence(text: str, v: Value) -> Value | None:
+    """ "37 shillings and sixpence a week": old British money (20 shillings to the pound, 12 pence to the
+    shilling), £1.875 a week. Shillings alone stay as read: Kenya, Uganda and Tanzania pay in shillings today."""
+    if not (v.sure and v.kind == "count" and v.category == "quantity" and not v.is_range and v.per is None):
+        return None
+    if not re.search(r"\bshillings?\Z", v.text, re.IGNORECASE):
+        return None
+    m = _AND_PENCE.match(text, v.end)
+    if m is None:
+        return None
+    word, count, d = m.groups()
+    pence = _PENCE_WORDS[word.lower()] if word else int(d) if d else int(_SMALL.get(count.lower(), 0) or count)
+    pounds = (v.low * 12 + pence) / Decimal(240)
+    end, per = m.end(), None
+    rate = _A_PERIOD.match(text, end)
+    if rate is not None:
+        end, per = rate.end(), rate.group(1).lower()
+    return replace(v, text=text[v.start : end], end=end, low=pounds, high=pounds, currency="GBP", noun=None,
+                   unit=None, per=per, category="rate" if per else "money")  # fmt: skip
+
+
 # --- a year that only looked like a count ----------------------------------------------------------------
 
 _IN_BEFORE = re.compile(r"\b(?:in|since|by|until|before|after)\s+\Z", re.IGNORECASE)
@@ -386,13 +419,15 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
     declined: list[Declined] = []
     out: list[Value] = []
     for v in items:
+        if out and out[-1].start <= v.start and v.end <= out[-1].end and out[-1] is not v:
+            continue  # inside a reading this pass extended ("… and 3 pence" of "2 shillings and 3 pence")
         named = _named_day_year(text, v) or _race_clock(text, v)
         if isinstance(named, Declined):
             declined.append(named)
             continue
         if named is not None:
             v = named
-        v = _year_before_a_singular(text, v) or v
+        v = _year_before_a_singular(text, v) or _shillings_and_pence(text, v) or v
         unexplained = _year_or_count(text, v)
         if unexplained is not None:
             declined.append(unexplained)

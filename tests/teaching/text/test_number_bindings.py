@@ -254,3 +254,23 @@ def test_a_year_before_a_singular_noun_is_the_year(text, expected):
 def test_a_year_like_number_after_in_before_a_plural_noun_is_declined(text, declined):
     assert declined in unsure(text)
     assert not any(span == declined for span, _, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 1952 a docker earned 9 shillings and sixpence a day.",
+            [("9 shillings and sixpence a day", "rate", "0.475")],
+        ),
+        ("A pint cost 2 shillings and 3 pence then.", [("2 shillings and 3 pence", "money", "0.1125")]),
+    ],
+)
+def test_shillings_and_pence_are_old_british_money(text, expected):
+    check(text, expected)
+    assert len([r for r in readings(text) if "pence" in r[0] or "a day" == r[0]]) <= 1
+
+
+def test_shillings_alone_are_not_turned_into_pounds():
+    got = readings("Farmers in Nakuru are paid 40 shillings a kilo.")
+    assert not any(kind == "money" and value == "2" for _, kind, value in got), got
