@@ -272,6 +272,29 @@ def _an_over(text: str, v: Value) -> Value | None:
     return replace(v, text=text[v.start : m.end()], end=m.end(), per="over", category="rate")
 
 
+# --- betting odds ------------------------------------------------------------------------------------------
+
+_ODDS_JOIN = re.compile(r"\s*[-–]\s*|\s+to\s+|/", re.IGNORECASE)
+_ODDS_AFTER = re.compile(r"\s+(?:favourite|favorite|fav|shot|outsider|chance)\b", re.IGNORECASE)
+_ODDS_BEFORE = re.compile(r"\b(?:odds\s+of|at\s+odds\s+of|priced\s+at|quoted\s+at|bookmakers?\s+\w+\s+\w+\s+a)\s+\Z",
+                          re.IGNORECASE)  # fmt: skip
+
+
+def _odds(text: str, a: Value, b: Value) -> Value | None:
+    """ "a 7-2 favourite", "at odds of 11 to 4": betting odds, the ratio 7:2, not two tallies or a range."""
+    if not (_bare(a) and _bare(b) and _ODDS_JOIN.fullmatch(text[a.end : b.start])):
+        return None
+    named = _ODDS_BEFORE.search(text, max(0, a.start - 40), a.start) is not None  # "at odds of 11 to 4"
+    if not (named or _ODDS_AFTER.match(text, b.end)):
+        return None
+    if not named and re.search(
+        r"\b(?:won|beat|lost|led|score|scored|voted|drew)\b", _clause_before(text, a.start), re.IGNORECASE
+    ):
+        return None  # "won 3-1 on penalties": a score
+    return replace(a, text=text[a.start : b.end], end=b.end, low=a.low / b.low, high=a.low / b.low, kind="ratio",
+                   category="ratio", ratio_terms=(a.low, b.low))  # fmt: skip
+
+
 # --- a number named as a ratio ---------------------------------------------------------------------------
 
 _RATIO_OF = re.compile(
@@ -438,7 +461,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             declined.append(Declined(text[a.start : v.end], a.start, v.end, WHY_GLUED))
             continue
         if out and out[-1].end <= v.start:
-            joined = _join_durations(text, out[-1], v) or _from_to_range(text, out[-1], v)
+            joined = _join_durations(text, out[-1], v) or _from_to_range(text, out[-1], v) or _odds(text, out[-1], v)
             if joined is not None:
                 out[-1] = joined
                 continue

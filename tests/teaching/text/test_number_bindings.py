@@ -274,3 +274,20 @@ def test_shillings_and_pence_are_old_british_money(text, expected):
 def test_shillings_alone_are_not_turned_into_pounds():
     got = readings("Farmers in Nakuru are paid 40 shillings a kilo.")
     assert not any(kind == "money" and value == "2" for _, kind, value in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bookmakers made her a 9-4 favourite.", [("9-4", "ratio", "9:4")]),
+        ("The colt was a 20-1 shot before the race.", [("20-1", "ratio", "20:1")]),
+        ("He won at odds of 11 to 4.", [("11 to 4", "ratio", "11:4")]),
+    ],
+)
+def test_betting_odds_are_a_ratio(text, expected):
+    check(text, expected)
+
+
+def test_a_score_stays_two_tallies_even_with_a_word_of_odds_nearby():
+    got = readings("Rovers won 3-1 on penalties, a fair result.")
+    assert {("3", "quantity", "3"), ("1", "quantity", "1")} <= got, got
