@@ -120,6 +120,21 @@ def _bare(v: Value) -> bool:
     )
 
 
+WHY_FROM_TO = (
+    "“From 9 to 5” with no unit and the second number smaller is neither a range nor a change the reader can "
+    "explain (hours of the day? a fall?): it does not say which."
+)
+
+
+def _from_to_unexplained(text: str, a: Value, b: Value) -> bool:
+    """ "open from 9 to 5": two bare numbers, the second smaller, with no word of change before them."""
+    if not (_bare(a) and _bare(b) and b.low < a.low):
+        return False
+    if not (_FROM_BEFORE.search(text, 0, a.start) and _TO_BETWEEN.fullmatch(text[a.end : b.start])):
+        return False
+    return not _CHANGE.search(_clause_before(text, a.start))
+
+
 def _from_to_range(text: str, a: Value, b: Value) -> Value | None:
     """ "from 25 to 30 km": a range with the unit shared, unless a word says something changed."""
     if not (_bare(a) and b.sure and b.kind == "count" and not b.is_range and b.qualifier == "exact"):
@@ -464,6 +479,11 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             joined = _join_durations(text, out[-1], v) or _from_to_range(text, out[-1], v) or _odds(text, out[-1], v)
             if joined is not None:
                 out[-1] = joined
+                continue
+            if _from_to_unexplained(text, out[-1], v):
+                a = out.pop()
+                start = _FROM_BEFORE.search(text, 0, a.start).start()  # type: ignore[union-attr]
+                declined.append(Declined(text[start : v.end], start, v.end, WHY_FROM_TO))
                 continue
         out.append(v)
     return out, declined

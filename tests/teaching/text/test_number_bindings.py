@@ -291,3 +291,24 @@ def test_betting_odds_are_a_ratio(text, expected):
 def test_a_score_stays_two_tallies_even_with_a_word_of_odds_nearby():
     got = readings("Rovers won 3-1 on penalties, a fair result.")
     assert {("3", "quantity", "3"), ("1", "quantity", "1")} <= got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("The library opens from 9 to 5 on weekdays.", "from 9 to 5"),
+        ("Rooms were let from 12 to 3 on most days.", "from 12 to 3"),
+    ],
+)
+def test_from_a_larger_to_a_smaller_bare_number_without_a_change_is_declined(text, declined):
+    assert declined in unsure(text)
+    assert not readings(text), readings(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=st.integers(min_value=2, max_value=99), d=st.integers(min_value=1, max_value=98))
+def test_from_x_to_y_is_never_two_confident_bare_numbers_without_a_change(a, d):
+    b = a - d if d < a else a + d
+    text = f"Visitors came from {a} to {b} on most days."
+    bare = [v for v in parse_claim(text).readings if v.sure and v.text in (str(a), str(b))]
+    assert not bare, bare
