@@ -189,14 +189,19 @@ def _named_day_year(text: str, a: Value) -> Value | Declined | None:
     if m is None:
         return None
     name = m.group(1).replace("’", "'")
-    start = m.start(1)
+    lead = re.match(r"(?:(?:On|In|At|By|Since|Until|From|The|Last|This|Of|And|Or|But|After|Before)\s+)+", name)
+    offset = lead.end() if lead else 0
+    if offset == len(name):
+        return None
+    name = name[offset:]
+    start = m.start(1) + offset
     # the longest fixed name that ends the phrase ("... on New Year's Eve" → "new year's eve")
     words = name.split()
     for n in range(len(words)):
         key = " ".join(words[n:]).lower()
         if key in _FIXED_DAYS:
             month, day = _FIXED_DAYS[key]
-            start = m.start(1) + len(" ".join(words[:n])) + (1 if n else 0)
+            start = m.start(1) + offset + len(" ".join(words[:n])) + (1 if n else 0)
             iso = f"{a.when_low}-{month:02d}-{day:02d}"
             return replace(a, text=text[start : a.end], start=start, category="date", when_low=iso, when_high=iso)
     if len(words) == 1 and words[0] in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):

@@ -1014,8 +1014,8 @@ class Scanner(DateReader):
             and self.is_word(k + 1, "in")
             and (n := self.number(k + (3 if self.is_word(k + 2, "every", "each") else 2), guard=False)) is not None
             and n.value > 1
-            and not any(self.unit_or_noun(n.next)[:2])
-        )
+            and (self.is_word(k + 2, "every", "each") or not any(self.unit_or_noun(n.next)[:2]))
+        )  # "one child in every five lives …": after "every" the word that follows is not what is counted
 
     def _comparing(self, k: int) -> bool:
         """What follows "three times" or "twice" makes it a ratio: "as", "the", "more", "higher", "bigger"…"""

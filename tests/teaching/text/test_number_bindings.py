@@ -312,3 +312,18 @@ def test_from_x_to_y_is_never_two_confident_bare_numbers_without_a_change(a, d):
     text = f"Visitors came from {a} to {b} on most days."
     bare = [v for v in parse_claim(text).readings if v.sure and v.text in (str(a), str(b))]
     assert not bare, bare
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("On Easter Monday 2016 the line closed.", "Easter Monday 2016"),
+        ("By Good Friday 2021 the works were done.", "Good Friday 2021"),
+    ],
+)
+def test_a_named_day_is_declined_without_the_word_before_it(text, declined):
+    assert declined in unsure(text), unsure(text)
+
+
+def test_one_in_every_n_is_a_ratio_whatever_word_follows():
+    check("One child in every five lives in poverty.", [("One child in every five", "ratio", "1:5")])
