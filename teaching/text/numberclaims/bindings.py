@@ -221,7 +221,7 @@ _RACE_WORDS = re.compile(
     r"cycl\w*|rode|stage|time trial)\b",
     re.IGNORECASE,
 )
-_CLOCK_ONLY = re.compile(r"(\d{1,2}):([0-5]\d)")
+_CLOCK_ONLY = re.compile(r"(\d{1,2}):([0-5]\d)(\.\d{1,3})?")
 _AT_A_CLOCK = re.compile(
     r"\b(?:at|by|until|till|from|before|after|since|around|about|to|between|and|past|o'clock)\s+\Z", re.IGNORECASE
 )
@@ -243,6 +243,10 @@ def _race_clock(text: str, v: Value) -> Value | Declined | None:
     if not _RACE_WORDS.search(_sentence(text, v.start, v.end)):
         return None
     first, second = int(m.group(1)), int(m.group(2))
+    if m.group(3):  # "3:59.4": minutes, seconds and tenths, whatever the first number
+        seconds = Decimal(first * 60 + second) + Decimal(m.group(3))
+        return replace(v, kind="count", category="duration", low=seconds, high=seconds, unit="seconds",
+                       when_low=None, when_high=None, ratio_terms=None)  # fmt: skip
     if first >= 10:  # ten hours and more are printed h:mm:ss; "14:22" in a race is minutes and seconds
         seconds = Decimal(first * 60 + second)
         return replace(

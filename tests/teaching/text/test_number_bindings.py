@@ -327,3 +327,14 @@ def test_a_named_day_is_declined_without_the_word_before_it(text, declined):
 
 def test_one_in_every_n_is_a_ratio_whatever_word_follows():
     check("One child in every five lives in poverty.", [("One child in every five", "ratio", "1:5")])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He ran the mile in 3:59.4 in 1954.", [("3:59.4", "duration", "239.4")]),
+        ("Her winning time in the 1500 metres was 4:02.15.", [("4:02.15", "duration", "242.15")]),
+    ],
+)
+def test_a_race_clock_with_tenths_is_minutes_and_seconds(text, expected):
+    check(text, expected)
