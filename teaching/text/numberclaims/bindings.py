@@ -8,15 +8,22 @@ foresaw); this pass, run on the walker's readings, reads them as one:
   read in its smallest unit;
 * "from X to Y <unit>" with no word saying something changed: a range, the unit shared ("from 25 to 30 km");
 * a named day whose date is fixed before a year ("Boxing Day 2015", "New Year's Eve, 1999"): that date;
-* a clock in a sentence about a race, not introduced by "at": a time taken ("14:22 for the 5 km");
+* a clock in a sentence about a race, not introduced by "at": a time taken ("14:22 for the 5 km", "3:59.4");
 * "<amount> for every <noun>" and, in a report on cricket, "12 an over": rates;
 * "a price-earnings ratio of 18", "a hazard ratio of 1.30": the ratio N:1;
-* a singular period word before people ("40 day workers"): a count of the people.
+* a singular period word before people ("40 day workers"): a count of the people;
+* betting odds ("a 7-2 favourite", "at odds of 11 to 4"): a ratio;
+* shillings and pence ("37 shillings and sixpence a week"): old British money, in pounds;
+* a four-digit year-like number after "in" before a singular noun ("in 2021 household debt …", a full stop
+  lost): the year.
 
 Where a number sits in a construction these rules cannot explain, its readings are declined with a reason a
 student understands rather than left as partial confident readings: a named day whose date moves ("Good
 Friday 2015") before a year; a race clock of one digit ("sub-2:03": hours or minutes?); a small number glued
-to a scaled one in text without punctuation ("3 2 crore").
+to a scaled one in text without punctuation ("3 2 crore"); "from 9 to 5" with the second number smaller and
+no word of change; "in 2019 voters" (a year with its comma lost, or 2,019 voters?); durations in descending
+units with no exact step between them ("14 months and 3 weeks"); two readings tied by "in every" or "for
+every" that the walker did not read together ("between 2 and 3 in every 10 homes").
 
 Plain Python, no Django: ``bind`` takes the walker's values and dates and gives them back joined, with what it
 now declines.
@@ -68,6 +75,21 @@ _DURATION_JOIN = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)\Z", re.IGNORECASE)
 
 def _duration(v: Value) -> bool:
     return v.sure and v.category == "duration" and not v.is_range and v.per is None and v.unit in _ORDER
+
+
+WHY_UNEVEN_DURATION = (
+    "“14 months and 3 weeks” is one length of time in units that do not divide evenly (a month is not a whole "
+    "number of weeks): the reader cannot give it as one number."
+)
+
+
+def _uneven_durations(text: str, a: Value, b: Value) -> bool:
+    """ "14 months and 3 weeks": one duration in descending units with no exact step between them."""
+    if not (_duration(a) and _duration(b)) or b.qualifier != "exact":
+        return False
+    if not _DURATION_JOIN.fullmatch(text[a.end : b.start]) or _ORDER.index(a.unit) >= _ORDER.index(b.unit):
+        return False
+    return _factor(a.unit or "", b.unit or "") is None
 
 
 def _join_durations(text: str, a: Value, b: Value) -> Value | None:
@@ -457,6 +479,21 @@ def _year_before_a_singular(text: str, v: Value) -> Value | None:
                  category="year", when_low=digits, when_high=digits)  # fmt: skip
 
 
+# --- a ratio connector the walker did not consume ---------------------------------------------------------------
+
+WHY_RATIO_LEFT = (
+    "“In every”, “in each” or “for every” ties this number to the next one, but the reader could not read the "
+    "two together (“between 2 and 3 in every 10 homes”)."
+)
+_RATIO_JOIN = re.compile(r"\s+(?:in\s+every|in\s+each|for\s+every|out\s+of\s+every)\s+", re.IGNORECASE)
+
+
+def _ratio_left(text: str, a: Value, b: Value) -> bool:
+    return (
+        a.sure and b.sure and a.kind == b.kind == "count" and _RATIO_JOIN.fullmatch(text[a.end : b.start]) is not None
+    )
+
+
 # --- the pass ---------------------------------------------------------------------------------------------
 
 
@@ -488,6 +525,11 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             joined = _join_durations(text, out[-1], v) or _from_to_range(text, out[-1], v) or _odds(text, out[-1], v)
             if joined is not None:
                 out[-1] = joined
+                continue
+            if _uneven_durations(text, out[-1], v) or _ratio_left(text, out[-1], v):
+                a = out.pop()
+                why = WHY_RATIO_LEFT if _ratio_left(text, a, v) else WHY_UNEVEN_DURATION
+                declined.append(Declined(text[a.start : v.end], a.start, v.end, why))
                 continue
             if _from_to_unexplained(text, out[-1], v):
                 a = out.pop()

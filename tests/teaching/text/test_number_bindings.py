@@ -338,3 +338,34 @@ def test_one_in_every_n_is_a_ratio_whatever_word_follows():
 )
 def test_a_race_clock_with_tenths_is_minutes_and_seconds(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("Work on the tunnel lasted 14 months and 3 weeks.", "14 months and 3 weeks"),
+        ("The voyage took 2 years and 10 days.", "2 years and 10 days"),
+        ("Between 2 and 3 in every 10 homes are damp.", "Between 2 and 3 in every 10 homes"),
+    ],
+)
+def test_a_construction_the_reader_cannot_join_is_declined_whole(text, declined):
+    assert declined in unsure(text), unsure(text)
+    assert not readings(text), readings(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    big=st.sampled_from(["years", "months", "weeks", "days", "hours", "minutes"]),
+    small=st.sampled_from(["months", "weeks", "days", "hours", "minutes", "seconds"]),
+    a=st.integers(min_value=2, max_value=40),
+    b=st.integers(min_value=2, max_value=11),
+)
+def test_two_durations_in_descending_units_are_one_reading_or_none(big, small, a, b):
+    order = ["years", "months", "weeks", "days", "hours", "minutes", "seconds"]
+    if order.index(big) >= order.index(small):
+        return
+    text = f"The work lasted {a} {big} and {b} {small} in all."
+    sure = [v for v in parse_claim(text).readings if v.sure]
+    assert len(sure) <= 1, sure
+    if sure:
+        assert sure[0].text == f"{a} {big} and {b} {small}"
