@@ -291,7 +291,12 @@ def _empty_sums(size: int) -> dict:
 def _fold_into_class_sums(writes: list[ArticleResult]) -> None:
     """Inside _recompute's transaction, before the rows are written: move each class sum that counts one
     of these rows from its old figures to its new ones. A sum that cannot be moved exactly (its article's
-    text changed, or it counted a row that is no longer there) is dropped, to be rebuilt when next read."""
+    text changed, or it counted a row that is no longer there) is dropped, to be rebuilt when next read.
+
+    A change to a student's work makes all their rows stale, but usually only one article's figures change:
+    a row recomputed to the figures it had only moves its inputs in ``members``. The per-word coverage (the
+    bulk of a sum) is then neither read nor written; it is read (the row is locked already) only for a sum
+    whose figures move."""
     submission_ids = {w.submission_id for w in writes}
     article_ids = {w.article_id for w in writes}
     assignment_of = dict(Submission.objects.filter(pk__in=submission_ids).values_list("pk", "assignment_id"))
@@ -299,6 +304,7 @@ def _fold_into_class_sums(writes: list[ArticleResult]) -> None:
         (s.assignment_id, s.article_id): s
         for s in ClassArticleResult.objects.select_for_update()
         .filter(assignment_id__in=set(assignment_of.values()), article_id__in=article_ids)
+        .defer("coverage")
         .order_by("pk")
     }
     if not sums:
@@ -309,7 +315,7 @@ def _fold_into_class_sums(writes: list[ArticleResult]) -> None:
             submission_id__in=submission_ids, article_id__in=article_ids
         ).values_list("submission_id", "article_id", "inputs", "words", "found_items", "highlights")
     }
-    dropped = set()
+    dropped, moved, touched = set(), set(), set()
     for w in writes:
         key = (assignment_of.get(w.submission_id), w.article_id)
         kept = sums.get(key)
@@ -321,16 +327,22 @@ def _fold_into_class_sums(writes: list[ArticleResult]) -> None:
         if _stamp_of(w.inputs) != kept.stamp or (counted is not None and (before is None or before[0] != counted)):
             dropped.add(key)
             continue
+        kept.members[member] = w.inputs
+        touched.add(key)
+        if counted is not None and (before[1], before[2], before[3]) == (w.words, w.found_items, w.highlights):
+            continue  # the same figures as the row counted: taking it out and putting it back changes nothing
         figures = {"coverage": kept.coverage, "found_by": kept.found_by, "raters": kept.raters}
         if counted is not None:
             _apply(figures, before[1], before[2], before[3], -1)
         _apply(figures, w.words, w.found_items, w.highlights, 1)
-        kept.members[member] = w.inputs
+        moved.add(key)
     for key, kept in sums.items():
         if key in dropped:
             kept.delete()
-        else:
+        elif key in moved:
             kept.save(update_fields=["members", "coverage", "found_by", "raters"])
+        elif key in touched:
+            kept.save(update_fields=["members"])
 
 
 @dataclass

@@ -421,3 +421,32 @@ def test_a_save_moves_the_class_sums_along_without_adding_up_the_class_again(wor
     selectors.key_item_rows(w["assignment"])
     monkeypatch.undo()
     assert_kept_equals_reference(w["assignment"], w["lesson_articles"])
+
+
+def test_rows_recomputed_to_the_same_figures_only_move_their_sums_inputs(world):
+    """A save makes all the student's rows stale but changes one article's figures: only that article's class
+    sum has its figures (the per-word coverage) rewritten; the other's records the row's new inputs alone."""
+    w = world
+    first, second = w["lesson_articles"][:2]
+    for la in (first, second):
+        selectors.class_heatmap(w["assignment"], la.position)  # builds both sums
+    start, end, exact = _random_span(random.Random(13), first.article)
+    services.create_annotation(
+        by=w["students"][0],
+        submission=w["submissions"][0],
+        article=first.article,
+        category="numbers",
+        start=start,
+        end=end,
+        exact=exact,
+    )
+    with CaptureQueriesContext(connection) as queries:
+        selectors.class_scores(w["assignment"])  # recomputes the student's rows on every article
+    updates = [
+        q["sql"]
+        for q in queries
+        if q["sql"].lstrip().upper().startswith("UPDATE") and "teaching_classarticleresult" in q["sql"]
+    ]
+    assert len(updates) == 2
+    assert sum('"coverage"' in sql for sql in updates) == 1
+    assert_kept_equals_reference(w["assignment"], w["lesson_articles"])
