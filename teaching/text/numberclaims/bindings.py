@@ -494,6 +494,46 @@ def _ratio_left(text: str, a: Value, b: Value) -> bool:
     )
 
 
+# --- numbers that name something --------------------------------------------------------------------------
+
+WHY_PHONE = "This is a telephone number (or a code printed like one), not an amount."
+WHY_NAME = (
+    "A number right after a word that names things by number (flat 14C, junction 9, the FTSE 250) is part of a "
+    "name, not an amount."
+)
+_PHONE = re.compile(
+    r"(?<![\d.,])(?<!\d[ \u00a0\u202f])(?:0\d{2,4}(?:[ \u00a0-]\d{3,4}){1,3}"  # 0345 988 1188, 0300 123 2040
+    r"|1-8\d\d-\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|\(\d{3}\)\s?\d{3}-\d{4})(?![\d,])"  # 1-888-405-4039
+)
+_NAMING_NOUNS = {
+    "flat", "room", "platform", "gate", "junction", "exit", "bay", "pier", "ward", "seat", "suite", "apartment",
+    "page", "chapter", "clause", "route", "bus", "berth", "cell", "plot", "pitch", "court", "lane", "terminal",
+}  # fmt: skip
+_NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+\Z")
+_NOT_A_NAME = {"USD", "GBP", "EUR", "INR", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "HKD", "SGD", "ZAR", "KES",
+               "BST", "GMT", "UTC", "EST", "EDT", "PST", "CET", "IST", "AND", "THE", "FOR", "BUT", "NOT"}  # fmt: skip
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+
+
+def _in_a_name(text: str, v: Value) -> bool:
+    """ "flat 14C", "junction 9", "the FTSE 250 company": a number after a word that names things by number, or
+    after an acronym (three capitals or more), that carries no currency and is not a range."""
+    if not (v.sure and v.kind == "count" and v.currency is None and not v.is_range and v.qualifier == "exact"):
+        return False
+    if not v.text[:1].isdigit():
+        return False
+    m = _NAMED_BEFORE.search(text, max(0, v.start - 20), v.start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.lower() in _NAMING_NOUNS:
+        return True
+    return len(word) >= 3 and word.isupper() and word not in _NOT_A_NAME and v.per is None
+
+
 # --- the pass ---------------------------------------------------------------------------------------------
 
 
@@ -501,10 +541,19 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
     """The walker's values and dates (in reading order), with bound pairs joined; and what it now declines."""
     items = sorted(readings, key=lambda v: (v.start, v.end))
     declined: list[Declined] = []
+    phones = _phone_spans(text)
+    if phones:
+        inside = [v for v in items if any(a <= v.start and v.end <= b or v.start < b and a < v.end for a, b in phones)]
+        items = [v for v in items if v not in inside]
+        declined += [Declined(text[a:b], a, b, WHY_PHONE) for a, b in phones if any(a < v.end and v.start < b
+                                                                                      for v in inside)]  # fmt: skip
     out: list[Value] = []
     for v in items:
         if out and out[-1].start <= v.start and v.end <= out[-1].end and out[-1] is not v:
             continue  # inside a reading this pass extended ("… and 3 pence" of "2 shillings and 3 pence")
+        if _in_a_name(text, v):
+            declined.append(Declined(v.text, v.start, v.end, WHY_NAME))
+            continue
         named = _named_day_year(text, v) or _race_clock(text, v)
         if isinstance(named, Declined):
             declined.append(named)

@@ -369,3 +369,41 @@ def test_two_durations_in_descending_units_are_one_reading_or_none(big, small, a
     assert len(sure) <= 1, sure
     if sure:
         assert sure[0].text == f"{a} {big} and {b} {small}"
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("For advice, ring the helpline on 0808 800 5000 at any hour.", "0808 800 5000"),
+        ("Residents can call 1-800-555-0199 until Friday.", "1-800-555-0199"),
+        ("Report it on 0300 123 4567 or online.", "0300 123 4567"),
+    ],
+)
+def test_a_telephone_number_is_not_an_amount(text, declined):
+    assert declined in unsure(text), unsure(text)
+    assert not readings(text), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("She grew up in flat 22B on the top floor.", "22"),
+        ("Lorries queued back to junction 14 of the motorway.", "14"),
+        ("The AIM 100 firm said profits fell.", "100"),
+    ],
+)
+def test_a_number_after_a_word_that_names_things_by_number_is_a_name(text, declined):
+    assert any(d.startswith(declined) for d in unsure(text)), unsure(text)
+    assert not any(span.startswith(declined) for span, _, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Highs of 14C are expected on Friday.", [("14C", "quantity", "14")]),
+        ("It raised USD 250 million from investors.", [("USD 250 million", "money", "250000000")]),
+        ("The room holds 40 people.", [("40 people", "quantity", "40")]),
+    ],
+)
+def test_amounts_next_to_such_words_are_still_read(text, expected):
+    check(text, expected)
