@@ -77,6 +77,21 @@ def _duration(v: Value) -> bool:
     return v.sure and v.category == "duration" and not v.is_range and v.per is None and v.unit in _ORDER
 
 
+WHY_DURATIONS_TO = (
+    "“90 minutes to two hours” joins two lengths of time in different units by “to”: a range the reader does not "
+    "put into one unit, so it reads neither end on its own."
+)
+
+
+def _durations_to(text: str, a: Value, b: Value) -> bool:
+    """ "90 minutes to two hours": two durations in different units joined by "to", with no word of change."""
+    if not (_duration(a) and _duration(b)) or a.unit == b.unit or b.qualifier != "exact":
+        return False
+    if not _TO_BETWEEN.fullmatch(text[a.end : b.start]):
+        return False
+    return not _CHANGE.search(_clause_before(text, a.start))
+
+
 WHY_UNEVEN_DURATION = (
     "“14 months and 3 weeks” is one length of time in units that do not divide evenly (a month is not a whole "
     "number of weeks): the reader cannot give it as one number."
@@ -349,12 +364,24 @@ _RATIO_OF = re.compile(
 )
 
 
+def _named_ratio_pair(text: str, a: Value, b: Value) -> Value | None:
+    """ "the ratio was 3 to 2": a ratio named as one, both terms printed."""
+    if not (_bare(a) and _bare(b) and re.fullmatch(r"\s+to\s+|:", text[a.end : b.start])):
+        return None
+    if not _RATIO_OF.search(text, max(0, a.start - 40), a.start) or b.low == 0:
+        return None
+    return replace(a, text=text[a.start : b.end], end=b.end, low=a.low / b.low, high=a.low / b.low, kind="ratio",
+                   category="ratio", ratio_terms=(a.low, b.low))  # fmt: skip
+
+
 def _named_ratio(text: str, v: Value) -> Value | None:
     """ "a price-earnings ratio of 18", "a hazard ratio of 1.30": the number is the ratio N:1, not a count."""
     if not (v.sure and v.kind == "count" and v.category == "quantity" and not v.is_range):
         return None
     if v.unit or v.noun or v.currency or v.per or not _RATIO_OF.search(text, max(0, v.start - 40), v.start):
         return None
+    if re.match(r"\s+to\s+\S|:\d", text[v.end : v.end + 12]):
+        return None  # "the ratio was 3 to 2": both terms, read as a pair
     return replace(v, kind="ratio", category="ratio", ratio_terms=(v.low, Decimal(1)))
 
 
@@ -571,13 +598,24 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             declined.append(Declined(text[a.start : v.end], a.start, v.end, WHY_GLUED))
             continue
         if out and out[-1].end <= v.start:
-            joined = _join_durations(text, out[-1], v) or _from_to_range(text, out[-1], v) or _odds(text, out[-1], v)
+            joined = (
+                _join_durations(text, out[-1], v)
+                or _from_to_range(text, out[-1], v)
+                or _odds(text, out[-1], v)
+                or _named_ratio_pair(text, out[-1], v)
+            )
             if joined is not None:
                 out[-1] = joined
                 continue
-            if _uneven_durations(text, out[-1], v) or _ratio_left(text, out[-1], v):
+            if _uneven_durations(text, out[-1], v) or _ratio_left(text, out[-1], v) or _durations_to(text, out[-1], v):
                 a = out.pop()
-                why = WHY_RATIO_LEFT if _ratio_left(text, a, v) else WHY_UNEVEN_DURATION
+                why = (
+                    WHY_RATIO_LEFT
+                    if _ratio_left(text, a, v)
+                    else WHY_DURATIONS_TO
+                    if _durations_to(text, a, v)
+                    else WHY_UNEVEN_DURATION
+                )
                 declined.append(Declined(text[a.start : v.end], a.start, v.end, why))
                 continue
             if _from_to_unexplained(text, out[-1], v):

@@ -407,3 +407,32 @@ def test_a_number_after_a_word_that_names_things_by_number_is_a_name(text, decli
 )
 def test_amounts_next_to_such_words_are_still_read(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ratio was 3 to 2 in favour of the plan.", [("3 to 2", "ratio", "3:2")]),
+        ("Its debt ratio stood at 4:1 last year.", [("4:1", "ratio", "4:1")]),
+    ],
+)
+def test_a_ratio_named_as_one_with_both_terms_reads_both(text, expected):
+    check(text, expected)
+    assert not any(kind == "quantity" for _, kind, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("The drive takes 90 minutes to two hours in traffic.", "90 minutes to two hours"),
+        ("Repairs take three days to two weeks.", "three days to two weeks"),
+    ],
+)
+def test_two_durations_in_different_units_joined_by_to_are_declined(text, declined):
+    assert declined in unsure(text), unsure(text)
+    assert not readings(text), readings(text)
+
+
+def test_a_change_between_durations_stays_two_readings():
+    got = readings("Waits grew from 40 minutes to two hours.")
+    assert {("40 minutes", "duration", "40"), ("two hours", "duration", "2")} <= got, got
