@@ -54,11 +54,12 @@ before a word it cannot place; fractions in words are read only in lowest terms 
 counts quarters); a bare number word after "a" names something ("hit a six"); "a second" before a span of
 time is the ordinal; years in a clause about age are an age; a series name and a number ("Day 2") is an
 ordinal. After the walker, ``bindings`` joins readings bound to each other (a compound duration in descending
-units, "from 25 to 30 km", "Boxing Day 2015", a race clock "14:22 for the 5 km", "$38 for every vote",
-"a hazard ratio of 1.30", "40 day workers", "a 7-2 favourite", "37 shillings and sixpence a week") and declines
-what it cannot explain ("Good Friday 2015", "a sub-2:03 finish", "3 2 crore" without punctuation, "open from 9
-to 5", "in 2019 voters", "14 months and 3 weeks", "between 2 and 3 in every 10 homes"); a pair after a word
-of contest ("failed 212-219", "trailing 41% to 52%") is two tallies, never a range.
+units, "from 25 to 30 km", "Boxing Day 2015", a race clock "14:22 for the 5 km", "$38 for every vote", "a hazard
+ratio of 1.30", "40 day workers", "2,700-odd mandis", "a 7-2 favourite", "37 shillings and sixpence a week") and
+declines what it cannot explain ("Good Friday 2015", "a sub-2:03 finish", "3 2 crore" without punctuation, "open
+from 9 to 5", "in 2019 voters", "14 months and 3 weeks", "between 2 and 3 in every 10 homes", telephone numbers,
+"flat 14C", "the FTSE 250 company"); a pair after a word of contest ("failed 212-219", "trailing 41% to 52%") is
+two tallies, never a range.
 
 What it declines, and says why
 ------------------------------

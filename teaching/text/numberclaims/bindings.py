@@ -10,10 +10,13 @@ foresaw); this pass, run on the walker's readings, reads them as one:
 * a named day whose date is fixed before a year ("Boxing Day 2015", "New Year's Eve, 1999"): that date;
 * a clock in a sentence about a race, not introduced by "at": a time taken ("14:22 for the 5 km", "3:59.4");
 * "<amount> for every <noun>" and, in a report on cricket, "12 an over": rates;
-* "a price-earnings ratio of 18", "a hazard ratio of 1.30": the ratio N:1;
+* "a price-earnings ratio of 18", "a hazard ratio of 1.30": the ratio N:1; "the ratio was 3 to 2": 3:2;
 * a singular period word before people ("40 day workers"): a count of the people;
 * betting odds ("a 7-2 favourite", "at odds of 11 to 4"): a ratio;
 * shillings and pence ("37 shillings and sixpence a week"): old British money, in pounds;
+* telephone numbers ("0345 988 1188", "1-888-405-4039") and numbers after a word that names things by number
+  ("flat 14C", "junction 9", "the FTSE 250 company"): declined as names, not amounts;
+* "2,700-odd mandis", "twenty-odd people": about N (it was declined, or not read at all);
 * a four-digit year-like number after "in" before a singular noun ("in 2021 household debt …", a full stop
   lost): the year.
 
@@ -22,7 +25,8 @@ student understands rather than left as partial confident readings: a named day 
 Friday 2015") before a year; a race clock of one digit ("sub-2:03": hours or minutes?); a small number glued
 to a scaled one in text without punctuation ("3 2 crore"); "from 9 to 5" with the second number smaller and
 no word of change; "in 2019 voters" (a year with its comma lost, or 2,019 voters?); durations in descending
-units with no exact step between them ("14 months and 3 weeks"); two readings tied by "in every" or "for
+units with no exact step between them ("14 months and 3 weeks") or in different units joined by "to" ("90
+minutes to two hours"); two readings tied by "in every" or "for
 every" that the walker did not read together ("between 2 and 3 in every 10 homes").
 
 Plain Python, no Django: ``bind`` takes the walker's values and dates and gives them back joined, with what it
@@ -561,11 +565,35 @@ def _in_a_name(text: str, v: Value) -> bool:
     return len(word) >= 3 and word.isupper() and word not in _NOT_A_NAME and v.per is None
 
 
+# --- "N-odd": about N -------------------------------------------------------------------------------------
+
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+               "ninety": 90, "hundred": 100, "thousand": 1000, "a hundred": 100, "a thousand": 1000}  # fmt: skip
+_ODD = re.compile(
+    r"(?<![\w,.-])(\d{1,3}(?:,\d{3})*|\d+|(?:a\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand))"
+    r"-odd\b(?:\s+([a-z]+s|people|children|men|women|staff|police)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _odd_amounts(text: str) -> list[Value]:
+    """ "2,700-odd mandis", "twenty-odd people": about N (a round number and some more), a count of the noun."""
+    out = []
+    for m in _ODD.finditer(text):
+        printed = m.group(1).lower()
+        number = Decimal(printed.replace(",", "")) if printed[0].isdigit() else Decimal(_TENS_WORDS[printed])
+        out.append(Value(text=m.group(0), start=m.start(), end=m.end(), low=number, high=number, qualifier="approx",
+                         noun=m.group(2), category="quantity"))  # fmt: skip
+    return out
+
+
 # --- the pass ---------------------------------------------------------------------------------------------
 
 
 def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]:
     """The walker's values and dates (in reading order), with bound pairs joined; and what it now declines."""
+    odd = _odd_amounts(text)
+    readings = [v for v in readings if not any(o.start < v.end and v.start < o.end for o in odd)] + odd
     items = sorted(readings, key=lambda v: (v.start, v.end))
     declined: list[Declined] = []
     phones = _phone_spans(text)

@@ -1961,6 +1961,7 @@ def parse_claim(text: str) -> NumberClaim:
     dates = [v for v in bound if v.kind in ("date", "time")]
     # what the walker declined inside a reading the pass joined ("a week" of "37 shillings and sixpence a week")
     declined = [d for d in declined if not any(v.start <= d.start and d.end <= v.end for v in bound)]
+    vague = [x for x in vague if not any(v.start < x.end and x.start < v.end for v in bound)]
     declined = sorted(declined + unexplained, key=lambda d: d.start)
     return NumberClaim(
         text=text, values=tuple(values), vague=tuple(vague), dates=tuple(dates), declined=tuple(declined)

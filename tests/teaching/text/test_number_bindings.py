@@ -436,3 +436,21 @@ def test_two_durations_in_different_units_joined_by_to_are_declined(text, declin
 def test_a_change_between_durations_stays_two_readings():
     got = readings("Waits grew from 40 minutes to two hours.")
     assert {("40 minutes", "duration", "40"), ("two hours", "duration", "2")} <= got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The state runs 1,800-odd markets for grain.", [("1,800-odd markets", "quantity", "1800")]),
+        ("Thirty-odd people came to the meeting.", [("Thirty-odd people", "quantity", "30")]),
+        ("He has played in 60-odd countries.", [("60-odd countries", "quantity", "60")]),
+    ],
+)
+def test_n_odd_is_about_n(text, expected):
+    check(text, expected)
+    sure = [v for v in parse_claim(text).readings if v.sure and "odd" in v.text]
+    assert all(v.qualifier == "approx" for v in sure), sure
+
+
+def test_odd_in_other_words_is_not_a_number():
+    assert not readings("The city tried an odd-even scheme for cars.")
