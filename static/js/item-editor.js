@@ -166,7 +166,7 @@ export function linkListAndText({ root, editor, onMark = () => false }) {
       }
       return;
     }
-    if (event.target.closest("button, a, form, textarea, input")) return;
+    if (event.target.closest("button, a, form, textarea, input, summary")) return;
     flashHighlight(root, li.dataset.id);
   });
   document.addEventListener("keydown", (event) => {
