@@ -13,13 +13,15 @@ errors dance, and the answer to a write under one status contract.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django_htmx.http import trigger_client_event
 
 from teaching import selectors
@@ -128,10 +130,24 @@ def highlight_event(article, changed, deleted_id, inserted: bool, *, urls: tuple
     if changed:
         update, delete = urls
         event["urls"] = {
-            "update": reverse(f"teaching:{update}", args=[changed.pk]),
-            "delete": reverse(f"teaching:{delete}", args=[changed.pk]),
+            "update": _url(f"teaching:{update}", changed.pk),
+            "delete": _url(f"teaching:{delete}", changed.pk),
         }
     return event
+
+
+_SENTINEL = "2147483647"  # a pk no table reaches: reversed once, then replaced by the highlight's
+
+
+def _url(name: str, pk: int) -> str:
+    """``reverse(name, args=[pk])`` from the pattern reversed once per process (per URL name, script prefix and
+    URLconf, all that ``reverse`` reads besides its arguments): every write to a highlight reversed two."""
+    return _pattern(name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF).replace(_SENTINEL, str(pk))
+
+
+@lru_cache(maxsize=64)
+def _pattern(name: str, script_prefix: str, urlconf) -> str:
+    return reverse(name, args=[_SENTINEL])
 
 
 def answer_highlight(
