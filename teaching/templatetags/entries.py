@@ -164,22 +164,38 @@ def _claim(annotation, *, links: list, editable: bool, position, urls: _Urls) ->
     return "".join(out)
 
 
-def _entry(annotation, *, submission, position, claim_links, urls: _Urls, oob: bool = False) -> str:
-    pk, category = annotation.pk, annotation.category
+def _entry(
+    annotation,
+    *,
+    submission,
+    position,
+    claim_links,
+    urls: _Urls,
+    marks_visible: bool,
+    editable: bool,
+    oob: bool = False,
+) -> str:
+    pk, category, exact = annotation.id, annotation.category, annotation.exact
     label = _LABELS.get(category) or annotation.get_category_display()
-    marks_visible = submission.marks_visible
     mark = annotation.teacher_mark if marks_visible else ""
-    editable = submission.is_editable
     has_mark = f" has-mark mark-{escape(mark)}" if mark else ""
     swap = ' hx-swap-oob="true"' if oob else ""
+    key = str(pk)
+    delete = urls.delete.replace(_SENTINEL, key)
+    # The quote, NFC as truncatechars gives it, cut only where it is longer than the place it is shown in.
+    quote = unicodedata.normalize("NFC", exact)
+    short = quote if len(quote) <= 80 else truncatechars(exact, 80)
+    shown = quote if len(quote) <= 140 else truncatechars(exact, 140)
+    if _SPECIAL(quote):
+        short, shown = html.escape(short), html.escape(shown)
     out = [
-        f'<li class="annotation-item cat-{category}{has_mark}" id="annotation-{pk}" tabindex="0"{swap} '
-        f'data-id="{pk}" data-start="{annotation.start}" '
+        f'<li class="annotation-item cat-{category}{has_mark}" id="annotation-{key}" tabindex="0"{swap} '
+        f'data-id="{key}" data-start="{annotation.start}" '
         f'data-end="{annotation.end}" data-category="{category}" data-comment="{escape(annotation.comment)}" '
-        f'data-update-url="{_Urls.of(urls.update, pk)}" data-delete-url="{_Urls.of(urls.delete, pk)}" '
-        f'aria-label="{escape(label)}: {escape(_truncate(annotation.exact, 80))}">'
-        f'<div class="item-head">{_chip(category, label)} <span class="item-state" data-item-state></span></div>'
-        f'<blockquote class="item-quote">{escape(_truncate(annotation.exact, 140))}</blockquote>'
+        f'data-update-url="{urls.update.replace(_SENTINEL, key)}" data-delete-url="{delete}" '
+        f'aria-label="{escape(label)}: {short}">'
+        f'<div class="item-head">{_chip(category, label)}</div>'
+        f'<blockquote class="item-quote">{shown}</blockquote>'
     ]
     if annotation.comment:
         out.append(f'<p class="item-comment">{linebreaksbr(annotation.comment, autoescape=True)}</p>')
@@ -205,10 +221,9 @@ def _entry(annotation, *, submission, position, claim_links, urls: _Urls, oob: b
         # entry: without JavaScript, Edit opens the highlight's own page and Delete posts; with it, both open the
         # edit popover (item-editor.js).
         out.append(
-            f'<div class="item-actions"><button form="entry-edit" formaction="{_Urls.of(urls.edit, pk)}" '
+            f'<div class="item-actions"><button form="entry-edit" formaction="{urls.edit.replace(_SENTINEL, key)}" '
             'class="link-button" data-action="edit">Edit</button> '
-            f'<button form="entry-delete" formaction="{_Urls.of(urls.delete, pk)}" class="link-button danger-link">'
-            "Delete</button></div>"
+            f'<button form="entry-delete" formaction="{delete}" class="link-button danger-link">Delete</button></div>'
         )
     out.append("</li>")
     return "".join(out)
@@ -219,6 +234,8 @@ def _render(context, annotations, *, oob: bool = False) -> SafeString:
     urls = _Urls(submission.assignment_id)
     shared = {
         "submission": submission,
+        "marks_visible": submission.marks_visible,
+        "editable": submission.is_editable,
         "position": context.get("position"),
         "claim_links": context.get("claim_links") or {},
         "urls": urls,

@@ -61,3 +61,24 @@ def test_entries_escape_as_django_does(text):
     from teaching.templatetags.entries import escape
 
     assert escape(text) == str(django_escape(text))
+
+
+@pytest.mark.parametrize("length", [20, 80, 81, 140, 141, 200])
+def test_an_entrys_quote_is_cut_as_truncatechars_cuts_it(student_client, submission, article, length):
+    """The aria-label shows 80 characters of the quote and the list 140, cut (and NFC-normalised) as Django's
+    truncatechars does, then escaped; the quote is normalised and measured once per entry."""
+    import unicodedata
+
+    from django.template.defaultfilters import truncatechars
+    from django.utils.html import escape as django_escape
+
+    from teaching.models import Annotation
+
+    exact = ("Cafe\u0301 <b> & 'q' " * 20)[:length]  # a decomposed é: NFC makes it one character
+    one = factories.annotation_for(submission, article, PHRASE)
+    Annotation.objects.filter(pk=one.pk).update(exact=exact)
+    entry = _page(student_client, submission).split(f'id="annotation-{one.pk}"')[1].split("</li>")[0]
+    label = django_escape(truncatechars(exact, 80))
+    assert f'aria-label="Numbers: {label}">' in entry
+    assert f'<blockquote class="item-quote">{django_escape(truncatechars(exact, 140))}</blockquote>' in entry
+    assert unicodedata.normalize("NFC", exact) != exact or length < 5
