@@ -70,8 +70,8 @@ def article_numbers(spec: str) -> set[int]:
 
 def load(split: str, corpus: Path = CORPUS, articles: set[int] | None = None) -> list[Article]:
     # "all" is everything that may be tuned on: dev and the splits already measured (test, final, final2,
-    # final3). A held-out split written later (final4/) stays apart until it is measured.
-    folders = ["dev", "test", "final", "final2", "final3"] if split == "all" else [split]
+    # final3, final4). A held-out split written later (final5/) stays apart until it is measured.
+    folders = ["dev", "test", "final", "final2", "final3", "final4"] if split == "all" else [split]
     out = []
     for folder in folders:
         for path in sorted((corpus / folder).glob("*.txt")):

@@ -133,11 +133,18 @@ def test_articles_option_keeps_only_the_numbers_asked_for(corpus, capsys):
         eval_readers.main(["--corpus", str(corpus), "--articles", "x"])
 
 
-def test_all_reads_the_seen_splits_and_leaves_the_held_out_final4_apart(corpus):
-    for n, split in enumerate(("test", "final", "final2", "final3", "final4"), start=2):
+def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpus):
+    for n, split in enumerate(("test", "final", "final2", "final3", "final4", "final5"), start=2):
         (corpus / split).mkdir()
         (corpus / split / f"0{n}-poll.txt").write_text(TEXT, encoding="utf-8")
         (corpus / split / f"0{n}-poll.json").write_text(json.dumps(LABELS), encoding="utf-8")
     names = [article.name for article in eval_readers.load("all", corpus)]
-    assert names == ["dev/01-poll", "test/02-poll", "final/03-poll", "final2/04-poll", "final3/05-poll"]
+    assert names == [
+        "dev/01-poll",
+        "test/02-poll",
+        "final/03-poll",
+        "final2/04-poll",
+        "final3/05-poll",
+        "final4/06-poll",
+    ]
     assert [article.name for article in eval_readers.load("final4", corpus)] == ["final4/06-poll"]
