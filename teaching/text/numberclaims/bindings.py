@@ -10,6 +10,8 @@ foresaw); this pass, run on the walker's readings, reads them as one:
 * a named day whose date is fixed before a year ("Boxing Day 2015", "New Year's Eve, 1999"): that date;
 * a clock in a sentence about a race, not introduced by "at": a time taken ("14:22 for the 5 km", "3:59.4");
 * "<amount> for every <noun>" and, in a report on cricket, "12 an over": rates;
+* a bare number whose next words end in "a"/"per" and a period or measure ("200 fish a night", "2 800 CFA
+  francs a kilo", "once a winter"): a rate, the words its unit (a currency it has no code for stays unsaid);
 * "a price-earnings ratio of 18", "a hazard ratio of 1.30": the ratio N:1; "the ratio was 3 to 2": 3:2;
 * a singular period word before people ("40 day workers"): a count of the people;
 * betting odds ("a 7-2 favourite", "at odds of 11 to 4"): a ratio;
@@ -40,7 +42,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from teaching.text.numberclaims.values import Declined, Value
-from teaching.text.numberclaims.vocabulary import NOUNS
+from teaching.text.numberclaims.vocabulary import NOT_RATE_AFTER, NOUNS, RATE_PERIODS, STOP
 
 WHY_NAMED_DAY = (
     "A year after the name of a day whose date changes from year to year (“Good Friday 2015”) is a date the text "
@@ -510,6 +512,44 @@ def _year_before_a_singular(text: str, v: Value) -> Value | None:
                  category="year", when_low=digits, when_high=digits)  # fmt: skip
 
 
+# --- a bare number, its words, then "a"/"per" and what it is counted against ----------------------------------
+
+# What an amount is counted against after "a", "an" or "per": periods, measures of goods, seasons and turns.
+_PER_WORDS = {
+    **{k: v for k, v in RATE_PERIODS.items() if k != "over"},
+    "kilo": "kilo", "kilogram": "kilogram", "kg": "kg", "tonne": "tonne", "ton": "ton", "litre": "litre",
+    "liter": "liter", "gallon": "gallon", "barrel": "barrel", "bag": "bag", "sack": "sack", "winter": "winter",
+    "summer": "summer", "spring": "spring", "autumn": "autumn", "season": "season", "term": "term",
+    "shift": "shift", "trip": "trip", "visit": "visit", "session": "session", "household": "household",
+}  # fmt: skip
+_WORDS_THEN_PER = re.compile(
+    r"((?:\s+[A-Za-z][A-Za-z'-]*){0,3}?)\s+(?:a|an|per)\s+([A-Za-z]+)\b(?!\s+(?:"
+    + "|".join(sorted(NOT_RATE_AFTER))
+    + r")\b)",
+    re.IGNORECASE,
+)
+
+
+def _unbound_rate(text: str, v: Value) -> Value | None:
+    """ "200 fish a night", "2 800 CFA francs a kilo", "51 660 cedis per tonne", "once a winter": a bare number
+    whose next words (none of them a little word such as "of" or "to") end in "a"/"per" and a period or measure
+    is so much of those words per that period, not a bare count; words the reader does not know (a currency it
+    has no code for) are kept as the unit, the currency left unsaid."""
+    if not (v.sure and v.kind == "count" and v.category == "quantity" and not v.is_range):
+        return None
+    if v.unit or v.noun or v.currency or v.per:
+        return None
+    m = _WORDS_THEN_PER.match(text, v.end)
+    if m is None or "\n" in m.group(0) or m.group(2).lower() not in _PER_WORDS:
+        return None
+    words = m.group(1).split()
+    if any(w.lower() in STOP or w.lower() in _PER_WORDS for w in words):
+        return None
+    unit = " ".join(words).lower() or None
+    return replace(v, text=text[v.start : m.end()], end=m.end(), unit=unit, noun=None,
+                   per=_PER_WORDS[m.group(2).lower()], category="rate")  # fmt: skip
+
+
 # --- a ratio connector the walker did not consume ---------------------------------------------------------------
 
 WHY_RATIO_LEFT = (
@@ -621,6 +661,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             declined.append(unexplained)
             continue
         v = _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
+        v = _unbound_rate(text, v) or v
         if out and out[-1].end <= v.start and _glued(text, out[-1], v):
             a = out.pop()
             declined.append(Declined(text[a.start : v.end], a.start, v.end, WHY_GLUED))

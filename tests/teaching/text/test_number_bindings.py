@@ -454,3 +454,35 @@ def test_n_odd_is_about_n(text, expected):
 
 def test_odd_in_other_words_is_not_a_number():
     assert not readings("The city tried an odd-even scheme for cars.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "per"),
+    [
+        (
+            "Traders in Lomé pay 3 150 CFA francs a kilo for shrimp.",
+            ("3 150 CFA francs a kilo", "rate", "3150"),
+            "kilo",
+        ),
+        ("Millers offered 4 200 kwacha per bag at the depot.", ("4 200 kwacha per bag", "rate", "4200"), "bag"),
+        ("The stall sells 150 pies a night in December.", ("150 pies a night", "rate", "150"), "night"),
+        ("Growers were quoted 18 700 cedis a tonne last week.", ("18 700 cedis a tonne", "rate", "18700"), "tonne"),
+        ("The lane turns to ice once a winter, residents say.", ("once a winter", "rate", "1"), "winter"),
+    ],
+)
+def test_a_bare_number_whose_words_end_in_a_or_per_a_period_or_measure_is_a_rate(text, expected, per):
+    check(text, [expected])
+    (rate,) = [v for v in parse_claim(text).readings if v.text == expected[0]]
+    assert rate.per == per and rate.currency is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He sold 40 to a farmer at the market.",  # "to": not words counted per something
+        "Prices rose by 5 a year ago.",  # "a year ago" places it in time
+        "She kept 12 in a bag by the door.",  # "in": a place, not a rate
+    ],
+)
+def test_a_bare_number_before_little_words_is_not_made_a_rate(text):
+    assert not any(kind == "rate" for _, kind, _ in readings(text)), readings(text)
