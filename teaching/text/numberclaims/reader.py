@@ -660,6 +660,8 @@ class Scanner(DateReader):
             elif self.phrase(k, ("out", "of", "every")) or self.phrase(k, ("out", "of", "each")):
                 of = 3  # "two out of every three"
             candidate = self.number(k + of, guard=False)
+            if candidate is not None and self._a_year_not_a_whole(k + of, candidate):
+                candidate = None  # "up from six in 2020": a count in a year, not one in 2,020
             if candidate is not None and candidate.value > first.value and (first.value < 100 or candidate.scaled):
                 if candidate.value == candidate.value.to_integral_value() and not self.unit_or_noun(candidate.next)[0]:
                     end = candidate.next
@@ -1219,6 +1221,14 @@ class Scanner(DateReader):
         seconds = Decimal(hours * 3600 + minutes * 60)
         return _with(value, kind="count", category="duration", low=seconds, high=seconds, unit="seconds",
                      when_low=None, when_high=None)  # fmt: skip
+
+    def _a_year_not_a_whole(self, j: int, n) -> bool:
+        """After "six in": a year printed without separators (1900-2100), one word alone, and not a round hundred
+        ("one in 2000" may still be a chance): a whole is printed round ("one in 2,000"), a year is not."""
+        t = self.tok(j)
+        if t is None or n.next != j + 1 or not re.fullmatch(r"(?:19|20)\d\d|2100", t.text):
+            return False
+        return int(t.text) % 100 != 0
 
     def _ratio(
         self, i: int, k: int, a: Decimal, b: Decimal, category: str, qualifier: Qualifier, qualifier_word: str | None

@@ -486,3 +486,17 @@ def test_a_bare_number_whose_words_end_in_a_or_per_a_period_or_measure_is_a_rate
 )
 def test_a_bare_number_before_little_words_is_not_made_a_rate(text):
     assert not any(kind == "rate" for _, kind, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The party holds 11 councils, up from seven in 2018.", [("seven", "quantity", "7"), ("2018", "year", "2018")]),
+        ("Two in 1987 and three in 2004 were rebuilt.", [("1987", "year", "1987"), ("2004", "year", "2004")]),
+        ("The risk is 1 in 1500 for each birth.", [("1 in 1500", "ratio", "1:1500")]),  # not a year
+        ("One in four voters stayed home.", [("One in four", "ratio", "1:4")]),
+    ],
+)
+def test_a_count_in_a_year_is_not_a_ratio(text, expected):
+    check(text, expected)
+    assert not any(kind == "ratio" and value.endswith(("2018", "2004")) for _, kind, value in readings(text))
