@@ -10,6 +10,8 @@ foresaw); this pass, run on the walker's readings, reads them as one:
 * a named day whose date is fixed before a year ("Boxing Day 2015", "New Year's Eve, 1999"): that date;
 * a clock in a sentence about a race, not introduced by "at": a time taken ("14:22 for the 5 km", "3:59.4");
 * "<amount> for every <noun>" and, in a report on cricket, "12 an over": rates;
+* a clock time in words after "at", "by", "until"… with the part of the day ("at two in the morning", "until
+  twenty to eleven at night"): that time; without it ("at twenty to seven", "at ten o'clock"), declined;
 * a bare number whose next words end in "a"/"per" and a period or measure ("200 fish a night", "2 800 CFA
   francs a kilo", "once a winter"): a rate, the words its unit (a currency it has no code for stays unsaid);
 * "a price-earnings ratio of 18", "a hazard ratio of 1.30": the ratio N:1; "the ratio was 3 to 2": 3:2;
@@ -42,7 +44,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from teaching.text.numberclaims.values import Declined, Value
-from teaching.text.numberclaims.vocabulary import NOT_RATE_AFTER, NOUNS, RATE_PERIODS, STOP
+from teaching.text.numberclaims.vocabulary import NOT_RATE_AFTER, NOUNS, ONES, RATE_PERIODS, STOP
 
 WHY_NAMED_DAY = (
     "A year after the name of a day whose date changes from year to year (“Good Friday 2015”) is a date the text "
@@ -627,6 +629,53 @@ def _odd_amounts(text: str) -> list[Value]:
     return out
 
 
+# --- clock times in words ----------------------------------------------------------------------------------
+
+WHY_WORD_TIME = (
+    "“Twenty to seven” or “seven o’clock” can be in the morning or in the evening: the words do not say which, so "
+    "the reader cannot give the time."
+)
+_HOURS = {w: n for w, n in ONES.items() if 1 <= n <= 12}
+_MINUTES_WORDS = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25, "quarter": 15,
+                  "a quarter": 15, "half": 30}  # fmt: skip
+_HOUR_RE = "|".join(sorted(_HOURS, key=len, reverse=True))
+_PART_RE = r"(?P<oclock>\s+o[’']clock)?(?:\s+(?:in\s+the|at)\s+(?P<part>morning|afternoon|evening|night)\b)?"
+_WORD_TIME = re.compile(
+    r"\b(?:at|by|until|till|before|after|since|from|around|about|to)\s+"
+    r"(?P<time>(?:(?P<minutes>" + "|".join(sorted(_MINUTES_WORDS, key=len, reverse=True)) + r")\s+(?P<dir>past|to)\s+)?"
+    r"(?P<hour>" + _HOUR_RE + r")\b" + _PART_RE + r")",
+    re.IGNORECASE,
+)
+
+
+def _word_times(text: str) -> list[Value | Declined]:
+    """ "at two in the morning", "by ten at night", "at twenty to seven", "until half past nine": a clock time in
+    words after a word that introduces one. With the part of the day it is that time; "twenty to seven" or "seven
+    o'clock" alone (morning or evening?) is declined. "at two" alone is left to the walker (two what?)."""
+    out: list[Value | Declined] = []
+    for m in _WORD_TIME.finditer(text):
+        part = (m.group("part") or "").lower() or None
+        if m.group("minutes") is None and part is None and m.group("oclock") is None:
+            continue  # "at two" alone: not read here (two what?)
+        hour, minute = _HOURS[m.group("hour").lower()], 0
+        if m.group("minutes") is not None:
+            minute = _MINUTES_WORDS[" ".join(m.group("minutes").lower().split())]
+            if m.group("dir").lower() == "to":
+                hour, minute = hour - 1 or 12, 60 - minute
+        start, end = m.start("time"), m.end("time")
+        if part is None:
+            out.append(Declined(text[start:end], start, end, WHY_WORD_TIME))
+            continue
+        if part in ("morning", "night") and hour == 12:
+            hour = 0  # "twelve at night": midnight
+        elif part in ("afternoon", "evening") or part == "night" and hour >= 6:
+            hour = hour % 12 + 12
+        iso = f"{hour:02d}:{minute:02d}"
+        out.append(Value(text=text[start:end], start=start, end=end, low=Decimal(0), high=Decimal(0), kind="time",
+                         category="time", when_low=iso, when_high=iso))  # fmt: skip
+    return out
+
+
 # --- the pass ---------------------------------------------------------------------------------------------
 
 
@@ -634,8 +683,11 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
     """The walker's values and dates (in reading order), with bound pairs joined; and what it now declines."""
     odd = _odd_amounts(text)
     readings = [v for v in readings if not any(o.start < v.end and v.start < o.end for o in odd)] + odd
+    times = _word_times(text)
+    readings = [v for v in readings if not any(o.start < v.end and v.start < o.end for o in times)]
+    readings += [t for t in times if isinstance(t, Value)]
     items = sorted(readings, key=lambda v: (v.start, v.end))
-    declined: list[Declined] = []
+    declined: list[Declined] = [t for t in times if isinstance(t, Declined)]
     phones = _phone_spans(text)
     if phones:
         inside = [v for v in items if any(a <= v.start and v.end <= b or v.start < b and a < v.end for a, b in phones)]

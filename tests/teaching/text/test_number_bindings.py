@@ -500,3 +500,39 @@ def test_a_bare_number_before_little_words_is_not_made_a_rate(text):
 def test_a_count_in_a_year_is_not_a_ratio(text, expected):
     check(text, expected)
     assert not any(kind == "ratio" and value.endswith(("2018", "2004")) for _, kind, value in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sirens sounded at three in the morning.", [("three in the morning", "time", "03:00")]),
+        ("The market stays open until nine in the evening.", [("nine in the evening", "time", "21:00")]),
+        (
+            "The first train leaves at quarter past five in the morning.",
+            [("quarter past five in the morning", "time", "05:15")],
+        ),
+        ("Talks ran on until twenty to eleven at night.", [("twenty to eleven at night", "time", "22:40")]),
+        ("The patrol came back at twelve at night.", [("twelve at night", "time", "00:00")]),
+    ],
+)
+def test_a_clock_time_in_words_with_its_part_of_the_day_is_that_time(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The last ferry goes at twenty to eight, the council said.", "twenty to eight"),
+        ("Doors open at half past six.", "half past six"),
+        ("The vote closes at ten o'clock.", "ten o'clock"),
+    ],
+)
+def test_a_clock_time_in_words_without_its_part_of_the_day_is_declined(text, span):
+    claim = parse_claim(text)
+    assert not [v for v in claim.readings if v.sure], claim.readings
+    assert [d.text for d in claim.declined] == [span]
+
+
+@pytest.mark.parametrize("text", ["They sold the van at five to a dealer.", "The lead went to two in the second half."])
+def test_a_number_word_after_at_or_to_that_is_no_clock_stays_a_number(text):
+    assert not any(kind == "time" for _, kind, _ in readings(text)), readings(text)
