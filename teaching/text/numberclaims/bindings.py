@@ -12,6 +12,8 @@ foresaw); this pass, run on the walker's readings, reads them as one:
 * "<amount> for every <noun>" and, in a report on cricket, "12 an over": rates;
 * a clock time in words after "at", "by", "until"… with the part of the day ("at two in the morning", "until
   twenty to eleven at night"): that time; without it ("at twenty to seven", "at ten o'clock"), declined;
+* a bare amount in millions joined by "and"/"or" to money just before it ("18 million dollars in damages and 30
+  million in costs"), or "the 30 million" after that money was named: money in the currency said once;
 * a bare number whose next words end in "a"/"per" and a period or measure ("200 fish a night", "2 800 CFA
   francs a kilo", "once a winter"): a rate, the words its unit (a currency it has no code for stays unsaid);
 * "a price-earnings ratio of 18", "a hazard ratio of 1.30": the ratio N:1; "the ratio was 3 to 2": 3:2;
@@ -629,6 +631,44 @@ def _odd_amounts(text: str) -> list[Value]:
     return out
 
 
+# --- an amount whose currency was said once ------------------------------------------------------------------
+
+_IN_MILLIONS = re.compile(r"\d\s*(?:million|billion|trillion|m|bn)\Z", re.IGNORECASE)
+_AND_BETWEEN = re.compile(r"[^.;:!?\d\n]{0,60}?\b(?:and|or|but|while|plus)\s+[^.;:!?\d\n]{0,20}", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
+
+
+def _bare_scaled(v: Value) -> bool:
+    return (
+        v.sure
+        and v.kind == "count"
+        and v.category == "quantity"
+        and not v.is_range
+        and not (v.unit or v.noun or v.currency or v.per)
+        and _IN_MILLIONS.search(v.text) is not None
+    )
+
+
+def _currency_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
+    """ "18 million dollars in compensatory damages and 30 million in punitive damages": a bare amount in millions
+    joined by "and"/"or" to an amount of money just before it, in the same sentence, is money in that currency
+    (the currency is said once for both); "the 30 million stands" later on is the amount of money already named
+    with that value."""
+    if not _bare_scaled(v):
+        return None
+    money = [a for a in earlier if a.sure and a.category == "money" and a.currency and not a.is_range]
+    if not money:
+        return None
+    last = earlier[-1] if earlier else None
+    if last in money and last.end <= v.start and _AND_BETWEEN.fullmatch(text, last.end, v.start):
+        return replace(v, category="money", currency=last.currency)
+    if _THE_BEFORE.search(text, max(0, v.start - 10), v.start):
+        same = [a for a in money if a.low == v.low]
+        if same and len({a.currency for a in same}) == 1:
+            return replace(v, category="money", currency=same[-1].currency)
+    return None
+
+
 # --- clock times in words ----------------------------------------------------------------------------------
 
 WHY_WORD_TIME = (
@@ -714,6 +754,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             continue
         v = _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
         v = _unbound_rate(text, v) or v
+        v = _currency_said_once(text, v, out) or v
         if out and out[-1].end <= v.start and _glued(text, out[-1], v):
             a = out.pop()
             declined.append(Declined(text[a.start : v.end], a.start, v.end, WHY_GLUED))

@@ -536,3 +536,35 @@ def test_a_clock_time_in_words_without_its_part_of_the_day_is_declined(text, spa
 @pytest.mark.parametrize("text", ["They sold the van at five to a dealer.", "The lead went to two in the second half."])
 def test_a_number_word_after_at_or_to_that_is_no_clock_stays_a_number(text):
     assert not any(kind == "time" for _, kind, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the court awarded 4 million pounds in costs and 12 million in damages to the families",
+            [("4 million pounds", "money", "4000000"), ("12 million", "money", "12000000")],
+        ),
+        (
+            "The county set aside $2.5 billion for roads and 1.2 billion for schools.",
+            [("1.2 billion", "money", "1200000000")],
+        ),
+        (
+            "The insurer paid €40 million. Lawyers said the 40 million would not cover the losses.",
+            [("40 million", "money", "40000000")],
+        ),
+    ],
+)
+def test_an_amount_whose_currency_was_said_once_is_money(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund raised $5 million and 3 million people signed up.",  # people: a count
+        "He paid $2 million. About 7 million watched the final.",  # no "and", another value
+    ],
+)
+def test_a_count_near_money_stays_a_count(text):
+    assert not any(kind == "money" and value in ("3000000", "7000000") for _, kind, value in readings(text))
