@@ -10,12 +10,12 @@ import { enableConfirmForms } from "./confirm.js";
 import { annotationsFromList, flashHighlight, listEl, renderHighlights } from "./highlights.js";
 import { ItemEditor, flashEntry, linkListAndText } from "./item-editor.js";
 import { Outbox } from "./outbox.js";
-import { PendingSaves, plural } from "./pending-saves.js";
+import { plural } from "./pending-saves.js";
 import { truncate } from "./panels.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
 import { failureLabel, notSubmittedMessage } from "./transport.js";
-import { createWrites } from "./writes.js";
+import { connectSaves } from "./writes.js";
 
 const page = document.getElementById("annotate-page");
 const root = document.getElementById("article-text");
@@ -77,26 +77,19 @@ function renderPendingItems() {
 
 // ---------------------------------------------------------------- every change goes through the outbox
 
-const saves = new PendingSaves({
+const { saves, write, amend, failText } = connectSaves({
+  page,
   outbox,
-  source: page,
+  articleId,
   setStatus,
+  redraw,
+  // The last change to arrive says "Saved", whatever it was (a comment typed during its highlight's save
+  // follows it as a change of its own); a new highlight with more still to send says so.
   saved: (item) => {
-    // The last change to arrive says "Saved", whatever it was (a comment typed during its highlight's save
-    // follows it as a change of its own); a new highlight with more still to send says so.
     if (!saves.size) setStatus("saved", "Saved");
     else if (item.kind === "create") setStatus("saved", "Saved. Sending the rest…");
-    redraw();
   },
-  changed: () => redraw(),
 });
-
-// The server's fragments have been swapped in (htmx, out of band): draw again from the list.
-document.body.addEventListener("htmx:afterRequest", (event) => {
-  if (event.detail.elt === page) redraw();
-});
-
-const { write, amend, failText } = createWrites({ saves, articleId, setStatus });
 
 // ---------------------------------------------------------------- what the toolbar does here
 

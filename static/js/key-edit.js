@@ -10,11 +10,10 @@ import { enableConfirmForms } from "./confirm.js";
 import { annotationsFromList, flashHighlight, listEl, renderHighlights } from "./highlights.js";
 import { ItemEditor, flashEntry, linkListAndText } from "./item-editor.js";
 import { Outbox } from "./outbox.js";
-import { PendingSaves } from "./pending-saves.js";
 import { truncate } from "./panels.js";
 import { SelectionToolbar } from "./selection-toolbar.js";
 import { createStatus } from "./status.js";
-import { createWrites } from "./writes.js";
+import { connectSaves } from "./writes.js";
 import { notAddedToKey, notSaved, notSavedReason, send } from "./transport.js";
 
 const page = document.getElementById("annotate-page");
@@ -46,23 +45,17 @@ function redraw() {
 
 // Key items are kept on the device until the server has them, like a student's highlights (one outbox
 // per lesson key): a lost connection or an ended session loses no selection and no explanation.
-const saves = new PendingSaves({
+const { saves, write, amend, failText } = connectSaves({
+  page,
   outbox: new Outbox(`key-${page.dataset.lessonId}`),
-  source: page,
+  articleId,
   setStatus,
+  redraw,
   noteName: "explanation",
   saved: (item) => {
     if (item.kind === "create") setStatus("saved", "Added to the key");
-    redraw();
   },
-  changed: () => redraw(),
 });
-
-document.body.addEventListener("htmx:afterRequest", (event) => {
-  if (event.detail.elt === page) redraw();
-});
-
-const { write, amend, failText } = createWrites({ saves, articleId, setStatus });
 
 // ---------------------------------------------------------------- what the toolbar does here
 

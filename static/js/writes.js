@@ -3,6 +3,7 @@
 // page's outbox (pending-saves.js), so nothing typed is lost; the status line says how it went, in the
 // words of transport.js.
 
+import { PendingSaves } from "./pending-saves.js";
 import { notSaved } from "./transport.js";
 
 /**
@@ -45,4 +46,28 @@ export function createWrites({ saves, articleId, setStatus }) {
   }
 
   return { write, amend, failText: () => lastError };
+}
+
+/**
+ * A page's outbox of changes, wired alike wherever highlights (or key items) are edited: the page redraws
+ * after every change on the device and after every answer htmx swaps in for the page.
+ * @param saved(item)  the server has a change; the page says so (it redraws afterwards by itself)
+ * Returns the PendingSaves and its writes (createWrites).
+ */
+export function connectSaves({ page, outbox, articleId, setStatus, redraw, saved, noteName }) {
+  const saves = new PendingSaves({
+    outbox,
+    source: page,
+    setStatus,
+    noteName,
+    saved: (item) => {
+      saved(item, saves);
+      redraw();
+    },
+    changed: () => redraw(),
+  });
+  document.body.addEventListener("htmx:afterRequest", (event) => {
+    if (event.detail.elt === page) redraw();
+  });
+  return { saves, ...createWrites({ saves, articleId, setStatus }) };
 }
