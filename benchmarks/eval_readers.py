@@ -1,4 +1,4 @@
-"""How well the readers read news they were not tuned to: `make eval` (`--split dev|…|final4|all`).
+"""How well the readers read news they were not tuned to: `make eval` (`--split dev|…|final5|all`).
 
 Plain Python, no Django. Reads tests/data/news/<split>/NN-slug.txt with its labels NN-slug.json (the
 format is in tests/data/news/README.md) and prints
@@ -70,8 +70,8 @@ def article_numbers(spec: str) -> set[int]:
 
 def load(split: str, corpus: Path = CORPUS, articles: set[int] | None = None) -> list[Article]:
     # "all" is everything that may be tuned on: dev and the splits already measured (test, final, final2,
-    # final3, final4). A held-out split written later (final5/) stays apart until it is measured.
-    folders = ["dev", "test", "final", "final2", "final3", "final4"] if split == "all" else [split]
+    # final3, final4, final5). A held-out split written later stays apart until it is measured.
+    folders = ["dev", "test", "final", "final2", "final3", "final4", "final5"] if split == "all" else [split]
     out = []
     for folder in folders:
         for path in sorted((corpus / folder).glob("*.txt")):
@@ -361,14 +361,16 @@ def report(split: str, numbers: dict, suggestions: dict[str, tuple[int, int, int
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "test", "final", "final2", "final3", "final4", "all"], default="dev")
+    parser.add_argument(
+        "--split", choices=["dev", "test", "final", "final2", "final3", "final4", "final5", "all"], default="dev"
+    )
     parser.add_argument("--root", type=Path, default=HERE.parent, help="where to import teaching.text from")
     parser.add_argument("--show", type=int, default=0, help="print up to N misreads, declines and extras")
     parser.add_argument(
         "--corpus",
         type=Path,
         default=CORPUS,
-        help="the folder holding dev/, test/, final/, final2/, final3/ and final4/",
+        help="the folder holding dev/, test/, final/, final2/, final3/, final4/ and final5/",
     )
     parser.add_argument(
         "--articles",
