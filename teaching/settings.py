@@ -50,8 +50,8 @@ MIDDLEWARE = [
     "teaching.middleware.BackgroundLoginMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages and JSON go out gzipped (WhiteNoise serves static files precompressed above this line).
-    # Django's GZipMiddleware pads each response against BREACH-style length guessing.
-    "django.middleware.gzip.GZipMiddleware",
+    # Django's GZipMiddleware at level 3 (not 6); it still pads each response against BREACH-style length guessing.
+    "teaching.middleware.FastGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "teaching.middleware.RefuseUndecodableFormsMiddleware",
