@@ -42,6 +42,7 @@ from teaching.selectors.submissions import (
     category_counts,
     get_article_in_assignment,
     get_lesson_article,
+    lesson_articles_with_counts,
     list_annotations,
     list_lesson_articles,
 )
@@ -375,7 +376,7 @@ def _submission_page(submission: Submission, position: int, mode: Mode, with_nav
         highlights = list(list_annotations(submission, article))
     orphaned = list(list_orphaned_annotations(submission=submission, article=article))
     # The lesson's articles, read once for the lesson steps and the review's ledger.
-    lesson_articles = list(list_lesson_articles(submission)) if with_navigation else None
+    lesson_articles = lesson_articles_with_counts(submission) if with_navigation else None
     extra: dict = {}
     if mode == Mode.READ:
         extra["claim_links"] = claim_links(submission, article.pk)

@@ -41,3 +41,34 @@ def test_compare_page_object_is_the_students_own(pk_submission, other_student, r
     for user, owner in ((other_student, pk_submission), (removed_student, removed)):
         with pytest.raises(Http404):
             selectors.get_compare_page(user=user, owner=owner, left=3, right=4)
+
+
+def test_the_reading_views_own_sql_reads_what_the_orm_reads(submission, lesson, article, other_student):
+    """lesson_articles_with_counts and the own-submission read are SQL written by hand: the same as the ORM's."""
+    from teaching.selectors import submissions as reads
+
+    second = factories.ArticleFactory(title="A second report")
+    factories.LessonArticleFactory(lesson=lesson, article=second, position=2)
+    factories.seed_highlights(submission, article, 7, seed=3)
+    factories.seed_highlights(submission, second, 2, seed=4)
+    orm = list(reads.list_lesson_articles(submission))
+    sql = reads.lesson_articles_with_counts(submission)
+    assert [(la.pk, la.position, la.article_id, la.highlight_count) for la in sql] == [
+        (la.pk, la.position, la.article_id, la.highlight_count) for la in orm
+    ]
+    assert [la.highlight_count for la in sql] == [7, 2]
+    assert [la.article.title for la in sql] == [la.article.title for la in orm]
+    assert sql[0].article.get_deferred_fields() == orm[0].article.get_deferred_fields() != set()
+    assert [
+        la.highlight_count
+        for la in reads.lesson_articles_with_counts(
+            factories.SubmissionFactory(assignment=submission.assignment, student=other_student)
+        )
+    ] == [0, 0]
+
+    own = reads.get_work_for_student(submission.student, submission.assignment_id)
+    assert own.pk == submission.pk and own.assignment.lesson.pk == lesson.pk
+    assert own.assignment.classroom.pk == submission.assignment.classroom_id
+    assert {f.attname: getattr(own, f.attname) for f in own._meta.concrete_fields} == {
+        f.attname: getattr(submission, f.attname) for f in own._meta.concrete_fields
+    }
