@@ -75,5 +75,14 @@ def still_enrolled(submission_path: str = "") -> Exists:
     )
 
 
+def enrolled_sql(classroom_column: str, student: str = "%s") -> str:
+    """``still_enrolled`` for SQL written by hand: is the student (a quoted column, or a parameter) in the class
+    whose id is ``classroom_column`` (a quoted, table-qualified column)?"""
+    table = Enrollment._meta.db_table
+    return (
+        f'EXISTS (SELECT 1 FROM "{table}" e WHERE e."classroom_id" = {classroom_column} AND e."student_id" = {student})'
+    )
+
+
 def is_enrolled(student_id: int, classroom_id: int) -> bool:
     return Enrollment.objects.filter(classroom_id=classroom_id, student_id=student_id).exists()

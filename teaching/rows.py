@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from django.conf import settings
-from django.db import connections
+from django.db import connection, connections
 from django.db.models import Model
 from django.utils.dateparse import parse_datetime
 
-__all__ = ["columns", "converted", "converter", "instance", "instances"]
+__all__ = ["columns", "converted", "converter", "fetchall", "fetchone", "instance", "instances"]
 
 
 def columns(model: type[Model], fields: tuple[str, ...] | None = None, *, using: str = "default") -> str:
@@ -49,6 +49,20 @@ def converter(model: type[Model], fields: tuple[str, ...] | None = None, *, usin
         return values
 
     return convert
+
+
+def fetchone(sql: str, params: Sequence = ()) -> tuple | None:
+    """The first row of ``sql`` run with ``params`` on the default database, or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
+
+
+def fetchall(sql: str, params: Sequence = ()) -> list[tuple]:
+    """Every row of ``sql`` run with ``params`` on the default database."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def instance(model: type[Model], values: Sequence, *, using: str = "default") -> Model:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import connection
 from django.db.models import F
 from django.http import Http404
 
@@ -144,9 +143,7 @@ def _annotation_rows(assignment: Assignment, student) -> list[AnnotationRow]:
     if student is not None:
         sql += f' AND "{submissions}"."student_id" = %s'
         params.append(student.pk)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        found = cursor.fetchall()
+    found = rows_sql.fetchall(sql, params)
     if not found:
         return []
     _teacher = assignment.classroom.teacher  # read once here, shared by every row below
@@ -162,9 +159,7 @@ def _annotation_rows(assignment: Assignment, student) -> list[AnnotationRow]:
         f'WHERE "{table}"."submission_id" IN ({", ".join(["%s"] * len(by_pk))}) '
         f'ORDER BY "{table}"."article_id", "{table}"."start", "{table}"."end", "{table}"."id"'
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, list(by_pk))
-        found = cursor.fetchall()
+    found = rows_sql.fetchall(sql, list(by_pk))
     names, submission_at = (*_RECORD_FIELDS, "text_revision_id"), _RECORD_FIELDS.index("submission_id")
     convert = rows_sql.converter(Annotation, _RECORD_FIELDS)
     return sorted(

@@ -358,9 +358,7 @@ def _reading_rows(submission: Submission, article: Article) -> list[tuple]:
         'ORDER BY "start", "end", "id"'
     )
     anchored = Annotation.AnchorStatus.ANCHORED.value
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [submission.pk, article.pk, anchored, article.pk])
-        found = cursor.fetchall()
+    found = rows.fetchall(sql, [submission.pk, article.pk, anchored, article.pk])
     convert = rows.converter(Annotation, _READING_FIELDS)
     return [tuple(convert(values)) for values in found]
 

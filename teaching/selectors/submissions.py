@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import connection
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -14,7 +13,6 @@ from teaching.models import (
     Annotation,
     Assignment,
     Classroom,
-    Enrollment,
     Lesson,
     LessonArticle,
     Submission,
@@ -76,17 +74,12 @@ def assignment_with_class(
     )
     params = [pk]
     if student_id is not None:
-        sql += (
-            f' AND EXISTS (SELECT 1 FROM "{Enrollment._meta.db_table}" e '
-            f'WHERE e."classroom_id" = "{assignments}"."classroom_id" AND e."student_id" = %s)'
-        )
+        sql += " AND " + permissions.enrolled_sql(f'"{assignments}"."classroom_id"')
         params.append(student_id)
     if teacher_id is not None:
         sql += f' AND "{classrooms}"."teacher_id" = %s'
         params.append(teacher_id)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
+    row = rows.fetchone(sql, params)
     if row is None:
         return None
     assignment, lesson, classroom, teacher = rows.instances(row, Assignment, Lesson, Classroom, User)
@@ -116,6 +109,7 @@ def _own_submission_for_pages(user: User, assignment_pk: int) -> Submission | No
         return None
     submissions, assignments = Submission._meta.db_table, Assignment._meta.db_table
     lessons, classrooms = Lesson._meta.db_table, Classroom._meta.db_table
+    enrolled = permissions.enrolled_sql(f'"{assignments}"."classroom_id"')
     sql = (
         f"SELECT {rows.columns(Submission)}, {rows.columns(Assignment)}, {rows.columns(Lesson)}, "  # noqa: S608
         f'{rows.columns(Classroom)} FROM "{submissions}" '
@@ -123,13 +117,10 @@ def _own_submission_for_pages(user: User, assignment_pk: int) -> Submission | No
         f'INNER JOIN "{lessons}" ON "{lessons}"."id" = "{assignments}"."lesson_id" '
         f'INNER JOIN "{classrooms}" ON "{classrooms}"."id" = "{assignments}"."classroom_id" '
         f'WHERE "{submissions}"."student_id" = %s AND "{submissions}"."assignment_id" = %s '
-        f'AND EXISTS (SELECT 1 FROM "{Enrollment._meta.db_table}" e '
-        f'WHERE e."classroom_id" = "{assignments}"."classroom_id" AND e."student_id" = %s) '
+        f"AND {enrolled} "
         f'ORDER BY "{submissions}"."id" LIMIT 1'
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, assignment_pk, user.pk])
-        row = cursor.fetchone()
+    row = rows.fetchone(sql, [user.pk, assignment_pk, user.pk])
     if row is None:
         return None
     submission, assignment, lesson, classroom = rows.instances(row, Submission, Assignment, Lesson, Classroom)
@@ -194,9 +185,7 @@ def lesson_article_text(lesson_id: int, article_id: int, *, text: bool = True) -
         )
     else:
         sql = f'SELECT \'\' FROM "{lesson_articles}" la WHERE la."lesson_id" = %s AND la."article_id" = %s'  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [lesson_id, article_id])
-        row = cursor.fetchone()
+    row = rows.fetchone(sql, [lesson_id, article_id])
     return None if row is None else row[0]
 
 
@@ -242,9 +231,7 @@ def lesson_articles_with_counts(submission: Submission) -> list[LessonArticle]:
         f'FROM "{lesson_articles}" INNER JOIN "{articles}" ON "{articles}"."id" = "{lesson_articles}"."article_id" '
         f'WHERE "{lesson_articles}"."lesson_id" = %s ORDER BY "{lesson_articles}"."position", "{lesson_articles}"."id"'
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [submission.pk, submission.assignment.lesson_id])
-        found = cursor.fetchall()
+    found = rows.fetchall(sql, [submission.pk, submission.assignment.lesson_id])
     width = len(LessonArticle._meta.concrete_fields)
     convert_article = rows.converter(Article, _LIGHT_ARTICLE_FIELDS)
     result = []
@@ -281,9 +268,7 @@ def category_counts(submission: Submission) -> dict[str, int]:
     sql = (
         f'SELECT "category", COUNT(*) FROM "{Annotation._meta.db_table}" WHERE "submission_id" = %s GROUP BY "category"'  # noqa: S608
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [submission.pk])
-        return dict(cursor.fetchall())
+    return dict(rows.fetchall(sql, [submission.pk]))
 
 
 def get_submission_for_review(user: User, pk: int) -> Submission:

@@ -156,7 +156,8 @@ def _lock_work(student: User, assignment_id: int, *, article_id: int | None, pos
     the submission's row alone locked on PostgreSQL): building this query with the ORM (its annotations, the
     join, the lock) was a third of a save's Python, several times what running it costs."""
     submissions, assignments = Submission._meta.db_table, Assignment._meta.db_table
-    lesson_articles, enrollments = LessonArticle._meta.db_table, Enrollment._meta.db_table
+    lesson_articles = LessonArticle._meta.db_table
+    enrolled = permissions.enrolled_sql(f'"{assignments}"."classroom_id"', f'"{submissions}"."student_id"')
     in_lesson = f'FROM "{lesson_articles}" la WHERE la."lesson_id" = "{assignments}"."lesson_id"'
     if position is not None:
         name, article, params = (
@@ -172,8 +173,7 @@ def _lock_work(student: User, assignment_id: int, *, article_id: int | None, pos
         )
     sql = (
         f"SELECT {rows.columns(Submission)}, {rows.columns(Assignment)}, "  # noqa: S608
-        f'EXISTS (SELECT 1 FROM "{enrollments}" e WHERE e."classroom_id" = "{assignments}"."classroom_id" '
-        f'AND e."student_id" = "{submissions}"."student_id"), {article} '
+        f"{enrolled}, {article} "
         f'FROM "{submissions}" INNER JOIN "{assignments}" ON "{assignments}"."id" = "{submissions}"."assignment_id" '
         f'WHERE "{submissions}"."student_id" = %s AND "{submissions}"."assignment_id" = %s'
     )
@@ -181,9 +181,7 @@ def _lock_work(student: User, assignment_id: int, *, article_id: int | None, pos
         sql += f' FOR UPDATE OF "{submissions}"'
     elif connection.features.has_select_for_update:
         sql += " FOR UPDATE"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, student.pk, assignment_id])
-        row = cursor.fetchone()
+    row = rows.fetchone(sql, [*params, student.pk, assignment_id])
     if row is None:
         return None
     split = len(Submission._meta.concrete_fields)
@@ -310,9 +308,7 @@ def _on_same_words(submission_id: int, article_id: int, selector, category: str)
         f'"{table}"."revision_id")) ORDER BY "{table}"."id"'
     )
     params = [submission_id, article_id, selector.start, selector.end, category, Annotation.AnchorStatus.ANCHORED.value]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, article_id])
-        return [rows.instance(Annotation, row) for row in cursor.fetchall()]
+    return [rows.instance(Annotation, row) for row in rows.fetchall(sql, [*params, article_id])]
 
 
 def _find_by_client_key(submission_id: int, client_key: str) -> Annotation | None:
@@ -320,9 +316,7 @@ def _find_by_client_key(submission_id: int, client_key: str) -> Annotation | Non
     here: every save from the page asks, and building the ORM's query cost more than running it."""
     table = Annotation._meta.db_table
     sql = f'SELECT {rows.columns(Annotation)} FROM "{table}" WHERE "submission_id" = %s AND "client_key" = %s LIMIT 1'  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [submission_id, client_key])
-        row = cursor.fetchone()
+    row = rows.fetchone(sql, [submission_id, client_key])
     return None if row is None else rows.instance(Annotation, row)
 
 

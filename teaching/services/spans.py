@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from articles.models import Article, ArticleRevision
+from teaching import rows
 from teaching.models import AnchoredSpan
 from teaching.text import anchoring
 
@@ -53,9 +54,7 @@ def _lock_for_reading(pk: int) -> Article:
     )
     if connection.vendor == "postgresql":
         sql += " FOR SHARE"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [pk])
-        row = cursor.fetchone()
+    row = rows.fetchone(sql, [pk])
     if row is None:
         raise Article.DoesNotExist
     # The article's id and text alone (its other fields deferred, as ``raw`` left them), built directly: a raw
