@@ -1,4 +1,4 @@
-"""How well the readers read news they were not tuned to: `make eval` (`--split dev|…|final5|all`).
+"""How well the readers read news they were not tuned to: `make eval` (`--split dev|…|final6|all`).
 
 Plain Python, no Django. Reads tests/data/news/<split>/NN-slug.txt with its labels NN-slug.json (the
 format is in tests/data/news/README.md) and prints
@@ -362,7 +362,9 @@ def report(split: str, numbers: dict, suggestions: dict[str, tuple[int, int, int
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--split", choices=["dev", "test", "final", "final2", "final3", "final4", "final5", "all"], default="dev"
+        "--split",
+        choices=["dev", "test", "final", "final2", "final3", "final4", "final5", "final6", "all"],
+        default="dev",
     )
     parser.add_argument("--root", type=Path, default=HERE.parent, help="where to import teaching.text from")
     parser.add_argument("--show", type=int, default=0, help="print up to N misreads, declines and extras")
@@ -370,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         "--corpus",
         type=Path,
         default=CORPUS,
-        help="the folder holding dev/, test/, final/, final2/, final3/, final4/ and final5/",
+        help="the folder holding dev/, test/, final/ … final6/",
     )
     parser.add_argument(
         "--articles",
