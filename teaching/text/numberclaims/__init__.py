@@ -29,9 +29,11 @@ What is read
 * Dates, date ranges, months, years, decades and times (``dates``): "3 January", "Jan. 12", "March 25,
   2025", "15 november 2004 to 3 january 2005", "between 3 and 5 January", "late August", "in September",
   "2023-24", "the 1990s", "10.30am", "14:00 GMT".
-* How often and for how long: "every 7 minutes" (one per 7 minutes), "twice in 10 years", "£20 a week",
+* How often and for how long: "every 7 minutes" (one per 7 minutes), "twice a year", "£20 a week",
   "about 210,000 homes a year on average"; compound durations in the smallest unit printed ("58 hours and 12
-  minutes" is 3,492 minutes), "an hour and a half", "a quarter of an hour"; "at half six"; "2:51 left".
+  minutes" is 3,492 minutes), "an hour and a half", "a quarter of an hour"; "at half six"; "2:51 left". A
+  count over a span ("twice in six minutes", "1,100 troops in a day") is two readings, the count and the
+  duration; one rate is only an amount per unit ("a"/"per"/"every"/"each", "annually"…, speeds).
 * Scores in a paragraph about a match ("23-24 behind", "(9-14)", stripped: "beating rovers 2 1") are two
   tallies, not a range.
 * Also: "$11.85 per $1,000" (a rate per an amount of money), "half a cent on the dollar", "70 pc", "five
@@ -48,7 +50,7 @@ The rules above are held together by general ones, so that text nobody tuned to 
 misread: a number glued by a hyphen to a word is read as that compound ("a second-quarter loss" is an
 ordinal, "a 48-seat majority" counts seats, "five second-half minutes" are minutes) or declined when the word
 is a name or says no count ("the 3-D scanner", "7-Eleven", "a two-way race"); a counted phrase followed by
-describing words and then a period is a rate of the whole phrase ("1,100 troops in a day", "litres of milk a
+describing words and then a period is a rate of the whole phrase ("1,100 troops a day", "litres of milk a
 day"); "N times" followed by a noun phrase multiplies it ("seven times expected earnings") and is unsure
 before a word it cannot place; fractions in words are read only in lowest terms ("two quarters of growth"
 counts quarters); a bare number word after "a" names something ("hit a six"); "a second" before a span of

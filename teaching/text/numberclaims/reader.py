@@ -1190,13 +1190,9 @@ class Scanner(DateReader):
                     return None
             if n > 1 and self._comparing(j + 1):
                 return self._ratio(i, j + 1, Decimal(n), Decimal(1), "ratio", qualifier, qualifier_word), j + 1
+            # "twice a year" is a rate; "twice in 10 years" is a count over a span, two mentions (the
+            # corpus's convention): the span is read on its own as a duration
             per, k = self.rate(j + 1)
-            if per is None and self.is_word(j + 1, "in") and self.same_line(j + 2):
-                # "twice in 10 years": so many times per span
-                span = self.number(j + 2, guard=False)
-                u = self.tok(span.next) if span is not None else None
-                if span is not None and u is not None and UNITS.get(u.low) in DURATION_UNITS:
-                    per, k = f"{plain_number(span.value)} {UNITS[u.low]}", span.next + 1
             return self._make(i, k, Decimal(n), Decimal(n), qualifier, qualifier_word, per=per), k
         fold = _FOLD.fullmatch(t.low)
         if fold and (fold.group(1) in ONES or fold.group(1) in TENS or fold.group(1) == "hundred"):
@@ -1558,7 +1554,7 @@ class Scanner(DateReader):
         * glued to a word by a hyphen ("a third-quarter profit", "a second-round exit", "a two-bed flat"): the
           number is part of a compound modifier, so an ordinal word is the ordinal of that compound and any other
           bare word-number is declined (the reader does not know what "-bed" counts);
-        * a count followed by a few describing words and then "a day", "per year", "in a week" ("1.2 billion
+        * a count followed by a few describing words and then "a day", "per year", "every week" ("1.2 billion
           bus journeys a year"): the period is the rate of the whole phrase, not a separate "a year";
         * a bare number word after "a" or "an" ("hit a six"): a name for something, not an amount.
         """
@@ -1717,15 +1713,17 @@ class Scanner(DateReader):
         )
 
     def _rate_after_words(self, k: int, counted: bool) -> tuple[str, int] | None:
-        """ "… bus journeys a year", "… litres of milk a day", "… troops in a day": up to four describing words
+        """ "… bus journeys a year", "… litres of milk a day", "… troops per day": up to four describing words
         (no punctuation, no other number, no word that starts a new phrase) and then a rate period."""
         n = k
         while n < k + 5:
             t = self.tok(n)
             if t is None or not self.same_line(n) or t.kind != "word":
                 return None
-            if t.low in RATE_LEADS or t.low == "in":
+            if t.low in RATE_LEADS:
                 break
+            if t.low == "in":
+                return None  # "1,100 troops in a day": a count over a span, two mentions, not one rate
             if t.low in STOP and t.low != "of" or t.low in ONES or t.low in TENS or t.low in SCALES:
                 return None
             if t.low in _OCCASIONS or t.low.endswith("ly"):
@@ -1733,22 +1731,16 @@ class Scanner(DateReader):
             n += 1
         else:
             return None
-        if n == k and not self.is_word(n, "in"):
+        if n == k:
             return None  # directly after the number: rate() has had its say
         if not (counted or any(_plural_noun(self.toks[m].text) for m in range(k, n))):
             return None  # "under five worldwide each year": nothing in between says what is counted
         lead = n
-        if self.is_word(lead, "in"):
-            if not self.is_word(lead + 1, "a", "an"):
-                return None
-            lead += 1
         period = self.tok(lead + 1)
         if period is None or not self.same_line(lead + 1) or period.low not in RATE_PERIODS:
             return None
         if period.low in {"over", "second", "head"}:
             return None
-        if self.is_word(n, "in") and RATE_PERIODS[period.low] not in _TIME_PERIODS:
-            return None  # "five wickets in an innings", "40 points in a game": a record, not a rate
         if self._not_a_rate_after(lead + 2) or self.is_word(lead + 2, "of", "when", "that", "which", "in"):
             return None
         return RATE_PERIODS[period.low], lead + 2
@@ -1903,7 +1895,6 @@ _MULTIPLIED = {"salary", "income", "pay", "revenue", "profit", "rent", "value", 
 _SEQUENCE_NAMES = {"day", "week", "round", "stage", "game", "leg", "phase", "lap", "heat", "match", "year", "test"}
 # Words a count may follow across a hyphen: "mid-30s", "mum-of-three" (a mother of three children).
 _PREFIXES = {"mid", "pre", "post", "early", "late", "ex", "non", "anti", "over", "of"}
-_TIME_PERIODS = {"day", "week", "month", "year", "hour", "night", "minute"}
 _OCCASIONS = {"once", "twice", "thrice"}
 _NOT_NOUNS = {"towards", "afterwards", "always", "perhaps", "sometimes", "whereas", "besides", "nevertheless", "thus"}
 

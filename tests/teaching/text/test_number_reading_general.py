@@ -72,7 +72,7 @@ def test_a_number_word_it_cannot_account_for_is_declined_not_read(text, declined
             "The plant bottles 3 million litres of water a day.",
             [("3 million litres of water a day", "rate", "3000000")],
         ),
-        ("The army lost about 900 soldiers in a week, it said.", [("about 900 soldiers in a week", "rate", "900")]),
+        ("The army lost about 900 soldiers a week, it said.", [("about 900 soldiers a week", "rate", "900")]),
         (
             "The port handles 12,000 shipping containers per week.",
             [("12,000 shipping containers per week", "rate", "12000")],

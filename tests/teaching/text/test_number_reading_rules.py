@@ -52,7 +52,7 @@ def check(text: str, expected: list[tuple[str, str, str]]) -> None:
         ("costing families around Rs 1,300 more a year.", [("around Rs 1,300 more a year", "rate", "1300")]),
         ("left the tracks at about 70 miles per hour on 12 february", [("about 70 miles per hour", "rate", "70")]),
         ("he bowled at 145 kmph in the final over", [("145 kmph", "rate", "145")]),
-        ("It has flooded twice in 10 years.", [("twice in 10 years", "rate", "2")]),
+        ("It has flooded twice a year.", [("twice a year", "rate", "2")]),
         ("Trains will run every 7 minutes at peak hours.", [("every 7 minutes", "rate", "1")]),
         ("Trains run every 7 to 10 minutes all day.", [("every 7 to 10 minutes", "rate", "1")]),
         (
