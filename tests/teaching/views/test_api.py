@@ -622,3 +622,25 @@ def test_collection_items_are_the_item_documents(
             assert item == alone
         moved = next(i for i in items if i["id"].endswith(f"/{moving.pk}/"))
         assert [s["type"] for s in moved["target"]["selector"]] == ["TextQuoteSelector"]
+
+
+def test_collection_is_the_standard_librarys_json(client, student, submission, article):
+    """orjson writes the documents: the bytes parse to what the standard library reads from them, compact, with
+    text outside ASCII as itself (not escaped)."""
+    factories.annotation_for(submission, article, "300 troops", comment="Wer zählt? « 300 » — 👀\n\t\"quoted\"")
+    client.force_login(student)
+    response = client.get(list_url(submission.assignment))
+    body = response.content.decode("utf-8")
+    assert "Wer zählt? « 300 » — 👀" in body
+    doc = json.loads(body)
+    assert doc["first"]["items"][0]["body"][1]["value"] == "Wer zählt? « 300 » — 👀\n\t\"quoted\""
+    assert body == json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_jsonld_falls_back_to_the_standard_library_for_text_orjson_refuses():
+    from teaching.views.api import _jsonld
+
+    response = _jsonld({"value": "a\ud800b"}, status=201)
+    assert response.status_code == 201
+    assert response["Content-Type"] == CONTENT_TYPE
+    assert json.loads(response.content) == {"value": "a\ud800b"}
