@@ -15,8 +15,10 @@ What is read
 * Around a number: a *qualifier* (about, roughly, some, an estimated → ``approx``; at least, more than,
   over, upwards of → ``at_least``; up to, under, less than, almost, nearly, as many as → ``at_most``; the
   words as printed in ``qualifier_word``); a *unit* (%, per cent, percentage points, km, miles, kg, tonnes,
-  durations, …); a *currency* ("$1.2bn", "£300m", "€5 million", "Rs 500 crore", "US$", "50p", "20 euros");
-  a *noun* it counts (directly or after up to two describing words: "200 Russian soldiers"); a *rate*
+  durations, …); a *currency* ("$1.2bn", "£300m", "€5 million", "Rs 500 crore", "US$", "50p", "20 euros";
+  the world's currencies by their ISO 4217 names, "2,500 Kenyan shillings", "900 cedis"; a name several
+  countries share, "kwacha" alone, is money in the currency as printed); a *noun* it counts (directly or
+  after up to two describing words: "200 Russian soldiers"); a *rate*
   ("a day", "per week", "every day", "daily", "/year") when it follows directly.
 * Ranges ("1,200-1,500", "15–20", "five to ten", "between 5 and 10", "$5-10 million", "5% to 10%"; but
   "rose by 13,000 to 231,000" is a change), ratios ("5:1", "eight to one", "two out of three", "tripled",

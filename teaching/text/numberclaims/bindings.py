@@ -14,8 +14,8 @@ foresaw); this pass, run on the walker's readings, reads them as one:
   twenty to eleven at night"): that time; without it ("at twenty to seven", "at ten o'clock"), declined;
 * a bare amount in millions joined by "and"/"or" to money just before it ("18 million dollars in damages and 30
   million in costs"), or "the 30 million" after that money was named: money in the currency said once;
-* a bare number whose next words end in "a"/"per" and a period or measure ("200 fish a night", "2 800 CFA
-  francs a kilo", "once a winter"): a rate, the words its unit (a currency it has no code for stays unsaid);
+* a bare number whose next words end in "a"/"per" and a period or measure ("200 fish a night", "2 800
+  bricks a week", "once a winter"): a rate, the words its unit;
 * "a price-earnings ratio of 18", "a hazard ratio of 1.30": the ratio N:1; "the ratio was 3 to 2": 3:2;
 * a singular period word before people ("40 day workers"): a count of the people;
 * betting odds ("a 7-2 favourite", "at odds of 11 to 4"): a ratio;
@@ -453,7 +453,7 @@ _A_PERIOD = re.compile(r"\s+(?:a|an|per|every)\s+(day|week|fortnight|month|year)
 def _shillings_and_pence(text: str, v: Value) -> Value | None:
     """ "37 shillings and sixpence a week": old British money (20 shillings to the pound, 12 pence to the
     shilling), £1.875 a week. Shillings alone stay as read: Kenya, Uganda and Tanzania pay in shillings today."""
-    if not (v.sure and v.kind == "count" and v.category == "quantity" and not v.is_range and v.per is None):
+    if not (v.sure and v.kind == "count" and v.category in ("quantity", "money") and not v.is_range and not v.per):
         return None
     if not re.search(r"\bshillings?\Z", v.text, re.IGNORECASE):
         return None
@@ -535,10 +535,10 @@ _WORDS_THEN_PER = re.compile(
 
 
 def _unbound_rate(text: str, v: Value) -> Value | None:
-    """ "200 fish a night", "2 800 CFA francs a kilo", "51 660 cedis per tonne", "once a winter": a bare number
+    """ "200 fish a night", "2 800 bricks a week", "once a winter": a bare number
     whose next words (none of them a little word such as "of" or "to") end in "a"/"per" and a period or measure
-    is so much of those words per that period, not a bare count; words the reader does not know (a currency it
-    has no code for) are kept as the unit, the currency left unsaid."""
+    is so much of those words per that period, not a bare count; words the reader does not know are kept as the
+    unit."""
     if not (v.sure and v.kind == "count" and v.category == "quantity" and not v.is_range):
         return None
     if v.unit or v.noun or v.currency or v.per:

@@ -26,8 +26,12 @@ from teaching.text.numberclaims.values import (
 )
 from teaching.text.numberclaims.vocabulary import (
     CURRENCY_CODES,
+    CURRENCY_FULL_NAMES,
+    CURRENCY_FULL_NAMES_LONGEST,
+    CURRENCY_NAMES_THAT_ARE_WORDS,
     CURRENCY_PREFIX_WORDS,
     CURRENCY_SYMBOLS,
+    CURRENCY_UNIT_NAMES,
     CURRENCY_WORDS,
     DASHES,
     DENOMINATORS,
@@ -322,6 +326,21 @@ class Scanner(DateReader):
             return CURRENCY_CODES[t.low], j + 1
         if t.low in SUBUNITS and (t.low != "p" or self.adjacent(j)):
             return SUBUNITS[t.low] + ":sub", j + 1
+        return self._currency_name(j)
+
+    def _currency_name(self, j: int) -> tuple[str, int] | None:
+        """The world's currencies by name (ISO 4217): "2,500 Zambian kwacha", "51 660 cedis", "300 Kenyan
+        shillings". A name several countries share ("kwacha", "CFA francs") is money all the same; the currency is
+        kept as printed, for the ledger to compare like with like."""
+        for n in range(CURRENCY_FULL_NAMES_LONGEST, 0, -1):
+            words = [self.tok(m) for m in range(j, j + n)]
+            if any(w is None or w.kind != "word" or not self.same_line(j + m) for m, w in enumerate(words)):
+                continue
+            key = tuple(w.low for w in words)  # type: ignore[union-attr]
+            if n > 1 and key in CURRENCY_FULL_NAMES:
+                return CURRENCY_FULL_NAMES[key] or " ".join(key), j + n
+            if n == 1 and key[0] in CURRENCY_UNIT_NAMES and key[0] not in CURRENCY_NAMES_THAT_ARE_WORDS:
+                return CURRENCY_UNIT_NAMES[key[0]] or key[0], j + 1
         return None
 
     def unit_or_noun(self, j: int) -> tuple[str | None, str | None, int]:

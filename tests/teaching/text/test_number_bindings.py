@@ -457,23 +457,34 @@ def test_odd_in_other_words_is_not_a_number():
 
 
 @pytest.mark.parametrize(
-    ("text", "expected", "per"),
+    ("text", "expected", "per", "currency"),
     [
         (
             "Traders in Lomé pay 3 150 CFA francs a kilo for shrimp.",
             ("3 150 CFA francs a kilo", "rate", "3150"),
             "kilo",
+            "cfa francs",  # West or Central African: the text does not say which
         ),
-        ("Millers offered 4 200 kwacha per bag at the depot.", ("4 200 kwacha per bag", "rate", "4200"), "bag"),
-        ("The stall sells 150 pies a night in December.", ("150 pies a night", "rate", "150"), "night"),
-        ("Growers were quoted 18 700 cedis a tonne last week.", ("18 700 cedis a tonne", "rate", "18700"), "tonne"),
-        ("The lane turns to ice once a winter, residents say.", ("once a winter", "rate", "1"), "winter"),
+        (
+            "Millers offered 4 200 kwacha per bag at the depot.",
+            ("4 200 kwacha per bag", "rate", "4200"),
+            "bag",
+            "kwacha",
+        ),
+        ("The stall sells 150 pies a night in December.", ("150 pies a night", "rate", "150"), "night", None),
+        (
+            "Growers were quoted 18 700 cedis a tonne last week.",
+            ("18 700 cedis a tonne", "rate", "18700"),
+            "tonne",
+            "GHS",
+        ),
+        ("The lane turns to ice once a winter, residents say.", ("once a winter", "rate", "1"), "winter", None),
     ],
 )
-def test_a_bare_number_whose_words_end_in_a_or_per_a_period_or_measure_is_a_rate(text, expected, per):
+def test_a_bare_number_whose_words_end_in_a_or_per_a_period_or_measure_is_a_rate(text, expected, per, currency):
     check(text, [expected])
     (rate,) = [v for v in parse_claim(text).readings if v.text == expected[0]]
-    assert rate.per == per and rate.currency is None
+    assert rate.per == per and rate.currency == currency
 
 
 @pytest.mark.parametrize(

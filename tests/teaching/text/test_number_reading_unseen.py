@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from teaching.text.numberclaims import parse_claim, plain_number
+
 from .test_number_reading_rules import check, readings
 
 
@@ -46,3 +48,39 @@ def test_a_count_over_a_span_is_two_mentions(text, expected):
 )
 def test_an_amount_per_unit_stays_one_rate(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "currency"),
+    [
+        ("Fishermen paid 3,000 Kenyan shillings for the permit.", "3,000 Kenyan shillings", "3000", "KES"),
+        ("A sack of maize now costs 12,400 Malawian kwacha.", "12,400 Malawian kwacha", "12400", "MWK"),
+        ("The fine was raised to 900 Moroccan dirhams.", "900 Moroccan dirhams", "900", "MAD"),
+        ("Traders ask 45 000 naira for a bag of rice.", "45 000 naira", "45000", "NGN"),
+        ("Entry to the museum is 20 lari.", "20 lari", None, None),  # "lari" alone is also a word: not read as money
+        ("Pensions rose to 1.2 million tenge.", "1.2 million tenge", "1200000", "KZT"),
+        ("the ticket cost 7 500 ugandan shillings", "7 500 ugandan shillings", "7500", "UGX"),
+        ("He owes 80,000 Brazilian reais in back taxes.", "80,000 Brazilian reais", "80000", "BRL"),
+        ("Farmers get 1,500 kwacha a bag.", "1,500 kwacha a bag", "1500", "kwacha"),  # Zambia or Malawi
+    ],
+)
+def test_currency_names_of_the_world_make_money(text, span, value, currency):
+    got = {v.text: v for v in parse_claim(text).readings if v.sure}
+    if value is None:
+        assert not any(v.category == "money" for v in got.values()), got
+        return
+    assert span in got, got
+    assert got[span].category in ("money", "rate") and plain_number(got[span].low) == value
+    assert got[span].currency == currency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She scored 100 marks out of 120.",
+        "It is a real problem for the 30 real estate agents in town.",
+        "They won 3 games and lost 2.",
+    ],
+)
+def test_currency_names_that_are_everyday_words_need_their_country(text):
+    assert not any(v.category == "money" for v in parse_claim(text).readings), parse_claim(text).readings
