@@ -11,7 +11,8 @@ foresaw); this pass, run on the walker's readings, reads them as one:
 * a clock in a sentence about a race, not introduced by "at": a time taken ("14:22 for the 5 km", "3:59.4");
 * "<amount> for every <noun>" and, in a report on cricket, "12 an over": rates;
 * a clock time in words after "at", "by", "until"… with the part of the day ("at two in the morning", "until
-  twenty to eleven at night"): that time; without it ("at twenty to seven", "at ten o'clock"), declined;
+  twenty to eleven at night", "at seven this morning"): that time; without it ("at twenty to seven", "at ten
+  o'clock", and a bare "finishes at nine" or "in by seven" that counts nothing), declined;
 * a bare amount in millions joined by "and"/"or" to money just before it ("18 million dollars in damages and 30
   million in costs"), or "the 30 million" after that money was named: money in the currency said once;
 * a bare number whose next words end in "a"/"per" and a period or measure ("200 fish a night", "2 800
@@ -679,24 +680,32 @@ _HOURS = {w: n for w, n in ONES.items() if 1 <= n <= 12}
 _MINUTES_WORDS = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25, "quarter": 15,
                   "a quarter": 15, "half": 30}  # fmt: skip
 _HOUR_RE = "|".join(sorted(_HOURS, key=len, reverse=True))
-_PART_RE = r"(?P<oclock>\s+o[’']clock)?(?:\s+(?:in\s+the|at)\s+(?P<part>morning|afternoon|evening|night)\b)?"
+_PART_RE = (
+    r"(?P<oclock>\s+o[’']clock)?(?:\s+(?:in\s+the|at|this|tomorrow|yesterday|last)\s+"
+    r"(?P<part>morning|afternoon|evening|night)\b|\s+(?P<tonight>tonight)\b)?"
+)
 _WORD_TIME = re.compile(
-    r"\b(?:at|by|until|till|before|after|since|from|around|about|to)\s+"
+    r"\b(?P<lead>at|by|until|till|before|after|since|from|around|about|to)\s+"
     r"(?P<time>(?:(?P<minutes>" + "|".join(sorted(_MINUTES_WORDS, key=len, reverse=True)) + r")\s+(?P<dir>past|to)\s+)?"
     r"(?P<hour>" + _HOUR_RE + r")\b" + _PART_RE + r")",
     re.IGNORECASE,
 )
 
 
-def _word_times(text: str) -> list[Value | Declined]:
-    """ "at two in the morning", "by ten at night", "at twenty to seven", "until half past nine": a clock time in
-    words after a word that introduces one. With the part of the day it is that time; "twenty to seven" or "seven
-    o'clock" alone (morning or evening?) is declined. "at two" alone is left to the walker (two what?)."""
+def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
+    """ "at two in the morning", "by ten at night", "at seven this morning", "at twenty to seven", "until half past
+    nine": a clock time in words after a word that introduces one. With the part of the day it is that time;
+    "twenty to seven" or "seven o'clock" alone (morning or evening?) is declined, and so is "finishes at nine" or
+    "the news at six", where the walker found nothing that the number counts: a time of day (which?) or a number,
+    the words do not say. "won by seven" (a margin) and "at two hospitals" are left to the walker."""
     out: list[Value | Declined] = []
     for m in _WORD_TIME.finditer(text):
-        part = (m.group("part") or "").lower() or None
+        part = (m.group("part") or m.group("tonight") or "").lower() or None
         if m.group("minutes") is None and part is None and m.group("oclock") is None:
-            continue  # "at two" alone: not read here (two what?)
+            if _bare_hour(text, m, readings):
+                start, end = m.start("time"), m.end("time")
+                out.append(Declined(text[start:end], start, end, WHY_BARE_HOUR))
+            continue
         hour, minute = _HOURS[m.group("hour").lower()], 0
         if m.group("minutes") is not None:
             minute = _MINUTES_WORDS[" ".join(m.group("minutes").lower().split())]
@@ -706,14 +715,58 @@ def _word_times(text: str) -> list[Value | Declined]:
         if part is None:
             out.append(Declined(text[start:end], start, end, WHY_WORD_TIME))
             continue
-        if part in ("morning", "night") and hour == 12:
+        if part in ("morning", "night", "tonight") and hour == 12:
             hour = 0  # "twelve at night": midnight
-        elif part in ("afternoon", "evening") or part == "night" and hour >= 6:
+        elif part in ("afternoon", "evening") or part in ("night", "tonight") and hour >= 6:
             hour = hour % 12 + 12
         iso = f"{hour:02d}:{minute:02d}"
         out.append(Value(text=text[start:end], start=start, end=end, low=Decimal(0), high=Decimal(0), kind="time",
                          category="time", when_low=iso, when_high=iso))  # fmt: skip
     return out
+
+
+WHY_BARE_HOUR = (
+    "“At nine” or “by seven” with nothing counted after it may be a time of day (morning or evening?) or a "
+    "number: the words do not say which."
+)
+# Leads after which a bare hour word may be a time of day; "from", "to", "about" … start amounts too often.
+_HOUR_LEADS = {"at", "by", "until", "till", "before", "after"}
+# "won by seven", "cut by two": a margin or a change, not a time
+_BY_A_MARGIN = re.compile(
+    r"\b(?:won|win|wins|winning|beat|beaten|lost|lose|loses|losing|led|lead|leads|leading|trail|trailed|trailing|"
+    r"ahead|behind|rose|risen|rise|rises|fell|fall|falls|fallen|cut|cuts|increased|decreased|reduced|raised|"
+    r"lowered|grew|grown|dropped|climbed|multiplied|divided|margin|majority|outnumbered|up|down)\s+by\s+\Z",
+    re.IGNORECASE,
+)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+# Words after "at nine" that leave it counting nothing: pronouns, little words, "sharp", "tomorrow".
+_AFTER_AN_HOUR = STOP | {
+    "i", "we", "you", "he", "she", "they", "it", "my", "our", "his", "her", "their", "sharp", "tomorrow", "today",
+    "tonight", "then", "every", "each", "latest", "precisely", "exactly",
+}  # fmt: skip
+
+
+def _bare_hour(text: str, m: re.Match, readings: list[Value]) -> bool:
+    """The hour word of "at nine" is read by the walker as a bare number, counting nothing."""
+    lead = m.group("lead").lower()
+    if lead not in _HOUR_LEADS or m.group("lead") != m.group("lead").lower() and m.start() > 0:
+        return False
+    if lead == "by" and _BY_A_MARGIN.search(text, max(0, m.start() - 30), m.end("lead") + 1):
+        return False
+    start, end = m.start("hour"), m.end("hour")
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and after.group(1).lower() not in _AFTER_AN_HOUR:
+        return False  # "at three polling stations": the number may count what follows
+    same = [v for v in readings if v.start == start and v.end == end]
+    return bool(same) and all(
+        v.kind == "count"
+        and v.category == "quantity"
+        and not (v.unit or v.noun or v.per or v.currency or v.is_range)
+        and v.qualifier == "exact"
+        for v in same
+    )
 
 
 # --- the pass ---------------------------------------------------------------------------------------------
@@ -723,7 +776,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
     """The walker's values and dates (in reading order), with bound pairs joined; and what it now declines."""
     odd = _odd_amounts(text)
     readings = [v for v in readings if not any(o.start < v.end and v.start < o.end for o in odd)] + odd
-    times = _word_times(text)
+    times = _word_times(text, readings)
     readings = [v for v in readings if not any(o.start < v.end and v.start < o.end for o in times)]
     readings += [t for t in times if isinstance(t, Value)]
     items = sorted(readings, key=lambda v: (v.start, v.end))

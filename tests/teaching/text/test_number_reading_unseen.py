@@ -8,7 +8,7 @@ import pytest
 
 from teaching.text.numberclaims import parse_claim, plain_number
 
-from .test_number_reading_rules import check, readings
+from .test_number_reading_rules import check, readings, unsure
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,43 @@ def test_currency_names_of_the_world_make_money(text, span, value, currency):
 )
 def test_currency_names_that_are_everyday_words_need_their_country(text):
     assert not any(v.category == "money" for v in parse_claim(text).readings), parse_claim(text).readings
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The shop shuts at eight, so we hurried.", "eight"),
+        ("Her shift starts at five.", "five"),
+        ("Make sure the forms are in by seven.", "seven"),
+        ("Nobody may leave until ten, the guard said.", "ten"),
+        ("the bulletin at eleven we will have more", "eleven"),
+    ],
+)
+def test_a_bare_hour_word_after_at_or_by_is_declined_not_counted(text, span):
+    assert not any(s == span for s, _, _ in readings(text)), readings(text)
+    assert span in unsure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She rang at seven this morning.", [("seven this morning", "time", "07:00")]),
+        ("The vote closes at ten tonight.", [("ten tonight", "time", "22:00")]),
+        ("We landed at four yesterday afternoon.", [("four yesterday afternoon", "time", "16:00")]),
+    ],
+)
+def test_a_bare_hour_word_with_its_part_of_the_day_is_that_time(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The home side won by seven.", [("seven", "quantity", "7")]),
+        ("Inspectors called at three schools.", [("three schools", "quantity", "3")]),
+        ("Prices were cut by two, then by three.", [("two", "quantity", "2")]),
+        ("They arrived at two farms before noon.", [("two farms", "quantity", "2")]),
+    ],
+)
+def test_a_number_word_after_at_or_by_that_counts_or_measures_stays_a_number(text, expected):
+    check(text, expected)
