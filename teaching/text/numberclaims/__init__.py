@@ -22,7 +22,8 @@ What is read
   ("a day", "per week", "every day", "daily", "/year") when it follows directly.
 * Ranges ("1,200-1,500", "15–20", "five to ten", "between 5 and 10", "$5-10 million", "5% to 10%"; but
   "rose by 13,000 to 231,000" is a change), ratios ("5:1", "eight to one", "two out of three", "tripled",
-  "tenfold", "three times higher"), fractions ("a third", "two-thirds", "half of", "one in five", "1/3 of";
+  "tenfold", "three times higher", "trades at 12 times", "a 60-40 split", "a 50-50 call"), fractions ("a
+  third", "two-thirds", "half of", "one in five", "1/3 of";
   "a quarter of a million" is 250,000; "a third term" is an ordinal, but "by a fifth once…", "at least a
   fourth" are parts, and "$250 for a first offense and $1,000 for a third." is the third offense; "the last two
   quarters" counts quarters; "three times its capacity" compares, "twice more by June" counts occasions),
@@ -53,8 +54,9 @@ misread: a number glued by a hyphen to a word is read as that compound ("a secon
 ordinal, "a 48-seat majority" counts seats, "five second-half minutes" are minutes) or declined when the word
 is a name or says no count ("the 3-D scanner", "7-Eleven", "a two-way race"); a counted phrase followed by
 describing words and then a period is a rate of the whole phrase ("1,100 troops a day", "litres of milk a
-day"); "N times" followed by a noun phrase multiplies it ("seven times expected earnings") and is unsure
-before a word it cannot place; fractions in words are read only in lowest terms ("two quarters of growth"
+day", and after "per" any measure: "tonnes of carbon per hectare"); "N times" followed by a noun phrase
+multiplies it ("seven times expected earnings") and is unsure before a word it cannot place; fractions in
+words are read only in lowest terms ("two quarters of growth"
 counts quarters); a bare number word after "a" names something ("hit a six"); "a second" before a span of
 time is the ordinal; years in a clause about age are an age; a series name and a number ("Day 2") is an
 ordinal. After the walker, ``bindings`` joins readings bound to each other (a compound duration in descending

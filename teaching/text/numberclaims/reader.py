@@ -122,6 +122,23 @@ _BEFORE_A_VERB = {
     "nearly", "almost", "roughly", "more",
 }  # fmt: skip
 _FOLD = re.compile(r"([a-z]+)fold")
+# After "60-40": words that make the pair shares of a whole ("a 60-40 split"), not a score.
+_SHARES = {
+    "split",
+    "splits",
+    "chance",
+    "chances",
+    "call",
+    "division",
+    "share",
+    "shares",
+    "ratio",
+    "basis",
+    "mix",
+    "bet",
+}
+# "as high as 2 times": words of a level between "as" and "as".
+_LEVELS = {"high", "low", "big", "large", "great", "small", "fast", "heavy", "steep"}
 # After "three times" or "twice": what makes it a comparison (a ratio), not a count of occasions.
 _COMPARING = {
     "as", "the", "that", "what", "more", "less", "fewer", "higher", "lower", "bigger", "larger", "greater",
@@ -737,6 +754,18 @@ class Scanner(DateReader):
                     and not self.is_word(j - 1, "aged", "ages", "age", "between", "from")
                     and self._in_a_match(j)
                 ) or (tight and tally and not pct and not currency and not candidate.scaled)
+                if (
+                    tight
+                    and first.digits
+                    and not (pct or currency or candidate.scaled)
+                    and first.value + candidate.value == 100
+                    and first.value % 5 == 0
+                    and 0 < first.value < 100
+                    and (first.value == candidate.value or self.is_word(candidate.next, *_SHARES))
+                ):
+                    # "a 50-50 call", "a 60-40 split": shares of a whole, a ratio; not a score, not a range
+                    end = candidate.next
+                    return self._ratio(i, end, first.value, candidate.value, "ratio", qualifier, qualifier_word), end
                 if scoreline or (
                     tight and candidate.value <= first.value and not candidate.scaled and not pct and not currency
                 ):
@@ -774,6 +803,9 @@ class Scanner(DateReader):
             multiplies = self._multiplies(k + 1)
             if multiplies:
                 # "seven times expected earnings", "four times annual income": "times" takes what it multiplies
+                return self._ratio(i, k + 1, first.value, Decimal(1), "ratio", qualifier, qualifier_word), k + 1
+            if multiplies is False and self._level_before(i):
+                # "trades at 12 times", "as high as 2 times": a multiple read against a level, not occasions
                 return self._ratio(i, k + 1, first.value, Decimal(1), "ratio", qualifier, qualifier_word), k + 1
             if multiplies is None:
                 confidence, why = UNSURE, WHY_TIMES
@@ -1068,6 +1100,12 @@ class Scanner(DateReader):
                 return True
             n -= 1
         return False
+
+    def _level_before(self, i: int) -> bool:
+        """ "at 12 times", "as high as 2 times": the words before say a level, so "times" multiplies it."""
+        if self.is_word(i - 1, "at"):
+            return True
+        return self.is_word(i - 1, "as") and self.is_word(i - 2, *_LEVELS) and self.is_word(i - 3, "as")
 
     def _multiplies(self, k: int) -> bool | None:
         """After "N times": a noun phrase is what is multiplied (True); a time, a place, a verb or the end of the
@@ -1756,8 +1794,15 @@ class Scanner(DateReader):
             return None  # "under five worldwide each year": nothing in between says what is counted
         lead = n
         period = self.tok(lead + 1)
-        if period is None or not self.same_line(lead + 1) or period.low not in RATE_PERIODS:
+        if period is None or not self.same_line(lead + 1) or period.kind != "word":
             return None
+        if period.low not in RATE_PERIODS:
+            # "1.4 tonnes of carbon per hectare": after "per", any measure; after "a", only a period
+            if not self.is_word(lead, "per") or period.low in STOP or not period.text.islower():
+                return None
+            if self._not_a_rate_after(lead + 2) or self.is_word(lead + 2, "of", "when", "that", "which", "in"):
+                return None
+            return period.low, lead + 2
         if period.low in {"over", "second", "head"}:
             return None
         if self._not_a_rate_after(lead + 2) or self.is_word(lead + 2, "of", "when", "that", "which", "in"):

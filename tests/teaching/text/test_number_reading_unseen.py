@@ -124,3 +124,67 @@ def test_a_bare_hour_word_with_its_part_of_the_day_is_that_time(text, expected):
 )
 def test_a_number_word_after_at_or_by_that_counts_or_measures_stays_a_number(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pundits called it a 50-50 game.", [("50-50", "ratio", "50:50")]),
+        ("Ownership is on a 60-40 split between the two firms.", [("60-40", "ratio", "60:40")]),
+        ("She rated it a 70-30 chance at best.", [("70-30", "ratio", "70:30")]),
+        ("Profits are shared on a 55-45 basis.", [("55-45", "ratio", "55:45")]),
+    ],
+)
+def test_shares_of_a_hundred_are_a_ratio(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a score in a match stays two tallies; a range stays a range
+        ("Leeds won 60-40 at home on Sunday in the league.", [("60", "quantity", "60"), ("40", "quantity", "40")]),
+        ("Tickets cost 30-70 dollars.", [("30-70 dollars", "range", "30..70")]),
+    ],
+)
+def test_pairs_that_are_not_shares_stay_as_they_were(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The shares trade at 14 times.", [("14 times", "ratio", "14:1")]),
+        ("Debt could rise as high as 3 times before the sale.", [("3 times", "ratio", "3:1")]),
+        ("The bank lends at about five times, the broker said.", [("about five times", "ratio", "5:1")]),
+    ],
+)
+def test_n_times_after_a_level_is_a_multiple(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The alarm went off 14 times.", [("14 times", "quantity", "14")]),
+        ("He has been arrested three times since May.", [("three times", "quantity", "3")]),
+        ("I rang at least five times, she said.", [("at least five times", "quantity", "5")]),
+    ],
+)
+def test_n_times_after_a_verb_counts_occasions(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Farms used 90 kilograms of fertiliser per hectare.",
+            [("90 kilograms of fertiliser per hectare", "rate", "90")],
+        ),
+        ("The plant burns 2 tonnes of coal per household.", [("2 tonnes of coal per household", "rate", "2")]),
+        ("Growers harvest 6 tonnes of grapes per acre.", [("6 tonnes of grapes per acre", "rate", "6")]),
+    ],
+)
+def test_a_measure_of_something_per_any_unit_is_a_rate(text, expected):
+    check(text, expected)
