@@ -239,7 +239,11 @@ def _check(user: User, owner: Submission | Lesson, mode: Mode) -> None:
         Mode.READ: lambda: (
             isinstance(owner, Submission)
             and permissions.owns_submission(user, owner)
-            and permissions.is_enrolled(owner.student_id, owner.assignment.classroom_id)
+            and (
+                # Read under the enrolment rule by get_work_for_student in this request: no second query.
+                getattr(owner, "enrolled_when_read", False)
+                or permissions.is_enrolled(owner.student_id, owner.assignment.classroom_id)
+            )
         ),
         Mode.REVIEW: lambda: isinstance(owner, Submission) and permissions.can_review(user, owner),
         Mode.KEY: lambda: isinstance(owner, Lesson) and permissions.can_edit_key(user, owner),
@@ -348,31 +352,41 @@ _READING_FIELDS = (
 )
 
 
-def _reading_rows(submission: Submission, article: Article) -> list[tuple]:
-    """``list_annotations(submission, article).values_list(*_READING_FIELDS)`` written as SQL (building the ORM's
-    query cost more than running it): anchored, on the article's current text (``_ON_TEXT_SQL`` is
-    ``ON_CURRENT_TEXT``), in reading order."""
+def _reading_rows(submission: Submission, article: Article) -> tuple[list[tuple], list[tuple]]:
+    """What the reading view lists of the student's work on the article, as rows of ``_READING_FIELDS`` in reading
+    order, in one query written as SQL (building the ORM's queries cost more than running them): (the highlights,
+    the ones a correction set aside). The first are ``list_annotations(submission, article)``: anchored, on the
+    article's current text (``_ON_TEXT_SQL`` is ``ON_CURRENT_TEXT``); the second are
+    ``list_orphaned_annotations(submission=submission, article=article)``, in its order (the model's)."""
     sql = (
         f'SELECT {rows.columns(Annotation, _READING_FIELDS)} FROM "{Annotation._meta.db_table}" '  # noqa: S608
-        f'WHERE "submission_id" = %s AND "article_id" = %s AND "anchor_status" = %s {_ON_TEXT_SQL} '
+        f'WHERE "submission_id" = %s AND "article_id" = %s '
+        f'AND (("anchor_status" = %s {_ON_TEXT_SQL}) OR "anchor_status" = %s) '
         'ORDER BY "start", "end", "id"'
     )
-    anchored = Annotation.AnchorStatus.ANCHORED.value
-    found = rows.fetchall(sql, [submission.pk, article.pk, anchored, article.pk])
+    anchored, orphaned = Annotation.AnchorStatus.ANCHORED.value, Annotation.AnchorStatus.ORPHANED.value
+    found = rows.fetchall(sql, [submission.pk, article.pk, anchored, article.pk, orphaned])
     convert = rows.converter(Annotation, _READING_FIELDS)
-    return [tuple(convert(values)) for values in found]
+    status = _READING_FIELDS.index("anchor_status")
+    on_words, set_aside = [], []
+    for values in found:
+        (on_words if values[status] == anchored else set_aside).append(tuple(convert(values)))
+    return on_words, set_aside
 
 
 def _submission_page(submission: Submission, position: int, mode: Mode, with_navigation: bool) -> ArticlePage:
     assignment = submission.assignment
     article = get_lesson_article(assignment.lesson_id, position).article
     if mode == Mode.READ:
-        # What the reading view's entries show (teaching/templatetags/entries.py), as rows of values: 200 model
-        # instances with every field were most of what the selector cost.
-        highlights = [AnnotationRow(_READING_FIELDS, values) for values in _reading_rows(submission, article)]
+        # What the reading view's entries and its list of set-aside highlights show (teaching/templatetags/entries.py,
+        # _orphaned_annotations.html), as rows of values: 200 model instances with every field were most of what
+        # the selector cost.
+        on_words, set_aside = _reading_rows(submission, article)
+        highlights = [AnnotationRow(_READING_FIELDS, values) for values in on_words]
+        orphaned = [AnnotationRow(_READING_FIELDS, values) for values in set_aside]
     else:
         highlights = list(list_annotations(submission, article))
-    orphaned = list(list_orphaned_annotations(submission=submission, article=article))
+        orphaned = list(list_orphaned_annotations(submission=submission, article=article))
     # The lesson's articles, read once for the lesson steps and the review's ledger.
     lesson_articles = lesson_articles_with_counts(submission) if with_navigation else None
     extra: dict = {}

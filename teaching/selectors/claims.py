@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.cache import cache
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from teaching import permissions
+from teaching import permissions, rows
 from teaching.models import (
     Annotation,
     Assignment,
@@ -131,16 +131,32 @@ class ClaimLink:
     others: list[tuple[Annotation, int | None]]  # (highlight, its article's position in the lesson)
 
 
-def claim_links(submission: Submission, article_id: int) -> dict[int, list[ClaimLink]]:
-    """Highlight id → its links, for the numbers highlights of one article (three queries at most)."""
-    comparisons = list(
-        Comparison.objects.filter(submission_id=submission.pk, annotations__article_id=article_id)
-        .distinct()
-        .prefetch_related(Prefetch("annotations", queryset=_MEMBERS))
-        .order_by("created_at", "id")
+def comparisons_on_article(submission_id: int, article_id: int) -> list[Comparison]:
+    """The submission's comparisons with a member on the article, oldest first: ``Comparison.objects.filter(
+    submission_id=…, annotations__article_id=…).distinct().order_by("created_at", "id")`` in SQL written here
+    (one query; every reading view asks, and most find none: building the ORM's join cost more than running it)."""
+    comparisons, annotations = Comparison._meta.db_table, Annotation._meta.db_table
+    through = Comparison.annotations.through._meta
+    members = (
+        f'SELECT 1 FROM "{through.db_table}" t INNER JOIN "{annotations}" a '
+        f'ON a."id" = t."{through.get_field("annotation").column}" '
+        f'WHERE t."{through.get_field("comparison").column}" = "{comparisons}"."id" AND a."article_id" = %s'
     )
+    sql = (
+        f'SELECT {rows.columns(Comparison)} FROM "{comparisons}" '  # noqa: S608
+        f'WHERE "{comparisons}"."submission_id" = %s AND EXISTS ({members}) '
+        f'ORDER BY "{comparisons}"."created_at", "{comparisons}"."id"'
+    )
+    return [rows.instance(Comparison, values) for values in rows.fetchall(sql, [submission_id, article_id])]
+
+
+def claim_links(submission: Submission, article_id: int) -> dict[int, list[ClaimLink]]:
+    """Highlight id → its links, for the numbers highlights of one article (three queries at most, one when
+    there are none)."""
+    comparisons = comparisons_on_article(submission.pk, article_id)
     if not comparisons:
         return {}
+    prefetch_related_objects(comparisons, Prefetch("annotations", queryset=_MEMBERS))
     positions = dict(
         LessonArticle.objects.filter(lesson_id=submission.assignment.lesson_id).values_list("article_id", "position")
     )

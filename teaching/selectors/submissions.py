@@ -39,6 +39,8 @@ __all__ = [
     "position_of_article",
 ]
 
+_MAX_POSITION = 2**31 - 1  # a PositiveIntegerField's range on every database
+
 # The article list in the lesson navigation needs titles, not bodies.
 _HEAVY_ARTICLE_FIELDS = ("article__body_markdown", "article__body_html", "article__body_text")
 
@@ -126,6 +128,7 @@ def _own_submission_for_pages(user: User, assignment_pk: int) -> Submission | No
     submission, assignment, lesson, classroom = rows.instances(row, Submission, Assignment, Lesson, Classroom)
     assignment.lesson, assignment.classroom = lesson, classroom
     submission.assignment = assignment
+    submission.enrolled_when_read = True  # the query's own condition (the page's check need not ask again)
     return submission
 
 
@@ -141,20 +144,38 @@ def get_submission_for_student(user: User, assignment_pk: int) -> Submission | N
 def get_work_for_student(user: User, assignment_pk: int, *, for_write: bool = False) -> Submission:
     """What the reading pages show: the student's submission or, before their first save, an unsaved one —
     opening a page never writes (a link from another site cannot start anyone's work). 404 unless the
-    student is in the class. ``for_write``: with its assignment only (not the lesson and the class)."""
+    student is in the class. ``for_write``: with its assignment only (not the lesson and the class).
+
+    ``enrolled_when_read`` on the submission says that the query which read it found the student enrolled in
+    the class (its condition), so the article page's own check (``article_page._check``) does not ask again."""
     submission = _own_submission(user, assignment_pk, pages=not for_write)
     if submission is None:
         submission = Submission(assignment=get_assignment_for_student(user, assignment_pk), student=user)
+        submission.enrolled_when_read = True  # get_assignment_for_student's condition
     return submission
 
 
 def get_lesson_article(lesson_id: int, position: int, *, texts: bool = True) -> LessonArticle:
     """The lesson's article at ``position`` (with the article), or 404. ``texts=False`` leaves the article's
     texts unread (a write reads the text it checks against under its own lock)."""
-    found = LessonArticle.objects.select_related("article")
     if not texts:
-        found = found.defer(*_HEAVY_ARTICLE_FIELDS)
-    return get_object_or_404(found, lesson_id=lesson_id, position=position)
+        found = LessonArticle.objects.select_related("article").defer(*_HEAVY_ARTICLE_FIELDS)
+        return get_object_or_404(found, lesson_id=lesson_id, position=position)
+    # With the texts (every article page asks): in SQL written here, the same instances as the ORM's
+    # select_related("article"); building its join cost more than running it.
+    lesson_articles, articles = LessonArticle._meta.db_table, Article._meta.db_table
+    sql = (
+        f'SELECT {rows.columns(LessonArticle)}, {rows.columns(Article)} FROM "{lesson_articles}" '  # noqa: S608
+        f'INNER JOIN "{articles}" ON "{articles}"."id" = "{lesson_articles}"."article_id" '
+        f'WHERE "{lesson_articles}"."lesson_id" = %s AND "{lesson_articles}"."position" = %s'
+    )
+    # A position no column can hold is none (the ORM's lookup says so too), not an overflow in the driver.
+    row = rows.fetchone(sql, [lesson_id, position]) if 0 <= position <= _MAX_POSITION else None
+    if row is None:
+        raise Http404("No LessonArticle matches the given query.")
+    lesson_article, article = rows.instances(row, LessonArticle, Article)
+    lesson_article.article = article
+    return lesson_article
 
 
 def get_article_in_assignment(assignment: Assignment, position: int, *, texts: bool = True) -> Article:

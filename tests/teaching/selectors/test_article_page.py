@@ -72,3 +72,60 @@ def test_the_reading_views_own_sql_reads_what_the_orm_reads(submission, lesson, 
     assert {f.attname: getattr(own, f.attname) for f in own._meta.concrete_fields} == {
         f.attname: getattr(submission, f.attname) for f in own._meta.concrete_fields
     }
+
+
+def _fields(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def test_the_lesson_article_read_in_sql_is_the_orms(submission, lesson, article):
+    """get_lesson_article (with the texts) is SQL written by hand: the instances select_related("article") reads;
+    a position the lesson does not have, or no column can hold, is a 404."""
+    from teaching.models import LessonArticle
+    from teaching.selectors import submissions as reads
+
+    second = factories.ArticleFactory(title="A second report")
+    factories.LessonArticleFactory(lesson=lesson, article=second, position=2)
+    for position in (1, 2):
+        sql = reads.get_lesson_article(lesson.pk, position)
+        orm = LessonArticle.objects.select_related("article").get(lesson_id=lesson.pk, position=position)
+        assert _fields(sql) == _fields(orm) and _fields(sql.article) == _fields(orm.article)
+        assert sql.article.get_deferred_fields() == set() and sql.article.body_html
+    for position in (3, 0, 2**31, 2**70):
+        with pytest.raises(Http404):
+            reads.get_lesson_article(lesson.pk, position)
+
+
+def test_the_reading_views_set_aside_highlights_are_the_orms(submission, article, orphaned, student):
+    """The reading view reads the highlights on the words and those a correction set aside in one query: the same
+    set-aside ones as list_orphaned_annotations, shown as its list shows them."""
+    placed = factories.annotation_for(submission, article, "300 troops")
+    page = selectors.get_article_page(user=student, owner=submission, position=1, mode=Mode.READ)
+    orm = list(selectors.list_orphaned_annotations(submission=submission, article=article))
+    assert [o.pk for o in page.orphaned] == [o.pk for o in orm] == [orphaned.pk]
+    shown = ("pk", "category", "exact", "comment", "get_category_display")
+    for sql, read in zip(page.orphaned, orm, strict=True):
+        assert [getattr(sql, name)() if name.startswith("get_") else getattr(sql, name) for name in shown] == [
+            getattr(read, name)() if name.startswith("get_") else getattr(read, name) for name in shown
+        ]
+    assert [h.pk for h in page.highlights] == [placed.pk]
+    assert (page.counts.in_article, page.counts.anchored) == (2, 1)
+
+
+def test_the_reading_view_asks_for_enrolment_once(submission, student, removed_student, django_assert_num_queries):
+    """The submission the reading view reads is read under the enrolment rule, and the page's own check trusts
+    that read (no query); a submission fetched any other way is checked again, and a removed student's refused."""
+    from teaching.models import Submission
+
+    own = selectors.get_work_for_student(student, submission.assignment_id)
+    assert own.enrolled_when_read
+    with django_assert_num_queries(0):
+        selectors.article_page._check(student, own, Mode.READ)
+    fetched = Submission.objects.select_related("assignment").get(pk=submission.pk)
+    with django_assert_num_queries(1):
+        selectors.article_page._check(student, fetched, Mode.READ)
+    removed = factories.SubmissionFactory(assignment=submission.assignment, student=removed_student)
+    with pytest.raises(Http404):
+        selectors.get_work_for_student(removed_student, submission.assignment_id)
+    with pytest.raises(Http404):
+        selectors.get_article_page(user=removed_student, owner=removed, position=1, mode=Mode.READ)

@@ -2,6 +2,9 @@
 submission, and what the class found."""
 
 from teaching import selectors
+from teaching.models import Comparison
+from teaching.selectors.claims import comparisons_on_article
+from tests import factories
 from tests.teaching.helpers import FORCES_002, FORCES_003, claim, link, soldiers_pair
 
 
@@ -96,3 +99,38 @@ def test_the_launch_key_comparisons_are_matched(pokrovsk, pk_submission, article
     assert found["Russian soldiers inside the city"] is True
     assert len(found) == 2 and not feedback.extra
     assert len(feedback.missed) == 6 and all(k.explanation for k in feedback.missed)
+
+
+def test_the_comparisons_on_an_article_read_in_sql_are_the_orms(pk_submission, articles, other_student):
+    """claim_links reads the comparisons with a member on the article in SQL written by hand: the same, in the same
+    order, as the ORM's join (each once, however many of its members are there)."""
+    soldiers = link(pk_submission, *soldiers_pair(pk_submission, articles))
+    forces = link(
+        pk_submission,
+        claim(pk_submission, articles["002"], FORCES_002),
+        claim(pk_submission, articles["003"], FORCES_003),
+    )
+    same_article = link(
+        pk_submission,
+        claim(pk_submission, articles["001"], "tens of thousands"),
+        claim(pk_submission, articles["001"], "60,000"),
+    )
+    other = factories.SubmissionFactory(assignment=pk_submission.assignment, student=other_student)
+    link(other, *soldiers_pair(other, articles))
+    for article in articles.values():
+        orm = list(
+            Comparison.objects.filter(submission_id=pk_submission.pk, annotations__article_id=article.pk)
+            .distinct()
+            .order_by("created_at", "id")
+        )
+        sql = comparisons_on_article(pk_submission.pk, article.pk)
+        assert [c.pk for c in sql] == [c.pk for c in orm]
+        assert [_fields(c) for c in sql] == [_fields(c) for c in orm]
+    assert [c.pk for c in comparisons_on_article(pk_submission.pk, articles["002"].pk)] == [soldiers.pk, forces.pk]
+    assert [c.pk for c in comparisons_on_article(pk_submission.pk, articles["001"].pk)] == [same_article.pk]
+    links = selectors.claim_links(pk_submission, articles["002"].pk)
+    assert sorted(len(v) for v in links.values()) == [1, 1]
+
+
+def _fields(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}

@@ -142,10 +142,15 @@ def test_highlights_not_moved_yet_are_never_shown_on_the_new_text_and_the_comman
     shown = list(selectors.list_annotations(submission, long_article))
     assert len(shown) == 200 - behind.count() - Annotation.objects.filter(anchor_status="orphaned").count()
     _assert_on_their_words(long_article, shown)  # only the moved ones, each on its words
-    # The reading view's own SQL for its highlights reads exactly what the ORM's ``on_current_text`` does.
+    # The reading view's own SQL for its highlights reads exactly what the ORM's ``on_current_text`` does, and
+    # for the set-aside ones what ``list_orphaned_annotations`` does.
     fields = article_page._READING_FIELDS
     orm = list(selectors.list_annotations(submission, long_article).values_list(*fields))
-    assert article_page._reading_rows(submission, long_article) == orm and len(orm) == len(shown)
+    set_aside = list(
+        selectors.list_orphaned_annotations(submission=submission, article=long_article).values_list(*fields)
+    )
+    assert article_page._reading_rows(submission, long_article) == (orm, set_aside) and len(orm) == len(shown)
+    assert set_aside  # the correction set some aside
     # The API gives a highlight still being moved without its position (as a set-aside one), never the old one.
     client.force_login(submission.student)
     one = behind.first()
@@ -161,7 +166,10 @@ def test_highlights_not_moved_yet_are_never_shown_on_the_new_text_and_the_comman
     _assert_on_their_words(long_article, rows)
     assert len(list(selectors.list_annotations(submission, long_article))) == len(rows)
     orm = list(selectors.list_annotations(submission, long_article).values_list(*fields))
-    assert article_page._reading_rows(submission, long_article) == orm
+    set_aside = list(
+        selectors.list_orphaned_annotations(submission=submission, article=long_article).values_list(*fields)
+    )
+    assert article_page._reading_rows(submission, long_article) == (orm, set_aside)
     # Again: nothing left to move, nothing written.
     before = sorted(Annotation.objects.values_list("pk", "start", "end", "revision_id", "anchor_status"))
     out = StringIO()

@@ -627,13 +627,13 @@ def test_collection_items_are_the_item_documents(
 def test_collection_is_the_standard_librarys_json(client, student, submission, article):
     """orjson writes the documents: the bytes parse to what the standard library reads from them, compact, with
     text outside ASCII as itself (not escaped)."""
-    factories.annotation_for(submission, article, "300 troops", comment="Wer zählt? « 300 » — 👀\n\t\"quoted\"")
+    factories.annotation_for(submission, article, "300 troops", comment='Wer zählt? « 300 » — 👀\n\t"quoted"')
     client.force_login(student)
     response = client.get(list_url(submission.assignment))
     body = response.content.decode("utf-8")
     assert "Wer zählt? « 300 » — 👀" in body
     doc = json.loads(body)
-    assert doc["first"]["items"][0]["body"][1]["value"] == "Wer zählt? « 300 » — 👀\n\t\"quoted\""
+    assert doc["first"]["items"][0]["body"][1]["value"] == 'Wer zählt? « 300 » — 👀\n\t"quoted"'
     assert body == json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -331,10 +331,11 @@ def test_compare_query_count_does_not_grow(client, student, pk_submission, artic
     for p2, p3 in list(zip(phrases_002, phrases_003, strict=True))[: size // 2]:
         link(pk_submission, claim(pk_submission, articles["002"], p2), claim(pk_submission, articles["003"], p3))
     client.force_login(student)
-    # session + user, submission, the page object's check that the student is still in the class; each pane:
-    # its article, its highlights; the lesson articles, read once for the picker and the ledger; the ledger of
-    # the two: comparisons + their members, numbers highlights (it takes the panes' articles: none read again)
-    with django_assert_num_queries(12):
+    # session + user, submission (read only while the student is in the class: the page object's check asks
+    # nothing more); each pane: its article, its highlights; the lesson articles, read once for the picker and the
+    # ledger; the ledger of the two: comparisons + their members, numbers highlights (it takes the panes' articles:
+    # none read again)
+    with django_assert_num_queries(11):
         response = client.get(reverse("teaching:article_compare", args=[pk_submission.assignment.pk, 3, 4]))
     html = response.content.decode()
     assert html.count('class="pane-item') == size and html.count('class="ledger-row') == size // 2
@@ -399,8 +400,8 @@ def test_reading_view_with_links_query_count_does_not_grow(
     for p2, p3 in pairs[:size]:
         link(pk_submission, claim(pk_submission, articles["002"], p2), claim(pk_submission, articles["003"], p3))
     client.force_login(student)
-    # the reading page (10) + the links' members and the lesson's positions
-    with django_assert_num_queries(12):
+    # the reading page (8) + the links' members and the lesson's positions
+    with django_assert_num_queries(10):
         response = client.get(reverse("teaching:article_read", args=[pk_submission.assignment.pk, 3]))
     assert response.content.decode().count('class="claim-item-link"') == size
 
