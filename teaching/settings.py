@@ -76,6 +76,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% url %} keeps each URL it reversed (teaching/templatetags/cached_url.py).
+            "builtins": ["teaching.templatetags.cached_url"],
         },
     },
 ]

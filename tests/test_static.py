@@ -51,3 +51,29 @@ def test_whitenoise_serves_hashed_files_compressed_for_at_least_a_year(collected
     cache = response["Cache-Control"]
     assert "immutable" in cache
     assert int(re.search(r"max-age=(\d+)", cache).group(1)) >= YEAR
+
+
+def test_each_files_url_is_worked_out_once_and_is_djangos(collected, settings, monkeypatch):
+    """The storage keeps the URL of each name (the manifest does not change while it lives): the same answer as
+    the manifest storage's own, asked of the manifest once; with DEBUG or force, Django's answer every time."""
+    from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
+
+    fresh = StaticStorage(location=collected.location)
+    expected = ManifestStaticFilesStorage.url(fresh, "css/app.css")
+    asked = []
+    original = ManifestStaticFilesStorage.url
+
+    def counting(self, name, force=False):
+        asked.append(name)
+        return original(self, name, force)
+
+    monkeypatch.setattr(ManifestStaticFilesStorage, "url", counting)
+    assert [fresh.url("css/app.css") for _ in range(3)] == [expected] * 3
+    assert asked == ["css/app.css"]
+    settings.DEBUG = True
+    assert fresh.url("css/app.css") == "/static/css/app.css"  # unhashed with DEBUG, as Django gives it
+    assert fresh.url("css/app.css", force=True) == expected
+    assert len(asked) == 3
+    with pytest.raises(ValueError):  # a name the manifest lacks is refused every time, never kept
+        settings.DEBUG = False
+        fresh.url("css/not-there.css")
