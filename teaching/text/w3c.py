@@ -98,11 +98,14 @@ class AnnotationRecord:
     orphaned: bool = False
 
 
-def _iso(moment: datetime) -> str:
+def iso_date(moment: datetime) -> str:
+    """How a record's dates are written: to the second, UTC as "Z"."""
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def to_annotation(record: AnnotationRecord, *, with_context: bool = True) -> dict:
+def to_annotation(record: AnnotationRecord, *, with_context: bool = True, dates_as_text: bool = True) -> dict:
+    """The record as a W3C Annotation. ``dates_as_text=False`` leaves ``created`` and ``modified`` as datetimes,
+    for an encoder that writes them as ``iso_date`` does (the API's: teaching/views/api.py)."""
     body: list[dict] = [
         {"type": "TextualBody", "purpose": PURPOSE_TAGGING, "value": record.category, "format": "text/plain"}
     ]
@@ -120,8 +123,8 @@ def to_annotation(record: AnnotationRecord, *, with_context: bool = True) -> dic
         "id": record.iri,
         "type": "Annotation",
         "motivation": "commenting" if record.comment else "highlighting",
-        "created": _iso(record.created),
-        "modified": _iso(record.modified),
+        "created": iso_date(record.created) if dates_as_text else record.created,
+        "modified": iso_date(record.modified) if dates_as_text else record.modified,
         "creator": {
             "id": record.creator_iri,
             "type": "Person",
@@ -149,9 +152,10 @@ def to_annotation(record: AnnotationRecord, *, with_context: bool = True) -> dic
     return {"@context": ANNO_CONTEXT, **document} if with_context else document
 
 
-def to_collection(*, iri: str, label: str, records: Iterable[AnnotationRecord]) -> dict:
-    """An AnnotationCollection whose single AnnotationPage embeds every item (classes are small)."""
-    items = [to_annotation(r, with_context=False) for r in records]
+def to_collection(*, iri: str, label: str, records: Iterable[AnnotationRecord], dates_as_text: bool = True) -> dict:
+    """An AnnotationCollection whose single AnnotationPage embeds every item (classes are small);
+    ``dates_as_text``: as ``to_annotation``'s."""
+    items = [to_annotation(r, with_context=False, dates_as_text=dates_as_text) for r in records]
     return {
         "@context": ANNO_CONTEXT,
         "id": iri,

@@ -1,6 +1,8 @@
 """The W3C Web Annotation JSON API: reads, writes, errors, permissions, CSRF and query counts."""
 
 import json
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
@@ -640,7 +642,24 @@ def test_collection_is_the_standard_librarys_json(client, student, submission, a
 def test_jsonld_falls_back_to_the_standard_library_for_text_orjson_refuses():
     from teaching.views.api import _jsonld
 
-    response = _jsonld({"value": "a\ud800b"}, status=201)
+    moment = datetime(2026, 12, 3, 14, 20, 48, 999999, tzinfo=UTC)
+    response = _jsonld({"value": "a\ud800b", "created": moment}, status=201)
     assert response.status_code == 201
     assert response["Content-Type"] == CONTENT_TYPE
-    assert json.loads(response.content) == {"value": "a\ud800b"}
+    assert json.loads(response.content) == {"value": "a\ud800b", "created": "2026-12-03T14:20:48Z"}
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2026, 12, 3, 14, 20, 48, 999999, tzinfo=UTC),
+        datetime(2026, 12, 3, 14, 20, 48, tzinfo=ZoneInfo("UTC")),  # PostgreSQL's driver
+        datetime(2026, 6, 3, 14, 20, 48, 5, tzinfo=ZoneInfo("Europe/Berlin")),
+        datetime(2026, 12, 3, 14, 20, 48, 5),
+    ],
+)
+def test_the_collections_dates_are_written_as_w3c_writes_them(moment):
+    """The collection leaves its dates to the API's encoder (orjson's options): what w3c.iso_date writes."""
+    from teaching.views.api import _jsonld
+
+    assert json.loads(_jsonld({"created": moment}).content) == {"created": w3c.iso_date(moment)}
