@@ -46,7 +46,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from teaching.text.numberclaims.values import Declined, Value
+from teaching.text.numberclaims.values import UNSURE, Declined, Value
 from teaching.text.numberclaims.vocabulary import NOT_RATE_AFTER, NOUNS, ONES, RATE_PERIODS, STOP
 
 WHY_NAMED_DAY = (
@@ -751,7 +751,7 @@ _AFTER_AN_HOUR = STOP | {
 def _bare_hour(text: str, m: re.Match, readings: list[Value]) -> bool:
     """The hour word of "at nine" is read by the walker as a bare number, counting nothing."""
     lead = m.group("lead").lower()
-    if lead not in _HOUR_LEADS or m.group("lead") != m.group("lead").lower() and m.start() > 0:
+    if lead not in _HOUR_LEADS:
         return False
     if lead == "by" and _BY_A_MARGIN.search(text, max(0, m.start() - 30), m.end("lead") + 1):
         return False
@@ -766,6 +766,32 @@ def _bare_hour(text: str, m: re.Match, readings: list[Value]) -> bool:
         and not (v.unit or v.noun or v.per or v.currency or v.is_range)
         and v.qualifier == "exact"
         for v in same
+    )
+
+
+# --- a bare number before a comma and a number with its unit ------------------------------------------------
+
+WHY_SHARED_UNIT = (
+    "A bare number just before a comma and another number with its unit (“jumped 30, 40 percent”) may share that "
+    "unit, as a spoken range, or count something else: the text does not say which."
+)
+_COMMA = re.compile(r",[ \t]*")
+
+
+def _shares_the_unit_after(text: str, a: Value, b: Value) -> bool:
+    """ "values jumped 30, 40 percent": is the 30 thirty percent, or thirty of something? The bare number
+    accounts for no word of its own, and the next number's unit may be its too."""
+    return (
+        a.sure
+        and b.sure
+        and a.kind == "count"
+        and a.category == "quantity"
+        and not (a.unit or a.noun or a.currency or a.per or a.is_range)
+        and a.qualifier == "exact"
+        and b.kind == "count"
+        and bool(b.unit or b.currency or b.category in ("percent", "percentage_points"))
+        and _COMMA.fullmatch(text, a.end, b.start) is not None
+        and a.low < b.low <= a.low * 3
     )
 
 
@@ -808,6 +834,8 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         v = _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
         v = _unbound_rate(text, v) or v
         v = _currency_said_once(text, v, out) or v
+        if out and out[-1].end <= v.start and _shares_the_unit_after(text, out[-1], v):
+            out[-1] = replace(out[-1], confidence=UNSURE, why=WHY_SHARED_UNIT)
         if out and out[-1].end <= v.start and _glued(text, out[-1], v):
             a = out.pop()
             declined.append(Declined(text[a.start : v.end], a.start, v.end, WHY_GLUED))

@@ -188,3 +188,33 @@ def test_n_times_after_a_verb_counts_occasions(text, expected):
 )
 def test_a_measure_of_something_per_any_unit_is_a_rate(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Rents went up 20, 25 percent in a year.", "20"),
+        ("They were charging 15, 20 dollars for a ticket.", "15"),
+        ("The lake fell 2, 3 metres over the summer.", "2"),
+    ],
+)
+def test_a_bare_number_before_a_comma_and_a_number_with_its_unit_is_unsure(text, span):
+    assert not any(s == span for s, _, _ in readings(text)), readings(text)
+    assert span in unsure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the end 40, 45 percent turned out.", [("45 percent", "percent", "45")]),
+        ("Of the 12, 10 percent were late.", [("10 percent", "percent", "10")]),  # 10 < 12: not a spoken range
+        ("By 2019, 30 percent had left.", [("2019", "year", "2019"), ("30 percent", "percent", "30")]),
+    ],
+)
+def test_the_number_with_its_unit_stays_read(text, expected):
+    check(text, expected)
+
+
+def test_a_bare_hour_word_at_the_start_of_a_sentence_is_declined_too():
+    assert "nine" in unsure("By nine, the square was full.")
+    assert "seven" in unsure("The doors shut. By seven, nobody was left.")
