@@ -21,8 +21,10 @@ foresaw); this pass, run on the walker's readings, reads them as one:
 * a singular period word before people ("40 day workers"): a count of the people;
 * betting odds ("a 7-2 favourite", "at odds of 11 to 4"): a ratio;
 * shillings and pence ("37 shillings and sixpence a week"): old British money, in pounds;
-* telephone numbers ("0345 988 1188", "1-888-405-4039") and numbers after a word that names things by number
-  ("flat 14C", "junction 9", "the FTSE 250 company"): declined as names, not amounts;
+* telephone numbers ("0345 988 1188", "1-888-405-4039"), numbers after a word that names things by number
+  ("flat 14C", "junction 9", "the FTSE 250 company") and number words capitalised inside a sentence ("BBC Two",
+  "the group Zero said"): declined as names, not amounts;
+* a bare number before a comma and a number with its unit ("jumped 30, 40 percent"): unsure (its unit?);
 * "2,700-odd mandis", "twenty-odd people": about N (it was declined, or not read at all);
 * a four-digit year-like number after "in" before a singular noun ("in 2021 household debt …", a full stop
   lost): the year.
@@ -610,6 +612,30 @@ def _in_a_name(text: str, v: Value) -> bool:
     return len(word) >= 3 and word.isupper() and word not in _NOT_A_NAME and v.per is None
 
 
+WHY_CAPITALISED = (
+    "A number word with a capital letter in the middle of a sentence (“BBC Two”, “the group Zero”) is usually part "
+    "of a name, not an amount."
+)
+_FIRST_WORD = re.compile(r"[A-Z][a-z]+")
+_SENTENCE_BEFORE = re.compile(r"(?:\A|[.!?:;\"“‘'(\[—–-])\s*\Z")
+_NUMBER_WORDS = set(ONES) | {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                             "hundred", "thousand", "million", "billion", "dozen", "once", "twice"}  # fmt: skip
+
+
+def _capitalised_in_a_sentence(text: str, v: Value) -> bool:
+    """ "shown live on BBC Two", "environmental group Zero said": a number word printed with a capital where no
+    sentence or line begins, in a line that is not a headline in title case, names something."""
+    m = _FIRST_WORD.match(text, v.start)
+    if not v.sure or m is None or m.group().lower() not in _NUMBER_WORDS:
+        return False
+    line_start = text.rfind("\n", 0, v.start) + 1
+    if _SENTENCE_BEFORE.search(text[line_start : v.start]):
+        return False
+    line_end = text.find("\n", v.start)
+    words = re.findall(r"[A-Za-z]{4,}", text[line_start : line_end if line_end >= 0 else len(text)])
+    return sum(w[0].isupper() for w in words) * 2 < len(words)  # a title-case headline capitalises most words
+
+
 # --- "N-odd": about N -------------------------------------------------------------------------------------
 
 _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -819,6 +845,9 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             continue  # inside a reading this pass extended ("… and 3 pence" of "2 shillings and 3 pence")
         if _in_a_name(text, v):
             declined.append(Declined(v.text, v.start, v.end, WHY_NAME))
+            continue
+        if _capitalised_in_a_sentence(text, v):
+            declined.append(Declined(v.text, v.start, v.end, WHY_CAPITALISED))
             continue
         named = _named_day_year(text, v) or _race_clock(text, v)
         if isinstance(named, Declined):

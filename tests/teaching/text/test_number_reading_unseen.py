@@ -218,3 +218,29 @@ def test_the_number_with_its_unit_stays_read(text, expected):
 def test_a_bare_hour_word_at_the_start_of_a_sentence_is_declined_too():
     assert "nine" in unsure("By nine, the square was full.")
     assert "seven" in unsure("The doors shut. By seven, nobody was left.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The final is shown live on Channel Four tonight.", "Four"),
+        ("Campaign group Forty said the plan was unlawful.", "Forty"),
+        ("She moved to the band Nine after college.", "Nine"),
+    ],
+)
+def test_a_capitalised_number_word_inside_a_sentence_is_part_of_a_name(text, span):
+    assert not any(s.startswith(span) for s, _, _ in readings(text)), readings(text)
+    assert any(u.startswith(span) for u in unsure(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three people were hurt.", [("Three people", "quantity", "3")]),
+        ('He said: "Two buses never came."', [("Two buses", "quantity", "2")]),
+        ("Council Approves Two New Schools\n\nThe plan passed.", [("Two", "quantity", "2")]),
+        ("Rain fell all night. Seven homes flooded.", [("Seven homes", "quantity", "7")]),
+    ],
+)
+def test_a_capitalised_number_word_that_starts_a_sentence_or_a_headline_word_is_read(text, expected):
+    check(text, expected)
