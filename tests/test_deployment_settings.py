@@ -44,3 +44,19 @@ def test_gunicorn_config_is_sized_for_a_class_and_shares_no_control_socket():
     exec((ROOT / "deploy" / "gunicorn.conf.py").read_text(), config)  # noqa: S102
     assert config["workers"] * config["threads"] >= 8
     assert config["control_socket_disable"] is True
+
+
+def test_the_wsgi_application_freezes_what_starting_made():
+    """teaching/wsgi.py leaves what starting the app made out of the garbage collector's full collections."""
+    import gc
+    import importlib
+
+    import teaching.wsgi
+
+    gc.unfreeze()
+    try:
+        importlib.reload(teaching.wsgi)
+        assert gc.get_freeze_count() > 10_000
+        assert callable(teaching.wsgi.application)
+    finally:
+        gc.unfreeze()
