@@ -16,10 +16,10 @@ What is read
   over, upwards of → ``at_least``; up to, under, less than, almost, nearly, as many as → ``at_most``; the
   words as printed in ``qualifier_word``); a *unit* (%, per cent, percentage points, km, miles, kg, tonnes,
   durations, …); a *currency* ("$1.2bn", "£300m", "€5 million", "Rs 500 crore", "US$", "50p", "20 euros";
-  the world's currencies by their ISO 4217 names, "2,500 Kenyan shillings", "900 cedis"; a name several
-  countries share, "kwacha" alone, is money in the currency as printed); a *noun* it counts (directly or
-  after up to two describing words: "200 Russian soldiers"); a *rate*
-  ("a day", "per week", "every day", "daily", "/year") when it follows directly.
+  "₦1,800", "KSh 120", "R5 000"; the world's currencies by their ISO 4217 names, "2,500 Kenyan shillings",
+  "900 cedis"; a name several countries share, "kwacha" alone, is money in the currency as printed); a
+  *noun* it counts (directly or after up to two describing words: "200 Russian soldiers"); a *rate* ("a day",
+  "per week", "every day", "daily", "/year") when it follows directly.
 * Ranges ("1,200-1,500", "15–20", "five to ten", "between 5 and 10", "$5-10 million", "5% to 10%"; but
   "rose by 13,000 to 231,000" is a change), ratios ("5:1", "eight to one", "two out of three", "tripled",
   "tenfold", "three times higher", "trades at 12 times", "a 60-40 split", "a 50-50 call"), fractions ("a
@@ -34,9 +34,10 @@ What is read
   "2023-24", "the 1990s", "10.30am", "14:00 GMT".
 * How often and for how long: "every 7 minutes" (one per 7 minutes), "twice a year", "£20 a week",
   "about 210,000 homes a year on average"; compound durations in the smallest unit printed ("58 hours and 12
-  minutes" is 3,492 minutes), "an hour and a half", "a quarter of an hour"; "at half six"; "2:51 left". A
-  count over a span ("twice in six minutes", "1,100 troops in a day") is two readings, the count and the
-  duration; one rate is only an amount per unit ("a"/"per"/"every"/"each", "annually"…, speeds).
+  minutes" is 3,492 minutes), "an hour and a half", "a quarter of an hour"; "at half six" ("half nine last
+  night" is 21:30); "2:51 left"; "30-odd years". A count over a span ("twice in six minutes", "1,100 troops
+  in a day", "400 within a week") is two readings, the count and the duration; one rate is only an amount per
+  unit ("a"/"per"/"every"/"each", "annually"…, speeds).
 * Scores in a paragraph about a match ("23-24 behind", "(9-14)", stripped: "beating rovers 2 1") are two
   tallies, not a range.
 * Also: "$11.85 per $1,000" (a rate per an amount of money), "half a cent on the dollar", "70 pc", "five

@@ -49,7 +49,17 @@ from dataclasses import replace
 from decimal import Decimal
 
 from teaching.text.numberclaims.values import UNSURE, Declined, Value
-from teaching.text.numberclaims.vocabulary import NOT_RATE_AFTER, NOUNS, ONES, RATE_PERIODS, STOP
+from teaching.text.numberclaims.vocabulary import (
+    DURATION_SCALE,
+    DURATION_UNITS,
+    NOT_RATE_AFTER,
+    NOUNS,
+    ONES,
+    PREPOSITIONS,
+    RATE_PERIODS,
+    STOP,
+    UNITS,
+)
 
 WHY_NAMED_DAY = (
     "A year after the name of a day whose date changes from year to year (“Good Friday 2015”) is a date the text "
@@ -550,8 +560,8 @@ def _unbound_rate(text: str, v: Value) -> Value | None:
     if m is None or "\n" in m.group(0) or m.group(2).lower() not in _PER_WORDS:
         return None
     words = m.group(1).split()
-    if any(w.lower() in STOP or w.lower() in _PER_WORDS for w in words):
-        return None
+    if any(w.lower() in STOP or w.lower() in _PER_WORDS or w.lower() in PREPOSITIONS for w in words):
+        return None  # "400 within a week": a count over a span, not a rate of "within"
     unit = " ".join(words).lower() or None
     return replace(v, text=text[v.start : m.end()], end=m.end(), unit=unit, noun=None,
                    per=_PER_WORDS[m.group(2).lower()], category="rate")  # fmt: skip
@@ -653,6 +663,13 @@ def _odd_amounts(text: str) -> list[Value]:
     for m in _ODD.finditer(text):
         printed = m.group(1).lower()
         number = Decimal(printed.replace(",", "")) if printed[0].isdigit() else Decimal(_TENS_WORDS[printed])
+        word = (m.group(2) or "").lower()
+        if UNITS.get(word) in DURATION_UNITS:  # "30-odd years": about 30 years, a duration
+            amount, unit = DURATION_SCALE.get(UNITS[word], (1, UNITS[word]))
+            number *= amount
+            out.append(Value(text=m.group(0), start=m.start(), end=m.end(), low=number, high=number,
+                             qualifier="approx", unit=unit, category="duration"))  # fmt: skip
+            continue
         out.append(Value(text=m.group(0), start=m.start(), end=m.end(), low=number, high=number, qualifier="approx",
                          noun=m.group(2), category="quantity"))  # fmt: skip
     return out

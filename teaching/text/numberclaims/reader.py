@@ -28,6 +28,7 @@ from teaching.text.numberclaims.vocabulary import (
     CURRENCY_CODES,
     CURRENCY_FULL_NAMES,
     CURRENCY_FULL_NAMES_LONGEST,
+    CURRENCY_LETTER_PREFIXES,
     CURRENCY_NAMES_THAT_ARE_WORDS,
     CURRENCY_PREFIX_WORDS,
     CURRENCY_SYMBOLS,
@@ -45,6 +46,7 @@ from teaching.text.numberclaims.vocabulary import (
     ONES,
     ORDINAL_SUFFIXES,
     ORDINAL_WORDS,
+    PREPOSITIONS,
     QUALIFIER_PHRASES,
     RATE_LEADS,
     RATE_PERIODS,
@@ -172,7 +174,9 @@ class Scanner(DateReader):
                 return None  # 5G, 3D: a name, not an amount
             if guard and self.adjacent(i):
                 prev = self.toks[i - 1]
-                if prev.kind in ("word", "num") and not (money and prev.low in CURRENCY_CODES):
+                if prev.kind in ("word", "num") and not (
+                    money and (prev.low in CURRENCY_CODES or prev.low in CURRENCY_LETTER_PREFIXES)
+                ):
                     return None  # E50
                 if prev.text in DASHES and self.adjacent(i - 1) and i > 1 and self.toks[i - 2].kind != "sym":
                     return None  # FAB-3000, and the tail of "2023-24"
@@ -282,6 +286,13 @@ class Scanner(DateReader):
             return CURRENCY_SYMBOLS[t.text], j + 1
         if t.low in CURRENCY_PREFIX_WORDS and self.is_word(j + 1, "$") and self.adjacent(j + 1) and t.text.isupper():
             return CURRENCY_PREFIX_WORDS[t.low], j + 2
+        if t.kind == "word" and t.text[:1].isupper() and t.low in CURRENCY_LETTER_PREFIXES:
+            # "KSh 120", "Rp 15,000", "R5 000": the abbreviations of currencies printed before the amount; a lone
+            # "R" only glued to a number with thousands separators (R5 is also a road)
+            n = self.tok(j + 1)
+            if n is not None and n.kind == "num" and self.same_line(j + 1):
+                if t.low != "r" or (self.adjacent(j + 1) and n.grouped):
+                    return CURRENCY_LETTER_PREFIXES[t.low], j + 1
         if t.low in CURRENCY_CODES and (t.text.isupper() or t.text == "Rs" or t.low == "rs"):
             k = j + 1
             if self.is_word(k, ".") and self.adjacent(k):
@@ -1302,6 +1313,12 @@ class Scanner(DateReader):
         if t.low == "half":
             hour = self._half_past(i)
             if hour is not None:
+                # "half nine last night", "half seven in the evening": past noon; alone, as British speech means it
+                evening = self._part_of_day(i + 2) in ("afternoon", "evening") or any(
+                    self.phrase(i + 2, words) for words in (("last", "night"), ("tonight",), ("at", "night"))
+                )
+                if evening and hour < 12:
+                    hour += 12
                 s, e, text = self.span(i, i + 2)
                 return self._time(s, e, text, hour, 30), i + 2  # "at half six": 6.30
             if self.is_word(i + 1, *DASHES) and self.adjacent(i + 1):
@@ -1781,7 +1798,9 @@ class Scanner(DateReader):
                 break
             if t.low == "in":
                 return None  # "1,100 troops in a day": a count over a span, two mentions, not one rate
-            if t.low in STOP and t.low != "of" or t.low in ONES or t.low in TENS or t.low in SCALES:
+            if t.low in STOP and t.low != "of" or t.low in PREPOSITIONS:
+                return None
+            if t.low in ONES or t.low in TENS or t.low in SCALES:
                 return None
             if t.low in _OCCASIONS or t.low.endswith("ly"):
                 return None  # "50 trucks twice a week": the rate is the twice's

@@ -96,7 +96,16 @@ DURATION_UNITS = {
 DURATION_SCALE = {"fortnights": (2, "weeks"), "decades": (10, "years"), "centuries": (100, "years")}
 
 # Currencies: symbols and codes before a number, words after it.
-CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH"}
+CURRENCY_SYMBOLS = {
+    "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH", "₦": "NGN", "₵": "GHS",
+    "₱": "PHP", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₫": "VND", "₸": "KZT", "₼": "AZN", "₾": "GEL", "₲": "PYG",
+    "₡": "CRC", "฿": "THB", "৳": "BDT", "₭": "LAK", "₮": "MNT",
+}  # fmt: skip
+# Abbreviations printed before an amount, as letters: "KSh 120", "Rp 15,000", "RM 40", "R5 000".
+CURRENCY_LETTER_PREFIXES = {
+    "ksh": "KES", "kshs": "KES", "ush": "UGX", "tsh": "TZS", "rp": "IDR", "rm": "MYR", "tk": "BDT", "mk": "MWK",
+    "r": "ZAR",
+}  # fmt: skip
 CURRENCY_PREFIX_WORDS = {
     "us": "USD",
     "a": "AUD",
@@ -207,6 +216,11 @@ STOP = set(
     "more less now still just only not no across after before between through while when where if each every "
     "last next ago earlier later".split()
 )
+# Prepositions STOP leaves out: after one, the words place or bound a span ("400 within a week"), they are no unit.
+PREPOSITIONS = {
+    "within", "inside", "outside", "throughout", "around", "across", "among", "amid", "against", "without",
+    "beyond", "behind", "beside", "near", "toward", "towards", "upon", "via", "despite", "except", "along", "past",
+}  # fmt: skip
 DASHES = {"-", "–", "—", "‑", "‒"}
 
 # Vague quantities: recognised, never turned into a number. Orders of magnitude keep their order.

@@ -244,3 +244,62 @@ def test_a_capitalised_number_word_inside_a_sentence_is_part_of_a_name(text, spa
 )
 def test_a_capitalised_number_word_that_starts_a_sentence_or_a_headline_word_is_read(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She has run the shop for 30-odd years.", [("30-odd years", "duration", "30")]),
+        ("The feud lasted twenty-odd years.", [("twenty-odd years", "duration", "20")]),
+        ("They waited 40-odd minutes for a bus.", [("40-odd minutes", "duration", "40")]),
+        ("The 60-odd members voted.", [("60-odd members", "quantity", "60")]),
+    ],
+)
+def test_n_odd_before_a_unit_of_time_is_about_that_long(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cases rose to 400 within a week.", [("400", "quantity", "400"), ("a week", "duration", "1")]),
+        ("The crew laid 90 metres of track inside a day.", [("90 metres", "quantity", "90")]),
+        ("Some 30 boats sank across a month of storms.", [("Some 30 boats", "quantity", "30")]),
+    ],
+)
+def test_a_preposition_before_a_period_makes_no_rate(text, expected):
+    check(text, expected)
+    assert not any(kind == "rate" for _, kind, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened at about half nine last night.", [("about half nine", "time", "21:30")]),
+        ("We met at half seven in the evening.", [("half seven", "time", "19:30")]),
+        ("Doors open at half eight every morning.", [("half eight", "time", "08:30")]),
+    ],
+)
+def test_half_past_in_british_speech_takes_the_part_of_the_day_after_it(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "currency"),
+    [
+        ("The fare rose to KSh 120 last month.", "KSh 120", "KES"),
+        ("He was fined R5 000 by the court.", "R5 000", "ZAR"),
+        ("A kilo of rice costs ₦1,800 in Lagos.", "₦1,800", "NGN"),
+        ("Rooms start at ₱2,500 a night.", "₱2,500 a night", "PHP"),
+        ("The stall charges Rp 15,000 per plate.", "Rp 15,000 per plate", "IDR"),
+        ("Tickets cost ₩30,000.", "₩30,000", "KRW"),
+    ],
+)
+def test_currency_signs_and_letter_abbreviations_before_an_amount(text, span, currency):
+    got = {v.text: v for v in parse_claim(text).readings if v.sure}
+    assert span in got and got[span].currency == currency, got
+
+
+@pytest.mark.parametrize("text", ["Take the R5 north out of town.", "The R12 bus was late."])
+def test_a_lone_r_before_a_small_number_is_no_currency(text):
+    assert not any(v.category == "money" for v in parse_claim(text).readings)
