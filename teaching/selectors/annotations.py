@@ -162,10 +162,10 @@ def _annotation_rows(assignment: Assignment, student) -> list[AnnotationRow]:
     found = rows_sql.fetchall(sql, list(by_pk))
     names, submission_at = (*_RECORD_FIELDS, "text_revision_id"), _RECORD_FIELDS.index("submission_id")
     convert = rows_sql.converter(Annotation, _RECORD_FIELDS)
-    return sorted(
-        (AnnotationRow(names, convert(values), by_pk[values[submission_at]]) for values in found),
-        key=_by_student,
-    )  # stable: article and place order kept within a student
+    made = [AnnotationRow(names, convert(values), by_pk[values[submission_at]]) for values in found]
+    if len(by_pk) == 1:  # one student's (the student's own collection): already in article and place order
+        return made
+    return sorted(made, key=_by_student)  # stable: article and place order kept within a student
 
 
 def _by_student(row: Annotation | AnnotationRow) -> tuple[str, str, str]:
