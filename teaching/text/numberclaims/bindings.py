@@ -730,7 +730,7 @@ _PART_RE = (
 _WORD_TIME = re.compile(
     r"\b(?P<lead>at|by|until|till|before|after|since|from|around|about|to)\s+"
     r"(?P<time>(?:(?P<minutes>" + "|".join(sorted(_MINUTES_WORDS, key=len, reverse=True)) + r")\s+(?P<dir>past|to)\s+)?"
-    r"(?P<hour>" + _HOUR_RE + r")\b" + _PART_RE + r")",
+    r"(?P<hour>" + _HOUR_RE + r"|1[0-2]|[1-9])\b(?![.:,]?\d)" + _PART_RE + r")",
     re.IGNORECASE,
 )
 
@@ -744,12 +744,19 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
     out: list[Value | Declined] = []
     for m in _WORD_TIME.finditer(text):
         part = (m.group("part") or m.group("tonight") or "").lower() or None
+        printed = m.group("hour").lower()
+        if printed.isdigit() and (
+            m.group("minutes") is None
+            or m.group("dir").lower() == "to"
+            and m.group("lead").lower() not in {"at", "until", "till", "before", "after"}
+        ):
+            continue  # "at 7" is the walker's (a price, a level or a time); "from five to 10" may be a range
         if m.group("minutes") is None and part is None and m.group("oclock") is None:
             if _bare_hour(text, m, readings):
                 start, end = m.start("time"), m.end("time")
                 out.append(Declined(text[start:end], start, end, WHY_BARE_HOUR))
             continue
-        hour, minute = _HOURS[m.group("hour").lower()], 0
+        hour, minute = int(printed) if printed.isdigit() else _HOURS[printed], 0
         if m.group("minutes") is not None:
             minute = _MINUTES_WORDS[" ".join(m.group("minutes").lower().split())]
             if m.group("dir").lower() == "to":

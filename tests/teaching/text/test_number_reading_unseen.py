@@ -303,3 +303,39 @@ def test_currency_signs_and_letter_abbreviations_before_an_amount(text, span, cu
 @pytest.mark.parametrize("text", ["Take the R5 north out of town.", "The R12 bus was late."])
 def test_a_lone_r_before_a_small_number_is_no_currency(text):
     assert not any(v.category == "money" for v in parse_claim(text).readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ferry docked at quarter past 7 in the evening.", [("quarter past 7 in the evening", "time", "19:15")]),
+        ("Talks ended at twenty to 11 at night.", [("twenty to 11 at night", "time", "22:40")]),
+        ("The shop opens at half past 8 in the morning.", [("half past 8 in the morning", "time", "08:30")]),
+    ],
+)
+def test_a_clock_time_in_words_with_a_digit_hour_is_read_like_one_in_words(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The bus leaves at quarter past 7.", "quarter past 7"),
+        ("Come back at ten to 4, she said.", "ten to 4"),
+    ],
+)
+def test_a_clock_time_with_a_digit_hour_and_no_part_of_the_day_is_declined(text, span):
+    assert not [v for v in parse_claim(text).readings if v.sure], parse_claim(text).readings
+    assert span in unsure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares closed at 7 on Friday.", []),
+        ("The quota was raised from five to 10 per cent.", [("10 per cent", "percent", "10")]),
+    ],
+)
+def test_a_digit_after_at_or_to_is_not_taken_for_a_clock_in_words(text, expected):
+    check(text, expected)
+    assert not any(kind == "time" for _, kind, _ in readings(text))
