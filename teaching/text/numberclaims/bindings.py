@@ -360,8 +360,12 @@ def _an_over(text: str, v: Value) -> Value | None:
 
 _ODDS_JOIN = re.compile(r"\s*[-–]\s*|\s+to\s+|/", re.IGNORECASE)
 _ODDS_AFTER = re.compile(r"\s+(?:favourite|favorite|fav|shot|outsider|chance)\b", re.IGNORECASE)
-_ODDS_BEFORE = re.compile(r"\b(?:odds\s+of|at\s+odds\s+of|priced\s+at|quoted\s+at|bookmakers?\s+\w+\s+\w+\s+a)\s+\Z",
-                          re.IGNORECASE)  # fmt: skip
+_ODDS_BEFORE = re.compile(
+    r"\b(?:(?:at\s+)?odds\s+(?:of|are|were|is|was|at|stand\s+at|stood\s+at|(?:(?:were|was|have\s+been|had\s+been)"
+    r"\s+)?(?:shortened|lengthened|drifted|cut|slashed|fell)\s+to)|priced\s+at|quoted\s+at|"
+    r"bookmakers?\s+\w+\s+\w+\s+a)\s+\Z",
+    re.IGNORECASE,
+)
 
 
 def _odds(text: str, a: Value, b: Value) -> Value | None:

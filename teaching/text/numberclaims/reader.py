@@ -8,6 +8,7 @@ what surrounds it, then an ordinal or an order of magnitude.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 from math import gcd
@@ -364,7 +365,7 @@ class Scanner(DateReader):
             words = [self.tok(m) for m in range(j, j + n)]
             if any(w is None or w.kind != "word" or not self.same_line(j + m) for m, w in enumerate(words)):
                 continue
-            key = tuple(w.low for w in words)  # type: ignore[union-attr]
+            key = tuple(_plain_letters(w.low) for w in words)  # type: ignore[union-attr]  # "złoty", "bolívares"
             if n > 1 and key in CURRENCY_FULL_NAMES:
                 return CURRENCY_FULL_NAMES[key] or " ".join(key), j + n
             if n == 1 and key[0] in CURRENCY_UNIT_NAMES and key[0] not in CURRENCY_NAMES_THAT_ARE_WORDS:
@@ -1907,6 +1908,13 @@ def _counted_after_hyphen(word: str) -> bool:
         and word not in TENS
         and not word.endswith(("ed", "ing", "ly", "s", "er", "est"))
     )
+
+
+def _plain_letters(word: str) -> str:
+    """ "złoty" → "zloty", "bolívares" → "bolivares": currency names as the tables spell them."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word.replace("ł", "l")) if not unicodedata.combining(c))
 
 
 def _plural_noun(word: str) -> bool:

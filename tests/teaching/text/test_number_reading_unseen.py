@@ -339,3 +339,28 @@ def test_a_clock_time_with_a_digit_hour_and_no_part_of_the_day_is_declined(text,
 def test_a_digit_after_at_or_to_is_not_taken_for_a_clock_in_words(text, expected):
     check(text, expected)
     assert not any(kind == "time" for _, kind, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "currency"),
+    [
+        ("A pint costs 6 złoty in Kraków.", "6 złoty", "PLN"),
+        ("Bread now costs 40 bolívares.", "40 bolívares", "VES"),
+        ("The fine was 2,000 colónes.", "2,000 colónes", "CRC"),
+    ],
+)
+def test_currency_names_are_read_with_or_without_their_accents(text, span, currency):
+    got = {v.text: v for v in parse_claim(text).readings if v.sure}
+    assert span in got and got[span].currency == currency, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The odds are 50-1.", [("50-1", "ratio", "50:1")]),
+        ("Her odds were cut to 9-4 on Friday.", [("9-4", "ratio", "9:4")]),
+        ("The odds stood at 100-1 a week ago.", [("100-1", "ratio", "100:1")]),
+    ],
+)
+def test_a_pair_after_the_word_odds_is_a_ratio(text, expected):
+    check(text, expected)
