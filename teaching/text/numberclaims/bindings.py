@@ -25,6 +25,7 @@ foresaw); this pass, run on the walker's readings, reads them as one:
   ("flat 14C", "junction 9", "the FTSE 250 company") and number words capitalised inside a sentence ("BBC Two",
   "the group Zero said"): declined as names, not amounts;
 * a bare number before a comma and a number with its unit ("jumped 30, 40 percent"): unsure (its unit?);
+* "half" in the name of a position or a break in a match ("scrum-half", "half-time"): no fraction;
 * "2,700-odd mandis", "twenty-odd people": about N (it was declined, or not read at all);
 * a four-digit year-like number after "in" before a singular noun ("in 2021 household debt …", a full stop
   lost): the year.
@@ -636,6 +637,18 @@ _NUMBER_WORDS = set(ONES) | {"twenty", "thirty", "forty", "fifty", "sixty", "sev
                              "hundred", "thousand", "million", "billion", "dozen", "once", "twice"}  # fmt: skip
 
 
+_HALF_AFTER = re.compile(r"[-\s](?:time|times|back|backs)\b", re.IGNORECASE)
+_HALF_BEFORE = re.compile(r"[A-Za-z]-\Z")
+
+
+def _half_of_a_name(text: str, v: Value) -> bool:
+    """ "fly-half", "scrum-half", "at half time", "half-back": "half" inside the name of a position or of the break
+    in a match is no fraction of anything."""
+    if v.text.lower() != "half" or v.category != "fraction":
+        return False
+    return bool(_HALF_BEFORE.search(text, max(0, v.start - 2), v.start) or _HALF_AFTER.match(text, v.end))
+
+
 def _capitalised_in_a_sentence(text: str, v: Value) -> bool:
     """ "shown live on BBC Two", "environmental group Zero said": a number word printed with a capital where no
     sentence or line begins, in a line that is not a headline in title case, names something."""
@@ -874,6 +887,8 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         if _in_a_name(text, v):
             declined.append(Declined(v.text, v.start, v.end, WHY_NAME))
             continue
+        if _half_of_a_name(text, v):
+            continue  # "scrum-half", "half-time": a position or a break in a match, no fraction
         if _capitalised_in_a_sentence(text, v):
             declined.append(Declined(v.text, v.start, v.end, WHY_CAPITALISED))
             continue

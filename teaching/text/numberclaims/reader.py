@@ -1592,6 +1592,8 @@ class Scanner(DateReader):
             return None
         for phrase, magnitude in _MAGNITUDE_PHRASES:
             if self.phrase(i, phrase):
+                if phrase == ("scores",) and not self.is_word(i + 1, "of"):
+                    return None  # "Okafor scores 41", "levelled the scores": a verb or a tally, not "scores of"
                 s, e, text = self.span(i, i + len(phrase))
                 return Vague(text, s, e, magnitude), i + len(phrase)
         return None

@@ -364,3 +364,31 @@ def test_currency_names_are_read_with_or_without_their_accents(text, span, curre
 )
 def test_a_pair_after_the_word_odds_is_a_ratio(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor scores 41 as the Hawks rally.",
+        "A late penalty levelled the scores.",
+        "Fly-half Rory Tait kicked the conversion.",
+        "The scrum-half sniped over from close range.",
+        "City led at half-time and again at half time in the replay.",
+    ],
+)
+def test_scores_and_half_as_words_of_a_match_are_no_numbers(text):
+    claim = parse_claim(text)
+    assert not [v for v in claim.vague if v.text.lower() == "scores"], claim.vague
+    assert not [v for v in claim.readings if v.text.lower() == "half"], claim.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Scores of people queued overnight.", [("Scores", "magnitude", "20")]),
+        ("Half of the 300 seats are empty.", [("Half", "fraction", "1/2")]),
+        ("It took half the time.", [("half", "fraction", "1/2")]),
+    ],
+)
+def test_scores_of_and_half_of_stay_read(text, expected):
+    check(text, expected)
