@@ -392,3 +392,26 @@ def test_scores_and_half_as_words_of_a_match_are_no_numbers(text):
 )
 def test_scores_of_and_half_of_stay_read(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("I had never seen one like it.", "one"),
+        ("There was one within reach of the door.", "one"),
+        ("She kept one apart from the rest.", "one"),
+    ],
+)
+def test_one_before_a_preposition_or_an_adverb_is_no_confident_count(text, word):
+    assert not any(span.lower().startswith(word) for span, _, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One witness saw the crash.", [("One witness", "quantity", "1")]),
+        ("Rescuers found one survivor.", [("one survivor", "quantity", "1")]),
+    ],
+)
+def test_one_before_a_noun_still_counts(text, expected):
+    check(text, expected)
