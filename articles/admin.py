@@ -80,11 +80,11 @@ class ArticleAdmin(admin.ModelAdmin):
         return [
             path("import/", self.admin_site.admin_view(self.import_view), name="articles_article_import"),
             path(
-                "<int:pk>/revisions/<int:number>/",
+                "<id:pk>/revisions/<id:number>/",
                 self.admin_site.admin_view(self.revision_view),
                 name="articles_article_revision",
             ),
-            path("<int:pk>/orphans/", self.admin_site.admin_view(self.orphans_view), name="articles_article_orphans"),
+            path("<id:pk>/orphans/", self.admin_site.admin_view(self.orphans_view), name="articles_article_orphans"),
             *super().get_urls(),
         ]
 

@@ -6,7 +6,7 @@ app_name = "articles"
 urlpatterns = [
     path("", views.article_list, name="article_list"),
     path("new/", views.article_create, name="article_create"),
-    path("<int:pk>/", views.article_detail, name="article_detail"),
-    path("<int:pk>/preview/", views.article_preview, name="article_preview"),
-    path("<int:pk>/edit/", views.article_edit, name="article_edit"),
+    path("<id:pk>/", views.article_detail, name="article_detail"),
+    path("<id:pk>/preview/", views.article_preview, name="article_preview"),
+    path("<id:pk>/edit/", views.article_edit, name="article_edit"),
 ]

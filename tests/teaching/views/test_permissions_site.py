@@ -22,6 +22,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from teaching import models
+from teaching.converters import IdConverter
 from tests import factories
 
 PERSONAS = [
@@ -473,3 +474,33 @@ def test_every_url_pattern_has_a_row():
 def test_every_row_names_a_real_url():
     names = set(_url_names(get_resolver().url_patterns))
     assert {name for _, name, *_ in ROWS} <= names
+
+
+def _int_patterns(patterns, namespace=""):
+    """(name, the names of its id arguments) of every URL pattern outside the admin that takes only ids."""
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace == "admin":
+                continue
+            yield from _int_patterns(p.url_patterns, f"{namespace}{p.namespace}:" if p.namespace else namespace)
+        elif isinstance(p, URLPattern) and p.pattern.converters:
+            ints = [k for k, c in p.pattern.converters.items() if isinstance(c, IdConverter)]
+            if ints and len(ints) == len(p.pattern.converters):
+                yield f"{namespace}{p.name}", ints
+
+
+@pytest.mark.parametrize("who", ["student", "teacher"])
+def test_an_id_no_database_integer_can_hold_is_not_found_not_an_error(world, who):
+    """A URL typed or cut with an id of 25 digits: a 404 (or a refusal), never a server error (SQLite refuses
+    such a number outright: teaching/converters.py stops it at the URL)."""
+    from django.test import Client
+
+    browser = Client(raise_request_exception=False)
+    browser.force_login(world[who])
+    checked = 0
+    for name, ints in _int_patterns(get_resolver().url_patterns):
+        url = reverse(name, kwargs={k: 987654321 for k in ints}).replace("987654321", str(10**25))
+        for answer in (browser.get(url), browser.post(url, {"body": "x"})):
+            assert answer.status_code < 500, f"{url}: {answer.status_code}"
+        checked += 1
+    assert checked >= 30
