@@ -1539,10 +1539,12 @@ class Scanner(DateReader):
             if t.low == "second" and (self.is_num(i - 1) or self.is_word(i + 1, "thoughts", "hand")):
                 return None
             if t.low == "first" and (
-                self.is_word(i - 1, "is", "was", "were", "are", "been", "be", "had", "has", "have", "at")
+                self.is_word(
+                    i - 1, "is", "was", "were", "are", "been", "be", "had", "has", "have", "at", *_BEFORE_A_VERB_ONLY
+                )
                 or (self.tok(i + 1) is not None and self.toks[i + 1].low.endswith("ed"))
             ):
-                return None  # "were first published", "at first": an adverb
+                return None  # "were first published", "at first", "she first told him", "should first fix": an adverb
             if t.low == "first" and self._counted_span_after(i + 1):
                 return None  # "the first 24 hours", "the first six months": the span is the mention
             nxt = self.tok(i + 1)
@@ -1990,6 +1992,11 @@ _SEQUENCE_NAMES = {"day", "week", "round", "stage", "game", "leg", "phase", "lap
 # Words a count may follow across a hyphen: "mid-30s", "mum-of-three" (a mother of three children).
 _PREFIXES = {"mid", "pre", "post", "early", "late", "ex", "non", "anti", "over", "of"}
 _OCCASIONS = {"once", "twice", "thrice"}
+# Subject pronouns and helping verbs: the next word is a verb, so "first" between them is an adverb.
+_BEFORE_A_VERB_ONLY = {
+    "i", "we", "you", "he", "she", "they", "it", "should", "would", "could", "will", "shall", "must", "can", "may",
+    "might", "did", "does", "do",
+}  # fmt: skip
 # After "one": words that are no noun, so "one" is a pronoun ("one like it", "no one else"). ("pulled one back" is
 # left: the corpus counts it as a goal in test/38 and not in test/58.)
 _NOT_COUNTED_BY_ONE = {"like", "apart", "away", "off", "again", "too", "either", "else"}

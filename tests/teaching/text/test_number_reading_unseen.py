@@ -415,3 +415,27 @@ def test_one_before_a_preposition_or_an_adverb_is_no_confident_count(text, word)
 )
 def test_one_before_a_noun_still_counts(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She first met him at a dance in 1961.",
+        "The council should first repair the roof.",
+        "They first tried the scheme in Leeds.",
+        "We will first hear from the mayor.",
+    ],
+)
+def test_first_after_a_subject_pronoun_or_a_helping_verb_is_an_adverb(text):
+    assert not any(span.lower() == "first" for span, _, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was her first race.", [("first", "ordinal", "1")]),
+        ("They won for the first time in a decade.", [("first", "ordinal", "1")]),
+    ],
+)
+def test_first_before_a_noun_is_still_an_ordinal(text, expected):
+    check(text, expected)
