@@ -986,8 +986,10 @@ class Scanner(DateReader):
             and self.same_line(i)
             and not self.is_word(first.next, *DASHES)  # "the yield on two-year gilts" stays a duration
         ):
-            # "headed in on 27 minutes": the minute of a match; "cancelled on 41 days": days counted
-            category = "ordinal" if unit == "minutes" else "quantity"
+            # "headed in on 27 minutes" stays a duration, the time elapsed on a match clock (the corpus README;
+            # "in the 27th minute" is the ordinal); "cancelled on 41 days": days counted
+            if unit != "minutes":
+                category = "quantity"
         value = self._make(
             i, k, low, high, qualifier, qualifier_word, kind, unit, noun, per, ratio_terms,  # type: ignore[arg-type]
             category=category, currency=currency, confidence=confidence, why=why,

@@ -244,7 +244,7 @@ def test_stripped_article_declines_numbers_that_stripping_made_unreadable():
     ("text", "expected"),
     [
         # the words around a number change what kind of mention it is
-        ("headed in a corner on 27 minutes.", [("27 minutes", "ordinal", "27")]),  # the minute of a match
+        ("headed in a corner on 27 minutes.", [("27 minutes", "duration", "27")]),  # a match clock: time elapsed
         ("ferries were cancelled on 41 days this winter", [("41 days", "quantity", "41")]),  # days counted
         ("the yield on two-year gilts fell", [("two-year", "duration", "2")]),
         ("was shown a second yellow card", [("second", "ordinal", "2")]),
