@@ -130,7 +130,7 @@ class DateReader(Walker):
 
     def _weekday(self, i: int) -> int:
         """Skip a weekday ("Tuesday, ") before a date; returns the index after it."""
-        if self.is_word(i, *WEEKDAYS) and self.tok(i).text[0].isupper():  # type: ignore[union-attr]
+        if self.is_word(i, *WEEKDAYS) and self.same_line(i + 1):
             j = i + 1
             if self.is_word(j, ".") and self.adjacent(j):
                 j += 1
@@ -230,6 +230,8 @@ class DateReader(Walker):
         between = self.is_word(i, "between", "from")
         if between:
             j = self._skip_date_hedge(i + 1)
+        # "from Monday 2 March until Friday 22 May": a range starts at its first weekday, a date after it
+        start, j = (i if between else j), self._weekday(j)
         numeric = self._numeric_date(j)
         if numeric:
             return numeric
@@ -247,6 +249,7 @@ class DateReader(Walker):
             # a bare day: only a date when a range ends in a month ("3-5 January", "between 3 and 5 January",
             # "the weekend of 14 and 15 March": two days running)
             c = self._connector(k, between)
+            c = c if c is None else self._weekday(c)
             if c is None and self.is_word(k, "and") and self.same_line(k + 1):
                 nxt = self.point(k + 1)
                 if nxt is not None and nxt[0].day == p1.day + 1 and nxt[0].month is not None:  # type: ignore[operator]
@@ -260,11 +263,12 @@ class DateReader(Walker):
             p1 = Point(p2.year, p2.month, p1.day)
             if p1.day >= p2.day:  # type: ignore[operator]
                 return None
-            return self._make_range(i if between else j, end, p1, p2), end
+            return self._make_range(start, end, p1, p2), end
         if p1.month is None:
             return None
         c = self._connector(k, between)
         if c is not None:
+            c = self._weekday(c)
             if between and p1.day is None:
                 c = self._skip_date_hedge(c)
             second = self.point(c, bare_day=p1.day is not None, guard=not (between and p1.day is None))
@@ -283,7 +287,7 @@ class DateReader(Walker):
                         p1 = Point(
                             p2.year - (1 if (p1.month, p1.day or 0) > (p2.month, p2.day or 0) else 0), p1.month, p1.day
                         )
-                    return self._make_range(i if between else j, end, p1, p2), end
+                    return self._make_range(start, end, p1, p2), end
         if between:
             return None
         if p1.day is None and p1.year is None and self.is_word(j - 1, "every", "each"):
@@ -293,6 +297,8 @@ class DateReader(Walker):
     def _connector(self, k: int, between: bool) -> int | None:
         if not self.same_line(k) or not self.same_line(k + 1):
             return None
+        if self.is_word(k, ",") and self.is_word(k + 1, *_RANGE_WORDS) and self.same_line(k + 2):
+            k += 1  # "Monday, March 2, through Friday, May 22"
         if self.is_word(k, *DASHES) or self.is_word(k, *_RANGE_WORDS):
             return k + 1
         if between and self.is_word(k, "and"):
@@ -314,7 +320,7 @@ class DateReader(Walker):
             if nxt is not None and nxt.kind == "num" and nxt.is_integer and self.same_line(k + 1):
                 if len(nxt.text) == 2 and adjacent:
                     second = year // 100 * 100 + int(nxt.text)
-                    if second == year + 1:
+                    if second > year:  # "2023-24", "the 2025-27 period", "1939-45": later in the same century
                         return self._make_range(i if between else j, k + 2, Point(year), Point(second)), k + 2
                     s, e, text = self.span(j, k + 2)
                     return Declined(text, s, e, WHY_YEAR_RANGE), k + 2

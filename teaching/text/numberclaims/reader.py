@@ -565,6 +565,8 @@ class Scanner(DateReader):
                 ):
                     value = self._clock_duration(value)
                 return _with(value, start=s, end=e, text=text, qualifier_word=qualifier_word, qualifier=qualifier), k
+            if qualifier_word.lower() == "over" and self._years_range_at(j):
+                return None  # "over 2025-2027": the span of time those years cover, read from the first year
         between = False
         if not q and self.is_word(i, "between") and (self.number(i + 1) or self.currency_before(i + 1)):
             between, j = True, i + 1
@@ -995,6 +997,11 @@ class Scanner(DateReader):
             category=category, currency=currency, confidence=confidence, why=why,
         )  # fmt: skip
         return value, k
+
+    def _years_range_at(self, j: int) -> bool:
+        """A range of years starts at token j ("2025-2027", "2019–21"), not a numeric range."""
+        found = self.date_at(j)
+        return found is not None and isinstance(found[0], Value) and found[0].category == "date_range"
 
     def _clock_like(self, j: int, first: _Num) -> bool:
         """ "at 8.30 or later": printed like a clock time (hours, a point, two digits of minutes) after a word that
