@@ -24,7 +24,7 @@ class IdConverter:
         return number
 
     def to_url(self, value) -> str:
-        return str(int(value))
+        return str(value)  # as Django's int converter: "True" or an object's own text must match the regex to reverse
 
 
 register_converter(IdConverter, "id")
