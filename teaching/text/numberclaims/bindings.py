@@ -746,7 +746,8 @@ _PART_RE = (
 )
 _WORD_TIME = re.compile(
     r"\b(?P<lead>at|by|until|till|before|after|since|from|around|about|to)\s+"
-    r"(?P<time>(?:(?P<minutes>" + "|".join(sorted(_MINUTES_WORDS, key=len, reverse=True)) + r")\s+(?P<dir>past|to)\s+)?"
+    r"(?P<time>(?:(?P<minutes>" + "|".join(sorted(_MINUTES_WORDS, key=len, reverse=True)) + r"|[12]?\d)\s+"
+    r"(?P<dir>past|to)\s+)?"
     r"(?P<hour>" + _HOUR_RE + r"|1[0-2]|[1-9])\b(?![.:,]?\d)" + _PART_RE + r")",
     re.IGNORECASE,
 )
@@ -762,23 +763,38 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
     for m in _WORD_TIME.finditer(text):
         part = (m.group("part") or m.group("tonight") or "").lower() or None
         printed = m.group("hour").lower()
+        lead = m.group("lead").lower()
         if printed.isdigit() and (
             m.group("minutes") is None
-            or m.group("dir").lower() == "to"
-            and m.group("lead").lower() not in {"at", "until", "till", "before", "after"}
+            and (part is None or lead in {"from", "to"})
+            or m.group("minutes") is not None
+            and m.group("dir").lower() == "to"
+            and lead not in {"at", "until", "till", "before", "after"}
         ):
             continue  # "at 7" is the walker's (a price, a level or a time); "from five to 10" may be a range
+        minutes = m.group("minutes")
+        if minutes is None and any(r.kind == "time" and r.start <= m.start("hour") < r.end for r in readings):
+            continue  # "at about 6 in the morning": the walker read it already
+        if (
+            minutes is not None
+            and minutes.isdigit()
+            and not (0 < int(minutes) < 30 and _NOT_AN_AMOUNT.match(text, m.end("hour")))
+        ):
+            continue  # "at 10 to 3 per cent", "at 40 past": not a clock time in words
         if m.group("minutes") is None and part is None and m.group("oclock") is None:
             if _bare_hour(text, m, readings):
                 start, end = m.start("time"), m.end("time")
                 out.append(Declined(text[start:end], start, end, WHY_BARE_HOUR))
             continue
         hour, minute = int(printed) if printed.isdigit() else _HOURS[printed], 0
-        if m.group("minutes") is not None:
-            minute = _MINUTES_WORDS[" ".join(m.group("minutes").lower().split())]
+        if minutes is not None:
+            minute = int(minutes) if minutes.isdigit() else _MINUTES_WORDS[" ".join(minutes.lower().split())]
             if m.group("dir").lower() == "to":
                 hour, minute = hour - 1 or 12, 60 - minute
         start, end = m.start("time"), m.end("time")
+        hedge = lead in {"around", "about"}
+        if hedge:
+            start = m.start("lead")  # "around 11 last night": about that time
         if part is None:
             out.append(Declined(text[start:end], start, end, WHY_WORD_TIME))
             continue
@@ -788,8 +804,22 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
             hour = hour % 12 + 12
         iso = f"{hour:02d}:{minute:02d}"
         out.append(Value(text=text[start:end], start=start, end=end, low=Decimal(0), high=Decimal(0), kind="time",
+                         category="time", when_low=iso, when_high=iso, qualifier="approx" if hedge else "exact",
+                         qualifier_word=m.group("lead") if hedge else None))  # fmt: skip
+    for m in _NOON.finditer(text):
+        if m.group("word")[0].isupper() and not _SENTENCE_START.search(text, 0, m.start()):
+            continue  # "MP Gareth Noon", "High Noon": a name
+        iso = "00:00" if m.group("word").lower() == "midnight" else "12:00"
+        out.append(Value(text=m.group(0), start=m.start(), end=m.end(), low=Decimal(0), high=Decimal(0), kind="time",
                          category="time", when_low=iso, when_high=iso))  # fmt: skip
     return out
+
+
+# "10 past 3 per cent" is no time; what follows a clock time in words is not a unit of an amount
+_NOT_AN_AMOUNT = re.compile(r"(?!\s*(?:%|per\b|percent\b|pc\b|points?\b))", re.IGNORECASE)
+# "midnight", "midday", "noon", "12 noon": a time of day by itself ("midnight on Saturday" is 00:00)
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:\n\"“‘(]|[.!?][”’\"])\s*\Z")
+_NOON = re.compile(r"\b(?:(?:12|twelve)\s+)?(?P<word>midnight|midday|noon)\b", re.IGNORECASE)
 
 
 WHY_BARE_HOUR = (

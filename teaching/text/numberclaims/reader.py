@@ -1321,6 +1321,12 @@ class Scanner(DateReader):
             return None
         if t.low == "halfway":
             return self._fraction(i, i + 1, Decimal(1), Decimal(2)), i + 1  # halfway between the two
+        if t.low == "every":
+            return self._every_part(i)
+        if t.low in ("a", "an"):
+            few = self._one_or_few(i)
+            if few is not None:
+                return few
         if t.low == "half":
             hour = self._half_past(i)
             if hour is not None:
@@ -1447,6 +1453,54 @@ class Scanner(DateReader):
             return self._make(start, end, amount, amount, "exact", None, unit=unit, noun=noun), end
         return self._fraction(i, k + 1, numerator, Decimal(DENOMINATORS[d.low])), k + 1
 
+    def _duration_unit(self, k: int, *, singular: bool = True) -> str | None:
+        """The unit of time named at token k ("hour", "day"), on the same line; a plural only when asked."""
+        t = self.tok(k)
+        if t is None or t.kind != "word" or not self.same_line(k) or UNITS.get(t.low) not in DURATION_UNITS:
+            return None
+        if singular and t.low.endswith("s"):
+            return None
+        return UNITS[t.low]
+
+    def _every_part(self, i: int) -> tuple[Value, int] | None:
+        """ "every half hour", "every quarter of an hour", "every other day", "every third week": how often, one
+        per that span (the corpus's rate, per "30 minutes", "2 days"), never the fraction 1/2 on its own."""
+        k = i + 1
+        if self.is_word(k, "other", "second", "third", "fourth") and self.same_line(k):
+            unit = self._duration_unit(k + 1)
+            if unit is None:
+                return None
+            n = 2 if self.tok(k).low in ("other", "second") else ORDINAL_WORDS[self.tok(k).low]  # type: ignore[union-attr]
+            one = Decimal(1)
+            return self._make(i, k + 2, one, one, "exact", None, per=f"{n} {unit}", category="rate"), k + 2
+        if not self.is_word(k, "half", "quarter") or not self.same_line(k):
+            return None
+        part = Decimal(1) / (2 if self.tok(k).low == "half" else 4)  # type: ignore[union-attr]
+        m = k + 1
+        if self.is_word(m, *DASHES) and self.adjacent(m) and self.adjacent(m + 1):
+            m += 1  # every half-hour
+        elif self.is_word(m, "of") and self.is_word(m + 1, "a", "an"):
+            m += 2  # every quarter of an hour
+        elif self.is_word(m, "a", "an"):
+            m += 1  # every half an hour
+        unit = self._duration_unit(m)
+        if unit is None:
+            return None
+        amount, smaller = part * _SMALLER_UNIT.get(unit, (1, unit))[0], _SMALLER_UNIT.get(unit, (1, unit))[1]
+        one = Decimal(1)
+        per = f"{plain_number(amount)} {smaller}"
+        return self._make(i, m + 1, one, one, "exact", None, per=per, category="rate"), m + 1
+
+    def _one_or_few(self, i: int) -> tuple[Value, int] | None:
+        """ "a year or two", "a day or three": a span of one to a few units of time, not a year and a bare two."""
+        unit = self._duration_unit(i + 1)
+        if unit is None or not self.is_word(i + 2, "or") or not self.is_word(i + 3, "two", "three", "four"):
+            return None
+        if not self.same_line(i + 3) or any(self.unit_or_noun(i + 4)[:2]):
+            return None  # "a day or two weeks" is left to the walker
+        high = Decimal(ONES[self.toks[i + 3].low])
+        return self._make(i, i + 4, Decimal(1), high, "exact", None, unit=unit), i + 4
+
     def _half_past(self, i: int) -> int | None:
         """ "at half six", "until half eight": half past the hour, as British speech says it."""
         if not self.is_word(i - 1, *_CLOCK_LEADS) or not self.same_line(i + 1):
@@ -1462,8 +1516,10 @@ class Scanner(DateReader):
             return None
         after = self.tok(i + 2)
         if after is not None and self.same_line(i + 2) and after.kind != "sym":
-            if any(self.unit_or_noun(i + 2)[:2]) or self.percent(i + 2) or after.low in {"of", "a", "an", "and"}:
+            if any(self.unit_or_noun(i + 2)[:2]) or self.percent(i + 2) or after.low in {"of", "a", "an"}:
                 return None
+            if after.low == "and" and (self.is_num(i + 3) or self.is_word(i + 3, *ONES, "a", "an", "half")):
+                return None  # "half 2 and 3": numbers; "at about half 2 and then the lights went": a time
         return hour
 
     def _fraction(self, i: int, k: int, numerator: Decimal, denominator: Decimal) -> Value:
@@ -1886,6 +1942,11 @@ class Scanner(DateReader):
 _QUALIFIER_STARTS = {words[0] for words, _ in QUALIFIER_PHRASES}
 _MAGNITUDE_STARTS = {k.split()[0] for k in MAGNITUDES}
 _MAGNITUDE_PHRASES = sorted(((tuple(k.split()), v) for k, v in MAGNITUDES.items()), key=lambda item: -len(item[0]))
+
+
+# A part of a unit of time in the next smaller unit: half an hour is 30 minutes.
+_SMALLER_UNIT = {"hours": (60, "minutes"), "minutes": (60, "seconds"), "days": (24, "hours"), "years": (12, "months"),
+                 "weeks": (7, "days")}  # fmt: skip
 
 
 def _with(value: Value, **changes) -> Value:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from .test_number_reading_rules import check
+from teaching.text.numberclaims import parse_claim
+
+from .test_number_reading_rules import check, readings, unsure
 
 
 @pytest.mark.parametrize(
@@ -70,3 +72,108 @@ def test_a_weekday_inside_a_date_range_keeps_it_one_range(text, expected):
 )
 def test_a_range_of_years_is_a_date_range(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trains leave every half hour.", [("every half hour", "rate", "1")]),
+        ("A shuttle calls every half-hour until dusk.", [("every half-hour", "rate", "1")]),
+        ("Nurses checked on him every half an hour.", [("every half an hour", "rate", "1")]),
+        ("The lights change every quarter of an hour.", [("every quarter of an hour", "rate", "1")]),
+        ("Bins are emptied every other day.", [("every other day", "rate", "1")]),
+        ("The council meets every third week.", [("every third week", "rate", "1")]),
+        ("The shuttle runs twice an hour.", [("twice an hour", "rate", "2")]),
+        # the other side: a half that is a half
+        ("Half the trains were late.", [("Half", "fraction", "1/2")]),
+        ("He spent half the day waiting.", [("half", "fraction", "1/2")]),
+    ],
+)
+def test_every_part_of_a_span_is_how_often(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("Trains leave every half hour.", "30 minutes"),
+        ("The lights change every quarter of an hour.", "15 minutes"),
+        ("Bins are emptied every other day.", "2 days"),
+        ("The tide gauge is read every half day.", "12 hours"),
+    ],
+)
+def test_every_part_says_per_what(text, per):
+    (value,) = parse_claim(text).values
+    assert value.per == per
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It may take a year or two.", [("a year or two", "range", "1..2")]),
+        ("He will be back in a day or two.", [("a day or two", "range", "1..2")]),
+        ("Repairs take one or two weeks.", [("one or two weeks", "range", "1..2")]),
+        ("The trip lasted three or four days.", [("three or four days", "range", "3..4")]),
+        ("the results come in a week or three", [("a week or three", "range", "1..3")]),
+        # the other side: a span and then a count of something else
+        ("She waited a day or two hours more.", [("two hours", "duration", "2")]),
+    ],
+)
+def test_a_span_or_a_few_is_a_range_with_its_unit(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the gust came at 10 past 3 this morning", [("10 past 3 this morning", "time", "03:10")]),
+        ("the lights went out at 20 to 11 last night", [("20 to 11 last night", "time", "22:40")]),
+        ("the tree fell around 11 last night", [("around 11 last night", "time", "23:00")]),
+        ("the warning lasts until 6 this evening", [("6 this evening", "time", "18:00")]),
+        ("we heard a bang at about half 2 and then it went dark", [("about half 2", "time", "02:30")]),
+        ("The truce ends at midnight on Sunday.", [("midnight", "time", "00:00")]),
+        ("Polls close at midday.", [("midday", "time", "12:00")]),
+        ("The parade starts at 12 noon.", [("12 noon", "time", "12:00")]),
+        ("Shops shut at noon on Saturday.", [("noon", "time", "12:00")]),
+        ("Results are due within a fortnight.", [("a fortnight", "duration", "2")]),
+    ],
+)
+def test_a_clock_time_in_words_with_its_part_of_the_day(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("the alarm went off at quarter to 9", "quarter to 9"),
+        ("the gust came at 10 past 3", "10 past 3"),
+        ("we met at 25 to 4", "25 to 4"),
+    ],
+)
+def test_a_clock_time_in_words_without_its_part_of_the_day_is_declined(text, declined):
+    assert declined in unsure(text)
+    assert not any(kind in ("quantity", "time") for _, kind, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rates rose from 10 to 3 per cent.", []),
+        ("Prices were cut by 10 to 3 dollars.", []),
+        ("Attendance rose from 5 to 9 last year.", []),
+    ],
+)
+def test_numbers_that_are_no_clock_time_stay_numbers(text, expected):
+    assert not any(kind == "time" for _, kind, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Midnight came and went.", [("Midnight", "time", "00:00")]),
+        ("The seat fell vacant when MP Gareth Noon resigned.", []),
+        ("They watched High Noon twice.", [("twice", "quantity", "2")]),
+    ],
+)
+def test_midnight_and_noon_as_names_are_not_times(text, expected):
+    assert {r for r in readings(text) if r[1] == "time"} == {e for e in expected if e[1] == "time"}
