@@ -51,6 +51,7 @@ from decimal import Decimal
 
 from teaching.text.numberclaims.values import UNSURE, Declined, Value
 from teaching.text.numberclaims.vocabulary import (
+    CURRENCY_CODES,
     DURATION_SCALE,
     DURATION_UNITS,
     NOT_RATE_AFTER,
@@ -624,6 +625,8 @@ def _in_a_name(text: str, v: Value) -> bool:
     word = m.group(1)
     if word.lower() in _NAMING_NOUNS:
         return True
+    if word.lower() in CURRENCY_CODES:
+        return False  # "NOK 212": an amount in a currency the walker left bare
     return len(word) >= 3 and word.isupper() and word not in _NOT_A_NAME and v.per is None
 
 

@@ -422,3 +422,13 @@ CURRENCY_NAMES_THAT_ARE_WORDS = {
     "mark", "marks", "dram", "drams", "tala", "pula", "pulas", "dong", "kina", "kinas", "lev", "leva", "lari",
     "loti", "vatu", "lei", "leu", "leone", "leones", "riel", "gourde", "birr", "dobra",
 }  # fmt: skip
+#: ISO 4217 codes that are also words or common names in capitals ("ALL 300 seats", "COP 28", "TRY 2"): not a
+#: currency before or after an amount.
+CURRENCY_CODES_THAT_ARE_WORDS = {
+    "ALL", "AMD", "BAM", "BOB", "COP", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY",
+}  # fmt: skip
+# Every active ISO 4217 code printed in capitals before or after an amount ("NOK 1.84bn", "SEK 400m", "500 DKK").
+CURRENCY_CODES = {
+    **{code.lower(): code for code, _, _ in _ISO_4217 if code not in CURRENCY_CODES_THAT_ARE_WORDS},
+    **CURRENCY_CODES,
+}
