@@ -200,6 +200,14 @@ class Scanner(DateReader):
             value, j, digits = Decimal(1), i + 1, False  # "a million": the scale multiplies below
         elif t.kind == "word" and t.low == "half" and self.is_word(i + 1, "a") and self.is_word(i + 2, *SCALES):
             value, j, digits = Decimal("0.5"), i + 2, False
+        elif (
+            t.kind == "word"
+            and t.low == "half"
+            and self.is_word(i + 1, "a")
+            and self.same_line(i + 1)
+            and self.percent(i + 2) is not None
+        ):
+            value, j, digits = Decimal("0.5"), i + 2, False  # half a percentage point, half a per cent
         else:
             return None
         if (
@@ -212,6 +220,17 @@ class Scanner(DateReader):
             and all(self.adjacent(n) for n in range(j, j + 6))
         ):
             value, j = value + Decimal("0.5"), j + 6  # a six-and-a-half-day week
+        hyphen_scale = (
+            self.is_word(j, *DASHES)
+            and self.adjacent(j)
+            and self.adjacent(j + 1)
+            and self.is_word(j + 1, *SCALES)
+            and not (digits and money)  # "Rs 18,400-crore": after the decimals below
+        )
+        if hyphen_scale:
+            value, j = value * SCALES[self.toks[j + 1].low], j + 2  # "two-lakh", "a 5-crore project"
+            if self.is_word(j, *DASHES) and self.adjacent(j) and self.adjacent(j + 1):
+                return _Num(value, j, True, digits, value)
         if not digits and self.is_word(j, *DASHES) and self.adjacent(j) and self.adjacent(j + 1):
             after = self.tok(j + 1)
             if after and after.kind == "word" and after.low not in UNITS and after.low != "strong":
@@ -244,8 +263,15 @@ class Scanner(DateReader):
             value, j = value + Decimal("0.5"), j + 3
         base, scaled = value, False
         while self.is_word(j, *SCALES) and self.same_line(j):
-            value *= SCALES[self.toks[j].low]
+            scale = SCALES[self.toks[j].low]
+            value *= scale
             j, scaled = j + 1, True
+            if not digits and (tail := self._and_tens(j)) is not None:
+                # "two hundred and fifty", "one thousand and forty", "two hundred and fifty thousand": British
+                # number words, one number; not "two hundred and three hundred" (a range or a list)
+                n, k = tail
+                if not (self.is_word(k, *SCALES) and self.same_line(k) and SCALES[self.toks[k].low] <= scale):
+                    value, j = value + n, k
         if (
             digits
             and money
@@ -264,6 +290,25 @@ class Scanner(DateReader):
             value *= {**SHORT_SCALES, **THOUSAND_K}[self.toks[j].low]
             j, scaled = j + 1, True
         return _Num(value, j, scaled, digits, base)
+
+    def _and_tens(self, j: int) -> tuple[Decimal, int] | None:
+        """ "and fifty", "and twelve", "and forty-two" after a scale word: the part under a hundred, where it ends."""
+        if not (self.is_word(j, "and") and self.same_line(j) and self.same_line(j + 1)):
+            return None
+        t = self.tok(j + 1)
+        if t is None or t.kind != "word":
+            return None
+        if t.low in ONES and ONES[t.low] > 0:
+            return Decimal(ONES[t.low]), j + 2
+        if t.low not in TENS:
+            return None
+        n, k = Decimal(TENS[t.low]), j + 2
+        if self.is_word(k, *DASHES) and self.adjacent(k) and self.adjacent(k + 1) and self.is_word(k + 1, *ONES):
+            if 0 < ONES[self.toks[k + 1].low] < 10:
+                n, k = n + ONES[self.toks[k + 1].low], k + 2
+        elif self.is_word(k, *ONES) and self.same_line(k) and 0 < ONES[self.toks[k].low] < 10:
+            n, k = n + ONES[self.toks[k].low], k + 1
+        return n, k
 
     def qualifier(self, i: int) -> tuple[Qualifier, int] | None:
         t = self.tok(i)
@@ -880,6 +925,8 @@ class Scanner(DateReader):
                 ):
                     low, high = low * 1_000_000, high * 1_000_000
                     noun, k, category = after.text, k + 2, "quantity"  # 1.3m people
+                    if after.low in DURATION_UNITS:
+                        unit, noun = after.low, None  # 3.6m hours: a duration in millions of hours
                 elif self.is_word(k + 1, *_MEASURED) and self.same_line(k + 1):
                     unit, k, category = "m", k + 1, "quantity"  # 1.93m tall, 828m high: metres
                 else:
@@ -1346,6 +1393,8 @@ class Scanner(DateReader):
                 return None  # half-time, half-hearted
             if self.is_word(i + 1, "a", "an") and self.is_word(i + 2, *SCALES):
                 return None  # half a million: a number
+            if self.is_word(i + 1, "a") and self.same_line(i + 1) and self.percent(i + 2) is not None:
+                return None  # half a percentage point, half a per cent: a number
             if self.is_word(i + 1, "a") and self.is_word(i + 2, "cent", "penny") and self.same_line(i + 2):
                 # "half a cent on the dollar": money, and a rate when it says on or in what
                 currency = SUBUNITS[self.toks[i + 2].low]

@@ -49,3 +49,71 @@ def test_a_range_between_two_amounts_in_a_code():
 )
 def test_a_code_that_is_also_a_word_or_a_name_makes_no_money(text, word):
     assert not any(c for _, c in currencies(text)), parse_claim(text).readings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She won two hundred and fifty quid on a scratchcard.", ("two hundred and fifty quid", "money", "250")),
+        ("The hall seats three hundred and twelve people.", ("three hundred and twelve people", "quantity", "312")),
+        ("They printed one thousand and forty tickets.", ("one thousand and forty tickets", "quantity", "1040")),
+        ("He sold the flat for two hundred and fifty THOUSAND pounds.",
+         ("two hundred and fifty THOUSAND pounds", "money", "250000")),
+        ("A hundred and twenty-five runners started.", ("A hundred and twenty-five runners", "quantity", "125")),
+        ("it cost six hundred and forty two pounds", ("six hundred and forty two pounds", "money", "642")),
+    ],
+)  # fmt: skip
+def test_british_number_words_with_and_are_one_number(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Between two hundred and three hundred people came.", "200", "300"),
+        ("They had two thousand and four thousand seats in the two halls.", "2000", "4000"),
+    ],
+)
+def test_and_before_a_number_of_the_same_scale_joins_nothing(text, first, second):
+    values = {v for _, _, v in readings(text)}
+    assert not any(v.isdigit() and int(v) in (2300, 2400, 203, 2004) for v in values), readings(text)
+    assert first in " ".join(values) and second in " ".join(values), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ridership crossed the two-lakh mark in May.", ("two-lakh", "quantity", "200000")),
+        ("The state approved a 5-crore project for the canal.", ("5-crore", "quantity", "50000000")),
+        ("Each family gets Rs 2.5-lakh in aid.", ("Rs 2.5-lakh", "money", "250000")),
+        ("A three-million-strong crowd lined the route.", ("three-million-strong", "quantity", "3000000")),
+    ],
+)
+def test_a_scale_joined_by_a_hyphen_multiplies(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rates rose by about half a percentage point.", ("about half a percentage point", "percentage_points", "0.5")),
+        ("Inflation slowed by half a per cent.", ("half a per cent", "percent", "0.5")),
+        ("The bank cut by a quarter of a percentage point.",
+         ("a quarter of a percentage point", "percentage_points", "0.25")),
+    ],
+)  # fmt: skip
+def test_half_or_a_quarter_of_a_point_is_one_mention(text, expected):
+    check(text, [expected])
+    assert not any(kind == "fraction" for _, kind, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sewage flowed for 3.6m hours last year.", ("3.6m hours", "duration", "3600000")),
+        ("Staff lost 1.2m days to sickness.", ("1.2m days", "duration", "1200000")),
+        ("The fund reached 1.3m people.", ("1.3m people", "quantity", "1300000")),
+    ],
+)
+def test_millions_of_hours_or_days_are_a_duration(text, expected):
+    check(text, [expected])
