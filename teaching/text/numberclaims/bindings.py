@@ -505,16 +505,48 @@ WHY_YEAR_OR_COUNT = (
 )
 
 
-def _year_or_count(text: str, v: Value) -> Declined | None:
-    """ "In 2019 voters backed it": the year, a comma lost, or 2,019 voters? Declined."""
+WHY_YEAR_OR_COUNT_AFTER_POSSESSIVE = (
+    "After a possessive, a four-digit number like this before a noun (“the party’s 2024 voters”) could be a year "
+    "(the voters of 2024) or a count of the noun: the text does not say which."
+)
+_POSSESSIVE_BEFORE = re.compile(r"(?:\w['’]s|\ws['’]|\b(?:their|his|her|its|our|my|your))\s+\Z", re.IGNORECASE)
+_IN_OPENING = re.compile(r"\bIn\s+\Z")
+
+
+def _year_like(v: Value) -> str | None:
+    """The four digits of a count of a noun that could be a year (1900-2100, printed without a separator)."""
     if not (v.sure and v.kind == "count" and v.category == "quantity" and v.noun and not v.is_range):
         return None
     digits = v.text.split()[0]
     if not (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100) or v.qualifier != "exact":
         return None
-    if not _IN_BEFORE.search(text, max(0, v.start - 10), v.start):
+    return digits
+
+
+def _year_or_count(text: str, v: Value) -> Declined | None:
+    """ "a rise in 2019 voters", "Labour's 2024 voters": the year, a comma lost, or 2,019 voters? Declined."""
+    if _year_like(v) is None:
         return None
-    return Declined(v.text, v.start, v.end, WHY_YEAR_OR_COUNT)
+    if _IN_BEFORE.search(text, max(0, v.start - 10), v.start):
+        return Declined(v.text, v.start, v.end, WHY_YEAR_OR_COUNT)
+    if _POSSESSIVE_BEFORE.search(text, max(0, v.start - 10), v.start):
+        return Declined(v.text, v.start, v.end, WHY_YEAR_OR_COUNT_AFTER_POSSESSIVE)
+    return None
+
+
+def _year_opening_a_sentence(text: str, v: Value) -> Value | None:
+    """ "In 2024 voters turned out in force": "In" opening a sentence before a number that can be a year is that
+    year, its comma lost (a count would not follow "In" there); "the heating failed in 2000 homes" mid-sentence
+    stays declined."""
+    digits = _year_like(v)
+    m = _IN_OPENING.search(text, max(0, v.start - 10), v.start)
+    if digits is None or m is None:
+        return None
+    lead = text[: m.start()].rstrip(" \t")
+    if lead and lead[-1] not in '.!?\n"“‘(':
+        return None
+    return Value(text=digits, start=v.start, end=v.start + 4, low=Decimal(0), high=Decimal(0), kind="date",
+                 category="year", when_low=digits, when_high=digits)  # fmt: skip
 
 
 def _year_before_a_singular(text: str, v: Value) -> Value | None:
@@ -733,6 +765,55 @@ def _currency_said_once(text: str, v: Value, earlier: list[Value]) -> Value | No
     return None
 
 
+WHY_MONEY_NEARBY = (
+    "Money is named just before this number in the same sentence, so it may be money too, but the text does not "
+    "say in what (or whether it is money at all)."
+)
+_PRICED = re.compile(
+    r"\b(?:costs?|costing|priced\s+at|sells?\s+for|sold\s+for|selling\s+for|worth|fetch(?:es|ed)?)\s+\Z",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?;](?=[\s\"”’)]|\Z)|\n")
+_AN_AGE_BEFORE = re.compile(r"(?:\baged?\s+(?:over\s+|under\s+)?|,\s*)\Z", re.IGNORECASE)
+_ENDS_A_PHRASE = re.compile(r"[ \t]*(?:[,.;:!?)—–\"”’]|\n|\Z)")  # nothing after the number says what it counts
+
+
+def _bare_amount(v: Value) -> bool:
+    return (
+        v.sure
+        and v.kind == "count"
+        and v.category == "quantity"
+        and not v.is_range
+        and not (v.unit or v.noun or v.currency or v.per)
+    )
+
+
+def _money_in_the_sentence(text: str, v: Value, earlier: list[Value]) -> Value | None:
+    """ "a bag that cost 15 000 francs now costs 50 000", "the average claim was 3 400" after "300 million pounds":
+    a bare number after money in the same sentence. After a word that prices something ("costs", "worth", "sold
+    for"), with one currency in the sentence, it is money in that currency; otherwise it may be money and may not:
+    unsure, never a confident plain number where a careful reader sees money."""
+    if not _bare_amount(v) or not _ENDS_A_PHRASE.match(text, v.end):
+        return None
+    if (v.low < 100 and v.low == v.low.to_integral_value()) or _AN_AGE_BEFORE.search(
+        text, max(0, v.start - 12), v.start
+    ):
+        return (
+            None  # "Gemma, 36,", "aged 7 and 4", "since he was 7": small whole numbers are ages and scores more often
+        )
+    money = [
+        a
+        for a in earlier
+        if a.sure and a.currency and a.end <= v.start and not _SENTENCE_END.search(text, a.end, v.start)
+    ]
+    if not money:
+        return None
+    currencies = {a.currency for a in money}
+    if len(currencies) == 1 and _PRICED.search(text, max(0, v.start - 20), v.start):
+        return replace(v, category="money", currency=money[-1].currency)
+    return replace(v, confidence=UNSURE, why=WHY_MONEY_NEARBY)
+
+
 # --- clock times in words ----------------------------------------------------------------------------------
 
 WHY_WORD_TIME = (
@@ -931,14 +1012,14 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             continue
         if named is not None:
             v = named
-        v = _year_before_a_singular(text, v) or _shillings_and_pence(text, v) or v
+        v = _year_before_a_singular(text, v) or _year_opening_a_sentence(text, v) or _shillings_and_pence(text, v) or v
         unexplained = _year_or_count(text, v)
         if unexplained is not None:
             declined.append(unexplained)
             continue
         v = _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
         v = _unbound_rate(text, v) or v
-        v = _currency_said_once(text, v, out) or v
+        v = _currency_said_once(text, v, out) or _money_in_the_sentence(text, v, out) or v
         if out and out[-1].end <= v.start and _shares_the_unit_after(text, out[-1], v):
             out[-1] = replace(out[-1], confidence=UNSURE, why=WHY_SHARED_UNIT)
         if out and out[-1].end <= v.start and _glued(text, out[-1], v):

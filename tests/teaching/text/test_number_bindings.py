@@ -247,11 +247,12 @@ def test_a_year_before_a_singular_noun_is_the_year(text, expected):
 @pytest.mark.parametrize(
     ("text", "declined"),
     [
-        ("In 2019 voters backed the plan.", "2019 voters"),
         ("the scheme began in 2008 families were told", "2008 families"),
+        ("The vote split in 2019 voters and non-voters alike.", "2019 voters"),
     ],
 )
-def test_a_year_like_number_after_in_before_a_plural_noun_is_declined(text, declined):
+def test_a_year_like_number_after_in_mid_sentence_before_a_plural_noun_is_declined(text, declined):
+    """ "In 2019 voters …" opening a sentence is the year (test_number_reading_amounts)."""
     assert declined in unsure(text)
     assert not any(span == declined for span, _, _ in readings(text))
 

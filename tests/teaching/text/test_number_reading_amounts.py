@@ -8,7 +8,7 @@ import pytest
 
 from teaching.text.numberclaims import parse_claim
 
-from .test_number_reading_rules import check, readings
+from .test_number_reading_rules import check, readings, unsure
 
 
 def currencies(text: str) -> set[tuple[str, str | None]]:
@@ -116,4 +116,68 @@ def test_half_or_a_quarter_of_a_point_is_one_mention(text, expected):
     ],
 )
 def test_millions_of_hours_or_days_are_a_duration(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("In 2024 voters chose a new mayor.", "2024"),
+        ("The plant shut. In 2019 workers marched on the town hall.", "2019"),
+        ('"In 2022 farmers lost half the crop," he said.', "2022"),
+    ],
+)
+def test_in_opening_a_sentence_before_a_year_and_a_noun_is_the_year(text, year):
+    check(text, [(year, "year", year)])
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("A third of Labour's 2024 voters stayed at home.", "2024 voters"),
+        ("The club's 1950 members voted on the plan.", "1950 members"),
+    ],
+)
+def test_a_year_or_a_count_after_a_possessive_is_declined(text, span):
+    assert span in unsure(text), parse_claim(text)
+    assert not any(s.startswith(span[:4]) for s, _, _ in readings(text)), readings(text)
+
+
+def test_a_count_after_a_possessive_with_a_separator_still_counts():
+    check("The club's 1,950 members voted on the plan.", [("1,950 members", "quantity", "1950")])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "currency"),
+    [
+        ("A sack of rice that cost 12 000 naira last spring now costs 30 000, traders said.", "30 000", "NGN"),
+        ("The painting sold for £2m in 1990 and is now worth 9 million.", "9 million", "GBP"),
+    ],
+)
+def test_a_bare_amount_priced_after_money_in_the_sentence_is_money_in_that_currency(text, span, currency):
+    assert (span, currency) in currencies(text), parse_claim(text).readings
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("claims could reach 300 million pounds and the typical claim was 2 900", "2 900"),
+        ("The firm paid $5m in fines last year, against 800,000.", "800,000"),
+        ("The fund lost €3bn, and the bank 450.", "450"),
+    ],
+)
+def test_a_bare_amount_after_money_in_the_sentence_is_unsure(text, span):
+    assert span in unsure(text), parse_claim(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The £30m signing, 24, scored twice.", ("24", "quantity", "24")),
+        ("He won £1,000 and gave it to his kids, aged 9 and 6.", ("6", "quantity", "6")),
+        ("The £2m scheme paid for 300 new homes.", ("300", "quantity", "300")),
+        ("The rent is £900 a month and 1,200 families are waiting.", ("1,200 families", "quantity", "1200")),
+    ],
+)
+def test_ages_small_numbers_and_counted_things_near_money_stay_counts(text, expected):
     check(text, [expected])
