@@ -22,6 +22,7 @@ from django.test.utils import CaptureQueriesContext
 from teaching import categories as category_defs
 from teaching import selectors, services
 from teaching.models import Annotation, ArticleResult, Comparison, Enrollment, KeyItem, LessonArticle, Submission
+from teaching.services import results
 from teaching.text import agreement
 from teaching.text.matching import Span, match, tokenize
 from teaching.text.scoring import band_for_share, tally
@@ -450,3 +451,40 @@ def test_rows_recomputed_to_the_same_figures_only_move_their_sums_inputs(world):
     assert len(updates) == 2
     assert sum('"coverage"' in sql for sql in updates) == 1
     assert_kept_equals_reference(w["assignment"], w["lesson_articles"])
+
+
+def test_kept_rows_read_what_the_orms_values_list_reads(world):
+    """results.kept_rows (SQL written by hand) against the ORM's read of the same rows: every column, JSON and all."""
+    w = world
+    rng = random.Random(11)
+    for n, la in enumerate(w["lesson_articles"]):
+        start, end, exact = _random_span(rng, la.article)
+        services.create_key_item(
+            key=w["key"], article=la.article, category="numbers", start=start, end=end, exact=exact, by=w["teacher"]
+        )
+        for submission, student in zip(w["submissions"][: n + 2], w["students"], strict=False):
+            start, end, exact = _random_span(rng, la.article)
+            services.create_annotation(
+                by=student,
+                submission=submission,
+                article=la.article,
+                category="numbers",
+                start=start,
+                end=end,
+                exact=exact,
+            )
+    selectors.class_scores(w["assignment"])  # writes the kept rows
+    fields = tuple(f.attname for f in ArticleResult._meta.concrete_fields)
+    submission_ids = [s.pk for s in w["submissions"]]
+    article_ids = [la.article_id for la in w["lesson_articles"]]
+    for some_submissions, some_articles in [
+        (submission_ids, article_ids),
+        (submission_ids[:1], article_ids[1:]),
+        ([submission_ids[0], 10**9], article_ids),
+        ([], article_ids),
+    ]:
+        orm = ArticleResult.objects.filter(submission_id__in=some_submissions, article_id__in=some_articles)
+        expected = sorted(orm.values_list(*fields))
+        assert sorted(tuple(row) for row in results.kept_rows(some_submissions, some_articles, fields)) == expected
+    assert len(results.kept_rows(submission_ids, article_ids, fields)) == len(submission_ids) * len(article_ids)
+    assert isinstance(results.kept_rows(submission_ids, article_ids, ("figures",))[0][0], dict)
