@@ -173,6 +173,7 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
     shown, runs = heat.runs(category)
     levels: dict[int, int] = {}
     labels: dict[tuple[int, ...], str] = {}
+    shown_key = tuple(shown)
     passage_rows = []
     for n, (start, end, _, _, figures) in enumerate(runs, start=1):
         students = figures[0]
@@ -181,8 +182,7 @@ def class_heatmap(assignment: Assignment, position: int, category: str | None = 
             level = levels[students] = band_for_share(students / class_size if class_size else 0.0, SHADES)
         label = labels.get(figures)
         if label is None:
-            by_category = zip(shown, figures[1:], strict=True)
-            label = labels[figures] = agreement.describe_figures(students, by_category, class_size)
+            label = labels[figures] = agreement.describe_run(figures, shown_key, class_size)
         passage_rows.append((n, start, end, students, level, label))
     # The key's anchored items on this article (in reading order), from the lesson's already read.
     wanted = {category} if category else set(categories)

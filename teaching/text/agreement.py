@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress, islice, pairwise
 from operator import mul, ne
 
@@ -49,6 +50,7 @@ __all__ = [
     "coverage",
     "describe",
     "describe_figures",
+    "describe_run",
     "fleiss_kappa",
     "heatmap",
     "heatmap_from_word_ranges",
@@ -172,6 +174,16 @@ def describe_figures(students: int, by_category: Iterable[tuple[str, int]], clas
     reading = f"{students} of {class_size} {'student' if class_size == 1 else 'students'}"
     parts = [f"{n} as {category}" for category, n in by_category if n]
     return reading + (" — " + ", ".join(parts) if parts else "")
+
+
+@lru_cache(maxsize=1 << 15)
+def describe_run(figures: tuple[int, ...], shown: tuple[str, ...], class_size: int) -> str:
+    """``describe_figures`` for one of ``Heatmap.runs``' figures (students, then each category in ``shown``).
+
+    Kept per process: a class of 160 has over a thousand different figures on one article, and a reload of
+    its heatmap (the teacher following a lesson) shows nearly all of them again; formatting them was the part
+    of the page that grew with the class."""
+    return describe_figures(figures[0], zip(shown, figures[1:], strict=True), class_size)
 
 
 # Signs printed against a figure belong to it although they are not word characters: a passage over

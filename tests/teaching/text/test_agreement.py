@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from teaching.text import agreement
 from teaching.text.agreement import (
     Highlight,
     band,
@@ -255,3 +256,18 @@ def test_kappa_from_coverage_is_fleiss_kappa_of_the_rows(seed):
 def test_kappa_from_coverage_refuses_more_highlighters_than_raters():
     with pytest.raises(ValueError):
         kappa_from_coverage([3, 1], 2)
+
+
+@pytest.mark.parametrize(
+    ("figures", "shown", "class_size", "label"),
+    [
+        ((12, 9, 3), ("numbers", "rhetoric"), 27, "12 of 27 students — 9 as numbers, 3 as rhetoric"),
+        ((3, 0, 3, 0), ("numbers", "rhetoric", "sourcing"), 27, "3 of 27 students — 3 as rhetoric"),
+        ((1, 1), ("numbers",), 1, "1 of 1 student — 1 as numbers"),
+        ((2,), (), 5, "2 of 5 students"),
+    ],
+)
+def test_describe_run_is_describe_figures_of_a_runs_figures(figures, shown, class_size, label):
+    assert agreement.describe_run(figures, shown, class_size) == label
+    assert agreement.describe_figures(figures[0], zip(shown, figures[1:], strict=True), class_size) == label
+    assert agreement.describe_run(figures, shown, class_size) == label  # kept: the same text again
