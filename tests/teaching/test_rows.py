@@ -5,9 +5,10 @@ import datetime
 from django.db import connection
 
 from teaching import rows
-from teaching.models import Annotation, Assignment, Submission
+from teaching.models import Annotation, Assignment, Submission, User
 from teaching.selectors import get_assignment_for_student
 from teaching.selectors.annotations import _RECORD_FIELDS
+from teaching.selectors.classrooms import students_with_submissions
 from teaching.selectors.submissions import assignment_with_class
 from tests import factories
 
@@ -60,3 +61,24 @@ def test_assignment_with_class_reads_the_lesson_class_and_teacher_or_nothing(
     assert assignment_with_class(assignment.pk, student_id=outsider.pk) is None
     assert assignment_with_class(assignment.pk, teacher_id=teacher.pk).pk == assignment.pk
     assert assignment_with_class(assignment.pk, teacher_id=student.pk) is None
+
+
+def test_students_with_submissions_reads_what_the_orms_in_bulk_reads(
+    submission, other_student, classroom, lesson, django_assert_num_queries
+):
+    """The review's students and their submissions (one query) against ``in_bulk`` of each (two)."""
+    submission.submitted_at = datetime.datetime(2026, 2, 1, 8, 0, 5, 123456, tzinfo=datetime.UTC)
+    submission.status = Submission.Status.SUBMITTED
+    submission.save()
+    elsewhere = factories.AssignmentFactory(classroom=classroom, lesson=lesson)
+    factories.SubmissionFactory(assignment=elsewhere, student=other_student)  # another assignment's: not this one's
+    wanted = [submission.student_id, other_student.pk, 10**9]
+    with django_assert_num_queries(1):
+        students, own = students_with_submissions(submission.assignment_id, wanted)
+    read_students = User.objects.in_bulk(wanted)
+    read_own = Submission.objects.in_bulk([submission.pk])
+    assert {pk: _fields(u) for pk, u in students.items()} == {pk: _fields(u) for pk, u in read_students.items()}
+    assert {pk: _fields(s) for pk, s in own.items()} == {pk: _fields(s) for pk, s in read_own.items()}
+    assert all(s._state.adding is False for s in [*students.values(), *own.values()])
+    with django_assert_num_queries(0):
+        assert students_with_submissions(submission.assignment_id, []) == ({}, {})

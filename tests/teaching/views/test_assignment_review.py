@@ -49,14 +49,14 @@ def test_review_query_count_is_constant(teacher_client, classroom, lesson, artic
             sub = factories.SubmissionFactory(assignment=assignment, student=s)
             factories.annotation_for(sub, article, "300")
     # session, user, assignment (+lesson, class), roster, submissions (ids, statuses, versions), the page's
-    # students and submissions, the kept results (teaching/services/results.py: key items, lesson articles,
-    # kept rows; the first load also matches everybody once: texts, highlights, class sums to move, one
-    # upsert, in a transaction), comparisons (teaching.selectors.class_comparisons, with the review's
-    # submissions): counts, key comparisons (none: no query for their items)
-    with django_assert_num_queries(19):
+    # students with their submissions (one query), the kept results (teaching/services/results.py: key
+    # items, lesson articles, kept rows; the first load also matches everybody once: texts, highlights,
+    # class sums to move, one upsert, in a transaction), comparisons (teaching.selectors.class_comparisons,
+    # with the review's submissions): counts, key comparisons (none: no query for their items)
+    with django_assert_num_queries(18):
         response = teacher_client.get(_url(assignment))
     assert len(response.context["review"].rows) == size
-    with django_assert_num_queries(12):  # nothing changed: nobody is matched again
+    with django_assert_num_queries(11):  # nothing changed: nobody is matched again
         response = teacher_client.get(_url(assignment))
     assert f"of {size}</strong> submitted" in response.text
 

@@ -198,11 +198,11 @@ def test_class_views_need_login(client, sample_key, classroom, assignment, artic
         # session, user, assignment, lesson articles, key items, roster, submissions, kept rows' inputs, the
         # class sums; the first load also matches everybody and adds the class up, as above
         ("key_items", 26, 9),
-        # session, user, assignment, roster, submissions, the page's students and submissions, key items,
-        # lesson articles, kept results, and class_comparisons (with the review's submissions): counts, key
-        # comparisons (none here); the first load also matches everybody (texts, highlights, class sums to
-        # move, one upsert, in a transaction)
-        ("review", 19, 12),
+        # session, user, assignment, roster, submissions, the page's students with their submissions (one
+        # query), key items, lesson articles, kept results, and class_comparisons (with the review's
+        # submissions): counts, key comparisons (none here); the first load also matches everybody (texts,
+        # highlights, class sums to move, one upsert, in a transaction)
+        ("review", 18, 11),
     ],
 )
 def test_class_pages_query_count_is_constant(
