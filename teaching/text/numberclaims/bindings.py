@@ -825,7 +825,8 @@ _MINUTES_WORDS = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty
                   "a quarter": 15, "half": 30}  # fmt: skip
 _HOUR_RE = "|".join(sorted(_HOURS, key=len, reverse=True))
 _PART_RE = (
-    r"(?P<oclock>\s+o[’']clock)?(?:\s+(?:in\s+the|at|this|tomorrow|yesterday|last)\s+"
+    r"(?P<oclock>\s+o[’']clock)?(?:\s+(?:in\s+the|at|this|that|tomorrow|yesterday|last|the\s+next|the\s+following|"
+    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+"
     r"(?P<part>morning|afternoon|evening|night)\b|\s+(?P<tonight>tonight)\b)?"
 )
 _WORD_TIME = re.compile(

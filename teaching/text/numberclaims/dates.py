@@ -556,8 +556,14 @@ class DateReader(Walker):
         when the words right after it (no punctuation between) name one. ``only_in``: just "in the morning",
         "in the afternoon", "in the evening", which make a bare number a time ("at about 6 in the morning")."""
         if only_in:
+            # "in the morning", "this evening", "tomorrow morning", "on Monday morning" ("at 10 30 tomorrow morning")
+            on_a_day = self.is_word(j, "on") and self.is_word(j + 1, *WEEKDAYS)
             for part in ("morning", "afternoon", "evening"):
-                if self.phrase(j, ("in", "the", part)) and self.same_line(j):
+                if not self.same_line(j):
+                    return None
+                if self.phrase(j, ("in", "the", part)) or on_a_day and self.phrase(j + 2, (part,)):
+                    return part
+                if self.is_word(j, "this", "that", "tomorrow", "yesterday") and self.phrase(j + 1, (part,)):
                     return part
             return None
         for k in range(j, j + 4):

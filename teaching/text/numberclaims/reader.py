@@ -918,6 +918,15 @@ class Scanner(DateReader):
                 after = self.tok(k + 1)
                 if (
                     after is not None
+                    and UNITS.get(after.low) in DURATION_UNITS
+                    and after.low.endswith("s")
+                    and self.same_line(k + 1)
+                    and not self.adjacent(k + 1)
+                ):
+                    low, high = low * 1_000_000, high * 1_000_000
+                    unit, k, category = UNITS[after.low], k + 2, "duration"  # 3.6m hours: millions of them
+                elif (
+                    after is not None
                     and after.kind == "word"
                     and (after.low in NOUNS or _plural_noun(after.text))
                     and self.same_line(k + 1)

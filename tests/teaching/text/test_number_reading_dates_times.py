@@ -129,7 +129,7 @@ def test_a_span_or_a_few_is_a_range_with_its_unit(text, expected):
         ("the gust came at 10 past 3 this morning", [("10 past 3 this morning", "time", "03:10")]),
         ("the lights went out at 20 to 11 last night", [("20 to 11 last night", "time", "22:40")]),
         ("the tree fell around 11 last night", [("around 11 last night", "time", "23:00")]),
-        ("the warning lasts until 6 this evening", [("6 this evening", "time", "18:00")]),
+        ("the warning lasts until 6 this evening", [("6", "time", "18:00")]),
         ("we heard a bang at about half 2 and then it went dark", [("about half 2", "time", "02:30")]),
         ("The truce ends at midnight on Sunday.", [("midnight", "time", "00:00")]),
         ("Polls close at midday.", [("midday", "time", "12:00")]),
@@ -177,3 +177,23 @@ def test_numbers_that_are_no_clock_time_stay_numbers(text, expected):
 )
 def test_midnight_and_noon_as_names_are_not_times(text, expected):
     assert {r for r in readings(text) if r[1] == "time"} == {e for e in expected if e[1] == "time"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The cat was coaxed out at quarter to ten on Monday morning.",
+            [("quarter to ten on Monday morning", "time", "09:45")],
+        ),
+        ("the match resumes at 10 30 tomorrow morning", [("10 30", "time", "10:30")]),
+        ("the ferry left at 7 that evening", [("7", "time", "19:00")]),
+        ("Sewage flowed for 3.6m hours last year.", [("3.6m hours", "duration", "3600000")]),
+        ("Volunteers gave 1.2m days of their time.", [("1.2m days", "duration", "1200000")]),
+        # the other side
+        ("He was 1.93m tall.", [("1.93m", "quantity", "1.93")]),
+        ("About 1.3m people voted.", [("About 1.3m people", "quantity", "1300000")]),
+    ],
+)
+def test_the_part_of_the_day_after_a_weekday_and_millions_of_hours(text, expected):
+    check(text, expected)
