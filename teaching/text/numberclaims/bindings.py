@@ -814,6 +814,26 @@ def _money_in_the_sentence(text: str, v: Value, earlier: list[Value]) -> Value |
     return replace(v, confidence=UNSURE, why=WHY_MONEY_NEARBY)
 
 
+WHY_RATIO_NEARBY = (
+    "A ratio or a multiple is named just before this number and compared with it (“a ratio of 18, against an "
+    "average of 22”), so it may be the same kind of ratio, but the text does not say so."
+)
+_COMPARED = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|than)\b", re.IGNORECASE)
+
+
+def _ratio_in_the_sentence(text: str, v: Value, earlier: list[Value]) -> Value | None:
+    """ "a price-earnings ratio of 18, against an average of 22 for the sector", "7.5 times earnings, against an
+    average nearer six": a bare number compared with a ratio or a multiple just before it may be one too. Unsure."""
+    if not (_bare_amount(v) and v.qualifier in ("exact", "approx")):
+        return None
+    a = earlier[-1] if earlier else None  # the reading just before, not one further back ("400 staff, against 300")
+    if a is None or a.end > v.start or _SENTENCE_END.search(text, a.end, v.start):
+        return None
+    if a.sure and a.kind == "ratio" and a.category == "ratio" and _COMPARED.search(text, a.end, v.start):
+        return replace(v, confidence=UNSURE, why=WHY_RATIO_NEARBY)
+    return None
+
+
 # --- clock times in words ----------------------------------------------------------------------------------
 
 WHY_WORD_TIME = (
@@ -1021,6 +1041,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         v = _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
         v = _unbound_rate(text, v) or v
         v = _currency_said_once(text, v, out) or _money_in_the_sentence(text, v, out) or v
+        v = _ratio_in_the_sentence(text, v, out) or v
         if out and out[-1].end <= v.start and _shares_the_unit_after(text, out[-1], v):
             out[-1] = replace(out[-1], confidence=UNSURE, why=WHY_SHARED_UNIT)
         if out and out[-1].end <= v.start and _glued(text, out[-1], v):

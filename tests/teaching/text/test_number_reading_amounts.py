@@ -181,3 +181,25 @@ def test_a_bare_amount_after_money_in_the_sentence_is_unsure(text, span):
 )
 def test_ages_small_numbers_and_counted_things_near_money_stay_counts(text, expected):
     check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The shares trade at a price-earnings ratio of 14, against an average of 19 for rivals.", "19"),
+        ("Buyers paid about 9 times earnings, compared with nearer seven last year.", "seven"),
+    ],
+)
+def test_a_bare_number_compared_with_a_ratio_just_before_is_unsure(text, span):
+    assert span in unsure(text), parse_claim(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It trades at 12 times earnings and employs 400 staff, against 300 last year.", ("300", "quantity", "300")),
+        ("The ratio was 3 to 1 and the vote passed.", ("3 to 1", "ratio", "3:1")),
+    ],
+)
+def test_a_number_not_compared_with_the_ratio_before_it_is_read(text, expected):
+    check(text, [expected])
