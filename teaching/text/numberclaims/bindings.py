@@ -980,6 +980,19 @@ WHY_SHARED_UNIT = (
 _COMMA = re.compile(r",[ \t]*")
 
 
+WHY_SPOKEN_RANGE = (
+    "Two round numbers with only a comma between them (“jumped 30, 40 percent”) are often a rough range said aloud: "
+    "this may be its top rather than the amount itself."
+)
+
+
+def _spoken_range(a: Value, b: Value) -> bool:
+    """ "30, 40 percent": two round numbers rising, the first bare: a range said aloud, so the second is unsure too
+    ("of the 12, 40 percent" is not: 12 is no round number)."""
+    five = Decimal(5)
+    return a.low < b.low and a.low % five == 0 and b.low % five == 0 and a.low > 0
+
+
 def _shares_the_unit_after(text: str, a: Value, b: Value) -> bool:
     """ "values jumped 30, 40 percent": is the 30 thirty percent, or thirty of something? The bare number
     accounts for no word of its own, and the next number's unit may be its too."""
@@ -1044,6 +1057,8 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         v = _ratio_in_the_sentence(text, v, out) or v
         if out and out[-1].end <= v.start and _shares_the_unit_after(text, out[-1], v):
             out[-1] = replace(out[-1], confidence=UNSURE, why=WHY_SHARED_UNIT)
+            if _spoken_range(out[-1], v):
+                v = replace(v, confidence=UNSURE, why=WHY_SPOKEN_RANGE)
         if out and out[-1].end <= v.start and _glued(text, out[-1], v):
             a = out.pop()
             declined.append(Declined(text[a.start : v.end], a.start, v.end, WHY_GLUED))

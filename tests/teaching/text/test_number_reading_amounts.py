@@ -203,3 +203,20 @@ def test_a_bare_number_compared_with_a_ratio_just_before_is_unsure(text, span):
 )
 def test_a_number_not_compared_with_the_ratio_before_it_is_read(text, expected):
     check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Rents went up 20, 25 percent in a year.", {"20", "25 percent"}),
+        ("Prices rose 10, 15% over the summer.", {"10", "15%"}),
+        ("In the end 40, 45 percent turned out.", {"40", "45 percent"}),
+    ],
+)
+def test_two_round_numbers_with_a_comma_are_a_spoken_range_both_unsure(text, spans):
+    assert spans <= unsure(text), parse_claim(text)
+
+
+def test_a_count_then_a_percentage_after_a_comma_keeps_the_percentage():
+    text = "Of the 12, 40 percent were late."
+    check(text, [("40 percent", "percent", "40")])
