@@ -850,7 +850,7 @@ _PART_RE = (
     r"(?P<part>morning|afternoon|evening|night)\b|\s+(?P<tonight>tonight)\b)?"
 )
 _WORD_TIME = re.compile(
-    r"\b(?P<lead>at|by|until|till|before|after|since|from|around|about|to)\s+"
+    r"(?:\b(?P<lead>at|by|until|till|before|after|since|from|around|about|to)\s+)?"
     r"(?P<time>(?:(?P<minutes>" + "|".join(sorted(_MINUTES_WORDS, key=len, reverse=True)) + r"|[12]?\d)\s+"
     r"(?P<dir>past|to)\s+)?"
     r"(?P<hour>" + _HOUR_RE + r"|1[0-2]|[1-9])\b(?![.:,]?\d)" + _PART_RE + r")",
@@ -868,7 +868,9 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
     for m in _WORD_TIME.finditer(text):
         part = (m.group("part") or m.group("tonight") or "").lower() or None
         printed = m.group("hour").lower()
-        lead = m.group("lead").lower()
+        lead = (m.group("lead") or "").lower()
+        if not lead and (m.group("minutes") is None or m.group("dir").lower() != "past"):
+            continue  # with no word that introduces a time, only "10 past 3", "quarter past nine" say one
         if printed.isdigit() and (
             m.group("minutes") is None
             and (part is None or lead in {"from", "to"})

@@ -197,3 +197,30 @@ def test_midnight_and_noon_as_names_are_not_times(text, expected):
 )
 def test_the_part_of_the_day_after_a_weekday_and_millions_of_hours(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the clock in the hall showed 10 past 3", "10 past 3"),
+        ("it was quarter past nine when the doors shut", "quarter past nine"),
+    ],
+)
+def test_n_past_an_hour_says_a_time_even_without_at(text, expected):
+    assert expected in unsure(text)
+    assert not any(kind == "quantity" for _, kind, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the clock in the hall showed 10 past 3 in the afternoon", [("10 past 3 in the afternoon", "time", "15:10")]),
+        # the other side: "to" without a word that introduces a time stays a range or a change
+        ("the share rose from 10 to 3", []),
+        ("between 5 to 9 people were hurt", []),
+    ],
+)
+def test_n_past_an_hour_with_its_part_of_the_day(text, expected):
+    check(text, expected)
+    if not expected:
+        assert not any(kind == "time" for _, kind, _ in readings(text))
