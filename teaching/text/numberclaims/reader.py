@@ -1305,8 +1305,20 @@ class Scanner(DateReader):
                     return value, j + 2
             return None
         if t.low in ("decade", "century", "fortnight") and self.is_word(
-            j - 1, "next", "past", "last", "preceding", "following", "previous", "coming", "another"
-        ):
+            j - 1,
+            "next",
+            "past",
+            "last",
+            "preceding",
+            "following",
+            "previous",
+            "coming",
+            "another",
+            "final",
+            "first",
+            "whole",
+            "entire",
+        ):  # "in the final fortnight", "the whole decade": a span of that length
             amount, unit = DURATION_SCALE[UNITS[t.low]] if UNITS[t.low] in DURATION_SCALE else (2, "weeks")
             return self._make(j, j + 1, Decimal(amount), Decimal(amount), "exact", None, unit=unit), j + 1
         if t.low in MONEY_WORDS and MONEY_WORDS[t.low] and self.is_word(j - 1, "a"):

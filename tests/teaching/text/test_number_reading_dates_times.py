@@ -224,3 +224,17 @@ def test_n_past_an_hour_with_its_part_of_the_day(text, expected):
     check(text, expected)
     if not expected:
         assert not any(kind == "time" for _, kind, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The results are due in a fortnight.", [("a fortnight", "duration", "2")]),
+        ("The repairs will be done within a fortnight.", [("a fortnight", "duration", "2")]),
+        ("Crews will work nights in the final fortnight.", [("fortnight", "duration", "2")]),
+        ("Prices held for the whole decade.", [("decade", "duration", "10")]),
+        ("Sales slipped over the past fortnight.", [("fortnight", "duration", "2")]),
+    ],
+)
+def test_a_fortnight_is_two_weeks(text, expected):
+    check(text, expected)
