@@ -814,6 +814,44 @@ def _money_in_the_sentence(text: str, v: Value, earlier: list[Value]) -> Value |
     return replace(v, confidence=UNSURE, why=WHY_MONEY_NEARBY)
 
 
+_UP_FROM = re.compile(
+    r"[\s,;(—–-]*\b(?:up|down|rising|falling|rose|fell|climbing|dropping|compared\s+(?:with|to))\s+(?:from\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+_COUNTS_SOMETHING = re.compile(r"\s+(?:of|who|which|that|whom|were|are)\b", re.IGNORECASE)
+
+
+def _up_from(text: str, v: Value, earlier: list[Value]) -> Value | None:
+    """ "£9.6bn, up from 8.1bn", "4.2%, down from 4.6", "3.6m hours last year, up from 1.75m", "$412m, compared
+    with 380m": a number compared in this way with the reading just before it, with nothing of its own to say what
+    it is, is the same kind of amount (its currency, its unit; "m" in millions when the other one was)."""
+    bare = _bare_amount(v) or (v.unit == "m" and not v.sure and v.kind == "count" and not v.noun and not v.per)
+    a = earlier[-1] if earlier else None
+    if not bare or a is None or a.end > v.start or not a.sure or a.is_range or a.per or a.kind != "count":
+        return None
+    between = text[a.end : v.start]
+    m = _UP_FROM.search(between)
+    if _SENTENCE_END.search(between) or m is None or len(between) > 40 or _COUNTS_SOMETHING.match(text, v.end):
+        return None  # "compared with 68 of the babies", "roughly 52 who had …": counts of people
+    low = v.low
+    if v.unit == "m":
+        if a.low < 1_000_000:
+            return None  # 1.93m: metres, or a million of something the text before does not show
+        low = v.low * 1_000_000
+    elif a.low >= 1_000_000 and v.low < 1_000:
+        return None  # "£9.6bn, up from 8" : 8 what?
+    if a.currency and a.category == "money":
+        return replace(v, low=low, high=low, unit=None, category="money", currency=a.currency, confidence=a.confidence,
+                       why=None)  # fmt: skip
+    if a.unit in DURATION_UNITS and "compared" in m.group(0).lower():
+        return None  # "over 10 years, compared with 52": the years are rarely what is compared
+    if a.category in ("percent", "percentage_points") or a.unit in DURATION_UNITS:
+        return replace(v, low=low, high=low, unit=a.unit, category=a.category, confidence=a.confidence, why=None)
+    return None
+
+
 WHY_RATIO_NEARBY = (
     "A ratio or a multiple is named just before this number and compared with it (“a ratio of 18, against an "
     "average of 22”), so it may be the same kind of ratio, but the text does not say so."
@@ -1055,7 +1093,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             continue
         v = _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
         v = _unbound_rate(text, v) or v
-        v = _currency_said_once(text, v, out) or _money_in_the_sentence(text, v, out) or v
+        v = _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out) or v
         v = _ratio_in_the_sentence(text, v, out) or v
         if out and out[-1].end <= v.start and _shares_the_unit_after(text, out[-1], v):
             out[-1] = replace(out[-1], confidence=UNSURE, why=WHY_SHARED_UNIT)

@@ -220,3 +220,41 @@ def test_two_round_numbers_with_a_comma_are_a_spoken_range_both_unsure(text, spa
 def test_a_count_then_a_percentage_after_a_comma_keeps_the_percentage():
     text = "Of the 12, 40 percent were late."
     check(text, [("40 percent", "percent", "40")])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose to £7.2bn, up from 6.4bn a year earlier.", ("6.4bn", "money", "6400000000")),
+        ("Inflation eased to 3.1%, down from 3.5 in June.", ("3.5", "percent", "3.5")),
+        ("Profit was $210m, compared with 180m last year.", ("180m", "money", "180000000")),
+        ("Patients waited 2.4m days last year, up from 1.9m in 2021.", ("1.9m", "duration", "1900000")),
+    ],
+)
+def test_a_bare_number_up_or_down_from_an_amount_is_the_same_kind_of_amount(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The chain made £2.1bn, up from 40 stores to 55.", ("40 stores", "quantity", "40")),
+        ("It hired 300 staff, up from 250.", ("250", "quantity", "250")),
+    ],
+)
+def test_up_from_a_number_of_another_kind_takes_nothing(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine were admitted within six months, compared with 31 of those given a placebo.", ("31", "quantity", "31")),
+        (
+            "About 30 would fall ill over 10 years, compared with roughly 45 who smoked.",
+            ("roughly 45", "quantity", "45"),
+        ),
+    ],
+)
+def test_a_count_of_people_compared_after_a_duration_stays_a_count(text, expected):
+    check(text, [expected])
