@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.cache import cache
-from django.db.models import Count, F, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -25,6 +25,7 @@ from teaching.models import (
     KeyComparison,
     KeyItem,
     LessonArticle,
+    ReferenceKey,
     Submission,
     User,
 )
@@ -298,30 +299,57 @@ def _key_links(lesson_id: int, *, spans_only: bool = False) -> list[cmp.KeyLink]
             )
             for kc in key_comparisons
         ]
-    key_comparisons = list(KeyComparison.objects.filter(key__lesson_id=lesson_id))
-    if not key_comparisons:
-        return []
-    items: dict[int, list[KeyItemSpan]] = defaultdict(list)
-    links = (
-        KeyComparison.items.through.objects.filter(
-            keycomparison__key__lesson_id=lesson_id, keyitem__anchor_status=ANCHORED
-        )
-        .order_by("keyitem__start", "keyitem__end", "keyitem_id")
-        .values_list(
-            "keycomparison_id",
-            "keyitem_id",
-            "keyitem__article_id",
-            "keyitem__category",
-            "keyitem__start",
-            "keyitem__end",
-        )
-    )
-    for kc_id, *span in links:
-        items[kc_id].append(KeyItemSpan(*span))
+    key_comparisons, items = _key_comparison_spans(lesson_id)
     return [
         cmp.KeyLink(ref=kc, relation=kc.relation, items=tuple(items[kc.pk]), title=kc.title, explanation=kc.explanation)
         for kc in key_comparisons
     ]
+
+
+def _key_comparison_spans(lesson_id: int) -> tuple[list[KeyComparison], dict[int, list[KeyItemSpan]]]:
+    """The lesson's key comparisons in their order (``KeyComparison.objects.filter(key__lesson_id=…)``) and, per
+    comparison, its anchored items as spans in KeyItem's order (start, end, id): one query of SQL written here
+    instead of the ORM's two (every load of the review reads them; building the queries cost more than running
+    them)."""
+    through = KeyComparison.items.through
+    comparisons, keys, items = (m._meta.db_table for m in (KeyComparison, ReferenceKey, KeyItem))
+    links = through._meta.db_table
+    to_comparison = through._meta.get_field("keycomparison").column
+    to_item = through._meta.get_field("keyitem").column
+    sql = (
+        f'SELECT {rows.columns(KeyComparison)}, "{items}"."id", "{items}"."article_id", "{items}"."category", '  # noqa: S608
+        f'"{items}"."start", "{items}"."end" FROM "{comparisons}" '
+        f'INNER JOIN "{keys}" ON "{comparisons}"."key_id" = "{keys}"."id" '
+        f'LEFT JOIN "{links}" ON "{links}"."{to_comparison}" = "{comparisons}"."id" '
+        f'LEFT JOIN "{items}" ON "{items}"."id" = "{links}"."{to_item}" AND "{items}"."anchor_status" = %s '
+        f'WHERE "{keys}"."lesson_id" = %s '
+        f'ORDER BY "{comparisons}"."position", "{comparisons}"."id", "{items}"."start", "{items}"."end", "{items}"."id"'
+    )
+    width = len(KeyComparison._meta.concrete_fields)
+    found: dict[int, KeyComparison] = {}
+    spans: dict[int, list[KeyItemSpan]] = defaultdict(list)
+    for values in rows.fetchall(sql, [ANCHORED, lesson_id]):
+        kc_id = values[0]
+        if kc_id not in found:
+            found[kc_id] = rows.instance(KeyComparison, values[:width])
+        if values[width] is not None:  # no item, or one a correction set aside
+            spans[kc_id].append(KeyItemSpan(*values[width:]))
+    return list(found.values()), spans
+
+
+def _comparison_counts(submission_ids: list[int]) -> dict[int, int]:
+    """submission id → its comparisons, for those that have any: ``Comparison.objects.filter(submission_id__in=…)
+    .values("submission_id").annotate(n=Count("id"))``, in SQL written here (and, like the ORM's, no query for
+    no submissions)."""
+    if not submission_ids:
+        return {}
+    table = Comparison._meta.db_table
+    sql = (
+        f'SELECT "{table}"."submission_id", COUNT("{table}"."id") FROM "{table}" '  # noqa: S608
+        f'WHERE "{table}"."submission_id" IN ({", ".join(["%s"] * len(submission_ids))}) '
+        f'GROUP BY "{table}"."submission_id"'
+    )
+    return dict(rows.fetchall(sql, submission_ids))
 
 
 def _texts(lesson_id: int) -> dict[int, str]:
@@ -404,12 +432,7 @@ def class_comparisons(
     if submissions is None:
         submissions = list(Submission.objects.filter(assignment=assignment).values_list("id", "status", "work_version"))
     wanted = [pk for pk, _, _ in submissions] if counts_for is None else counts_for
-    per_submission = dict(
-        Comparison.objects.filter(submission_id__in=wanted)
-        .values("submission_id")
-        .annotate(n=Count("id"))
-        .values_list("submission_id", "n")
-    )
+    per_submission = _comparison_counts(wanted)
     counts = {pk: per_submission.get(pk, 0) for pk in wanted}
     key = _key_links(assignment.lesson_id, spans_only=True)
     handed_in = [(pk, version) for pk, status, version in submissions if status != Submission.Status.IN_PROGRESS]

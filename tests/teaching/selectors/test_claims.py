@@ -1,10 +1,16 @@
 """The key's comparisons against a student's (teaching/selectors/claims.py): found / missed / extra for one
 submission, and what the class found."""
 
+from collections import defaultdict
+
+from django.db.models import Count
+
 from teaching import selectors
-from teaching.models import Comparison
-from teaching.selectors.claims import comparisons_on_article
+from teaching.models import Comparison, KeyComparison, KeyItem
+from teaching.selectors.claims import _comparison_counts, _key_comparison_spans, comparisons_on_article
+from teaching.selectors.feedback import KeyItemSpan
 from tests import factories
+from tests.teaching.conftest import PK_KEY_COMPARISONS
 from tests.teaching.helpers import FORCES_002, FORCES_003, claim, link, soldiers_pair
 
 
@@ -134,3 +140,66 @@ def test_the_comparisons_on_an_article_read_in_sql_are_the_orms(pk_submission, a
 
 def _fields(instance) -> dict:
     return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def _orm_key_comparison_spans(lesson_id):
+    """What _key_links read with the ORM before: the comparisons, then their anchored items' spans."""
+    comparisons = list(KeyComparison.objects.filter(key__lesson_id=lesson_id))
+    spans = defaultdict(list)
+    links = (
+        KeyComparison.items.through.objects.filter(
+            keycomparison__key__lesson_id=lesson_id, keyitem__anchor_status="anchored"
+        )
+        .order_by("keyitem__start", "keyitem__end", "keyitem_id")
+        .values_list(
+            "keycomparison_id",
+            "keyitem_id",
+            "keyitem__article_id",
+            "keyitem__category",
+            "keyitem__start",
+            "keyitem__end",
+        )
+    )
+    for kc_id, *span in links:
+        spans[kc_id].append(KeyItemSpan(*span))
+    return comparisons, spans
+
+
+def _kc_fields(kc):
+    return {f.attname: getattr(kc, f.attname) for f in KeyComparison._meta.concrete_fields}
+
+
+def test_key_comparison_spans_read_what_the_orm_reads(pk_key, pokrovsk, articles, django_assert_num_queries):
+    # A third comparison with no items, one whose item a correction set aside, positions out of id order.
+    empty = KeyComparison.objects.create(key=pk_key, title="Nothing yet", relation="agree", position=0)
+    first = KeyComparison.objects.filter(key=pk_key).order_by("position", "id").exclude(pk=empty.pk).first()
+    KeyItem.objects.filter(pk=first.items.order_by("start").first().pk).update(anchor_status="orphaned")
+    other_lesson = factories.LessonFactory()
+    KeyComparison.objects.create(key=factories.ReferenceKeyFactory(lesson=other_lesson), title="Elsewhere")
+    with django_assert_num_queries(1):
+        comparisons, spans = _key_comparison_spans(pokrovsk.pk)
+    expected, expected_spans = _orm_key_comparison_spans(pokrovsk.pk)
+    assert [_kc_fields(kc) for kc in comparisons] == [_kc_fields(kc) for kc in expected]
+    assert [c.pk for c in comparisons][0] == empty.pk and len(comparisons) == 3
+    assert {pk: v for pk, v in spans.items() if v} == dict(expected_spans)
+    assert len(spans[first.pk]) == len(PK_KEY_COMPARISONS[0][3]) - 1
+
+
+def test_comparison_counts_read_what_the_orm_counts(pk_submission, other_student, pk_assignment, articles):
+    other = factories.SubmissionFactory(assignment=pk_assignment, student=other_student)
+    link(
+        pk_submission,
+        claim(pk_submission, articles["002"], FORCES_002),
+        claim(pk_submission, articles["003"], FORCES_003),
+    )
+    link(other, claim(other, articles["002"], FORCES_002), claim(other, articles["003"], FORCES_003), relation="agree")
+    link(other, *soldiers_pair(other, articles))
+    wanted = [pk_submission.pk, other.pk, 10**9]
+    expected = dict(
+        Comparison.objects.filter(submission_id__in=wanted)
+        .values("submission_id")
+        .annotate(n=Count("id"))
+        .values_list("submission_id", "n")
+    )
+    assert _comparison_counts(wanted) == expected == {pk_submission.pk: 1, other.pk: 2}
+    assert _comparison_counts([]) == {}

@@ -37,11 +37,11 @@ def test_assignment_review_shows_counts_and_class_comparisons_in_constant_querie
     # session, user, assignment, roster, submissions, the page's students with their submissions (one
     # query), key items, lesson articles, kept results (+ the first time, when everybody is matched once:
     # texts, highlights, class sums to move, one upsert, in a transaction); comparisons (with the review's
-    # submissions and lesson articles): counts, key comparisons + their items (+ the first time: lesson
-    # texts, comparisons + their members)
-    with django_assert_num_queries(22):
+    # submissions and lesson articles): counts, key comparisons with their items (one query) (+ the first time:
+    # lesson texts, comparisons + their members)
+    with django_assert_num_queries(21):
         response = client.get(url)
-    with django_assert_num_queries(12):  # nothing changed: nobody is matched or scored again
+    with django_assert_num_queries(11):  # nothing changed: nobody is matched or scored again
         response = client.get(url)
     html = response.content.decode()
     comparisons = response.context["comparisons"]
