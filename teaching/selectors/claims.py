@@ -328,7 +328,7 @@ def _key_comparison_spans(lesson_id: int) -> tuple[list[KeyComparison], dict[int
     width = len(KeyComparison._meta.concrete_fields)
     found: dict[int, KeyComparison] = {}
     spans: dict[int, list[KeyItemSpan]] = defaultdict(list)
-    for values in rows.fetchall(sql, [ANCHORED, lesson_id]):
+    for values in rows.fetchall(sql, [ANCHORED.value, lesson_id]):
         kc_id = values[0]
         if kc_id not in found:
             found[kc_id] = rows.instance(KeyComparison, values[:width])

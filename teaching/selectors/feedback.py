@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from teaching import categories as category_defs
-from teaching.models import Annotation, Assignment, Enrollment, FeedbackTiming, KeyItem, LessonArticle, Submission
+from teaching import rows as rows_sql
+from teaching.models import (
+    Annotation,
+    Assignment,
+    Enrollment,
+    FeedbackTiming,
+    KeyItem,
+    LessonArticle,
+    ReferenceKey,
+    Submission,
+)
 from teaching.services.results import KeptResult, kept_results
 from teaching.text.matching import Scores, Span, match
 from teaching.text.scoring import Tally, tally, tally_figures
@@ -57,13 +67,23 @@ def list_lesson_articles_with_text(lesson_id: int) -> list[LessonArticle]:
     )
 
 
-def list_key_items_for_lesson(lesson_id: int) -> list[KeyItem]:
-    """The anchored items of the lesson's reference key (empty when it has none), in reading order."""
-    return list(
-        KeyItem.objects.filter(key__lesson_id=lesson_id, anchor_status=ANCHORED).order_by(
-            "article_id", "start", "end", "id"
-        )
+def _key_items_sql(select: str) -> str:
+    """The anchored items of a lesson's key in reading order (parameters: the lesson's id, ANCHORED), written
+    here: every class page reads them on every load, and the ORM's query cost more to build than to run."""
+    items, keys = KeyItem._meta.db_table, ReferenceKey._meta.db_table
+    return (
+        f'SELECT {select} FROM "{items}" INNER JOIN "{keys}" ON "{items}"."key_id" = "{keys}"."id" '  # noqa: S608
+        f'WHERE "{keys}"."lesson_id" = %s AND "{items}"."anchor_status" = %s '
+        f'ORDER BY "{items}"."article_id", "{items}"."start", "{items}"."end", "{items}"."id"'
     )
+
+
+def list_key_items_for_lesson(lesson_id: int) -> list[KeyItem]:
+    """The anchored items of the lesson's reference key (empty when it has none), in reading order:
+    ``KeyItem.objects.filter(key__lesson_id=…, anchor_status=ANCHORED).order_by("article_id", "start", "end",
+    "id")``."""
+    found = rows_sql.fetchall(_key_items_sql(rows_sql.columns(KeyItem)), [lesson_id, ANCHORED.value])
+    return [rows_sql.instance(KeyItem, values) for values in found]
 
 
 class KeyItemSpan(NamedTuple):
@@ -79,12 +99,9 @@ class KeyItemSpan(NamedTuple):
 def list_key_item_spans_for_lesson(lesson_id: int) -> list[KeyItemSpan]:
     """``list_key_items_for_lesson`` as spans, for a page that shows no key item: a row of values each, not a
     model instance with its texts and dates."""
-    rows = (
-        KeyItem.objects.filter(key__lesson_id=lesson_id, anchor_status=ANCHORED)
-        .order_by("article_id", "start", "end", "id")
-        .values_list("pk", "article_id", "category", "start", "end")
-    )
-    return [KeyItemSpan(*row) for row in rows]
+    fields = ("id", "article_id", "category", "start", "end")
+    found = rows_sql.fetchall(_key_items_sql(rows_sql.columns(KeyItem, fields)), [lesson_id, ANCHORED.value])
+    return [KeyItemSpan(*row) for row in found]
 
 
 def _key_spans(items: list[KeyItem], categories: list[str]) -> dict[int, list[Span]]:

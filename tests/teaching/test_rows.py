@@ -5,10 +5,11 @@ import datetime
 from django.db import connection
 
 from teaching import rows
-from teaching.models import Annotation, Assignment, Submission, User
+from teaching.models import Annotation, Assignment, KeyItem, Submission, User
 from teaching.selectors import get_assignment_for_student
 from teaching.selectors.annotations import _RECORD_FIELDS
 from teaching.selectors.classrooms import students_with_submissions
+from teaching.selectors.feedback import list_key_item_spans_for_lesson, list_key_items_for_lesson
 from teaching.selectors.submissions import assignment_with_class
 from tests import factories
 
@@ -82,3 +83,23 @@ def test_students_with_submissions_reads_what_the_orms_in_bulk_reads(
     assert all(s._state.adding is False for s in [*students.values(), *own.values()])
     with django_assert_num_queries(0):
         assert students_with_submissions(submission.assignment_id, []) == ({}, {})
+
+
+def test_key_items_for_a_lesson_are_what_the_orm_reads(pk_key, pokrovsk, articles):
+    """list_key_items_for_lesson / list_key_item_spans_for_lesson (SQL written here) against the ORM's read."""
+    set_aside = KeyItem.objects.filter(key=pk_key).order_by("start").first()
+    KeyItem.objects.filter(pk=set_aside.pk).update(anchor_status="orphaned")
+    other = factories.ReferenceKeyFactory(lesson=factories.LessonFactory())
+    factories.key_item_for(other, articles["002"], "approximately 300 troops")  # another lesson's key
+    expected = list(
+        KeyItem.objects.filter(key__lesson_id=pokrovsk.pk, anchor_status="anchored").order_by(
+            "article_id", "start", "end", "id"
+        )
+    )
+    found = list_key_items_for_lesson(pokrovsk.pk)
+    assert [_fields(i) for i in found] == [_fields(i) for i in expected] and len(found) >= 3
+    assert all(i._state.adding is False for i in found) and set_aside.pk not in {i.pk for i in found}
+    assert list_key_item_spans_for_lesson(pokrovsk.pk) == [
+        (i.pk, i.article_id, i.category, i.start, i.end) for i in expected
+    ]
+    assert list_key_items_for_lesson(factories.LessonFactory().pk) == []
