@@ -188,6 +188,25 @@ WHY_FROM_TO = (
 )
 
 
+WHY_HOURS_OF_DAY = (
+    "A bare number just before “this morning”, “last night” or “in the afternoon” is probably an hour of the day, "
+    "but the words do not say the time exactly (between 10 and 11 o’clock?)."
+)
+_A_PART_OF_DAY_AFTER = re.compile(
+    r"\s+(?:(?:this|that|tomorrow|yesterday|last)\s+(?:morning|afternoon|evening|night)|tonight)\b",
+    re.IGNORECASE,
+)
+
+
+def _hours_before_a_part_of_day(text: str, v: Value) -> bool:
+    """ "between 10 and 11 this morning": hours of the day, not a range of numbers (nothing counted, up to 24)."""
+    if not (v.sure and v.kind == "count" and v.category in ("quantity", "range")):
+        return False
+    if v.unit or v.noun or v.currency or v.per or v.high > 24 or v.low != v.low.to_integral_value():
+        return False
+    return _A_PART_OF_DAY_AFTER.match(text, v.end) is not None
+
+
 def _from_to_unexplained(text: str, a: Value, b: Value) -> bool:
     """ "open from 9 to 5": two bare numbers, the second smaller, with no word of change before them."""
     if not (_bare(a) and _bare(b) and b.low < a.low):
@@ -1079,6 +1098,9 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             continue  # "scrum-half", "half-time": a position or a break in a match, no fraction
         if _capitalised_in_a_sentence(text, v):
             declined.append(Declined(v.text, v.start, v.end, WHY_CAPITALISED))
+            continue
+        if _hours_before_a_part_of_day(text, v):
+            declined.append(Declined(v.text, v.start, v.end, WHY_HOURS_OF_DAY))
             continue
         named = _named_day_year(text, v) or _race_clock(text, v)
         if isinstance(named, Declined):

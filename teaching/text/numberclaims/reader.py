@@ -1568,8 +1568,9 @@ class Scanner(DateReader):
             return None
         if not self.same_line(i + 3) or any(self.unit_or_noun(i + 4)[:2]):
             return None  # "a day or two weeks" is left to the walker
-        high = Decimal(ONES[self.toks[i + 3].low])
-        return self._make(i, i + 4, Decimal(1), high, "exact", None, unit=unit), i + 4
+        amount, unit = DURATION_SCALE.get(unit, (1, unit))  # "a decade or two": 10 to 20 years
+        high = Decimal(ONES[self.toks[i + 3].low]) * amount
+        return self._make(i, i + 4, Decimal(amount), high, "exact", None, unit=unit), i + 4
 
     def _half_past(self, i: int) -> int | None:
         """ "at half six", "until half eight": half past the hour, as British speech says it."""

@@ -238,3 +238,27 @@ def test_n_past_an_hour_with_its_part_of_the_day(text, expected):
 )
 def test_a_fortnight_is_two_weeks(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("the sirens sounded between 10 and 11 this morning", "between 10 and 11"),
+        ("police were called between 9 and 10 last night", "between 9 and 10"),
+    ],
+)
+def test_bare_hours_before_a_part_of_the_day_are_not_counts(text, declined):
+    assert declined in unsure(text)
+    assert not any(kind in ("range", "quantity") for _, kind, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("it rained 10 to 15 millimetres this morning", [("10 to 15 millimetres", "range", "10..15")]),
+        ("40 people were hurt last night", [("40 people", "quantity", "40")]),
+        ("a decade or two", [("a decade or two", "range", "10..20")]),
+    ],
+)
+def test_counts_before_a_part_of_the_day_stay_counts(text, expected):
+    check(text, expected)
