@@ -910,7 +910,7 @@ _WORD_TIME = re.compile(
     r"(?:\b(?P<lead>at|by|until|till|before|after|since|from|around|about|to)\s+)?"
     r"(?P<time>(?:(?P<minutes>" + "|".join(sorted(_MINUTES_WORDS, key=len, reverse=True)) + r"|[12]?\d)\s+"
     r"(?P<dir>past|to)\s+)?"
-    r"(?P<hour>" + _HOUR_RE + r"|1[0-2]|[1-9])\b(?![.:,]?\d)" + _PART_RE + r")",
+    r"(?P<hour>" + _HOUR_RE + r"|1[0-2]|[1-9]|midnight|midday|noon)\b(?![.:,]?\d)" + _PART_RE + r")",
     re.IGNORECASE,
 )
 
@@ -937,6 +937,8 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
         ):
             continue  # "at 7" is the walker's (a price, a level or a time); "from five to 10" may be a range
         minutes = m.group("minutes")
+        if printed in _NOON_HOURS and minutes is None:
+            continue  # "at midnight": read below, with "12 noon"
         if minutes is None and any(r.kind == "time" and r.start <= m.start("hour") < r.end for r in readings):
             continue  # "at about 6 in the morning": the walker read it already
         if (
@@ -950,11 +952,13 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
                 start, end = m.start("time"), m.end("time")
                 out.append(Declined(text[start:end], start, end, WHY_BARE_HOUR))
             continue
-        hour, minute = int(printed) if printed.isdigit() else _HOURS[printed], 0
+        hour, minute = int(printed) if printed.isdigit() else {**_HOURS, **_NOON_HOURS}[printed], 0
         if minutes is not None:
             minute = int(minutes) if minutes.isdigit() else _MINUTES_WORDS[" ".join(minutes.lower().split())]
             if m.group("dir").lower() == "to":
-                hour, minute = hour - 1 or 12, 60 - minute
+                hour, minute = (hour - 1) % 24 if printed in _NOON_HOURS else hour - 1 or 12, 60 - minute
+        if printed in _NOON_HOURS:
+            part = "noon"  # "quarter past midnight" 00:15, "ten to midnight" 23:50: the hour says which
         start, end = m.start("time"), m.end("time")
         hedge = lead in {"around", "about"}
         if hedge:
@@ -971,6 +975,8 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
                          category="time", when_low=iso, when_high=iso, qualifier="approx" if hedge else "exact",
                          qualifier_word=m.group("lead") if hedge else None))  # fmt: skip
     for m in _NOON.finditer(text):
+        if any(isinstance(t, Value) and t.start <= m.start() < t.end for t in out):
+            continue  # "quarter past midnight", read above
         if m.group("word")[0].isupper() and not _SENTENCE_START.search(text, 0, m.start()):
             continue  # "MP Gareth Noon", "High Noon": a name
         iso = "00:00" if m.group("word").lower() == "midnight" else "12:00"
@@ -983,6 +989,7 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
 _NOT_AN_AMOUNT = re.compile(r"(?!\s*(?:%|per\b|percent\b|pc\b|points?\b))", re.IGNORECASE)
 # "midnight", "midday", "noon", "12 noon": a time of day by itself ("midnight on Saturday" is 00:00)
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:\n\"“‘(]|[.!?][”’\"])\s*\Z")
+_NOON_HOURS = {"midnight": 0, "midday": 12, "noon": 12}
 _NOON = re.compile(r"\b(?:(?:12|twelve)\s+)?(?P<word>midnight|midday|noon)\b", re.IGNORECASE)
 
 

@@ -262,3 +262,17 @@ def test_bare_hours_before_a_part_of_the_day_are_not_counts(text, declined):
 )
 def test_counts_before_a_part_of_the_day_stay_counts(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The power went off at quarter past midnight.", [("quarter past midnight", "time", "00:15")]),
+        ("The deal was signed at ten to midnight.", [("ten to midnight", "time", "23:50")]),
+        ("Trading halted at 20 past noon.", [("20 past noon", "time", "12:20")]),
+        ("Polls close at midnight.", [("midnight", "time", "00:00")]),
+    ],
+)
+def test_minutes_past_or_to_midnight_and_noon(text, expected):
+    check(text, expected)
+    assert len([r for r in readings(text) if r[1] == "time"]) == 1
