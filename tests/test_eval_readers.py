@@ -134,7 +134,9 @@ def test_articles_option_keeps_only_the_numbers_asked_for(corpus, capsys):
 
 
 def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpus):
-    for n, split in enumerate(("test", "final", "final2", "final3", "final4", "final5", "final6", "final7"), start=2):
+    for n, split in enumerate(
+        ("test", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8"), start=2
+    ):
         (corpus / split).mkdir()
         (corpus / split / f"0{n}-poll.txt").write_text(TEXT, encoding="utf-8")
         (corpus / split / f"0{n}-poll.json").write_text(json.dumps(LABELS), encoding="utf-8")
@@ -148,5 +150,6 @@ def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpu
         "final4/06-poll",
         "final5/07-poll",
         "final6/08-poll",
+        "final7/09-poll",
     ]
-    assert [article.name for article in eval_readers.load("final6", corpus)] == ["final6/08-poll"]
+    assert [article.name for article in eval_readers.load("final7", corpus)] == ["final7/09-poll"]
