@@ -101,10 +101,10 @@ CURRENCY_SYMBOLS = {
     "₱": "PHP", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₫": "VND", "₸": "KZT", "₼": "AZN", "₾": "GEL", "₲": "PYG",
     "₡": "CRC", "฿": "THB", "৳": "BDT", "₭": "LAK", "₮": "MNT",
 }  # fmt: skip
-# Abbreviations printed before an amount, as letters: "KSh 120", "Rp 15,000", "RM 40", "R5 000".
+# Abbreviations printed before an amount, as letters: "KSh 120", "Rp 15,000", "RM 40", "R5 000", "DKr2.6bn".
 CURRENCY_LETTER_PREFIXES = {
     "ksh": "KES", "kshs": "KES", "ush": "UGX", "tsh": "TZS", "rp": "IDR", "rm": "MYR", "tk": "BDT", "mk": "MWK",
-    "r": "ZAR",
+    "r": "ZAR", "dkr": "DKK", "skr": "SEK", "nkr": "NOK",
 }  # fmt: skip
 CURRENCY_PREFIX_WORDS = {
     "us": "USD",
