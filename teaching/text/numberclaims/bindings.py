@@ -440,7 +440,8 @@ WHY_GLUED = (
     "dash was lost, or two numbers: the text does not say which."
 )
 _SINGULAR_PERIOD = re.compile(r"\s(?:day|night|week|month|year|hour|minute)\Z", re.IGNORECASE)
-_PLURAL_NOUN_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
+_PLURAL_NOUN_AFTER = re.compile(r"[ \t\u00a0]+([a-z]{3,}s)\b")
+_ARTICLE_PERIOD = re.compile(r"(?:\A|\s)(?:a|an)\s+\w+\Z", re.IGNORECASE)
 
 
 def _period_before_people(text: str, v: Value) -> Value | None:
@@ -448,6 +449,8 @@ def _period_before_people(text: str, v: Value) -> Value | None:
     time does not measure a person); "12 hour shifts" stays the length of the shifts."""
     if not (v.sure and v.category == "duration" and v.per is None and _SINGULAR_PERIOD.search(v.text)):
         return None
+    if _ARTICLE_PERIOD.search(v.text):
+        return None  # "for a week traders said": "a week" is the time, the people are the next clause
     m = _PLURAL_NOUN_AFTER.match(text, v.end)
     if m is None:
         return None
@@ -1079,6 +1082,14 @@ def _shares_the_unit_after(text: str, a: Value, b: Value) -> bool:
 # --- the pass ---------------------------------------------------------------------------------------------
 
 
+def _on_its_line(v: Value, bound: Value | None) -> Value:
+    """A binding of v, unless it reaches over a line break v did not already hold: a reading never binds words
+    across a paragraph ("for at least a week", a blank line, "traders said")."""
+    if bound is None or ("\n" in bound.text and "\n" not in v.text):
+        return v
+    return bound
+
+
 def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]:
     """The walker's values and dates (in reading order), with bound pairs joined; and what it now declines."""
     odd = _odd_amounts(text)
@@ -1114,16 +1125,25 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             declined.append(named)
             continue
         if named is not None:
-            v = named
-        v = _year_before_a_singular(text, v) or _year_opening_a_sentence(text, v) or _shillings_and_pence(text, v) or v
+            v = _on_its_line(v, named)
+        v = _on_its_line(
+            v, _year_before_a_singular(text, v) or _year_opening_a_sentence(text, v) or _shillings_and_pence(text, v)
+        )
         unexplained = _year_or_count(text, v)
         if unexplained is not None:
             declined.append(unexplained)
             continue
-        v = _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v) or v
-        v = _unbound_rate(text, v) or v
-        v = _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out) or v
-        v = _ratio_in_the_sentence(text, v, out) or v
+        v = _on_its_line(
+            v, _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v)
+        )
+        v = _on_its_line(v, _unbound_rate(text, v))
+        v = _on_its_line(
+            v, _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out)
+        )
+        v = _on_its_line(v, _ratio_in_the_sentence(text, v, out))
+        if out and "\n" in text[out[-1].end : v.start]:
+            out.append(v)  # nothing binds two readings across a line break (a new paragraph, a heading)
+            continue
         if out and out[-1].end <= v.start and _shares_the_unit_after(text, out[-1], v):
             out[-1] = replace(out[-1], confidence=UNSURE, why=WHY_SHARED_UNIT)
             if _spoken_range(out[-1], v):

@@ -8,7 +8,7 @@ import pytest
 
 from teaching.text.numberclaims import parse_claim
 
-from .test_number_reading_rules import check, readings
+from .test_number_reading_rules import check
 
 
 def currencies(text: str) -> set[tuple[str, str | None]]:
@@ -59,3 +59,31 @@ def test_mn_after_an_amount_is_a_million(text, span, value):
 )
 def test_no_krone_prefix_no_krone(text):
     assert not any(c in {"DKK", "SEK", "NOK"} for _, c in currencies(text)), parse_claim(text).readings
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("Prices held for at least a week\n\ntraders said the market was calm.", "at least a week", "duration", "1"),
+        ("The strike lasted a week\nworkers said.", "a week", "duration", "1"),
+        ("The strike lasted a week traders said.", "a week", "duration", "1"),
+        ("It cost 40\n\npounds were raised later.", "40", "quantity", "40"),
+        ("They paid £5 million.\n\n30 million viewers watched.", "30 million viewers", "quantity", "30000000"),
+        ("The count reached 12\n\nyears of work went into it.", "12", "quantity", "12"),
+    ],
+)
+def test_a_reading_never_binds_words_across_a_line_break(text, span, kind, value):
+    check(text, [(span, kind, value)])
+    assert not any("\n" in v.text for v in parse_claim(text).readings), parse_claim(text).readings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agency hired about 40 day workers.", ("about 40 day workers", "quantity", "40")),
+        ("The ward has 300 night nurses.", ("300 night nurses", "quantity", "300")),
+        ("It costs £20 a week for members.", ("£20 a week", "rate", "20")),
+    ],
+)
+def test_on_one_line_the_same_bindings_still_hold(text, expected):
+    check(text, [expected])
