@@ -757,6 +757,8 @@ class Scanner(DateReader):
             candidate = self.number(k + of, guard=False)
             if candidate is not None and self._a_year_not_a_whole(k + of, candidate):
                 candidate = None  # "up from six in 2020": a count in a year, not one in 2,020
+            if candidate is not None and self.is_word(k, "in") and self._occasions_after(candidate.next):
+                candidate = None  # "eight in 14 games", "five in six matches": a count over a span, two mentions
             if candidate is not None and candidate.value > first.value and (first.value < 100 or candidate.scaled):
                 if candidate.value == candidate.value.to_integral_value() and not self.unit_or_noun(candidate.next)[0]:
                     end = candidate.next
@@ -1147,6 +1149,18 @@ class Scanner(DateReader):
             and (self.is_word(k + 2, "every", "each") or not any(self.unit_or_noun(n.next)[:2]))
         )  # "one child in every five lives …": after "every" the word that follows is not what is counted
 
+    def _occasions_after(self, k: int) -> bool:
+        """A noun of occasions or of a span after the second number of "N in M": "games", "matches", "starts",
+        "appearances", "days", "seasons" (an adjective may stand between: "14 league games")."""
+        for n in (k, k + 1):
+            if not self.same_line(n) or self.tok(n) is None or self.toks[n].kind != "word":
+                return False
+            if self.toks[n].low in _OCCASION_NOUNS:
+                return True
+            if self.toks[n].low in STOP:
+                return False
+        return False
+
     def _comparing(self, k: int) -> bool:
         """What follows "three times" or "twice" makes it a ratio: "as", "the", "more", "higher", "bigger"…"""
         t = self.tok(k)
@@ -1163,6 +1177,20 @@ class Scanner(DateReader):
                 or after.kind == "sym"
                 or not self.same_line(k + 1)
                 or (after.low in STOP and after.low != "than")
+            )
+        if t.low == "as":
+            # "twice as many", "three times as likely": "as" then the measure compared; "scored twice as the
+            # hosts won", "came on twice as a substitute", "strikes twice as Harrogate sink": "as" opens a clause
+            # or a role, and "twice" counts occasions
+            after = self.tok(k + 1)
+            return not (
+                after is None
+                or after.kind != "word"
+                or not self.same_line(k + 1)
+                or after.low in STOP
+                or after.low in _PRONOUNS
+                or after.low in _POSSESSIVES
+                or (after.text[:1].isupper() and not t.text[:1].isupper())
             )
         return t.low in _COMPARING or (t.low.endswith("er") and t.low not in STOP and len(t.low) > 4)
 
@@ -1384,6 +1412,9 @@ class Scanner(DateReader):
 
     def fraction_at(self, i: int) -> tuple[Value, int] | None:
         """ "a third", "two-thirds", "three quarters", "half", "a quarter-point" is left to percent."""
+        every = self._n_weekly(i)
+        if every is not None:
+            return every
         t = self.tok(i)
         if t is None or t.kind != "word":
             return None
@@ -1411,6 +1442,8 @@ class Scanner(DateReader):
                 if u is not None and self.adjacent(i + 2) and UNITS.get(u.low) in ("hours", "minutes", "days"):
                     amount = Decimal("0.5")
                     return self._make(i, i + 3, amount, amount, "exact", None, unit=UNITS[u.low]), i + 3  # half-hour
+                if u is not None and self.adjacent(i + 2) and u.low in ("price", "priced", "fare", "fares"):
+                    return self._fraction(i, i + 3, Decimal(1), Decimal(2)), i + 3  # half-price: a half of the price
                 return None  # half-time, half-hearted
             if self.is_word(i + 1, "a", "an") and self.is_word(i + 2, *SCALES):
                 return None  # half a million: a number
@@ -1531,6 +1564,26 @@ class Scanner(DateReader):
         if singular and t.low.endswith("s"):
             return None
         return UNITS[t.low]
+
+    def _n_weekly(self, i: int) -> tuple[Value, int] | None:
+        """ "four-weekly", "six-monthly", "2-yearly": once every N of that period (the corpus's rate, per "4
+        weeks"); "weekly" alone is left to the rates after an amount."""
+        t = self.tok(i)
+        if t is None or not self.is_word(i + 1, *DASHES) or not self.adjacent(i + 1) or not self.adjacent(i + 2):
+            return None
+        if t.kind == "num" and t.is_integer and not t.grouped:
+            n = int(t.number)
+        elif t.kind == "word" and t.low in ONES:
+            n = ONES[t.low]
+        else:
+            return None
+        period = self.tok(i + 2)
+        if n < 2 or period is None or period.low not in ("hourly", "daily", "weekly", "monthly", "yearly"):
+            return None
+        one = Decimal(1)
+        return self._make(
+            i, i + 3, one, one, "exact", None, per=f"{n} {RATE_WORDS[period.low]}s", category="rate"
+        ), i + 3
 
     def _every_part(self, i: int) -> tuple[Value, int] | None:
         """ "every half hour", "every quarter of an hour", "every other day", "every third week": how often, one
@@ -2111,6 +2164,13 @@ _DECADES_OF_LIFE = {
     "eighties": 80, "nineties": 90,
 }  # fmt: skip
 _POSSESSIVES = {"their", "his", "her", "my", "our", "your"}
+# After "eight in 14": nouns of occasions or of a span of time, which make it a count over them, not a ratio.
+_OCCASION_NOUNS = {
+    "games", "matches", "starts", "appearances", "outings", "fixtures", "races", "innings", "tests", "bouts",
+    "fights", "attempts", "tries", "meetings", "visits", "seasons", "days", "weeks", "months", "years",
+    "nights", "hours", "minutes", "sessions", "rounds", "tournaments", "events", "elections", "laps",
+}  # fmt: skip
+_PRONOUNS = {"i", "you", "he", "she", "we", "they", "it", "one", "someone", "everyone"}
 # Before "two quarters" with no "of" after it: words that make it a count of periods, not three-quarters of a thing.
 _BEFORE_COUNTED_PERIODS = {
     "last", "past", "next", "previous", "first", "final", "recent", "for", "in", "within", "after", "over",

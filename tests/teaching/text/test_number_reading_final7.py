@@ -87,3 +87,68 @@ def test_a_reading_never_binds_words_across_a_line_break(text, span, kind, value
 )
 def test_on_one_line_the_same_bindings_still_hold(text, expected):
     check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("The tie had been postponed twice because of rain.", "twice", "quantity", "2"),
+        ("The launch was delayed twice.", "twice", "quantity", "2"),
+        ("He came on twice as a substitute.", "twice", "quantity", "2"),
+        ("Okafor struck twice as Harrogate sank Tranmere.", "twice", "quantity", "2"),
+        ("She scored twice as the hosts won.", "twice", "quantity", "2"),
+        ("He won three times as a player.", "three times", "quantity", "3"),
+        ("They had twice as many fans.", "twice", "ratio", "2:1"),
+        ("The new hall is twice the size of the old one.", "twice", "ratio", "2:1"),
+        ("Teenagers were twice as likely to report anxiety.", "twice", "ratio", "2:1"),
+        ("Prices rose three times as fast as wages.", "three times", "ratio", "3:1"),
+        ("Rents have doubled since 2019.", "doubled", "ratio", "2:1"),
+    ],
+)
+def test_twice_counts_occasions_unless_it_multiplies(text, span, kind, value):
+    check(text, [(span, kind, value)])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He has eight in 14 games this season.", [("eight", "quantity", "8"), ("14 games", "quantity", "14")]),
+        ("She scored five in six matches.", [("five", "quantity", "5"), ("six matches", "quantity", "6")]),
+        ("The striker has 12 in 20 appearances.", [("12", "quantity", "12"), ("20 appearances", "quantity", "20")]),
+        ("One in four voters backed the plan.", [("One in four", "ratio", "1:4")]),
+        ("Three in 10 adults had never voted.", [("Three in 10", "ratio", "3:10")]),
+        ("Two in three homes lost power.", [("Two in three", "ratio", "2:3")]),
+    ],
+)
+def test_n_in_m_is_a_count_over_a_span_when_a_span_noun_follows_else_a_ratio(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bins will be emptied four-weekly from April.", ("four-weekly", "rate", "1")),
+        ("The board holds a six-monthly review.", ("six-monthly", "rate", "1")),
+        ("Railcard holders travel half-price.", ("half-price", "fraction", "1/2")),
+        ("Children under five travel half-fare.", ("half-fare", "fraction", "1/2")),
+    ],
+)
+def test_n_weekly_is_once_every_n_weeks_and_half_price_is_a_half(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [("Bins will be emptied four-weekly.", "4 weeks"), ("The board holds a six-monthly review.", "6 months")],
+)
+def test_n_weekly_says_per_what(text, per):
+    assert any(v.per == per for v in parse_claim(text).readings if v.sure), parse_claim(text).readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She does a weekly shop.", "It is half-time at the ground.", "A half-hearted effort.", "It is a 4-week course."],
+)
+def test_no_number_before_weekly_and_no_price_after_half_no_such_reading(text):
+    assert not any(v.text.endswith(("weekly", "price", "fare")) for v in parse_claim(text).readings)
+    assert not any(v.category == "fraction" for v in parse_claim(text).readings if v.sure), parse_claim(text).readings
