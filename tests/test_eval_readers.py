@@ -138,8 +138,8 @@ def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpu
         ("test", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8"), start=2
     ):
         (corpus / split).mkdir()
-        (corpus / split / f"0{n}-poll.txt").write_text(TEXT, encoding="utf-8")
-        (corpus / split / f"0{n}-poll.json").write_text(json.dumps(LABELS), encoding="utf-8")
+        (corpus / split / f"{n:02d}-poll.txt").write_text(TEXT, encoding="utf-8")
+        (corpus / split / f"{n:02d}-poll.json").write_text(json.dumps(LABELS), encoding="utf-8")
     names = [article.name for article in eval_readers.load("all", corpus)]
     assert names == [
         "dev/01-poll",
@@ -151,5 +151,6 @@ def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpu
         "final5/07-poll",
         "final6/08-poll",
         "final7/09-poll",
+        "final8/10-poll",
     ]
-    assert [article.name for article in eval_readers.load("final7", corpus)] == ["final7/09-poll"]
+    assert [article.name for article in eval_readers.load("final8", corpus)] == ["final8/10-poll"]
