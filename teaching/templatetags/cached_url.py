@@ -33,6 +33,12 @@ def _reversed(view_name: str, args: tuple, kwargs: tuple, current_app, script_pr
     return reverse(view_name, args=list(args), kwargs=dict(kwargs), current_app=current_app)
 
 
+def cached_reverse(view_name: str, args: tuple = (), kwargs: tuple = (), current_app=None) -> str:
+    """``reverse(view_name, args, kwargs)``, kept for this script prefix and URLconf. ``args`` and the values of
+    ``kwargs`` (a tuple of pairs) must be str or int: their value alone says what ``reverse`` makes of them."""
+    return _reversed(view_name, args, kwargs, current_app, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
 class CachedURLNode(URLNode):
     def render(self, context):
         args = tuple(arg.resolve(context) for arg in self.args)
@@ -54,9 +60,7 @@ class CachedURLNode(URLNode):
                 current_app = None
         url = ""
         try:
-            url = _reversed(
-                view_name, args, kwargs, current_app, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
-            )
+            url = cached_reverse(view_name, args, kwargs, current_app)
         except NoReverseMatch:
             if self.asvar is None:
                 raise

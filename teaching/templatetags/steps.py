@@ -7,26 +7,16 @@ same, byte for byte (tests/teaching/templatetags/test_steps.py renders the old t
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django import template
-from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import mark_safe
 
+from teaching.templatetags.cached_url import cached_reverse
 from teaching.templatetags.entries import escape
 
 register = template.Library()
 
 _OWNER = "2147483646"  # a pk no table reaches, in a step's URL pattern: replaced by the owner's
 _POSITION = "2147483647"  # the same for the article's position
-
-
-@lru_cache(maxsize=16)
-def _pattern(url_name: str, script_prefix: str, urlconf) -> str:
-    """``url_name``'s URL for an owner and a position, reversed once per process (for each script prefix and
-    URLconf, which are all that ``reverse`` reads besides its arguments)."""
-    return reverse(url_name, args=[_OWNER, _POSITION])
 
 
 @register.simple_tag
@@ -38,8 +28,8 @@ def lesson_steps(lesson_articles, url_name: str, owner_pk, position, count_noun:
     pattern = None
     for number, la in enumerate(lesson_articles, start=1):
         if pattern is None:
-            found = _pattern(url_name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
-            pattern = found.replace(_OWNER, str(owner_pk))
+            # the step URL with placeholders, reversed once (kept by {% url %}'s cache) and filled in per article
+            pattern = cached_reverse(url_name, (_OWNER, _POSITION)).replace(_OWNER, str(owner_pk))
         href = escape(pattern.replace(_POSITION, str(la.position)))
         current, count = la.position == position, la.highlight_count
         is_current = " is-current" if current else ""

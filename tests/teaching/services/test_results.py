@@ -385,8 +385,6 @@ def test_a_save_makes_only_that_students_results_stale(world):
 
 
 def test_a_save_moves_the_class_sums_along_without_adding_up_the_class_again(world, monkeypatch):
-    from teaching.services import results
-
     w = world
     la = w["lesson_articles"][0]
     rng = random.Random(11)

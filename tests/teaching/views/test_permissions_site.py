@@ -455,14 +455,19 @@ def test_persona_gets_the_expected_answer(client, world, method, name, kwargs, d
         assert _snapshot() == before, "a refused request changed something"
 
 
-def _url_names(patterns, namespace=""):
+def _url_patterns(patterns, namespace=""):
+    """(name, pattern) of every URL pattern of the site outside the Django admin."""
     for p in patterns:
         if isinstance(p, URLResolver):
             if p.namespace == "admin":  # the Django admin checks staff itself (tests/teaching/admin/)
                 continue
-            yield from _url_names(p.url_patterns, f"{namespace}{p.namespace}:" if p.namespace else namespace)
+            yield from _url_patterns(p.url_patterns, f"{namespace}{p.namespace}:" if p.namespace else namespace)
         elif isinstance(p, URLPattern):
-            yield f"{namespace}{p.name}"
+            yield f"{namespace}{p.name}", p
+
+
+def _url_names(patterns):
+    return (name for name, _ in _url_patterns(patterns))
 
 
 def test_every_url_pattern_has_a_row():
@@ -476,19 +481,6 @@ def test_every_row_names_a_real_url():
     assert {name for _, name, *_ in ROWS} <= names
 
 
-def _int_patterns(patterns, namespace=""):
-    """(name, the names of its id arguments) of every URL pattern outside the admin that takes only ids."""
-    for p in patterns:
-        if isinstance(p, URLResolver):
-            if p.namespace == "admin":
-                continue
-            yield from _int_patterns(p.url_patterns, f"{namespace}{p.namespace}:" if p.namespace else namespace)
-        elif isinstance(p, URLPattern) and p.pattern.converters:
-            ints = [k for k, c in p.pattern.converters.items() if isinstance(c, IdConverter)]
-            if ints and len(ints) == len(p.pattern.converters):
-                yield f"{namespace}{p.name}", ints
-
-
 @pytest.mark.parametrize("who", ["student", "teacher"])
 def test_an_id_no_database_integer_can_hold_is_not_found_not_an_error(world, who):
     """A URL typed or cut with an id of 25 digits: a 404 (or a refusal), never a server error (SQLite refuses
@@ -498,7 +490,11 @@ def test_an_id_no_database_integer_can_hold_is_not_found_not_an_error(world, who
     browser = Client(raise_request_exception=False)
     browser.force_login(world[who])
     checked = 0
-    for name, ints in _int_patterns(get_resolver().url_patterns):
+    for name, pattern in _url_patterns(get_resolver().url_patterns):
+        converters = pattern.pattern.converters
+        ints = [k for k, c in converters.items() if isinstance(c, IdConverter)]
+        if not ints or len(ints) != len(converters):
+            continue  # only the patterns that take nothing but ids
         url = reverse(name, kwargs={k: 987654321 for k in ints}).replace("987654321", str(10**25))
         for answer in (browser.get(url), browser.post(url, {"body": "x"})):
             assert answer.status_code < 500, f"{url}: {answer.status_code}"
