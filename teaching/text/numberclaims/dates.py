@@ -46,6 +46,10 @@ _BEFORE_A_TIME = {
 }  # fmt: skip
 _RANGE_WORDS = {"to", "until", "till", "through", "thru"}
 # The words a date, a range of dates or a time can start with (anything else starts with a number).
+_YEAR_HEDGES = {"early", "mid", "late"}
+_SPAN_LEADS = {"in", "during", "over", "across", "throughout", "through"}
+# zones that follow a four-digit clock ("2215 GMT"); not "et"/"pt", which are words in stripped text
+_CLOCK_ZONES = TIME_ZONES - {"et", "pt"}
 _DATE_STARTS = {w[0] for w in DATE_QUALIFIERS} | set(MONTHS) | set(WEEKDAYS) | {"between", "from"}
 _ZERO = Decimal(0)
 WHY_DAY_MONTH_ORDER = (
@@ -203,6 +207,12 @@ class DateReader(Walker):
         t = self.tok(i)
         if t is None or (t.kind == "word" and t.low not in _DATE_STARTS):
             return None
+        clock = self._four_digit_clock(i)
+        if clock is not None:
+            return clock
+        hedged = self._hedged_year(i)
+        if hedged is not None:
+            return hedged
         for words in DATE_QUALIFIERS:
             if self.phrase(i, words):
                 j = i + len(words)
@@ -267,6 +277,8 @@ class DateReader(Walker):
         if p1.month is None:
             return None
         c = self._connector(k, between)
+        if c is None and p1.day is None and self.is_word(j - 1, *_SPAN_LEADS) and self.is_word(k, "and"):
+            c = self._next_month(k + 1, p1)  # "in July and August": two months running are one span
         if c is not None:
             c = self._weekday(c)
             if between and p1.day is None:
@@ -293,6 +305,13 @@ class DateReader(Walker):
         if p1.day is None and p1.year is None and self.is_word(j - 1, "every", "each"):
             return None  # "every November": no one date ("last November" still prints its month)
         return self._make_point(j, k, p1), k
+
+    def _next_month(self, k: int, p1: Point) -> int | None:
+        """Token k starts the month after p1's ("July and August"), or None."""
+        second = self.point(k, guard=False) if self.same_line(k) else None
+        if second is None or second[0].month is None or second[0].day is not None:
+            return None
+        return k if second[0].month == p1.month + 1 else None  # type: ignore[operator]  (not across a new year)
 
     def _connector(self, k: int, between: bool) -> int | None:
         if not self.same_line(k) or not self.same_line(k + 1):
@@ -550,6 +569,39 @@ class DateReader(Walker):
             j += 1
         s, e, text = self.span(i, j)
         return self._time(s, e, text, hour, minute), j
+
+    def _hedged_year(self, i: int) -> tuple[Value, int] | None:
+        """ "early 2024", "mid-2027", "late 2027": a year hedged at its start, a `year` with the hedge as its
+        qualifier (a season is not a hedge: "summer of 2025" reads the year alone). Not "early 2024 voters" (a
+        count), nor "the early 1990s" (a decade, read elsewhere), nor "early 2024-25" (left to the ranges)."""
+        t = self.tok(i)
+        if t is None or t.kind != "word" or t.low not in _YEAR_HEDGES:
+            return None
+        j = i + 1
+        if self.is_word(j, *DASHES) and self.adjacent(j) and self.adjacent(j + 1):
+            j += 1  # mid-2027
+        y = self.year(j) if self.same_line(j) and not self._decade(j) else None
+        if y is None or self._not_a_year(y[1]) or not 1900 <= y[0] <= 2100:
+            return None
+        k = y[1]
+        if self.is_word(k, *DASHES, "/", *_RANGE_WORDS):
+            return None
+        s, e, text = self.span(i, k)
+        value = self._value(s, e, text, str(y[0]), None, "year")
+        return Value(**{**value.__dict__, "qualifier_word": t.text}), k
+
+    def _four_digit_clock(self, i: int) -> tuple[Value, int] | None:
+        """ "2215 GMT", "0600 UTC": four digits and a time zone are a 24-hour clock, not a year or a count."""
+        t = self.tok(i)
+        if t is None or t.kind != "num" or t.grouped or not t.is_integer or len(t.text) != 4:
+            return None
+        if not (self.is_word(i + 1, *_CLOCK_ZONES) and self.same_line(i + 1)):
+            return None
+        hour, minute = int(t.text[:2]), int(t.text[2:])
+        if hour > 23 or minute > 59:
+            return None
+        s, e, text = self.span(i, i + 2)
+        return self._time(s, e, text, hour, minute), i + 2
 
     def _part_of_day(self, j: int, *, only_in: bool = False) -> str | None:
         """ "in the afternoon", "on Sunday afternoon", "that evening": the part of the day a clock time is in,

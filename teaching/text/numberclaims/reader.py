@@ -77,6 +77,7 @@ WHY_FIRST = "“First” at the end of a phrase is often an adverb (“recover f
 WHY_YEAR_OR_COUNT = "A four-digit number like this could be a year or a count."
 WHY_FIGURES = "“Three figures” or “six figures” says how many digits a number has, not the number itself."
 WHY_CLOCK = "“At 8.30” may be a time of day or a number with two decimals: nothing around it says which."
+WHY_HOURS = "“From 9 till 5” gives hours of the clock without saying morning or afternoon."
 WHY_EVERY = "“Every 15” does not say every 15 what (minutes? people?)."
 WHY_COMPOUND = (
     "The number is part of a word joined by a hyphen (“a two-bed flat”), and the reader does not know what that "
@@ -124,6 +125,13 @@ _BEFORE_A_VERB = {
     "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "set", "also", "than",
     "nearly", "almost", "roughly", "more",
 }  # fmt: skip
+_MEASURES_COMPARED = {
+    "many", "much", "likely", "high", "low", "long", "short", "big", "large", "small", "fast", "slow", "often",
+    "far", "good", "bad", "old", "young", "heavy", "light", "deep", "wide", "tall", "hot", "cold", "strong",
+    "weak", "rich", "poor", "quick", "busy", "costly", "deadly", "close", "hard", "well",
+}  # fmt: skip
+_ADJECTIVE_ENDINGS = ("ly", "ive", "ful", "ous", "able", "ible", "ent", "ant", "al", "ic", "ier", "er")
+_VAGUE_COUNTS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}
 _FOLD = re.compile(r"([a-z]+)fold")
 # After "60-40": words that make the pair shares of a whole ("a 60-40 split"), not a score.
 _SHARES = {
@@ -550,6 +558,8 @@ class Scanner(DateReader):
         if money and self.is_word(k, "before", "after") and (after := self.tok(k + 1)) is not None:
             if after.kind == "word" and self.same_line(k + 1) and after.low not in STOP and after.text.islower():
                 return False  # "£17 an hour before tax"; but "£200 a year after the fire" places a time
+            if self._rate_just_before(k - 3):
+                return False  # "$9 a month, or $112.50 a year after the exemption": a rate beside a rate
         if self.is_word(k, "or"):
             after = self.tok(k + 1)
             return after is None or after.kind == "num" or after.low in ONES or after.low in TENS or after.low == "so"
@@ -557,6 +567,36 @@ class Scanner(DateReader):
             return True
         after = self.tok(k + 1)
         return after is None or after.kind == "sym" or not self.same_line(k + 1) or after.low in {"from", "and"}
+
+    def _vague_amount_before(self, j: int) -> bool:
+        """ "tens of thousands of pounds a week", "dozens of calls a day": "a week" at j is the period of a vague
+        amount (an order of magnitude and its noun), not a span of its own."""
+        if self.is_word(j - 1, *_DURATION_LEADS):
+            return False  # "hundreds of them for a week": a span
+        k = j - 1
+        for _ in range(3):  # "of" and at most two words: "of pounds", "of new homes"; not "of people waited"
+            if self.is_word(k, "of") and self.is_word(k - 1, *_VAGUE_COUNTS) and self.same_line(k):
+                return True
+            t = self.tok(k)
+            if t is None or t.kind != "word" or not t.text.isalpha() or t.low.endswith("ed") or not self.same_line(k):
+                return False
+            k -= 1
+        return False
+
+    def _rate_just_before(self, k: int) -> bool:
+        """Token k ends the words before an amount; they are "a month, or" / "a week and" / "per day, ": the
+        amount stands beside a rate of the same sentence."""
+        for _ in range(3):  # back over the amount itself: "$112.50", "£1.2 million", "Rs 500"
+            t = self.tok(k)
+            if t is None or not (t.kind in ("num", "sym") or t.low in SCALES or t.low in CURRENCY_WORDS):
+                break
+            k -= 1
+        j = k
+        while j >= 0 and self.is_word(j, ",", "or", "and") and self.same_line(j):
+            j -= 1
+        if j == k:
+            return False
+        return self.is_word(j, *RATE_PERIODS) and self.is_word(j - 1, *RATE_LEADS) and self.same_line(j - 1)
 
     def _duration_more(self, k: int, unit: str, total: Decimal) -> tuple[Decimal, str, int] | None:
         """ "61 minutes 48 seconds", "2 hours 5 minutes", "58 hours and 12 minutes": a compound duration, in the
@@ -642,6 +682,9 @@ class Scanner(DateReader):
             return None if currency or negative else self._without_number(i, j, q, qualifier, qualifier_word)
         if negative:
             first.value, first.base = -first.value, -first.base
+        hours = None if q or currency or negative else self._hours_without_a_clock(j, first)
+        if hours is not None:
+            return hours
         if not first.digits and first.value == 1 and self.is_word(first.next, "half", "third", "quarter", "fifth"):
             return None  # "about one half of 1%": a fraction, read from "one"
         if self._figurative(i, j, first, q):
@@ -790,13 +833,12 @@ class Scanner(DateReader):
                 and first.value < candidate.value
                 and (
                     candidate.value <= 20
-                    or round_pair
-                    and candidate.value <= first.value * 2
+                    or (round_pair and candidate.value <= first.value * 2 or candidate.value * 2 <= first.value * 3)
                     and any(self.unit_or_noun(candidate.next)[:2])
                 )
                 and not self.year(j)
             ):
-                second = candidate  # "2 or 3 families", "in 20 or 30 years"
+                second = candidate  # "2 or 3 families", "in 20 or 30 years", "28 or 30 kids" (close, then a noun)
         elif self.is_word(k, *DASHES) and self.same_line(k) and self.same_line(k + 1):
             c2 = self.currency_before(k + 1)
             candidate = self.number(c2[1] if c2 else k + 1, guard=False, money=currency is not None)
@@ -1183,7 +1225,7 @@ class Scanner(DateReader):
             # hosts won", "came on twice as a substitute", "strikes twice as Harrogate sink": "as" opens a clause
             # or a role, and "twice" counts occasions
             after = self.tok(k + 1)
-            return not (
+            if (
                 after is None
                 or after.kind != "word"
                 or not self.same_line(k + 1)
@@ -1191,8 +1233,39 @@ class Scanner(DateReader):
                 or after.low in _PRONOUNS
                 or after.low in _POSSESSIVES
                 or (after.text[:1].isupper() and not t.text[:1].isupper())
-            )
+            ):
+                return False
+            if getattr(self, "stripped", False):
+                # no capitals to tell a name ("twice as harrogate sink"): only a measure is compared
+                return self._a_measure_compared(k + 1)
+            return True
         return t.low in _COMPARING or (t.low.endswith("er") and t.low not in STOP and len(t.low) > 4)
+
+    def _hours_without_a_clock(self, j: int, first: _Num) -> tuple[Declined, int] | None:
+        """ "open from 9 till 5", "9 until 1": two hours of the clock; "till" says so, but not which half of the
+        day (no "am", "pm", "in the morning"), so neither is read as a count nor guessed as a time."""
+        if not (first.value == first.value.to_integral_value() and 1 <= first.value <= 12):
+            return None
+        if not (self.is_word(first.next, "till", "until", "til") and self.same_line(first.next + 1)):
+            return None
+        second = self.number(first.next + 1, guard=False)
+        if second is None or not 1 <= second.value <= 12 or second.value != second.value.to_integral_value():
+            return None
+        if self._meridiem(second.next) or self._oclock(second.next):
+            s, e, text = self.span(j, first.next)
+            return Declined(text, s, e, WHY_HOURS), first.next  # "9 till 5pm": the 5 is a time, the 9 unsaid
+        if any(self.unit_or_noun(second.next)[:2]):
+            return None  # "from 9 till 5 people" is not about the clock
+        s, e, text = self.span(j, second.next)
+        return Declined(text, s, e, WHY_HOURS), second.next
+
+    def _a_measure_compared(self, k: int) -> bool:
+        """Token k, after "twice as": a measure ("many", "likely", "expensive") or a word a second "as" or
+        "than" soon follows ("twice as fast a rise as")."""
+        low = self.toks[k].low
+        if low in _MEASURES_COMPARED or low.endswith(_ADJECTIVE_ENDINGS):
+            return True
+        return any(self.is_word(n, "as", "than") and self.same_line(n) for n in range(k + 1, k + 5))
 
     def _age_before(self, j: int) -> bool:
         """ "age" or "aged" earlier in the same clause, with no other number between: the years are an age."""
@@ -1325,7 +1398,7 @@ class Scanner(DateReader):
                 amount, unit = DURATION_SCALE.get(unit, (1, unit))
                 half = Decimal(amount) * Decimal("1.5")
                 return self._make(i, j + 5, half, half, qualifier, qualifier_word, unit=unit), j + 5
-            if unit in DURATION_UNITS and not relative:
+            if unit in DURATION_UNITS and not relative and not (q is None and self._vague_amount_before(j)):
                 if q or not (self.is_num(j - 1) or self.is_word(j - 1, "times", "once", "twice", "per", *ONES, *TENS)):
                     amount, unit = DURATION_SCALE.get(unit, (1, unit))
                     s, e, text = self.span(i, j + 2)

@@ -42,7 +42,8 @@ DENOMINATORS = {
 # Qualifiers, longest first when matched. The value is what they mean for comparing.
 QUALIFIERS: dict[tuple[str, ...], str] = {
     ("about",): "approx", ("roughly",): "approx", ("approximately",): "approx", ("around",): "approx",
-    ("some",): "approx", ("circa",): "approx", ("approx",): "approx", ("c",): "approx", ("~",): "approx",
+    ("some",): "approx", ("maybe",): "approx", ("perhaps",): "approx", ("circa",): "approx",
+    ("approx",): "approx", ("c",): "approx", ("~",): "approx",
     ("an", "estimated"): "approx", ("estimated",): "approx", ("an", "approximate"): "approx",
     ("close", "to"): "approx", ("nearly",): "at_most", ("almost",): "at_most", ("just", "under"): "at_most",
     ("at", "least"): "at_least", ("more", "than"): "at_least", ("over",): "at_least", ("above",): "at_least",
