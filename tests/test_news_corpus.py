@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).parent / "data" / "news"
-SPLITS = ("dev", "test", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8")
+SPLITS = ("dev", "test", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9")
 STYLES = {
     "wire",
     "broadsheet",
@@ -223,6 +223,8 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final7"]["articles"] >= 13 and per_split["final7"]["mentions"] >= 430
     assert len(per_split["final7"]["styles"]) >= 11
     assert per_split["final8"]["articles"] >= 12 and per_split["final8"]["mentions"] >= 400
-    assert len(per_split["final8"]["styles"]) >= 11, "the newest held-out split is varied"
+    assert len(per_split["final8"]["styles"]) >= 11
+    assert per_split["final9"]["articles"] >= 13 and per_split["final9"]["mentions"] >= 450
+    assert per_split["final9"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
