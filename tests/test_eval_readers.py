@@ -135,7 +135,8 @@ def test_articles_option_keeps_only_the_numbers_asked_for(corpus, capsys):
 
 def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpus):
     for n, split in enumerate(
-        ("test", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8"), start=2
+        ("test", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10"),
+        start=2,
     ):
         (corpus / split).mkdir()
         (corpus / split / f"{n:02d}-poll.txt").write_text(TEXT, encoding="utf-8")
@@ -152,5 +153,7 @@ def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpu
         "final6/08-poll",
         "final7/09-poll",
         "final8/10-poll",
+        "final9/11-poll",
     ]
-    assert [article.name for article in eval_readers.load("final8", corpus)] == ["final8/10-poll"]
+    assert eval_readers.HELD_OUT == "final10"
+    assert [article.name for article in eval_readers.load("final10", corpus)] == ["final10/12-poll"]
