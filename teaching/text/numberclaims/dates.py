@@ -31,7 +31,7 @@ from teaching.text.numberclaims.vocabulary import (
 )
 
 # Words that may stand between a clock time and the part of the day: "on Sunday afternoon", "that evening".
-_BEFORE_PART_OF_DAY = {"in", "the", "on", "that", "this", "yesterday", "tomorrow", "of", "same", "next"}
+_BEFORE_PART_OF_DAY = {"in", "the", "on", "that", "this", "yesterday", "tomorrow", "of", "same", "next", "last"}
 _AFTER_A_TIME = {
     "on", "this", "that", "last", "yesterday", "today", "tonight", "tomorrow", "local", "sharp", "precisely",
     "when", "before", "after", "until", "in", "and", "the", "at", "o",
@@ -529,6 +529,7 @@ class DateReader(Walker):
                 after is None
                 or not self.same_line(j)
                 or (after.kind == "sym" and after.text not in {"%", "/", "-", "–"})
+                or (after.text in {"-", "–", "—"} and not self.adjacent(j) and not self.is_num(j + 1))
                 or (after.kind == "word" and (after.low in _AFTER_A_TIME or after.low in TIME_ZONES))
             )
             if self._meridiem(j) is None and not (at and plain):
@@ -536,15 +537,24 @@ class DateReader(Walker):
         elif t.is_integer and len(t.text) <= 2:
             hour, minute = int(t.text), 0
             nxt = self.tok(j)
+            before = self._part_of_day_before(i)
             if (
                 nxt is not None
                 and nxt.kind == "num"
                 and len(nxt.text) == 2
                 and nxt.is_integer
                 and self.same_line(j)
-                and (self._meridiem(j + 1) or self._part_of_day(j + 1, only_in=True))
+                and (self._meridiem(j + 1) or self._part_of_day(j + 1, only_in=True) or before)
             ):
                 minute, j = int(nxt.text), j + 1  # stripped text: "3 30 in the morning", "7 45 pm"
+            if before and self._meridiem(j) is None and not self._oclock(j) and not self._part_of_day(j, only_in=True):
+                # "tomorrow night at 7 45", "tonight at 9": the part of the day was said first
+                if not 1 <= hour <= 12 or self._counted_after(j):
+                    return None
+                if before != "morning":
+                    hour = hour % 12 + 12
+                s, e, text = self.span(i, j)
+                return self._time(s, e, text, hour, minute), j
             timed = self.is_word(i - 1, *_BEFORE_A_TIME) and self._part_of_day(j, only_in=True)
             if self._meridiem(j) is None and not self._oclock(j) and not timed:
                 return None  # "6 in the morning" is a time after "at", "by", "about"…, not in "6 in the morning class"
@@ -559,6 +569,8 @@ class DateReader(Walker):
         elif self._oclock(j) or (self.is_word(i - 1, *_BEFORE_A_TIME) and self._part_of_day(j, only_in=True)):
             j = self._oclock(j) or j
             part = self._part_of_day(j)
+            if part == "night" and 6 <= hour <= 11:
+                part = "evening"  # "at 10 o'clock last night"; "2 o'clock last night" could be either
             if part in ("afternoon", "evening"):
                 hour = hour % 12 + 12
             elif part != "morning":
@@ -624,8 +636,24 @@ class DateReader(Walker):
                 return None
             if t.low in ("morning", "afternoon", "evening"):
                 return t.low
+            if t.low == "tonight" or t.low == "night" and self.is_word(k - 1, "last", "tomorrow", "that", "at"):
+                return "night"
             if t.low not in _BEFORE_PART_OF_DAY and t.low not in WEEKDAYS:
                 return None
+        return None
+
+    def _part_of_day_before(self, i: int) -> str | None:
+        """ "tonight at 7 45", "tomorrow night at 7 45", "this morning at 8 15": the part of the day said just
+        before "at" and a clock time (evening for "night")."""
+        if not self.is_word(i - 1, "at") or not self.same_line(i - 1):
+            return None
+        t = self.tok(i - 2)
+        if t is None or not self.same_line(i - 2) or t.kind != "word":
+            return None
+        if t.low == "tonight" or t.low == "night" and self.is_word(i - 3, "tomorrow", "last", "that"):
+            return "evening"
+        if t.low in ("morning", "afternoon", "evening") and self.is_word(i - 3, *_BEFORE_PART_OF_DAY, *WEEKDAYS):
+            return t.low
         return None
 
     def _oclock(self, j: int) -> int | None:

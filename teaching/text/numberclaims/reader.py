@@ -118,13 +118,22 @@ _RANGE_BEFORE_FROM = {
 }  # fmt: skip
 _MULTIPLES = {
     "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "treble": 3, "trebled": 3, "quadruple": 4,
-    "quadrupled": 4, "halved": None,
+    "quadrupled": 4, "halved": None, "doubles": 2, "doubling": 2, "triples": 3, "tripling": 3, "trebles": 3,
+    "trebling": 3, "quadruples": 4, "quadrupling": 4,
 }  # fmt: skip
+# "doubles" is also a game of tennis or badminton: the words around it that say so
+_BEFORE_DOUBLES_GAME = {"the", "mixed", "men's", "women's", "men’s", "women’s", "in", "of", "and", "a", "her", "his",
+                        "their", "s", "play", "playing", "won", "win", "wins"}  # fmt: skip
+_DOUBLES_GAME_NOUNS = {"title", "titles", "final", "finals", "partner", "partners", "champion", "champions", "match",
+                       "matches", "semi", "semifinal", "tournament", "crown", "event", "team", "pair", "rubber",
+                       "and", "or"}  # fmt: skip
+_NOT_MULTIPLYING_AFTER = {"down", "up", "over", "back"}
 # Before "double", "triple": words that make it a verb ("to double charges"), not an adjective ("a double murder").
 _BEFORE_A_VERB = {
     "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "set", "also", "than",
     "nearly", "almost", "roughly", "more",
 }  # fmt: skip
+_AGE_UNITS = {w: UNITS[w] for w in ("year", "years", "month", "months", "week", "weeks", "day", "days")}
 _MEASURES_COMPARED = {
     "many", "much", "likely", "high", "low", "long", "short", "big", "large", "small", "fast", "slow", "often",
     "far", "good", "bad", "old", "young", "heavy", "light", "deep", "wide", "tall", "hot", "cold", "strong",
@@ -177,8 +186,8 @@ class Scanner(DateReader):
             return None
         if t.kind == "num":
             nxt = self.tok(i + 1)
-            if nxt and self.adjacent(i + 1) and nxt.kind == "word" and nxt.low in ORDINAL_SUFFIXES:
-                return None  # 93rd, 21st: an ordinal
+            if nxt and self.adjacent(i + 1) and nxt.kind == "word" and _ordinal_suffix_fits(t.text, nxt.low):
+                return None  # 93rd, 21st: an ordinal (but "9st 2lb" is nine stone)
             if nxt and self.adjacent(i + 1) and nxt.text in {"G", "D"}:
                 return None  # 5G, 3D: a name, not an amount
             if guard and self.adjacent(i):
@@ -435,9 +444,9 @@ class Scanner(DateReader):
             if self.is_word(k, "c", "f", "celsius", "fahrenheit") and self.adjacent(k):
                 return "degrees", None, k + 1
             return "degrees", None, k
-        # "a 7 year old" in text without hyphens
-        if self.is_word(j, "year", "years") and self.is_word(j + 1, "old") and self.same_line(j + 1):
-            return "years old", None, j + 2
+        # "a 7 year old" in text without hyphens, "six months old", "three weeks old": an age in that unit
+        if self.is_word(j, *_AGE_UNITS) and self.is_word(j + 1, "old") and self.same_line(j + 1):
+            return f"{UNITS[t.low]} old", None, j + 2
         if (
             self.is_word(j, "acre")
             and self.is_word(j + 1, *DASHES)
@@ -474,8 +483,9 @@ class Scanner(DateReader):
                 and self.is_word(k + 1, "old", "olds")
                 and self.adjacent(k)
                 and self.adjacent(k + 1)
+                and unit in _AGE_UNITS.values()
             ):
-                return "years old", None, k + 2
+                return f"{unit} old", None, k + 2  # a 26-year-old, a six-month-old
             return unit, None, k
         # up to two describing words, then a unit or a counted noun: "four bloody years", "200 Russian soldiers"
         k = j
@@ -494,7 +504,9 @@ class Scanner(DateReader):
             k += 1
         return None, None, j
 
-    def rate(self, j: int, *, money: bool = False, after_duration: bool = False) -> tuple[str | None, int]:
+    def rate(
+        self, j: int, *, money: bool = False, after_duration: bool = False, counted: bool = False
+    ) -> tuple[str | None, int]:
         t = self.tok(j)
         if t is None or not self.same_line(j):
             return None, j
@@ -518,9 +530,13 @@ class Scanner(DateReader):
             n = self.number(c[1], guard=False, money=True)
             if n is not None:
                 return f"{plain_number(n.value)} {c[0]}", n.next  # "$11.85 per $1,000" of assessed value
+        if money and t.low == "of" and self.is_word(j + 1, "every", "each") and self.same_line(j + 2):
+            unit = self.tok(j + 2)  # "14 paise of every rupee", "30 cents of every dollar": so much per unit
+            if unit is not None and unit.kind == "word" and unit.text.islower() and unit.low not in STOP:
+                return unit.low, j + 3
         if t.kind == "word" and t.low in RATE_LEADS and self.same_line(j + 1):
             nxt = self.tok(j + 1)
-            if nxt is None or nxt.kind != "word" or self._not_a_rate_after(j + 2, money=money):
+            if nxt is None or nxt.kind != "word" or self._not_a_rate_after(j + 2, money=money, counted=counted):
                 return None, j
             end = self.tok(j + 2)
             if (
@@ -549,7 +565,7 @@ class Scanner(DateReader):
                 return RATE_PERIODS[self.toks[j + 3].low], j + 4  # £200K-A-WEEK
         return None, j
 
-    def _not_a_rate_after(self, k: int, *, money: bool = False) -> bool:
+    def _not_a_rate_after(self, k: int, *, money: bool = False, counted: bool = False) -> bool:
         """After "a year": "earlier", "ago", "or" make it a point in time or a loose span, not a rate; "on" does
         only where it ends the phrase ("a year on, the town…", "a year on from the fire"), not in "a year on
         average" or "an hour on Saturdays"."""
@@ -560,6 +576,8 @@ class Scanner(DateReader):
                 return False  # "£17 an hour before tax"; but "£200 a year after the fire" places a time
             if self._rate_just_before(k - 3):
                 return False  # "$9 a month, or $112.50 a year after the exemption": a rate beside a rate
+        if counted and self.is_word(k, "before", "after") and not self.is_word(k - 3, "for", "within", "in"):
+            return False  # "drew 180,000 visits a year before they closed": so many of them each year
         if self.is_word(k, "or"):
             after = self.tok(k + 1)
             return after is None or after.kind == "num" or after.low in ONES or after.low in TENS or after.low == "so"
@@ -632,6 +650,9 @@ class Scanner(DateReader):
             # "the No. 2 pick": a rank
             s, e, text = self.span(i - 2, i + 1)
             return Value(text=text, start=s, end=e, low=t.number, high=t.number, category="ordinal"), i + 1
+        group = self._age_group(i)
+        if group is not None:
+            return group
         qualifier: Qualifier = "exact"
         qualifier_word = None
         j = i
@@ -834,7 +855,7 @@ class Scanner(DateReader):
                 and (
                     candidate.value <= 20
                     or (round_pair and candidate.value <= first.value * 2 or candidate.value * 2 <= first.value * 3)
-                    and any(self.unit_or_noun(candidate.next)[:2])
+                    and (any(self.unit_or_noun(candidate.next)[:2]) or self.is_word(candidate.next, "of"))
                 )
                 and not self.year(j)
             ):
@@ -1010,14 +1031,19 @@ class Scanner(DateReader):
                 low, k = compound
                 high = low
         if per is None:
-            per, k = self.rate(k, money=currency is not None, after_duration=unit is not None and unit != "%")
+            per, k = self.rate(
+                k,
+                money=currency is not None,
+                after_duration=unit is not None and unit != "%",
+                counted=noun is not None and unit is None,
+            )
             if per is None and currency and self.is_word(k, "more", "extra", "less") and self.same_line(k):
                 per, k2 = self.rate(k + 1, money=True)
                 k = k2 if per else k
         if category is None:
             category = "quantity"
-        if unit == "years old":
-            unit, category = "years", "age"
+        if unit is not None and unit.endswith(" old"):
+            unit, category = unit.removesuffix(" old"), "age"
         elif unit == "years" and category == "quantity" and per is None and not q and self._age_before(j):
             category = "age"  # "the average age of the fleet is 14 years": how old, not how long
         if (
@@ -1027,6 +1053,8 @@ class Scanner(DateReader):
         ):
             k = first.next + 2  # a seven-strong majority
         bare = not (unit or noun or per or second or q or currency or category != "quantity")
+        if label and bare and self._results_line(j):
+            label = False  # "Harbour Lions 24 Castlegate 22": a result, two tallies
         if label and bare and self.toks[j - 1].low in _SEQUENCE_NAMES and first.value < 100:
             # "Day 2", "Game 7", "Stage 4": a place in a series, named with its number
             s, e, text = self.span(j - 1, first.next)
@@ -1241,6 +1269,40 @@ class Scanner(DateReader):
             return True
         return t.low in _COMPARING or (t.low.endswith("er") and t.low not in STOP and len(t.low) > 4)
 
+    def _multiplying(self, j: int) -> bool:
+        """ "the fire triples in size", "a doubling of the cap", "is doubling": the verb or its noun, not the
+        tennis "doubles" ("won the mixed doubles", "the doubles final")."""
+        low = self.toks[j].low
+        if low.endswith("ing"):
+            return self.is_word(j + 1, "of") or self.is_word(j - 1, "is", "are", "was", "were", "been", "be")
+        if not low.endswith("es"):
+            return False
+        before, after = self.tok(j - 1), self.tok(j + 1)
+        if before is None or before.low in _BEFORE_DOUBLES_GAME or (before.kind != "word" and before.text != ","):
+            return False
+        return after is not None and after.kind == "word" and after.low not in _DOUBLES_GAME_NOUNS
+
+    def _results_line(self, j: int) -> bool:
+        """Token j is on a line that is only a result: a name, a score, a name, a score ("Harbour Lions 24
+        Castlegate 22", "Arsenal 2 Chelsea 1."), as headlines and results tables print them."""
+        start = end = j
+        while start > 0 and self.same_line(start):
+            start -= 1
+        while end + 1 < len(self.toks) and self.same_line(end + 1):
+            end += 1
+        while end > start and self.toks[end].kind == "sym":
+            end -= 1  # a full stop after the last score
+        groups: list[str] = []
+        for t in self.toks[start : end + 1]:
+            if t.kind == "num" and t.is_integer and t.grouped is None and len(t.text) <= 3:
+                groups.append("n")
+            elif t.kind == "word" and t.text[:1].isupper():
+                if not groups or groups[-1] != "w":
+                    groups.append("w")
+            else:
+                return False
+        return groups == ["w", "n", "w", "n"]
+
     def _hours_without_a_clock(self, j: int, first: _Num) -> tuple[Declined, int] | None:
         """ "open from 9 till 5", "9 until 1": two hours of the clock; "till" says so, but not which half of the
         day (no "am", "pm", "in the morning"), so neither is read as a count nor guessed as a time."""
@@ -1429,6 +1491,18 @@ class Scanner(DateReader):
             value = self._make(start, k, Decimal(amount), Decimal(amount), qualifier, qualifier_word,
                                category="rate" if per else "money", currency=currency, per=per)  # fmt: skip
             return value, k
+        if t.low in ("once", "twice") and self.is_word(j + 1, "or") and self.same_line(j + 2):
+            # "once or twice", "twice or three times", "twice or thrice": a spoken range of occasions
+            nxt = self.tok(j + 2)
+            low = 1 if t.low == "once" else 2
+            end = None
+            if nxt is not None and nxt.low == ("twice" if low == 1 else "thrice"):
+                end = j + 3
+            elif low == 2 and self.is_word(j + 2, "three") and self.is_word(j + 3, "times"):
+                end = j + 4
+            if end is not None:
+                per, k = self.rate(end)
+                return self._make(i, k, Decimal(low), Decimal(low + 1), qualifier, qualifier_word, per=per), k
         if t.low in ("once", "twice", "thrice"):
             n = {"once": 1, "twice": 2, "thrice": 3}[t.low]
             if t.low == "once" and not q:
@@ -1446,7 +1520,12 @@ class Scanner(DateReader):
         if fold and (fold.group(1) in ONES or fold.group(1) in TENS or fold.group(1) == "hundred"):
             n = ONES.get(fold.group(1)) or TENS.get(fold.group(1)) or 100
             return self._ratio(i, j + 1, Decimal(n), Decimal(1), "ratio", qualifier, qualifier_word), j + 1
-        verb = t.low in _MULTIPLES and (t.low.endswith("ed") or self.is_word(j - 1, *_BEFORE_A_VERB))
+        verb = (
+            t.low in _MULTIPLES
+            and (t.low.endswith("ed") or self.is_word(j - 1, *_BEFORE_A_VERB) or self._multiplying(j))
+            and not self.is_word(j + 1, *_NOT_MULTIPLYING_AFTER)  # "doubled down"
+            and not (self.is_word(j + 1, "as") and self.is_word(j + 2, "a", "an"))  # "doubles as a shelter"
+        )
         if (q or verb) and t.low in _MULTIPLES and _MULTIPLES[t.low]:
             return self._ratio(
                 i, j + 1, Decimal(_MULTIPLES[t.low]), Decimal(1), "ratio", qualifier, qualifier_word
@@ -1515,6 +1594,13 @@ class Scanner(DateReader):
                 if u is not None and self.adjacent(i + 2) and UNITS.get(u.low) in ("hours", "minutes", "days"):
                     amount = Decimal("0.5")
                     return self._make(i, i + 3, amount, amount, "exact", None, unit=UNITS[u.low]), i + 3  # half-hour
+                span = self._part_of_a_span(i + 1)
+                if span is not None:
+                    start = i - 1 if self.is_word(i - 1, "a") and self.same_line(i) else i
+                    amount = span[0] / 2  # "the past half-century": fifty years
+                    s, e, text = self.span(start, span[1])
+                    return Value(text=text, start=s, end=e, low=amount, high=amount, unit="years",
+                                 category="duration"), span[1]  # fmt: skip
                 if u is not None and self.adjacent(i + 2) and u.low in ("price", "priced", "fare", "fares"):
                     return self._fraction(i, i + 3, Decimal(1), Decimal(2)), i + 3  # half-price: a half of the price
                 return None  # half-time, half-hearted
@@ -1574,12 +1660,19 @@ class Scanner(DateReader):
             return Value(text=d.text, start=d.start, end=d.end, low=n, high=n, category="ordinal"), k + 1
         if t.low in ("a", "an") and d.low == "fourth" and not self._an_amount_before(i):
             return None  # "a fourth term"; but "by at least a fourth" is a part
-        if self.is_word(k + 1, *DASHES) and self.is_word(k + 2, "point"):
+        points = self._part_point(k + 1) if d.low in ("half", "quarter", "quarters") else None
+        if points is not None:
             value = Decimal(numerator) / DENOMINATORS[d.low]
-            s, e, text = self.span(i + (1 if t.low in ("a", "an") else 0), k + 3)
+            s, e, text = self.span(i + (1 if t.low in ("a", "an") else 0), points)
             return Value(
                 text=text, start=s, end=e, low=value, high=value, unit="percentage points", category="percentage_points"
-            ), k + 3  # fmt: skip  a quarter-point cut
+            ), points  # fmt: skip  a quarter-point cut, a quarter point cut
+        span = self._part_of_a_span(k + 1) if t.low in ("a", "an") and d.low in ("half", "quarter") else None
+        if span is not None:
+            years, end = span  # "a quarter-century", "a half-century": so many years
+            amount = years / DENOMINATORS[d.low]
+            s, e, text = self.span(i, end)
+            return Value(text=text, start=s, end=e, low=amount, high=amount, unit="years", category="duration"), end
         if self.phrase(k + 1, ("of", "a", "percentage", "point")):
             value = numerator / DENOMINATORS[d.low]
             s, e, text = self.span(i, k + 5)
@@ -1658,6 +1751,39 @@ class Scanner(DateReader):
             i, i + 3, one, one, "exact", None, per=f"{n} {RATE_WORDS[period.low]}s", category="rate"
         ), i + 3
 
+    def _age_group(self, i: int) -> tuple[Value, int] | None:
+        """ "over-65s", "under-16s", "the over 60s": people older or younger than that age, an age."""
+        t = self.tok(i)
+        if t is None or t.low not in ("over", "under"):
+            return None
+        k = i + 1
+        if self.is_word(k, *DASHES) and self.adjacent(k) and self.adjacent(k + 1):
+            k += 1
+        n, s_ = self.tok(k), self.tok(k + 1)
+        if n is None or s_ is None or n.kind != "num" or not n.is_integer or len(n.text) != 2 or not self.same_line(k):
+            return None
+        if not (s_.low == "s" and self.adjacent(k + 1)):
+            return None
+        qualifier: Qualifier = "at_least" if t.low == "over" else "at_most"
+        category = _category("age", "years", None, False)
+        return self._make(i, k + 2, n.number, n.number, qualifier, t.text, unit="years", category=category), k + 2
+
+    def _part_point(self, k: int) -> int | None:
+        """After "quarter"/"half" at k-1: "-point" or " point" (not "point of", "point in"), a part of a percentage
+        point in a report of rates or polls; returns the index after it."""
+        if self.is_word(k, *DASHES) and self.adjacent(k) and self.is_word(k + 1, "point") and self.adjacent(k + 1):
+            return k + 2
+        if self.is_word(k, "point") and self.same_line(k) and not self.is_word(k + 1, "of", "in", "where", "at"):
+            return k + 1
+        return None
+
+    def _part_of_a_span(self, k: int) -> tuple[Decimal, int] | None:
+        """After "half"/"quarter" at k-1: "-century" or "-decade" (hyphen, as printed), in years."""
+        if not (self.is_word(k, *DASHES) and self.adjacent(k) and self.adjacent(k + 1)):
+            return None
+        years = {"century": 100, "decade": 10}.get(self.tok(k + 1).low)  # type: ignore[union-attr]
+        return (Decimal(years), k + 2) if years else None
+
     def _every_part(self, i: int) -> tuple[Value, int] | None:
         """ "every half hour", "every quarter of an hour", "every other day", "every third week": how often, one
         per that span (the corpus's rate, per "30 minutes", "2 days"), never the fraction 1/2 on its own."""
@@ -1672,6 +1798,11 @@ class Scanner(DateReader):
         if not self.is_word(k, "half", "quarter") or not self.same_line(k):
             return None
         part = Decimal(1) / (2 if self.tok(k).low == "half" else 4)  # type: ignore[union-attr]
+        points = self._part_point(k + 1)
+        if points is not None:  # "every quarter point makes a difference": a part of a percentage point
+            s, e, text = self.span(k, points)
+            return Value(text=text, start=s, end=e, low=part, high=part, unit="percentage points",
+                         category="percentage_points"), points  # fmt: skip
         m = k + 1
         if self.is_word(m, *DASHES) and self.adjacent(m) and self.adjacent(m + 1):
             m += 1  # every half-hour
@@ -1778,7 +1909,13 @@ class Scanner(DateReader):
             # "the first quarter of 2023": January to March 2023
             first_month = 3 * quarter - 2
             return self._make_range(i, y[1], Point(y[0], first_month, None), Point(y[0], first_month + 2, None)), y[1]
-        if t.kind == "num" and t.is_integer and self.is_word(i + 1, *ORDINAL_SUFFIXES) and self.adjacent(i + 1):
+        if (
+            t.kind == "num"
+            and t.is_integer
+            and self.is_word(i + 1, *ORDINAL_SUFFIXES)
+            and self.adjacent(i + 1)
+            and _ordinal_suffix_fits(t.text, self.toks[i + 1].low)
+        ):
             if self.adjacent(i) and self.toks[i - 1].kind in ("word", "num"):
                 return None
             s, e, text = self.span(i, i + 2)
@@ -1859,6 +1996,10 @@ class Scanner(DateReader):
             if self.phrase(i, phrase):
                 if phrase == ("scores",) and not self.is_word(i + 1, "of"):
                     return None  # "Okafor scores 41", "levelled the scores": a verb or a tally, not "scores of"
+                if self.is_word(i - 1, "low", "high", "mid", "upper", "lower") and self.is_word(i - 2, "the"):
+                    # "in the low hundreds", "the high thousands": a place within the order, no order of its own
+                    s, e, text = self.span(i - 1, i + len(phrase))
+                    return Vague(text, s, e, None), i + len(phrase)
                 s, e, text = self.span(i, i + len(phrase))
                 return Vague(text, s, e, magnitude), i + len(phrase)
         return None
@@ -2187,6 +2328,16 @@ def _plain_letters(word: str) -> str:
     if word.isascii():
         return word
     return "".join(c for c in unicodedata.normalize("NFKD", word.replace("ł", "l")) if not unicodedata.combining(c))
+
+
+def _ordinal_suffix_fits(digits: str, suffix: str) -> bool:
+    """ "21st", "93rd", "12th": the suffix English gives that number ("9st" is not an ordinal: nine stone)."""
+    if suffix not in ORDINAL_SUFFIXES or not digits.isdigit():
+        return False
+    n = int(digits)
+    if n % 100 in (11, 12, 13):
+        return suffix == "th"
+    return suffix == {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def _plural_noun(word: str) -> bool:
