@@ -7,7 +7,20 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).parent / "data" / "news"
-SPLITS = ("dev", "test", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9")
+SPLITS = (
+    "dev",
+    "test",
+    "final",
+    "final2",
+    "final3",
+    "final4",
+    "final5",
+    "final6",
+    "final7",
+    "final8",
+    "final9",
+    "final10",
+)
 STYLES = {
     "wire",
     "broadsheet",
@@ -226,5 +239,7 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert len(per_split["final8"]["styles"]) >= 11
     assert per_split["final9"]["articles"] >= 13 and per_split["final9"]["mentions"] >= 450
     assert per_split["final9"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final10"]["articles"] >= 13 and per_split["final10"]["mentions"] >= 450
+    assert per_split["final10"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
