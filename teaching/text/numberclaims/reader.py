@@ -140,6 +140,14 @@ _MEASURES_COMPARED = {
     "weak", "rich", "poor", "quick", "busy", "costly", "deadly", "close", "hard", "well",
 }  # fmt: skip
 _ADJECTIVE_ENDINGS = ("ly", "ive", "ful", "ous", "able", "ible", "ent", "ant", "al", "ic", "ier", "er")
+_MOVED_UP = {"tick", "ticks", "went", "goes", "go", "going", "rise", "rises", "rose", "gone", "risen", "creep",
+             "creeps", "crept", "shot", "shoot", "shoots", "move", "moves", "edge", "edges", "inch", "inches",
+             "push", "pushes", "put", "puts", "drive", "drives", "drove", "driven", "jump", "jumps", "climb",
+             "climbs", "ratchet", "ratchets", "come", "comes", "came", "step", "steps", "bump", "bumps",
+             "ticked", "edged", "inched", "moved", "pushed", "jumped", "climbed", "ratcheted", "stepped", "bumped",
+             "creeped"}  # fmt: skip
+_CLOSING = {")", ",", ".", ";", ":", "!", "?", "”", "’", '"'}
+_DISTANCE_RACES = {"run", "runs", "race", "races", "walk", "walks", "swim", "row", "runners", "fun", "course"}
 _VAGUE_COUNTS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}
 _FOLD = re.compile(r"([a-z]+)fold")
 # After "60-40": words that make the pair shares of a whole ("a 60-40 split"), not a score.
@@ -306,7 +314,16 @@ class Scanner(DateReader):
         elif digits and money and self.adjacent(j) and self.is_word(j, *SHORT_SCALES, *THOUSAND_K):
             value *= {**SHORT_SCALES, **THOUSAND_K}[self.toks[j].low]
             j, scaled = j + 1, True
+        elif digits and self.adjacent(j) and self.is_word(j, *THOUSAND_K) and self._thousands_of(j + 1):
+            value *= THOUSAND_K[self.toks[j].low]  # "12k people", "40k fans": thousands (a "5k run" is a distance)
+            j, scaled = j + 1, True
         return _Num(value, j, scaled, digits, base)
+
+    def _thousands_of(self, k: int) -> bool:
+        t = self.tok(k)
+        if t is None or t.kind != "word" or not self.same_line(k) or self.adjacent(k):
+            return False
+        return t.low not in _DISTANCE_RACES and (_plural_noun(t.text) or t.low in {"people", "staff", "children"})
 
     def _and_tens(self, j: int) -> tuple[Decimal, int] | None:
         """ "and fifty", "and twelve", "and forty-two" after a scale word: the part under a hundred, where it ends."""
@@ -338,8 +355,17 @@ class Scanner(DateReader):
                     continue
                 if words == ("c",):
                     k += 1
+                if words == ("up", "to") and self._moved_up(i - 1):
+                    return None  # "ticked up to 4.3%", "went up to £5": the value it rose to, not a ceiling
                 return qualifier, k  # type: ignore[return-value]
         return None
+
+    def _moved_up(self, j: int) -> bool:
+        """Token j is a verb of movement that "up" completes ("ticked", "went", "crept", "pushed")."""
+        t = self.tok(j)
+        if t is None or t.kind != "word" or not self.same_line(j + 1):
+            return False
+        return t.low in _MOVED_UP
 
     def currency_before(self, j: int) -> tuple[str, int] | None:
         t = self.tok(j)
@@ -455,7 +481,8 @@ class Scanner(DateReader):
             and self.adjacent(j + 2)
         ):
             return "acre-feet", None, j + 3  # a volume of water, not an area
-        if t.text in {"C", "F"} and self.adjacent(j) and not self.adjacent(j + 1):
+        after = self.tok(j + 1)
+        if t.text in {"C", "F"} and self.adjacent(j) and (not self.adjacent(j + 1) or after.text in _CLOSING):  # type: ignore[union-attr]
             return "degrees", None, j + 1  # "40C", "104F": degrees, the scale printed as one capital
         if t.kind == "word" and t.low in UNITS and (self.same_line(j) or self.adjacent(j)):
             k = j + 1

@@ -232,3 +232,42 @@ def test_two_oclock_last_night_is_not_guessed():
 )
 def test_an_ordinal_suffix_must_fit_its_number(text, span, kind, value):
     check(text, [(span, kind, value)])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The company employs 12k people.", "12k people", "12000"),
+        ("The post has 40k followers.", "40k followers", "40000"),
+    ],
+)
+def test_k_before_a_counted_noun_is_thousands(text, span, value):
+    check(text, [(span, "quantity", value)])
+
+
+@pytest.mark.parametrize("text", ["She ran a 5k run.", "He won the 10K race."])
+def test_a_5k_run_is_not_five_thousand(text):
+    assert not any(value in ("5000", "10000") for _, _, value in readings(text)), readings(text)
+
+
+def test_a_scale_letter_before_closing_punctuation_still_names_the_degrees():
+    text = "Temperatures hit 41.2C (106.2F) on Sunday."
+    check(text, [("41.2C", "quantity", "41.2"), ("106.2F", "quantity", "106.2")])
+    assert {v.unit for v in parse_claim(text).readings} == {"degrees"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("Unemployment ticked up to 4.3% in July.", "4.3%", None),
+        ("Inflation edged up to 2.1%.", "2.1%", None),
+        ("Prices went up to £5.", "£5", None),
+        ("He faces up to 10 years.", "up to 10 years", "up to"),
+        ("Fines of up to £500 apply.", "up to £500", "up to"),
+        ("They could be fined up to £1,000.", "up to £1,000", "up to"),
+    ],
+)
+def test_up_to_after_a_verb_of_rising_is_where_it_rose_not_a_ceiling(text, span, qualifier):
+    assert any(v.text == span and v.label()["qualifier"] == qualifier for v in parse_claim(text).readings), parse_claim(
+        text
+    ).readings
