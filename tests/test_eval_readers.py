@@ -135,7 +135,20 @@ def test_articles_option_keeps_only_the_numbers_asked_for(corpus, capsys):
 
 def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpus):
     for n, split in enumerate(
-        ("test", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10"),
+        (
+            "test",
+            "final",
+            "final2",
+            "final3",
+            "final4",
+            "final5",
+            "final6",
+            "final7",
+            "final8",
+            "final9",
+            "final10",
+            "final11",
+        ),
         start=2,
     ):
         (corpus / split).mkdir()
@@ -154,6 +167,7 @@ def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpu
         "final7/09-poll",
         "final8/10-poll",
         "final9/11-poll",
+        "final10/12-poll",
     ]
-    assert eval_readers.HELD_OUT == "final10"
-    assert [article.name for article in eval_readers.load("final10", corpus)] == ["final10/12-poll"]
+    assert eval_readers.HELD_OUT == "final11"
+    assert [article.name for article in eval_readers.load("final11", corpus)] == ["final11/13-poll"]
