@@ -17,6 +17,7 @@ from decimal import Decimal
 from teaching.text.numberclaims.base import Walker
 from teaching.text.numberclaims.values import CONFIDENT, UNSURE, Declined, Value
 from teaching.text.numberclaims.vocabulary import (
+    CURRENCY_WORDS,
     DASHES,
     DATE_QUALIFIERS,
     MONTHS,
@@ -50,7 +51,7 @@ _YEAR_HEDGES = {"early", "mid", "late"}
 _SPAN_LEADS = {"in", "during", "over", "across", "throughout", "through"}
 # zones that follow a four-digit clock ("2215 GMT"); not "et"/"pt", which are words in stripped text
 _CLOCK_ZONES = TIME_ZONES - {"et", "pt"}
-_DATE_STARTS = {w[0] for w in DATE_QUALIFIERS} | set(MONTHS) | set(WEEKDAYS) | {"between", "from"}
+_DATE_STARTS = {w[0] for w in DATE_QUALIFIERS} | set(MONTHS) | set(WEEKDAYS) | {"between", "from", "fy"}
 _ZERO = Decimal(0)
 WHY_DAY_MONTH_ORDER = (
     "Dates written all in numbers can be read two ways (03/01 is 3 January in Britain but 1 March in America)."
@@ -213,6 +214,9 @@ class DateReader(Walker):
         hedged = self._hedged_year(i)
         if hedged is not None:
             return hedged
+        fiscal = self._fiscal_year(i)
+        if fiscal is not None:
+            return fiscal
         for words in DATE_QUALIFIERS:
             if self.phrase(i, words):
                 j = i + len(words)
@@ -396,6 +400,8 @@ class DateReader(Walker):
             return True  # 2004.5, 2,004 split oddly
         if t.text == "%" or (t.kind == "word" and (t.low in NOUNS or t.low in UNITS or t.low in ORDINAL_SUFFIXES)):
             return True
+        if t.low == "per" and self.same_line(k + 1) and self.is_word(k + 1, *CURRENCY_WORDS, "head", "person"):
+            return True  # "1450 per dollar", "1200 per head": an amount for each, not a year
         return t.kind == "word" and self.adjacent(k) and t.low not in {"s"}
 
     def _decade(self, j: int) -> tuple[Value, int] | None:
@@ -581,6 +587,22 @@ class DateReader(Walker):
             j += 1
         s, e, text = self.span(i, j)
         return self._time(s, e, text, hour, minute), j
+
+    def _fiscal_year(self, i: int) -> tuple[Value, int] | None:
+        """ "FY27", "FY2027": a financial year named by the year it ends in, so it runs across two years (2026 to
+        2027), as Indian, British and American reports print it. "FY 2025-26" is left to the year ranges."""
+        t = self.tok(i)
+        if t is None or t.low != "fy" or not self.same_line(i + 1):
+            return None
+        n = self.tok(i + 1)
+        if n is None or n.kind != "num" or not n.is_integer or n.grouped or len(n.text) not in (2, 4):
+            return None
+        if self.is_word(i + 2, *DASHES, "/") and self.adjacent(i + 2):
+            return None
+        end = int(n.text) + (2000 if len(n.text) == 2 else 0)
+        if not 1950 <= end <= 2100:
+            return None
+        return self._make_range(i, i + 2, Point(end - 1), Point(end)), i + 2
 
     def _hedged_year(self, i: int) -> tuple[Value, int] | None:
         """ "early 2024", "mid-2027", "late 2027": a year hedged at its start, a `year` with the hedge as its

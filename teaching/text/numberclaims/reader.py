@@ -78,6 +78,7 @@ WHY_YEAR_OR_COUNT = "A four-digit number like this could be a year or a count."
 WHY_FIGURES = "“Three figures” or “six figures” says how many digits a number has, not the number itself."
 WHY_CLOCK = "“At 8.30” may be a time of day or a number with two decimals: nothing around it says which."
 WHY_HOURS = "“From 9 till 5” gives hours of the clock without saying morning or afternoon."
+WHY_PART_OF = "“The best part of a day” means most of one: it does not say how long."
 WHY_EVERY = "“Every 15” does not say every 15 what (minutes? people?)."
 WHY_COMPOUND = (
     "The number is part of a word joined by a hyphen (“a two-bed flat”), and the reader does not know what that "
@@ -146,6 +147,13 @@ _MOVED_UP = {"tick", "ticks", "went", "goes", "go", "going", "rise", "rises", "r
              "climbs", "ratchet", "ratchets", "come", "comes", "came", "step", "steps", "bump", "bumps",
              "ticked", "edged", "inched", "moved", "pushed", "jumped", "climbed", "ratcheted", "stepped", "bumped",
              "creeped"}  # fmt: skip
+# After a plural-looking word, an object pronoun makes it a verb ("£5 gets you", "$2m buys them")
+_OBJECT_PRONOUNS = {"them", "us", "him", "me", "you"}
+# before a cricket "hundred" that stands alone ("his 39th Test hundred" is the ordinal's unit, not a mention)
+_BEFORE_A_HUNDRED = {"maiden", "successive", "fine", "brilliant", "unbeaten", "his", "her", "fastest", "another"}
+_CRICKET_WORDS = re.compile(r"\b(?:overs|wickets?|innings|bowl\w*|batt\w*|cricket|odi|test match)\b", re.IGNORECASE)
+_MOST_OF = {"best", "better", "greater", "larger", "bigger"}
+_SPEEDS = {"mph": "miles", "km/h": "km"}
 _CLOSING = {")", ",", ".", ";", ":", "!", "?", "”", "’", '"'}
 _DISTANCE_RACES = {"run", "runs", "race", "races", "walk", "walks", "swim", "row", "runners", "fun", "course"}
 _VAGUE_COUNTS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}
@@ -439,6 +447,12 @@ class Scanner(DateReader):
             return None
         if t.low in CURRENCY_WORDS and not (t.low in {"won", "sol", "rand"} and t.text[0].islower()):
             return CURRENCY_WORDS[t.low], j + 1
+        if (
+            t.low in {"won", "rand"}
+            and self.is_word(j - 1, "million", "billion", "trillion", "crore")
+            and not (self.same_line(j + 1) and self.is_word(j + 1, *STOP, *PREPOSITIONS))  # "5 million won the vote"
+        ):
+            return CURRENCY_WORDS[t.low], j + 1  # "1,900 trillion won": after a scale word, no verb "won"
         if t.low in CURRENCY_CODES and t.text.isupper() and t.low not in {"rs", "rs."}:
             return CURRENCY_CODES[t.low], j + 1
         if t.low in SUBUNITS and (t.low != "p" or self.adjacent(j)):
@@ -526,10 +540,27 @@ class Scanner(DateReader):
                 return UNITS[t.low], None, k + 1
             if t.low in STOP or t.low in ONES or t.low in TENS or t.low in SCALES:
                 return None, None, j
-            if step == 0 and _plural_noun(t.text):
-                return None, t.text, k + 1  # "1 million containers"
+            if step == 0 and _plural_noun(t.text) and not self._object_follows(k + 1):
+                return None, t.text, k + 1  # "1 million containers"; but "$41.5 million tells every company"
             k += 1
         return None, None, j
+
+    def _scaled_number(self, k: int) -> bool:
+        n = self.number(k, guard=False, money=True)
+        return n is not None and n.scaled and n.digits
+
+    def _object_follows(self, k: int) -> bool:
+        """Token k starts the object of a verb: an object pronoun, or "every" before something that is not a
+        period ("$41.5 million tells every trucking company"; but "200 trucks every day")."""
+        if self.is_word(k, *_OBJECT_PRONOUNS):
+            return True
+        if not self.is_word(k, "every", "each") or not self.same_line(k + 1):
+            return False
+        t, after = self.tok(k + 1), self.tok(k + 2)
+        if t is None or t.kind != "word" or t.low in RATE_PERIODS or t.low in UNITS:
+            return False
+        # "every trucking company": a noun phrase goes on; "30 patients every shift." ends there, a rate
+        return after is not None and after.kind == "word" and self.same_line(k + 2) and after.low not in STOP
 
     def rate(
         self, j: int, *, money: bool = False, after_duration: bool = False, counted: bool = False
@@ -579,8 +610,19 @@ class Scanner(DateReader):
                 return nxt.low, j + 2  # "averaging just over eight hours a marathon."
             if nxt.low in RATE_PERIODS and (nxt.low != "over" or t.low != "a"):
                 return RATE_PERIODS[nxt.low], j + 2
-            # "£12 a head", "$1.68 a share", "up to Rs 50,000 per farmer"
+            # "£12 a head", "$1.68 a share", "up to Rs 50,000 per farmer"; but "tells every trucking company",
+            # "£50 to every ticket holder": "every" then a noun phrase, not so much per one thing
             if (money or t.low == "per") and nxt.low not in STOP and nxt.text[0].islower():
+                after = self.tok(j + 2)
+                if (
+                    t.low in ("every", "each")
+                    and after is not None
+                    and after.kind == "word"
+                    and self.same_line(j + 2)
+                    and after.low not in STOP
+                    and after.low not in PREPOSITIONS
+                ):
+                    return None, j
                 return nxt.low, j + 2
         if (
             t.text in DASHES
@@ -778,6 +820,14 @@ class Scanner(DateReader):
 
         low = high = first.value
         k = first.next
+        if (
+            self.is_word(k, *DASHES)
+            and self.adjacent(k)
+            and self.is_word(k + 1, "to", "and", "or")
+            and not self.adjacent(k + 1)
+            and self.is_num(k + 2)
+        ):
+            k += 1  # "25- to 34-year-olds", "10- and 12-hour shifts": the unit is printed once, on the second
         kind = "count"
         category = None
         ratio_terms = None
@@ -824,7 +874,9 @@ class Scanner(DateReader):
             return Declined(text, s, e, WHY_SLASH), end
         elif self.is_word(k, "to") and self.same_line(k) and self.same_line(k + 1) and not change:
             c2 = self.currency_before(k + 1)
-            if bool(c2) == bool(currency):
+            # "NOK 36.8bn to 37.5bn": the currency printed once, both ends scaled alike
+            scaled_pair = currency and not c2 and first.scaled and self._scaled_number(k + 1)
+            if bool(c2) == bool(currency) or scaled_pair:
                 candidate = self.number(c2[1] if c2 else k + 1, guard=False, money=currency is not None)
                 if candidate is not None and candidate.value == 1 and first.value > 1 and not candidate.scaled:
                     if not pct and not currency:
@@ -1041,6 +1093,8 @@ class Scanner(DateReader):
         if kind == "count" and category in (None, "money") and unit is None:
             if category is None:
                 unit, noun, k = self.unit_or_noun(k)
+                if unit in _SPEEDS and per is None:
+                    unit, per = _SPEEDS[unit], "hour"  # "a 55-mph work zone": a speed, as "55 mph" is
                 if unit in DURATION_SCALE:
                     factor, unit = DURATION_SCALE[unit]
                     low, high = low * factor, high * factor
@@ -1474,6 +1528,9 @@ class Scanner(DateReader):
         if t.low in ("a", "an") and self.is_word(j + 1, *UNITS) and self.same_line(j + 1):
             if self._ordinal_of_noun(j + 1) or self.is_word(j + 1, "night"):
                 return None  # a second yellow card; after a night in which…
+            if self.is_word(j - 1, "of") and self.is_word(j - 2, "part") and self.is_word(j - 3, *_MOST_OF):
+                s, e, text = self.span(j - 4 if self.is_word(j - 4, "the") else j - 3, j + 2)
+                return Declined(text, s, e, WHY_PART_OF), j + 2  # "the best part of a day": most of one
             unit = UNITS[self.toks[j + 1].low]
             # "a year ago", "a month earlier" place a time, they give no amount; but "for a month before
             # deciding" is one, and "a fortnight" always carries its two weeks
@@ -1518,6 +1575,9 @@ class Scanner(DateReader):
             value = self._make(start, k, Decimal(amount), Decimal(amount), qualifier, qualifier_word,
                                category="rate" if per else "money", currency=currency, per=per)  # fmt: skip
             return value, k
+        if t.low == "hundred" and self.is_word(j - 1, *_BEFORE_A_HUNDRED) and _CRICKET_WORDS.search(self.text):
+            # "Kerr's maiden hundred", "his first Test hundred": in a report on cricket, a hundred runs
+            return self._make(i, j + 1, Decimal(100), Decimal(100), qualifier, qualifier_word, noun="runs"), j + 1
         if t.low in ("once", "twice") and self.is_word(j + 1, "or") and self.same_line(j + 2):
             # "once or twice", "twice or three times", "twice or thrice": a spoken range of occasions
             nxt = self.tok(j + 2)
@@ -1530,6 +1590,17 @@ class Scanner(DateReader):
             if end is not None:
                 per, k = self.rate(end)
                 return self._make(i, k, Decimal(low), Decimal(low + 1), qualifier, qualifier_word, per=per), k
+        if (
+            t.low in ("once", "twice", "thrice")
+            and self.is_word(j + 1, *DASHES)
+            and self.adjacent(j + 1)
+            and self.adjacent(j + 2)
+            and self.is_word(j + 2, *RATE_WORDS)
+            and self.toks[j + 2].low != "annual"
+        ):
+            n = {"once": 1, "twice": 2, "thrice": 3}[t.low]  # "twice-yearly", "once-weekly": so often a period
+            per = RATE_WORDS[self.toks[j + 2].low]
+            return self._make(i, j + 3, Decimal(n), Decimal(n), qualifier, qualifier_word, per=per), j + 3
         if t.low in ("once", "twice", "thrice"):
             n = {"once": 1, "twice": 2, "thrice": 3}[t.low]
             if t.low == "once" and not q:

@@ -36,7 +36,8 @@ ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "twentieth": 20, "twentieths": 20, "hundredth": 100,
+    "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
 }  # fmt: skip
 
 # Qualifiers, longest first when matched. The value is what they mean for comparing.
