@@ -148,6 +148,7 @@ def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpu
             "final9",
             "final10",
             "final11",
+            "final12",
         ),
         start=2,
     ):
@@ -168,6 +169,7 @@ def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpu
         "final8/10-poll",
         "final9/11-poll",
         "final10/12-poll",
+        "final11/13-poll",
     ]
-    assert eval_readers.HELD_OUT == "final11"
-    assert [article.name for article in eval_readers.load("final11", corpus)] == ["final11/13-poll"]
+    assert eval_readers.HELD_OUT == "final12"
+    assert [article.name for article in eval_readers.load("final12", corpus)] == ["final12/14-poll"]
