@@ -115,7 +115,7 @@ _PRICED_AT = {
 # Before "from X to Y": words that make it a range of values, not a change from one to the other.
 _RANGE_BEFORE_FROM = {
     "range", "ranges", "ranging", "ranged", "vary", "varies", "varying", "varied", "priced", "costing", "cost",
-    "costs", "anywhere", "aged", "ages",
+    "costs", "anywhere", "aged", "ages", "runs", "run", "running", "spans", "spanning", "stretches", "extends",
 }  # fmt: skip
 _MULTIPLES = {
     "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "treble": 3, "trebled": 3, "quadruple": 4,
@@ -153,6 +153,8 @@ _OBJECT_PRONOUNS = {"them", "us", "him", "me", "you"}
 _BEFORE_A_HUNDRED = {"maiden", "successive", "fine", "brilliant", "unbeaten", "his", "her", "fastest", "another"}
 _CRICKET_WORDS = re.compile(r"\b(?:overs|wickets?|innings|bowl\w*|batt\w*|cricket|odi|test match)\b", re.IGNORECASE)
 _MOST_OF = {"best", "better", "greater", "larger", "bigger"}
+_WEIGHT_WORDS = {"weigh", "weighs", "weighing", "weighed", "weight", "weights", "load", "loads", "payload",
+                 "heavier", "lighter", "tipped", "scales"}  # fmt: skip
 _SPEEDS = {"mph": "miles", "km/h": "km"}
 _CLOSING = {")", ",", ".", ";", ":", "!", "?", "”", "’", '"'}
 _DISTANCE_RACES = {"run", "runs", "race", "races", "walk", "walks", "swim", "row", "runners", "fun", "course"}
@@ -435,6 +437,8 @@ class Scanner(DateReader):
 
     def currency_after(self, j: int) -> tuple[str, int] | None:
         t = self.tok(j)
+        if t is not None and t.low in ("pounds", "pound") and self._weighed_before(j):
+            return None  # "weighing 4,000 pounds", "crash loads of 5,000 pounds": a weight, read as lb
         if (
             t is not None
             and t.text in DASHES
@@ -544,6 +548,20 @@ class Scanner(DateReader):
                 return None, t.text, k + 1  # "1 million containers"; but "$41.5 million tells every company"
             k += 1
         return None, None, j
+
+    def _weighed_before(self, j: int) -> bool:
+        """A word of weight within the five words before the amount that ends before token j."""
+        for k in range(j - 2, max(j - 8, -1), -1):
+            t = self.toks[k]
+            if not self.same_line(k + 1) or t.text in {".", ";", "£", "$", "€"}:
+                return False
+            if t.low in _WEIGHT_WORDS:
+                return True
+        return False
+
+    def _ends_phrase(self, k: int) -> bool:
+        t = self.tok(k)
+        return t is None or not self.same_line(k) or t.kind == "sym" or t.low in ("and", "or", "for", "to", "until")
 
     def _scaled_number(self, k: int) -> bool:
         n = self.number(k, guard=False, money=True)
@@ -718,6 +736,19 @@ class Scanner(DateReader):
         ):
             # "the No. 2 pick": a rank
             s, e, text = self.span(i - 2, i + 1)
+            return Value(text=text, start=s, end=e, low=t.number, high=t.number, category="ordinal"), i + 1
+        if (
+            t is not None
+            and t.kind == "num"
+            and t.is_integer
+            and i >= 1
+            and self.toks[i - 1].text == "No"
+            and self.same_line(i)
+            and not self.adjacent(i)
+            and not self.sentence_start(i - 1)
+        ):
+            # "world No 2", "the No 5 seed" (British style, no full stop): a rank
+            s, e, text = self.span(i - 1, i + 1)
             return Value(text=text, start=s, end=e, low=t.number, high=t.number, category="ordinal"), i + 1
         group = self._age_group(i)
         if group is not None:
@@ -2303,6 +2334,11 @@ class Scanner(DateReader):
                 return None
             if t.low in RATE_LEADS:
                 break
+            if t.low in RATE_WORDS and t.low != "annual" and n > k and self._ends_phrase(n + 1):
+                # "20,000 liters of drinking water daily": the period word closes the phrase
+                if counted or any(_plural_noun(self.toks[m].text) for m in range(k, n)):
+                    return RATE_WORDS[t.low], n + 1
+                return None
             if t.low == "in":
                 return None  # "1,100 troops in a day": a count over a span, two mentions, not one rate
             if t.low in STOP and t.low != "of" or t.low in PREPOSITIONS:
