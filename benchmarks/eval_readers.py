@@ -190,6 +190,7 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 def score_numbers(articles: list[Article], parse_claim, *, show: int = 0) -> dict:
     per_kind: dict[str, Counter] = defaultdict(Counter)
+    qualifiers: Counter = Counter()
     false_positives: list[tuple[str, str, dict]] = []
     identifier_hits: list[tuple[str, str]] = []
     misreads: list[tuple[str, dict, list[dict]]] = []
@@ -207,8 +208,12 @@ def score_numbers(articles: list[Article], parse_claim, *, show: int = 0) -> dic
                 if sure:
                     misreads.append((article.name, label, [r.label | {"text": r.text} for r in sure]))
                 continue
-            if any(agrees(label, r.label) for r in sure):
+            right = [r for r in sure if agrees(label, r.label)]
+            if right:
                 per_kind[kind]["correct"] += 1
+                # the hedge the ledger compares with ("about", "more than"): the label's, or none on both sides
+                same = (label.get("qualifier") or None) == (right[0].label.get("qualifier") or None)
+                qualifiers["agree" if same else "differ"] += 1
             elif sure:
                 per_kind[kind]["misread"] += 1
                 if any(agrees({**label, "kind": r.label.get("kind")}, r.label) for r in sure):
@@ -230,7 +235,12 @@ def score_numbers(articles: list[Article], parse_claim, *, show: int = 0) -> dic
             print(f"  DECLINED {name}: {label['text']!r} {_brief(label)}")
         for name, text, label in false_positives[:show]:
             print(f"  EXTRA {name}: {text!r} {label}")
-    return {"per_kind": per_kind, "false_positives": false_positives, "identifiers": identifier_hits}
+    return {
+        "per_kind": per_kind,
+        "false_positives": false_positives,
+        "identifiers": identifier_hits,
+        "qualifiers": qualifiers,
+    }
 
 
 def _brief(label: dict) -> str:
@@ -347,6 +357,12 @@ def report(split: str, numbers: dict, suggestions: dict[str, tuple[int, int, int
         f"  of the {total['misread']} misread, {kind_only} have the right value but another kind"
         f" (e.g. duration for quantity); {total['misread'] - kind_only} read a wrong value"
     )
+    q = numbers.get("qualifiers") or Counter()
+    if q:
+        print(
+            f"  of the {total['correct']} correct, the hedge (about, more than, up to…) agrees with the label's on"
+            f" {q['agree']} ({_pct(q['agree'], q['agree'] + q['differ'])})"
+        )
     amb = per_kind.get("ambiguous", Counter())
     if amb:
         m = sum(amb.values())

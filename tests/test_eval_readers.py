@@ -59,6 +59,22 @@ def test_numbers_are_correct_misread_declined_or_extra(corpus):
     assert [text for _, text, _ in scores["false_positives"]] == ["$1.2bn"]  # unlabelled in this corpus
 
 
+def test_the_hedges_of_correct_readings_are_compared_with_the_labels(tmp_path):
+    (tmp_path / "dev").mkdir()
+    labels = {
+        "style": "wire",
+        "numbers": [
+            {"text": "about 40 people", "occurrence": 1, "kind": "quantity", "value": "40", "qualifier": "about"},
+            {"text": "50 homes", "occurrence": 1, "kind": "quantity", "value": "50", "qualifier": "over"},
+        ],
+        "attributions": [],
+    }
+    (tmp_path / "dev" / "01-hedges.txt").write_text("It hit about 40 people and 50 homes.", encoding="utf-8")
+    (tmp_path / "dev" / "01-hedges.json").write_text(json.dumps(labels), encoding="utf-8")
+    scores = eval_readers.score_numbers(eval_readers.load("dev", tmp_path), parse_claim)
+    assert scores["qualifiers"] == Counter({"agree": 1, "differ": 1})  # "over" is not printed before 50
+
+
 def test_a_number_suggestion_must_cover_every_digit_of_the_label(corpus):
     (article,) = eval_readers.load("dev", corpus)
     label = article.numbers[0]

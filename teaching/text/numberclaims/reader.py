@@ -153,6 +153,11 @@ _OBJECT_PRONOUNS = {"them", "us", "him", "me", "you"}
 _BEFORE_A_HUNDRED = {"maiden", "successive", "fine", "brilliant", "unbeaten", "his", "her", "fastest", "another"}
 _CRICKET_WORDS = re.compile(r"\b(?:overs|wickets?|innings|bowl\w*|batt\w*|cricket|odi|test match)\b", re.IGNORECASE)
 _MOST_OF = {"best", "better", "greater", "larger", "bigger"}
+# before "over" and a span of time, words that make it "more than": "waits over 18 weeks", "in over 20 years"
+_OVER_MEANS_MORE = {"for", "wait", "waits", "waited", "waiting", "from", "well", "took", "take", "takes", "taken",
+                    "lasted", "lasts", "last", "lasting", "in", "of", "than", "after", "just", "spent", "spend",
+                    "spends", "is", "was", "are", "were", "be", "been", "aged", "at", "by", "within", "since",
+                    "slightly", "far", "way", "nearly", "now"}  # fmt: skip
 _WEIGHT_WORDS = {"weigh", "weighs", "weighing", "weighed", "weight", "weights", "load", "loads", "payload",
                  "heavier", "lighter", "tipped", "scales"}  # fmt: skip
 _SPEEDS = {"mph": "miles", "km/h": "km"}
@@ -367,8 +372,26 @@ class Scanner(DateReader):
                     k += 1
                 if words == ("up", "to") and self._moved_up(i - 1):
                     return None  # "ticked up to 4.3%", "went up to £5": the value it rose to, not a ceiling
+                if words == ("over",) and self._over_a_span(i):
+                    return None  # "a pay offer of 7.5% over two years": across them, not more than them
                 return qualifier, k  # type: ignore[return-value]
         return None
+
+    def _over_a_span(self, i: int) -> bool:
+        """ "over" at i before a span of time ("over two years", "over 25 years") means across it, unless the
+        word before makes it "more than" ("waits over 18 weeks", "for over three hours", "well over")."""
+        n = self.number(i + 1, guard=False)
+        if (
+            n is None
+            or not self.same_line(i + 1)
+            or UNITS.get(self.tok(n.next).low if self.tok(n.next) else "")
+            not in (DURATION_UNITS | {"decades", "centuries", "fortnights"})
+        ):
+            return False
+        before = self.tok(i - 1)
+        if before is None or not self.same_line(i) or self.sentence_start(i) or before.text in {",", "(", "—", "–"}:
+            return False  # "Over 20 years, the town…" at the start of a clause: either; the hedge reading stays
+        return before.low not in _OVER_MEANS_MORE  # after an amount or a noun: "7.5% over two years"
 
     def _moved_up(self, j: int) -> bool:
         """Token j is a verb of movement that "up" completes ("ticked", "went", "crept", "pushed")."""

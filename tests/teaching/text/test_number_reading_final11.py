@@ -86,3 +86,20 @@ def test_pounds_after_a_word_of_weight_are_not_sterling(text):
 )
 def test_pounds_without_a_word_of_weight_nearby_are_sterling(text, span, value):
     check(text, [(span, "money", value)])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("Unions rejected a pay offer of 7.5% over two years.", "two years", None),
+        ("The loan is £200,000 over 25 years.", "25 years", None),
+        ("The cuts fall on the library budget over three years.", "three years", None),
+        ("One in five patients now waits over 18 weeks.", "over 18 weeks", "over"),
+        ("The meeting went on for over three hours.", "over three hours", "over"),
+        ("It would take well over two decades.", "well over two decades", "well over"),
+        ("Over 20 years, the town doubled.", "Over 20 years", "over"),
+    ],
+)
+def test_over_before_a_span_is_across_it_after_an_amount_or_a_noun(text, span, qualifier):
+    readings_ = parse_claim(text).readings
+    assert any(v.text == span and v.label()["qualifier"] == qualifier for v in readings_), readings_
