@@ -165,6 +165,7 @@ def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpu
             "final10",
             "final11",
             "final12",
+            "final13",
         ),
         start=2,
     ):
@@ -186,6 +187,7 @@ def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpu
         "final9/11-poll",
         "final10/12-poll",
         "final11/13-poll",
+        "final12/14-poll",
     ]
-    assert eval_readers.HELD_OUT == "final12"
-    assert [article.name for article in eval_readers.load("final12", corpus)] == ["final12/14-poll"]
+    assert eval_readers.HELD_OUT == "final13"
+    assert [article.name for article in eval_readers.load("final13", corpus)] == ["final13/15-poll"]
