@@ -671,8 +671,8 @@ def _in_a_name(text: str, v: Value) -> bool:
     after an acronym (three capitals or more), that carries no currency and is not a range."""
     if not (v.sure and v.kind == "count" and v.currency is None and not v.is_range and v.qualifier == "exact"):
         return False
-    if not v.text[:1].isdigit():
-        return False
+    if not v.text[:1].isdigit() or ":" in v.text:
+        return False  # "UAE 4:52:18": a race time after a team's letters is never part of its name
     m = _NAMED_BEFORE.search(text, max(0, v.start - 20), v.start)
     if m is None:
         return False

@@ -158,6 +158,9 @@ _OVER_MEANS_MORE = {"for", "wait", "waits", "waited", "waiting", "from", "well",
                     "lasted", "lasts", "last", "lasting", "in", "of", "than", "after", "just", "spent", "spend",
                     "spends", "is", "was", "are", "were", "be", "been", "aged", "at", "by", "within", "since",
                     "slightly", "far", "way", "nearly", "now"}  # fmt: skip
+_DOSE_UNITS = {"mg", "g", "mcg", "ml", "kg", "mmol", "units", "kcal"}
+_VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+_GAP_WORDS = {"sec", "secs", "seconds", "behind", "clear", "classification", "gc", "standings", "adrift"}
 _WEIGHT_WORDS = {"weigh", "weighs", "weighing", "weighed", "weight", "weights", "load", "loads", "payload",
                  "heavier", "lighter", "tipped", "scales"}  # fmt: skip
 _SPEEDS = {"mph": "miles", "km/h": "km"}
@@ -222,6 +225,9 @@ class Scanner(DateReader):
                 if prev.text in DASHES and self.adjacent(i - 1) and i > 1 and self.toks[i - 2].kind != "sym":
                     return None  # FAB-3000, and the tail of "2023-24"
             value, j, digits = t.number, i + 1, True
+            part = self.tok(j)
+            if part is not None and part.text in _VULGAR and self.adjacent(j) and t.is_integer:
+                value, j = value + _VULGAR[part.text], j + 1  # "2½ to 4 days", "3¾ miles"
         elif t.kind == "word" and t.low in TENS:
             value, j, digits = Decimal(TENS[t.low]), i + 1, False
             # twenty-five / twenty five
@@ -582,6 +588,45 @@ class Scanner(DateReader):
                 return True
         return False
 
+    def _a_gap(self, i: int) -> bool:
+        """ "+0:22" in a results line, "fourth at 1:47" beside "third at 31sec": a time behind the leader."""
+        if self.is_word(i - 1, "+") and self.adjacent(i):
+            return True
+        if not self.is_word(i - 1, "at"):
+            return False
+        for k in range(i - 2, max(i - 20, -1), -1):
+            t = self.toks[k]
+            if not self.same_line(k + 1) or t.text in {".", "!", "?"}:
+                return False
+            if t.low in _GAP_WORDS:
+                return True
+        return False
+
+    def _results_rank(self, i: int) -> bool:
+        """ "Result: 1. Vidal (Spa) …; 2. Mora …": a place in a results list (after a colon, a semicolon or at
+        the start of a line, a full stop and a name, with the next or the previous place in the same line)."""
+        t = self.tok(i)
+        if t is None or t.kind != "num" or not t.is_integer or len(t.text) > 2:
+            return False
+        if not (self.is_word(i + 1, ".") and self.adjacent(i + 1)):
+            return False
+        name = self.tok(i + 2)
+        if name is None or name.kind != "word" or not name.text[:1].isupper() or not self.same_line(i + 2):
+            return False
+        if not (i == 0 or not self.same_line(i) or self.is_word(i - 1, ":", ";")):
+            return False
+        n = int(t.text)
+        line_start, line_end = i, i
+        while line_start > 0 and self.same_line(line_start):
+            line_start -= 1
+        while line_end + 1 < len(self.toks) and self.same_line(line_end + 1):
+            line_end += 1
+        for k in range(line_start, line_end):
+            other = self.toks[k]
+            if k != i and other.kind == "num" and other.text in (str(n - 1), str(n + 1)) and self.is_word(k + 1, "."):
+                return True
+        return False
+
     def _ends_phrase(self, k: int) -> bool:
         t = self.tok(k)
         return t is None or not self.same_line(k) or t.kind == "sym" or t.low in ("and", "or", "for", "to", "until")
@@ -616,6 +661,14 @@ class Scanner(DateReader):
             return RATE_WORDS[t.low], j + 1
         if t.text == "/" and self.adjacent(j) and self.is_word(j + 1, *RATE_PERIODS) and self.adjacent(j + 1):
             return RATE_PERIODS[self.toks[j + 1].low], j + 2
+        if (
+            t.text == "/"
+            and self.adjacent(j)
+            and self.adjacent(j + 1)
+            and self.is_word(j + 1, "kg", "g", "l", "litre", "m2", "ha", "hectare", "person", "head")
+            and self.is_word(j - 1, *_DOSE_UNITS)
+        ):
+            return self.toks[j + 1].low, j + 2  # "20mg/kg": a dose per kilogram of body weight
         if (
             t.low == "every"
             and not after_duration
@@ -773,6 +826,9 @@ class Scanner(DateReader):
             # "world No 2", "the No 5 seed" (British style, no full stop): a rank
             s, e, text = self.span(i - 1, i + 1)
             return Value(text=text, start=s, end=e, low=t.number, high=t.number, category="ordinal"), i + 1
+        if self._results_rank(i):
+            s, e, text = self.span(i, i + 1)
+            return Value(text=text, start=s, end=e, low=t.number, high=t.number, category="ordinal"), i + 1  # type: ignore[union-attr]
         group = self._age_group(i)
         if group is not None:
             return group
@@ -926,6 +982,16 @@ class Scanner(DateReader):
                 return self._ratio(i, end, first.value, b_tok.number, "fraction", qualifier, qualifier_word), end
             s, e, text = self.span(i, end)
             return Declined(text, s, e, WHY_SLASH), end
+        elif (
+            self.is_word(k, "to")
+            and not pct
+            and not currency
+            and (one := self.number(k + 1, guard=False)) is not None
+            and one.value == 1
+            and (self.phrase(one.next, ("in", "favour")) or self.phrase(one.next, ("in", "favor")))
+        ):
+            # "voted 2 to 1 in favour": a ratio of votes, even after a verb of tallies
+            return self._ratio(i, one.next, first.value, Decimal(1), "ratio", qualifier, qualifier_word), one.next
         elif self.is_word(k, "to") and self.same_line(k) and self.same_line(k + 1) and not change:
             c2 = self.currency_before(k + 1)
             # "NOK 36.8bn to 37.5bn": the currency printed once, both ends scaled alike
@@ -1665,13 +1731,21 @@ class Scanner(DateReader):
             if n > 1 and self._comparing(j + 1):
                 return self._ratio(i, j + 1, Decimal(n), Decimal(1), "ratio", qualifier, qualifier_word), j + 1
             # "twice a year" is a rate; "twice in 10 years" is a count over a span, two mentions (the
-            # corpus's convention): the span is read on its own as a duration
-            per, k = self.rate(j + 1)
+            # corpus's convention): the span is read on its own as a duration. "Once a year before the rains"
+            # stays a rate: occasions are counted, as a noun would be
+            per, k = self.rate(j + 1, counted=True)
             return self._make(i, k, Decimal(n), Decimal(n), qualifier, qualifier_word, per=per), k
         fold = _FOLD.fullmatch(t.low)
         if fold and (fold.group(1) in ONES or fold.group(1) in TENS or fold.group(1) == "hundred"):
             n = ONES.get(fold.group(1)) or TENS.get(fold.group(1)) or 100
             return self._ratio(i, j + 1, Decimal(n), Decimal(1), "ratio", qualifier, qualifier_word), j + 1
+        if (
+            t.low in ("double", "triple", "treble", "quadruple")
+            and self.is_word(j + 1, "the", "that", "its", "their", "his", "her", "what")
+            and self.same_line(j + 1)
+        ):
+            n = Decimal(_MULTIPLES[t.low])  # type: ignore[arg-type]
+            return self._ratio(i, j + 1, n, Decimal(1), "ratio", qualifier, qualifier_word), j + 1  # double the usual
         verb = (
             t.low in _MULTIPLES
             and (t.low.endswith("ed") or self.is_word(j - 1, *_BEFORE_A_VERB) or self._multiplying(j))
@@ -1912,7 +1986,7 @@ class Scanner(DateReader):
         if self.is_word(k, *DASHES) and self.adjacent(k) and self.adjacent(k + 1):
             k += 1
         n, s_ = self.tok(k), self.tok(k + 1)
-        if n is None or s_ is None or n.kind != "num" or not n.is_integer or len(n.text) != 2 or not self.same_line(k):
+        if n is None or s_ is None or n.kind != "num" or not n.is_integer or len(n.text) > 2 or not self.same_line(k):
             return None
         if not (s_.low == "s" and self.adjacent(k + 1)):
             return None
@@ -2017,6 +2091,8 @@ class Scanner(DateReader):
             return False
         if nxt is None or nxt.kind != "word" or not self.same_line(i + 1) or self.adjacent(i + 1):
             return False
+        if self.is_word(i + 1, "and", "or") and self.is_word(i + 2, *ORDINAL_WORDS) and self.same_line(i + 2):
+            return True  # "a second and third season": a list of ordinals of one noun
         if nxt.low in STOP or nxt.low in _NOT_AN_ORDINAL_NOUN:
             return False
         if t.low in DENOMINATORS and self._an_amount_before(i - 1):
@@ -2174,6 +2250,9 @@ class Scanner(DateReader):
             and (self.is_word(k, "left", "remaining") or self.phrase(k, ("to", "play")) or self.phrase(k, ("to", "go")))
         ):
             seconds = Decimal(parts[0] * 60 + parts[1])  # "with 2:51 left": minutes and seconds on a game clock
+            return self._make(i, k, seconds, seconds, "exact", None, unit="seconds"), k
+        if len(parts) == 2 and parts[1] <= 59 and self._a_gap(i):
+            seconds = Decimal(parts[0] * 60 + parts[1])  # "+0:22", "fourth at 1:47": minutes and seconds behind
             return self._make(i, k, seconds, seconds, "exact", None, unit="seconds"), k
         if len(parts) != 3 or parts[1] > 59 or parts[2] > 59:
             return None
