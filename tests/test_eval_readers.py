@@ -150,44 +150,21 @@ def test_articles_option_keeps_only_the_numbers_asked_for(corpus, capsys):
 
 
 def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpus):
-    for n, split in enumerate(
-        (
-            "test",
-            "final",
-            "final2",
-            "final3",
-            "final4",
-            "final5",
-            "final6",
-            "final7",
-            "final8",
-            "final9",
-            "final10",
-            "final11",
-            "final12",
-            "final13",
-        ),
-        start=2,
-    ):
+    seen = eval_readers.SEEN_SPLITS
+    assert seen[:3] == ("dev", "test", "final") and eval_readers.HELD_OUT not in seen
+    for n, split in enumerate((*seen[1:], eval_readers.HELD_OUT), start=2):
         (corpus / split).mkdir()
         (corpus / split / f"{n:02d}-poll.txt").write_text(TEXT, encoding="utf-8")
         (corpus / split / f"{n:02d}-poll.json").write_text(json.dumps(LABELS), encoding="utf-8")
     names = [article.name for article in eval_readers.load("all", corpus)]
-    assert names == [
-        "dev/01-poll",
-        "test/02-poll",
-        "final/03-poll",
-        "final2/04-poll",
-        "final3/05-poll",
-        "final4/06-poll",
-        "final5/07-poll",
-        "final6/08-poll",
-        "final7/09-poll",
-        "final8/10-poll",
-        "final9/11-poll",
-        "final10/12-poll",
-        "final11/13-poll",
-        "final12/14-poll",
+    assert names == [f"{split}/{n:02d}-poll" for n, split in enumerate(seen, start=1)]
+    held_out = len(seen) + 1
+    assert [a.name for a in eval_readers.load(eval_readers.HELD_OUT, corpus)] == [
+        f"{eval_readers.HELD_OUT}/{held_out:02d}-poll"
     ]
-    assert eval_readers.HELD_OUT == "final13"
-    assert [article.name for article in eval_readers.load("final13", corpus)] == ["final13/15-poll"]
+
+
+def test_every_split_of_the_corpus_is_either_seen_or_the_held_out_one():
+    folders = {path.name for path in eval_readers.CORPUS.iterdir() if path.is_dir()}
+    assert folders <= {*eval_readers.SEEN_SPLITS, eval_readers.HELD_OUT}, "a split make eval cannot name"
+    assert set(eval_readers.SEEN_SPLITS) <= folders
