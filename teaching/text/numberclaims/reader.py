@@ -159,6 +159,7 @@ _OVER_MEANS_MORE = {"for", "wait", "waits", "waited", "waiting", "from", "well",
                     "spends", "is", "was", "are", "were", "be", "been", "aged", "at", "by", "within", "since",
                     "slightly", "far", "way", "nearly", "now"}  # fmt: skip
 _DOSE_UNITS = {"mg", "g", "mcg", "ml", "kg", "mmol", "units", "kcal"}
+_RESULT_WORDS = {"score", "scores", "result", "results", "ft", "ht", "final", "full-time", "half-time"}
 _VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _GAP_WORDS = {"sec", "secs", "seconds", "behind", "clear", "classification", "gc", "standings", "adrift"}
 _WEIGHT_WORDS = {"weigh", "weighs", "weighing", "weighed", "weight", "weights", "load", "loads", "payload",
@@ -587,6 +588,14 @@ class Scanner(DateReader):
             if t.low in _WEIGHT_WORDS:
                 return True
         return False
+
+    def _bowling_figures(self, j: int, first: _Num) -> bool:
+        """ "took 5-37", "figures of 3-41" in a report on cricket: wickets and runs, two tallies, not a range."""
+        if not (first.digits and first.value <= 10 and _CRICKET_WORDS.search(self.text)):
+            return False
+        return self.is_word(j - 1, "took", "takes", "taking", "returned", "claimed") or self.phrase(
+            j - 2, ("figures", "of")
+        )
 
     def _a_gap(self, i: int) -> bool:
         """ "+0:22" in a results line, "fourth at 1:47" beside "third at 31sec": a time behind the leader."""
@@ -1077,6 +1086,7 @@ class Scanner(DateReader):
                     and not self.is_word(j - 1, "aged", "ages", "age", "between", "from")
                     and self._in_a_match(j)
                 ) or (tight and tally and not pct and not currency and not candidate.scaled)
+                scoreline = scoreline or (tight and not pct and not currency and self._bowling_figures(j, first))
                 if (
                     tight
                     and first.digits
@@ -1493,9 +1503,15 @@ class Scanner(DateReader):
             end += 1
         while end > start and self.toks[end].kind == "sym":
             end -= 1  # a full stop after the last score
+        for k in range(start, min(start + 5, j)):
+            if self.is_word(k, ":") and any(self.is_word(m, *_RESULT_WORDS) for m in range(start, k)):
+                start = k + 1  # "Final score: Celtics 112, Knicks 104", "Result: …"
+                break
         groups: list[str] = []
         for t in self.toks[start : end + 1]:
-            if t.kind == "num" and t.is_integer and t.grouped is None and len(t.text) <= 3:
+            if t.text == ",":
+                continue
+            if t.kind == "num" and t.is_integer and t.grouped is None and int(t.text) <= 200:
                 groups.append("n")
             elif t.kind == "word" and t.text[:1].isupper():
                 if not groups or groups[-1] != "w":

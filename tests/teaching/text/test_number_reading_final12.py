@@ -9,7 +9,7 @@ import pytest
 
 from teaching.text.numberclaims import parse_claim
 
-from .test_number_reading_rules import check, readings
+from .test_number_reading_rules import check, readings, unsure
 
 RESULT = "Result: 1. Vidal (Spa) UAE 4:52:18; 2. Mora (Col) EF +0:22; 3. Ashby (GB) Ineos +0:41."
 
@@ -79,3 +79,20 @@ def test_the_other_side(text, expected):
 
 def test_a_dose_unit_is_read_on_its_own():
     assert any(v.text == "500mg" and v.unit == "mg" for v in parse_claim("Take a 500mg tablet.").readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bowler took 5-37 in 9.4 overs.", [("5", "quantity", "5"), ("37", "quantity", "37")]),
+        ("Smith returned figures of 3-41 from 10 overs.", [("3", "quantity", "3"), ("41", "quantity", "41")]),
+        ("Final score: Celtics 112, Knicks 104.", [("112", "quantity", "112"), ("104", "quantity", "104")]),
+        ("Delivery takes 5-37 days.", [("5-37 days", "range", "5..37")]),
+    ],
+)
+def test_bowling_figures_and_a_results_line_with_commas_are_tallies(text, expected):
+    check(text, expected)
+
+
+def test_a_line_of_model_numbers_is_not_a_result():
+    assert "320" in unsure("He said the fleet was Boeing 737 and Airbus 320 only.")
