@@ -538,7 +538,8 @@ class DateReader(Walker):
                 or (after.text in {"-", "–", "—"} and not self.adjacent(j) and not self.is_num(j + 1))
                 or (after.kind == "word" and (after.low in _AFTER_A_TIME or after.low in TIME_ZONES))
             )
-            if self._meridiem(j) is None and not (at and plain):
+            zoned = self.is_word(j, *_CLOCK_ZONES) and self.same_line(j)  # "(15.40 GMT)"
+            if self._meridiem(j) is None and not (at and plain) and not zoned:
                 return None  # "10.30" alone is a decimal; "at 9.15." is a time
         elif t.is_integer and len(t.text) <= 2:
             hour, minute = int(t.text), 0

@@ -480,7 +480,7 @@ class Scanner(DateReader):
         if t is None or not self.same_line(j) or t.kind != "word":
             return None
         if t.low in CURRENCY_WORDS and not (t.low in {"won", "sol", "rand"} and t.text[0].islower()):
-            return CURRENCY_WORDS[t.low], j + 1
+            return self._local_currency(t.low), j + 1
         if (
             t.low in {"won", "rand"}
             and self.is_word(j - 1, "million", "billion", "trillion", "crore")
@@ -589,6 +589,32 @@ class Scanner(DateReader):
                 return True
         return False
 
+    def _local_currency(self, word: str) -> str:
+        """ "pesos" in a report on Colombia are Colombian pesos, "rupees" in one on Pakistan Pakistani rupees: a
+        currency name several countries share is the one of the country the text names first."""
+        code = CURRENCY_WORDS[word]
+        countries = _SHARED_CURRENCY_NAMES.get(word.rstrip("s"))
+        if countries is None:
+            return code
+        found = [(m.start(), countries[m.group(0).lower()]) for m in _COUNTRY_WORDS.finditer(self.text)
+                 if m.group(0).lower() in countries]  # fmt: skip
+        return min(found)[1] if found else code
+
+    def _degrees_range(self, j: int, first: _Num, k: int) -> tuple[Value, int] | None:
+        """ "3C to 4C", "30C-35C": a range of degrees, the scale printed on both ends."""
+        scale = self.tok(k)
+        if scale is None or scale.text not in {"C", "F"} or not self.adjacent(k):
+            return None
+        if not (self.is_word(k + 1, "to", *DASHES) and self.same_line(k + 2)):
+            return None
+        second = self.number(k + 2, guard=False)
+        if second is None or not second.digits or not self.is_word(second.next, scale.text.lower()):
+            return None
+        if not self.adjacent(second.next) or first.value >= second.value:
+            return None
+        end = second.next + 1
+        return self._make(j, end, first.value, second.value, "exact", None, unit="degrees"), end
+
     def _bowling_figures(self, j: int, first: _Num) -> bool:
         """ "took 5-37", "figures of 3-41" in a report on cricket: wickets and runs, two tallies, not a range."""
         if not (first.digits and first.value <= 10 and _CRICKET_WORDS.search(self.text)):
@@ -687,10 +713,32 @@ class Scanner(DateReader):
             period = self.tok(n.next)
             if period is not None and self.same_line(n.next) and UNITS.get(period.low) in DURATION_UNITS:
                 return f"{plain_number(n.value)} {UNITS[period.low]}", n.next + 1  # one every three weeks
+        if (
+            t.low == "per"
+            and counted
+            and self.same_line(j + 1)
+            and (n := self.number(j + 1, guard=False)) is not None
+            and n.digits
+            and n.value > 1
+        ):
+            # "38 admissions per 100,000 people": so many for every so many of something
+            noun = self.tok(n.next)
+            if noun is not None and noun.kind == "word" and self.same_line(n.next) and noun.low not in STOP:
+                return f"{plain_number(n.value)} {noun.low}", n.next + 1
+            return f"{plain_number(n.value)}", n.next
         if t.low == "per" and money and (c := self.currency_before(j + 1)) and self.same_line(j + 1):
             n = self.number(c[1], guard=False, money=True)
             if n is not None:
                 return f"{plain_number(n.value)} {c[0]}", n.next  # "$11.85 per $1,000" of assessed value
+        if (
+            money
+            and t.low in ("to", "against")
+            and self.is_word(j + 1, "the")
+            and self.is_word(j + 2, "dollar", "euro", "pound", "yen", "rupee", "yuan", "franc")
+            and self.same_line(j + 2)
+            and (self._ends_phrase(j + 3) or self.is_word(j + 3, *_AFTER_A_RATE))
+        ):
+            return self.toks[j + 2].low, j + 3  # "3,870 pesos to the dollar": an exchange rate
         if money and t.low == "of" and self.is_word(j + 1, "every", "each") and self.same_line(j + 2):
             unit = self.tok(j + 2)  # "14 paise of every rupee", "30 cents of every dollar": so much per unit
             if unit is not None and unit.kind == "word" and unit.text.islower() and unit.low not in STOP:
@@ -947,6 +995,9 @@ class Scanner(DateReader):
             and self.is_num(k + 2)
         ):
             k += 1  # "25- to 34-year-olds", "10- and 12-hour shifts": the unit is printed once, on the second
+        degrees = None if q or currency else self._degrees_range(j, first, k)
+        if degrees is not None:
+            return degrees
         kind = "count"
         category = None
         ratio_terms = None
@@ -1570,6 +1621,12 @@ class Scanner(DateReader):
         t = self.tok(k)
         if t is None or t.kind != "word" or not self.same_line(k):
             return False
+        for m in range(k, k + 5):  # "9 times next year's earnings", "12 times forward sales": a valuation
+            w = self.tok(m)
+            if w is None or not self.same_line(m) or (w.kind != "word" and w.text not in {"'", "’"}):
+                break
+            if w.low in _VALUED_BY:
+                return True
         if t.low in STOP or t.low in _OCCASION_AFTER or not t.text.islower() or t.low.endswith(("ly", "ing")):
             return False
         if t.low in MONTHS or t.low in UNITS:
@@ -2663,6 +2720,22 @@ _OCCASION_AFTER = {
     "too", "then", "there", "here", "year", "week", "month", "season", "daily", "weekly", "per", "so", "now",
 }  # fmt: skip
 # What "N times" multiplies when it is printed without a plural: "six times salary", "ten times the price".
+_SHARED_CURRENCY_NAMES = {
+    "peso": {"colombia": "COP", "colombian": "COP", "argentina": "ARS", "argentine": "ARS", "argentinian": "ARS",
+             "chile": "CLP", "chilean": "CLP", "philippines": "PHP", "philippine": "PHP", "filipino": "PHP",
+             "uruguay": "UYU", "uruguayan": "UYU", "cuba": "CUP", "cuban": "CUP", "dominican": "DOP",
+             "mexico": "MXN", "mexican": "MXN"},
+    "rupee": {"pakistan": "PKR", "pakistani": "PKR", "sri lanka": "LKR", "sri lankan": "LKR", "nepal": "NPR",
+              "nepali": "NPR", "nepalese": "NPR", "mauritius": "MUR", "india": "INR", "indian": "INR"},
+}  # fmt: skip
+_COUNTRY_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({c for cs in _SHARED_CURRENCY_NAMES.values() for c in cs}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_AFTER_A_RATE = {"on", "in", "at", "since", "after", "before", "last", "this", "from", "by", "when", "while"}
+_VALUED_BY = {"earnings", "profits", "sales", "revenue", "revenues", "ebitda", "cashflow", "turnover"}
 _MULTIPLIED = {"salary", "income", "pay", "revenue", "profit", "rent", "value", "size", "price", "cost", "budget",
                "gdp", "output", "capacity", "speed", "amount", "rate", "average", "wage"}  # fmt: skip
 _SEQUENCE_NAMES = {"day", "week", "round", "stage", "game", "leg", "phase", "lap", "heat", "match", "year", "test"}

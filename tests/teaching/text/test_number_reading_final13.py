@@ -1,0 +1,65 @@
+"""Rules the held-out split final13 found the reader lacking (issue 9), each with both sides: so many per so
+many of something, a dotted clock with a time zone, a range of degrees, multiples of earnings, a shared
+currency name in the country the report is about, and an exchange rate "to the dollar". Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from teaching.text.numberclaims import parse_claim
+
+from .test_number_reading_rules import check
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "per"),
+    [
+        ("It caused 38 admissions per 100,000 people.", "38 admissions per 100,000 people", "38", "100000 people"),
+        ("There were about 1.3 cases per 100,000 doses.", "about 1.3 cases per 100,000 doses", "1.3", "100000 doses"),
+        ("It scored 3 goals per game.", "3 goals per game", "3", "game"),
+    ],
+)
+def test_so_many_per_so_many_of_something_is_a_rate(text, span, value, per):
+    check(text, [(span, "rate", value)])
+    assert any(v.text == span and v.label()["per"] == per for v in parse_claim(text).readings)
+
+
+def test_so_many_per_thousand_alone_stays_a_ratio():
+    check("Infection fell to 5.7 per 1,000.", [("5.7 per 1,000", "ratio", "5.7:1000")])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It hit 46.9C at 5.40pm local time (15.40 GMT).", ("15.40 GMT", "time", "15:40")),
+        ("Shares rose 10.30 in value.", ("10.30", "quantity", "10.3")),
+        ("Temperatures should ease by 3C to 4C from Wednesday.", ("3C to 4C", "range", "3..4")),
+        ("Highs of 30C-35C are forecast.", ("30C-35C", "range", "30..35")),
+        ("It was 40C.", ("40C", "quantity", "40")),
+        ("The shares trade on about 9 times next year's earnings.", ("about 9 times", "ratio", "9:1")),
+        ("It happened 9 times last year.", ("9 times", "quantity", "9")),
+    ],
+)
+def test_clocks_degrees_and_multiples(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "currency", "kind"),
+    [
+        ("The Colombian peso firmed, at 3870 pesos to the dollar on Tuesday.", "3870 pesos to the dollar", "COP",
+         "rate"),
+        ("In Argentina a coffee costs 2,000 pesos.", "2,000 pesos", "ARS", "money"),
+        ("In Pakistan fuel rose to 300 rupees a litre.", "300 rupees a litre", "PKR", "rate"),
+        ("It cost 500 pesos.", "500 pesos", "MXN", "money"),
+        ("It fell to 1.08 dollars against the euro.", "1.08 dollars against the euro", "USD", "rate"),
+    ],
+)  # fmt: skip
+def test_a_shared_currency_name_is_the_countrys_and_to_the_dollar_is_a_rate(text, span, currency, kind):
+    readings = parse_claim(text).readings
+    assert any(v.text == span and v.currency == currency and v.label()["kind"] == kind for v in readings), readings
+
+
+def test_to_the_pound_shop_is_no_exchange_rate():
+    check("He gave £5 to the pound shop.", [("£5", "money", "5")])
