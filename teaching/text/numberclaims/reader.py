@@ -2409,6 +2409,12 @@ class Scanner(DateReader):
         ):
             s, e, text = self.span(k - 1, k + 1)
             text = self.text[item.start : e]
+            pounds, dollars = "£" in self.text, "$" in self.text
+            if pounds != dollars:  # "two grand" in a report that prints only pounds (or only dollars)
+                amount = item.low * 1000
+                value = replace(item, text=text, end=e, low=amount, high=amount, category="money",
+                                currency="GBP" if pounds else "USD")  # fmt: skip
+                return value, k + 1
             return Declined(text, item.start, e, WHY_GRAND), k + 1
         if self._hyphen_glued(k):
             word = self.toks[k + 1]
@@ -2681,7 +2687,8 @@ _INDEX_CONTEXT = re.compile(
 _SCORE_CONTEXT = re.compile(
     _INDEX_CONTEXT.pattern + r"|\btable\b|\bleague\b|\bstandings\b|\bleaders\b|\btop (?:two|three|four|six)\b|"
     r"\bgames?\b|\bmatch(?:es)?\b|\bseasons?\b|\bscored?\b|\bscoring\b|\bappearances\b|"
-    r"\bbasket|\bquarter-?back|\brebounds\b|\bassists\b|\bpenalt|\bfixtures?\b|\bwins?\b|\bdraws?\b",
+    r"\bbasket|\bquarter-?back|\brebounds\b|\bassists\b|\bpenalt|\bfixtures?\b|\bwins?\b|\bdraws?\b|"
+    r"\binterval\b|\bhalf-?time\b|\b(?:first|second|third|fourth|final) quarter\b|\bin the (?:third|fourth)\b",
     re.IGNORECASE,
 )
 _MATCH_CONTEXT = re.compile(

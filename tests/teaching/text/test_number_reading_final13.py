@@ -63,3 +63,34 @@ def test_a_shared_currency_name_is_the_countrys_and_to_the_dollar_is_a_rate(text
 
 def test_to_the_pound_shop_is_no_exchange_rate():
     check("He gave £5 to the pound shop.", [("£5", "money", "5")])
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Tickets were £40 but touts wanted more than two grand.", "GBP"),
+        ("He paid $5 for a tip and then ten grand for the car.", "USD"),
+    ],
+)
+def test_grand_takes_the_one_currency_the_report_prints(text, currency):
+    assert any(v.text.endswith("grand") and v.currency == currency for v in parse_claim(text).readings)
+
+
+def test_grand_without_a_printed_currency_is_declined():
+    assert any(d.text == "more than two grand" for d in parse_claim("It cost more than two grand.").declined)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        ("Riverside led 45-38 at the interval and stretched the gap to 14 points early in the third.", "14 points",
+         "quantity"),
+        ("Support rose 4 points in the third quarter, to 41%.", "4 points", None),
+    ],
+)  # fmt: skip
+def test_points_in_a_game_are_a_score_and_beside_a_percentage_unsure(text, span, kind):
+    readings = parse_claim(text).readings
+    if kind:
+        assert any(v.text == span and v.sure and v.label()["kind"] == kind for v in readings), readings
+    else:
+        assert any(v.text == span and not v.sure for v in readings), readings
