@@ -223,7 +223,13 @@ class Scanner(DateReader):
                     money and (prev.low in CURRENCY_CODES or prev.low in CURRENCY_LETTER_PREFIXES)
                 ):
                     return None  # E50
-                if prev.text in DASHES and self.adjacent(i - 1) and i > 1 and self.toks[i - 2].kind != "sym":
+                if (
+                    prev.text in DASHES
+                    and self.adjacent(i - 1)
+                    and i > 1
+                    and self.toks[i - 2].kind != "sym"
+                    and self.toks[i - 2].low != "magnitude"  # "a magnitude-6.2 quake": its size
+                ):
                     return None  # FAB-3000, and the tail of "2023-24"
             value, j, digits = t.number, i + 1, True
             part = self.tok(j)
@@ -2747,7 +2753,7 @@ _MULTIPLIED = {"salary", "income", "pay", "revenue", "profit", "rent", "value", 
                "gdp", "output", "capacity", "speed", "amount", "rate", "average", "wage"}  # fmt: skip
 _SEQUENCE_NAMES = {"day", "week", "round", "stage", "game", "leg", "phase", "lap", "heat", "match", "year", "test"}
 # Words a count may follow across a hyphen: "mid-30s", "mum-of-three" (a mother of three children).
-_PREFIXES = {"mid", "pre", "post", "early", "late", "ex", "non", "anti", "over", "of"}
+_PREFIXES = {"mid", "pre", "post", "early", "late", "ex", "non", "anti", "over", "of", "magnitude"}
 _OCCASIONS = {"once", "twice", "thrice"}
 # Subject pronouns and helping verbs: the next word is a verb, so "first" between them is an adverb.
 _BEFORE_A_VERB_ONLY = {

@@ -94,3 +94,12 @@ def test_points_in_a_game_are_a_score_and_beside_a_percentage_unsure(text, span,
         assert any(v.text == span and v.sure and v.label()["kind"] == kind for v in readings), readings
     else:
         assert any(v.text == span and not v.sure for v in readings), readings
+
+
+def test_a_magnitude_joined_by_a_hyphen_is_the_quakes_size():
+    check("The magnitude-6.2 quake struck 10km deep.", [("6.2", "quantity", "6.2"), ("10km", "quantity", "10")])
+
+
+@pytest.mark.parametrize("text", ["It dropped a FAB-3000 bomb.", "She ran a Covid-19 ward."])
+def test_a_name_joined_to_a_number_by_a_hyphen_is_still_no_amount(text):
+    assert not any(v.sure for v in parse_claim(text).readings), parse_claim(text).readings
