@@ -23,6 +23,7 @@ SPLITS = (
     "final11",
     "final12",
     "final13",
+    "final14",
 )
 STYLES = {
     "wire",
@@ -250,5 +251,7 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final12"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final13"]["articles"] >= 13 and per_split["final13"]["mentions"] >= 450
     assert per_split["final13"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final14"]["articles"] >= 13 and per_split["final14"]["mentions"] >= 380
+    assert per_split["final14"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
