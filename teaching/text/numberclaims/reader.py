@@ -152,6 +152,10 @@ _OBJECT_PRONOUNS = {"them", "us", "him", "me", "you"}
 # before a cricket "hundred" that stands alone ("his 39th Test hundred" is the ordinal's unit, not a mention)
 _BEFORE_A_HUNDRED = {"maiden", "successive", "fine", "brilliant", "unbeaten", "his", "her", "fastest", "another"}
 _CRICKET_WORDS = re.compile(r"\b(?:overs|wickets?|innings|bowl\w*|batt\w*|cricket|odi|test match)\b", re.IGNORECASE)
+# a report on snooker or cricket, where a "century" is a score of a hundred, not a hundred years
+_HUNDREDS_SCORED = re.compile(
+    r"\b(?:snooker|frames?|cue|overs|wickets?|innings|batt\w*|bowl\w*|cricket)\b", re.IGNORECASE
+)
 _MOST_OF = {"best", "better", "greater", "larger", "bigger"}
 # before "over" and a span of time, words that make it "more than": "waits over 18 weeks", "in over 20 years"
 _OVER_MEANS_MORE = {"for", "wait", "waits", "waited", "waiting", "from", "well", "took", "take", "takes", "taken",
@@ -802,8 +806,8 @@ class Scanner(DateReader):
                 return False  # "£17 an hour before tax"; but "£200 a year after the fire" places a time
             if self._rate_just_before(k - 3):
                 return False  # "$9 a month, or $112.50 a year after the exemption": a rate beside a rate
-        if counted and self.is_word(k, "before", "after") and not self.is_word(k - 3, "for", "within", "in"):
-            return False  # "drew 180,000 visits a year before they closed": so many of them each year
+        if counted and self.is_word(k, "before", "after", "since") and not self.is_word(k - 3, "for", "within", "in"):
+            return False  # "drew 180,000 visits a year before they closed", "10 times a week since January"
         if self.is_word(k, "or"):
             after = self.tok(k + 1)
             return after is None or after.kind == "num" or after.low in ONES or after.low in TENS or after.low == "so"
@@ -1282,6 +1286,8 @@ class Scanner(DateReader):
                 unit, noun, k = self.unit_or_noun(k)
                 if unit in _SPEEDS and per is None:
                     unit, per = _SPEEDS[unit], "hour"  # "a 55-mph work zone": a speed, as "55 mph" is
+                if unit == "centuries" and _HUNDREDS_SCORED.search(self.text):
+                    unit, noun = None, self.toks[k - 1].text  # "three centuries", "87 century breaks": scores of 100+
                 if unit in DURATION_SCALE:
                     factor, unit = DURATION_SCALE[unit]
                     low, high = low * factor, high * factor

@@ -103,3 +103,17 @@ def test_a_magnitude_joined_by_a_hyphen_is_the_quakes_size():
 @pytest.mark.parametrize("text", ["It dropped a FAB-3000 bomb.", "She ran a Covid-19 ward."])
 def test_a_name_joined_to_a_number_by_a_hyphen_is_still_no_amount(text):
     assert not any(v.sure for v in parse_claim(text).readings), parse_claim(text).readings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He had trained 10 times a week since January.", ("10 times a week", "rate", "10")),
+        ("It has been a week since the fire.", ("a week", "duration", "1")),
+        ("Over 35 frames he made three centuries in all.", ("three centuries", "quantity", "3")),
+        ("He took his tally to 87 century breaks at the snooker.", ("87 century", "quantity", "87")),
+        ("The church stood for three centuries.", ("three centuries", "duration", "300")),
+    ],
+)
+def test_what_final14_found(text, expected):
+    check(text, [expected])
