@@ -1088,8 +1088,11 @@ class Scanner(DateReader):
             elif self.phrase(k, ("out", "of", "every")) or self.phrase(k, ("out", "of", "each")):
                 of = 3  # "two out of every three"
             candidate = self.number(k + of, guard=False)
-            if candidate is not None and self._a_year_not_a_whole(k + of, candidate):
-                candidate = None  # "up from six in 2020": a count in a year, not one in 2,020
+            if candidate is not None and (
+                self._a_year_not_a_whole(k + of, candidate)
+                or (self.is_word(i - 1, "from", "than") and of == 1 and self.year(k + 1) and candidate.next == k + 2)
+            ):
+                candidate = None  # "up from six in 2020", "down from four in 2000": a count in a year
             if candidate is not None and self.is_word(k, "in") and self._occasions_after(candidate.next):
                 candidate = None  # "eight in 14 games", "five in six matches": a count over a span, two mentions
             if candidate is not None and candidate.value > first.value and (first.value < 100 or candidate.scaled):

@@ -117,3 +117,15 @@ def test_a_name_joined_to_a_number_by_a_hyphen_is_still_no_amount(text):
 )
 def test_what_final14_found(text, expected):
     check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There are 1.7 workers per pensioner, down from four in 2000.", [("four", "quantity", "4"),
+                                                                          ("2000", "year", "2000")]),
+        ("The odds are one in 2000.", [("one in 2000", "ratio", "1:2000")]),
+    ],
+)  # fmt: skip
+def test_from_n_in_a_round_year_is_a_count_in_that_year(text, expected):
+    check(text, expected)
