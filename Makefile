@@ -66,8 +66,8 @@ anchoring-eval: $(VENV)/.requirements-dev
 
 # How well the number reader and the key's suggestions read the hand-labelled news corpus
 # (tests/data/news/): correct / misread / declined per kind, precision / recall per suggestion kind.
-# dev, test and final … final14 (each measured once as a held-out split, now tuned on)
-# are `--split dev|test|final|final2|…|final14|all`; a later held-out split (final15) stays out of `all`.
+# dev, test and final … final15 (each measured once as a held-out split, now tuned on)
+# are `--split dev|test|final|final2|…|final15|all`; a later held-out split (final16) stays out of `all`.
 eval: $(VENV)/.requirements
 	$(PY) benchmarks/eval_readers.py $(EVAL_ARGS)
 
