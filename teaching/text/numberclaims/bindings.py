@@ -51,6 +51,7 @@ from decimal import Decimal
 
 from teaching.text.numberclaims.values import UNSURE, Declined, Value
 from teaching.text.numberclaims.vocabulary import (
+    CRICKET,
     CURRENCY_CODES,
     DURATION_SCALE,
     DURATION_UNITS,
@@ -349,7 +350,6 @@ def _race_clock(text: str, v: Value) -> Value | Declined | None:
 # "for each winner" is what each one gets (money), "for every vote" what one vote costs (a rate)
 _FOR_EVERY = re.compile(r"\s+(?:for|to)\s+every\s+([a-z][a-z’'-]*)\b(?!\s*\d)", re.IGNORECASE)
 _NOT_A_COUNTED_NOUN = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dollar", "pound"}
-_CRICKET = re.compile(r"\b(?:overs|wickets?|innings|runs|bowl\w*|batt\w*|cricket)\b", re.IGNORECASE)
 _AN_OVER = re.compile(r"\s+(?:an|a|per)\s+over\b", re.IGNORECASE)
 
 
@@ -372,7 +372,7 @@ def _an_over(text: str, v: Value) -> Value | None:
     if not _rate(v) or v.currency is not None:
         return None
     m = _AN_OVER.match(text, v.end)
-    if m is None or not _CRICKET.search(text):
+    if m is None or not CRICKET.search(text):
         return None
     return replace(v, text=text[v.start : m.end()], end=m.end(), per="over", category="rate")
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from decimal import Decimal
+from functools import cached_property
 from math import gcd
 
 from teaching.text.numberclaims.bindings import bind
@@ -26,6 +27,7 @@ from teaching.text.numberclaims.values import (
     plain_number,
 )
 from teaching.text.numberclaims.vocabulary import (
+    CRICKET,
     CURRENCY_CODES,
     CURRENCY_FULL_NAMES,
     CURRENCY_FULL_NAMES_LONGEST,
@@ -151,11 +153,8 @@ _MOVED_UP = {"tick", "ticks", "went", "goes", "go", "going", "rise", "rises", "r
 _OBJECT_PRONOUNS = {"them", "us", "him", "me", "you"}
 # before a cricket "hundred" that stands alone ("his 39th Test hundred" is the ordinal's unit, not a mention)
 _BEFORE_A_HUNDRED = {"maiden", "successive", "fine", "brilliant", "unbeaten", "his", "her", "fastest", "another"}
-_CRICKET_WORDS = re.compile(r"\b(?:overs|wickets?|innings|bowl\w*|batt\w*|cricket|odi|test match)\b", re.IGNORECASE)
-# a report on snooker or cricket, where a "century" is a score of a hundred, not a hundred years
-_HUNDREDS_SCORED = re.compile(
-    r"\b(?:snooker|frames?|cue|overs|wickets?|innings|batt\w*|bowl\w*|cricket)\b", re.IGNORECASE
-)
+# with CRICKET, a report on snooker, where a "century" is a break of a hundred, not a hundred years
+_SNOOKER = re.compile(r"\b(?:snooker|frames?|cue)\b", re.IGNORECASE)
 _MOST_OF = {"best", "better", "greater", "larger", "bigger"}
 # before "over" and a span of time, words that make it "more than": "waits over 18 weeks", "in over 20 years"
 _OVER_MEANS_MORE = {"for", "wait", "waits", "waited", "waiting", "from", "well", "took", "take", "takes", "taken",
@@ -168,7 +167,6 @@ _VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _GAP_WORDS = {"sec", "secs", "seconds", "behind", "clear", "classification", "gc", "standings", "adrift"}
 _WEIGHT_WORDS = {"weigh", "weighs", "weighing", "weighed", "weight", "weights", "load", "loads", "payload",
                  "heavier", "lighter", "tipped", "scales"}  # fmt: skip
-_SPEEDS = {"mph": "miles", "km/h": "km"}
 _CLOSING = {")", ",", ".", ";", ":", "!", "?", "”", "’", '"'}
 _DISTANCE_RACES = {"run", "runs", "race", "races", "walk", "walks", "swim", "row", "runners", "fun", "course"}
 _VAGUE_COUNTS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}
@@ -606,9 +604,12 @@ class Scanner(DateReader):
         countries = _SHARED_CURRENCY_NAMES.get(word.rstrip("s"))
         if countries is None:
             return code
-        found = [(m.start(), countries[m.group(0).lower()]) for m in _COUNTRY_WORDS.finditer(self.text)
-                 if m.group(0).lower() in countries]  # fmt: skip
-        return min(found)[1] if found else code
+        return next((countries[c] for c in self._countries_named if c in countries), code)
+
+    @cached_property
+    def _countries_named(self) -> list[str]:
+        """The country words of _SHARED_CURRENCY_NAMES in the text, lowercased, in reading order (read once)."""
+        return [m.group(0).lower() for m in _COUNTRY_WORDS.finditer(self.text)]
 
     def _degrees_range(self, j: int, first: _Num, k: int) -> tuple[Value, int] | None:
         """ "3C to 4C", "30C-35C": a range of degrees, the scale printed on both ends."""
@@ -627,7 +628,7 @@ class Scanner(DateReader):
 
     def _bowling_figures(self, j: int, first: _Num) -> bool:
         """ "took 5-37", "figures of 3-41" in a report on cricket: wickets and runs, two tallies, not a range."""
-        if not (first.digits and first.value <= 10 and _CRICKET_WORDS.search(self.text)):
+        if not (first.digits and first.value <= 10 and CRICKET.search(self.text)):
             return False
         return self.is_word(j - 1, "took", "takes", "taking", "returned", "claimed") or self.phrase(
             j - 2, ("figures", "of")
@@ -1287,9 +1288,9 @@ class Scanner(DateReader):
         if kind == "count" and category in (None, "money") and unit is None:
             if category is None:
                 unit, noun, k = self.unit_or_noun(k)
-                if unit in _SPEEDS and per is None:
-                    unit, per = _SPEEDS[unit], "hour"  # "a 55-mph work zone": a speed, as "55 mph" is
-                if unit == "centuries" and _HUNDREDS_SCORED.search(self.text):
+                if unit in SPEED_UNITS and per is None:
+                    unit, per = SPEED_UNITS[unit]  # "a 55-mph work zone": a speed, as "55 mph" is
+                if unit == "centuries" and (CRICKET.search(self.text) or _SNOOKER.search(self.text)):
                     unit, noun = None, self.toks[k - 1].text  # "three centuries", "87 century breaks": scores of 100+
                 if unit in DURATION_SCALE:
                     factor, unit = DURATION_SCALE[unit]
@@ -1783,7 +1784,7 @@ class Scanner(DateReader):
             value = self._make(start, k, Decimal(amount), Decimal(amount), qualifier, qualifier_word,
                                category="rate" if per else "money", currency=currency, per=per)  # fmt: skip
             return value, k
-        if t.low == "hundred" and self.is_word(j - 1, *_BEFORE_A_HUNDRED) and _CRICKET_WORDS.search(self.text):
+        if t.low == "hundred" and self.is_word(j - 1, *_BEFORE_A_HUNDRED) and CRICKET.search(self.text):
             # "Kerr's maiden hundred", "his first Test hundred": in a report on cricket, a hundred runs
             return self._make(i, j + 1, Decimal(100), Decimal(100), qualifier, qualifier_word, noun="runs"), j + 1
         if t.low in ("once", "twice") and self.is_word(j + 1, "or") and self.same_line(j + 2):

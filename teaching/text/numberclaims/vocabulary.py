@@ -5,6 +5,7 @@ Plain data, no logic. Every table is lowercase; the reader lowercases what it lo
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 ONES = {
@@ -188,6 +189,8 @@ RATE_PERIODS = {
 # After a rate period these words make it a point in time, not a rate: "5% a month earlier".
 NOT_RATE_AFTER = {"earlier", "later", "ago", "before", "after", "on", "since", "or"}
 # Speeds carry their own rate.
+# Words that say a report is about cricket (where "12 an over", "took 5-37" and a "maiden hundred" mean runs)
+CRICKET = re.compile(r"\b(?:overs|wickets?|innings|runs|bowl\w*|batt\w*|cricket|odi|test match)\b", re.IGNORECASE)
 SPEED_UNITS = {"mph": ("miles", "hour"), "kph": ("km", "hour"), "kmph": ("km", "hour"), "km/h": ("km", "hour")}
 
 #: What a number may count, by class. Values whose nouns are in different classes are not comparable.
