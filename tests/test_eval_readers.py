@@ -149,22 +149,23 @@ def test_articles_option_keeps_only_the_numbers_asked_for(corpus, capsys):
         eval_readers.main(["--corpus", str(corpus), "--articles", "x"])
 
 
-def test_all_reads_the_seen_splits_and_leaves_a_later_held_out_split_apart(corpus):
-    seen = eval_readers.SEEN_SPLITS
-    assert seen[:3] == ("dev", "test", "final") and eval_readers.HELD_OUT not in seen
-    for n, split in enumerate((*seen[1:], eval_readers.HELD_OUT), start=2):
+def test_all_reads_the_seen_splits_and_leaves_the_later_held_out_splits_apart(corpus):
+    seen, held_out = eval_readers.SEEN_SPLITS, eval_readers.HELD_OUT
+    assert seen[:3] == ("dev", "test", "final") and not set(held_out) & set(seen)
+    for n, split in enumerate((*seen[1:], *held_out), start=2):
         (corpus / split).mkdir()
         (corpus / split / f"{n:02d}-poll.txt").write_text(TEXT, encoding="utf-8")
         (corpus / split / f"{n:02d}-poll.json").write_text(json.dumps(LABELS), encoding="utf-8")
     names = [article.name for article in eval_readers.load("all", corpus)]
     assert names == [f"{split}/{n:02d}-poll" for n, split in enumerate(seen, start=1)]
-    held_out = len(seen) + 1
-    assert [a.name for a in eval_readers.load(eval_readers.HELD_OUT, corpus)] == [
-        f"{eval_readers.HELD_OUT}/{held_out:02d}-poll"
-    ]
+    first = len(seen) + 1
+    for n, split in enumerate(held_out, start=first):
+        assert [a.name for a in eval_readers.load(split, corpus)] == [f"{split}/{n:02d}-poll"]
+    together = [a.name for a in eval_readers.load("held-out", corpus)]
+    assert together == [f"{split}/{n:02d}-poll" for n, split in enumerate(held_out, start=first)]
 
 
-def test_every_split_of_the_corpus_is_either_seen_or_the_held_out_one():
+def test_every_split_of_the_corpus_is_either_seen_or_held_out():
     folders = {path.name for path in eval_readers.CORPUS.iterdir() if path.is_dir()}
-    assert folders <= {*eval_readers.SEEN_SPLITS, eval_readers.HELD_OUT}, "a split make eval cannot name"
+    assert folders <= {*eval_readers.SEEN_SPLITS, *eval_readers.HELD_OUT}, "a split make eval cannot name"
     assert set(eval_readers.SEEN_SPLITS) <= folders
