@@ -527,7 +527,7 @@ class Scanner(DateReader):
                 return "degrees", None, k + 1
             return "degrees", None, k
         # "a 7 year old" in text without hyphens, "six months old", "three weeks old": an age in that unit
-        if self.is_word(j, *_AGE_UNITS) and self.is_word(j + 1, "old") and self.same_line(j + 1):
+        if self.is_word(j, *_AGE_UNITS) and self.is_word(j + 1, "old", "olds") and self.same_line(j + 1):
             return f"{UNITS[t.low]} old", None, j + 2
         if (
             self.is_word(j, "acre")
@@ -1322,7 +1322,14 @@ class Scanner(DateReader):
             category = "quantity"
         if unit is not None and unit.endswith(" old"):
             unit, category = unit.removesuffix(" old"), "age"
-        elif unit == "years" and category == "quantity" and per is None and not q and self._age_before(j):
+        elif (
+            unit == "years"
+            and category == "quantity"
+            and per is None
+            and not q
+            and not self.is_word(k, "ago", "earlier", "later", "before", "after", "since")  # "births 18 years ago"
+            and self._age_before(j)
+        ):
             category = "age"  # "the average age of the fleet is 14 years": how old, not how long
         if (
             self.is_word(first.next, *DASHES)
@@ -1620,7 +1627,7 @@ class Scanner(DateReader):
             t = self.toks[n]
             if t.kind == "num" or t.text in {".", ";", ":", "!", "?"}:
                 return False
-            if t.low in {"age", "aged", "ages"}:
+            if t.low in {"age", "aged", "ages"} and not self.is_word(n + 1, "group", "groups", "band", "bands"):
                 return True
             n -= 1
         return False
@@ -2397,7 +2404,7 @@ class Scanner(DateReader):
                 "under",
             )
             and not self.sentence_start(first)
-            and not self.is_word(k, "and", "or", "later", "ago", "earlier", "before", "after", "of", "long", "on")
+            and not self.is_word(k, "and", "of", "long", *(NOT_RATE_AFTER - {"since"}))
             and self._count_earlier_in_clause(first)
         ):
             # "treats 300 patients from across the county a week": a period with no word that makes it a span,

@@ -186,8 +186,12 @@ RATE_PERIODS = {
     "over": "over",
     "innings": "innings",
 }  # fmt: skip  — "4 runs an over" in cricket
-# After a rate period these words make it a point in time, not a rate: "5% a month earlier".
-NOT_RATE_AFTER = {"earlier", "later", "ago", "before", "after", "on", "since", "or"}
+# After a rate period these words make it a point in time, a loose span or a shift, not the period of a rate:
+# "5% a month earlier", "an hour late", "a year early", "an hour away".
+NOT_RATE_AFTER = {
+    "earlier", "later", "ago", "before", "after", "on", "since", "or", "late", "early", "longer", "shorter",
+    "away", "apart", "overdue",
+}  # fmt: skip
 # Speeds carry their own rate.
 # Words that say a report is about cricket (where "12 an over", "took 5-37" and a "maiden hundred" mean runs)
 CRICKET = re.compile(r"\b(?:overs|wickets?|innings|runs|bowl\w*|batt\w*|cricket|odi|test match)\b", re.IGNORECASE)
