@@ -53,6 +53,7 @@ from teaching.text.numberclaims.values import UNSURE, Declined, Value
 from teaching.text.numberclaims.vocabulary import (
     CRICKET,
     CURRENCY_CODES,
+    CURRENCY_WORDS,
     DURATION_SCALE,
     DURATION_UNITS,
     NOT_RATE_AFTER,
@@ -407,7 +408,8 @@ def _odds(text: str, a: Value, b: Value) -> Value | None:
 # --- a number named as a ratio ---------------------------------------------------------------------------
 
 _RATIO_OF = re.compile(
-    r"\bratios?\s+(?:of|was|is|were|are|stood\s+at|rose\s+to|fell\s+to|at)\s+(?:about\s+|around\s+|roughly\s+)?\Z",
+    r"\bratios?\s+(?:of\s+[a-z -]{2,40}?\s+to\s+[a-z -]{2,40}?\s+)?"  # "the ratio of nurses to patients was"
+    r"(?:of|was|is|were|are|stood\s+at|rose\s+to|fell\s+to|at)\s+(?:about\s+|around\s+|roughly\s+)?\Z",
     re.IGNORECASE,
 )
 
@@ -423,11 +425,18 @@ def _named_ratio_pair(text: str, a: Value, b: Value) -> Value | None:
 
 
 def _named_ratio(text: str, v: Value) -> Value | None:
-    """ "a price-earnings ratio of 18", "a hazard ratio of 1.30": the number is the ratio N:1, not a count."""
-    if not (v.sure and v.kind == "count" and v.category == "quantity" and not v.is_range):
+    """ "a price-earnings ratio of 18", "a hazard ratio of 1.30": the number is the ratio N:1, not a count; "the
+    ratio of nurses to patients was one to eight": the two terms printed with "to" are the ratio 1:8, not a range."""
+    if not (v.sure and v.kind == "count" and v.category == ("range" if v.is_range else "quantity")):
         return None
-    if v.unit or v.noun or v.currency or v.per or not _RATIO_OF.search(text, max(0, v.start - 40), v.start):
+    if v.unit or v.noun or v.currency or v.per or not _RATIO_OF.search(text, max(0, v.start - 80), v.start):
         return None
+    if v.is_range:
+        plural = re.search(r"\bratios\b", text[max(0, v.start - 80) : v.start], re.IGNORECASE)
+        if plural or not re.fullmatch(r"\S+\s+to\s+\S+", v.text) or v.high == 0:  # "ratios of 5 to 10": a range
+            return None
+        return replace(v, low=v.low / v.high, high=v.low / v.high, kind="ratio", category="ratio",
+                       ratio_terms=(v.low, v.high))  # fmt: skip
     if re.match(r"\s+to\s+\S|:\d", text[v.end : v.end + 12]):
         return None  # "the ratio was 3 to 2": both terms, read as a pair
     return replace(v, kind="ratio", category="ratio", ratio_terms=(v.low, Decimal(1)))
@@ -625,6 +634,34 @@ def _unbound_rate(text: str, v: Value) -> Value | None:
     unit = " ".join(words).lower() or None
     return replace(v, text=text[v.start : m.end()], end=m.end(), unit=unit, noun=None,
                    per=_PER_WORDS[m.group(2).lower()], category="rate")  # fmt: skip
+
+
+# --- an exchange rate printed as a bare number ----------------------------------------------------------------
+
+_AGAINST_A_CURRENCY = re.compile(
+    r"\s+(?:(?:to|against)\s+the|per)\s+(?:(?:us|u\.s\.|american)\s+)?(dollar|euro|pound|yen|yuan|greenback)\b"
+    r"(?![-\u2010-\u2015])",
+    re.IGNORECASE,
+)
+
+
+def _exchange_rate(text: str, v: Value) -> Value | None:
+    """ "the rupee closed at 87.42 against the US dollar", "the won weakened past 1450 per dollar": a bare number
+    then "to the" / "against the" / "per" and a currency is an exchange rate, so many of the currency the sentence
+    names before it (the rupee's, the won's) for one of that currency; no currency before leaves it unsaid."""
+    if not (v.sure and v.kind == "count" and v.category == "quantity" and not v.is_range):
+        return None
+    if v.unit or v.noun or v.currency or v.per:
+        return None
+    m = _AGAINST_A_CURRENCY.match(text, v.end)
+    if m is None or "\n" in m.group(0):
+        return None
+    per = "dollar" if m.group(1).lower() == "greenback" else m.group(1).lower()
+    left = max((b.end() for b in re.finditer(r"[.!?]\s|\n", text[: v.start])), default=0)
+    named = [CURRENCY_WORDS[w.group(0).lower()] for w in re.finditer(r"[A-Za-z]+", text[left : v.start])
+             if w.group(0).lower() in CURRENCY_WORDS and w.group(0).lower().rstrip("s") != per]  # fmt: skip
+    return replace(v, text=text[v.start : m.end()], end=m.end(), per=per, currency=named[-1] if named else None,
+                   category="rate")  # fmt: skip
 
 
 # --- a ratio connector the walker did not consume ---------------------------------------------------------------
@@ -1136,7 +1173,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         v = _on_its_line(
             v, _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v)
         )
-        v = _on_its_line(v, _unbound_rate(text, v))
+        v = _on_its_line(v, _exchange_rate(text, v) or _unbound_rate(text, v))
         v = _on_its_line(
             v, _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out)
         )

@@ -143,6 +143,9 @@ _MEASURES_COMPARED = {
     "weak", "rich", "poor", "quick", "busy", "costly", "deadly", "close", "hard", "well",
 }  # fmt: skip
 _ADJECTIVE_ENDINGS = ("ly", "ive", "ful", "ous", "able", "ible", "ent", "ant", "al", "ic", "ier", "er")
+# Verbs that "over" completes ("handed over 300 files", "turned over £2m"): the "over" is not "more than".
+_HANDED_OVER = {"hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "sign", "signs", "signed",
+                "signing"}  # fmt: skip
 _MOVED_UP = {"tick", "ticks", "went", "goes", "go", "going", "rise", "rises", "rose", "gone", "risen", "creep",
              "creeps", "crept", "shot", "shoot", "shoots", "move", "moves", "edge", "edges", "inch", "inches",
              "push", "pushes", "put", "puts", "drive", "drives", "drove", "driven", "jump", "jumps", "climb",
@@ -387,6 +390,8 @@ class Scanner(DateReader):
                     k += 1
                 if words == ("up", "to") and self._moved_up(i - 1):
                     return None  # "ticked up to 4.3%", "went up to £5": the value it rose to, not a ceiling
+                if words == ("over",) and self.is_word(i - 1, *_HANDED_OVER) and self.same_line(i):
+                    return None  # "handed over 300 documents", "signed over the land": a phrasal verb, no hedge
                 if words == ("over",) and self._over_a_span(i):
                     return None  # "a pay offer of 7.5% over two years": across them, not more than them
                 return qualifier, k  # type: ignore[return-value]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from teaching.text.numberclaims import parse_claim
+
 from .test_number_reading_rules import check, readings
 
 
@@ -59,3 +61,59 @@ def test_year_olds_are_ages_with_or_without_hyphens(text, expected):
 )
 def test_years_after_age_are_an_age_unless_they_place_a_time(text, expected):
     check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "currency", "per"),
+    [
+        ("The rupee closed at a record low of 87.42 against the US dollar.", "87.42 against the US dollar", "87.42",
+         "INR", "dollar"),
+        ("The rupee hit 84.9 to the dollar.", "84.9 to the dollar", "84.9", "INR", "dollar"),
+        ("The dollar rose to 1.08 against the euro.", "1.08 against the euro", "1.08", "USD", "euro"),
+        ("Sterling slipped to 1.27 against the greenback.", "1.27 against the greenback", "1.27", "GBP", "dollar"),
+        ("The exchange rate was 84.9 to the dollar.", "84.9 to the dollar", "84.9", None, "dollar"),
+    ],
+)  # fmt: skip
+def test_a_bare_number_to_the_dollar_is_an_exchange_rate(text, span, value, currency, per):
+    (reading,) = [v for v in parse_claim(text).readings if v.text == span]
+    assert (reading.label()["kind"], reading.label()["value"]) == ("rate", value)
+    assert (reading.currency, reading.per) == (currency, per)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sterling fell 0.6% against the dollar.", ("0.6%", "percent", "0.6")),
+        ("The rupee fell 12 paise to 83.5 against the dollar.", ("12 paise", "money", "0.12")),
+        ("The firm sold 40 to the dollar-store chain.", ("40", "quantity", "40")),
+    ],
+)
+def test_other_amounts_against_the_dollar_stay_what_they_are(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ratio of nurses to patients was one to eight.", ("one to eight", "ratio", "1:8")),
+        ("The pupil-teacher ratio rose to 22 to 1.", ("22 to 1", "ratio", "22:1")),
+        ("Ratios of 5 to 10 were common.", ("5 to 10", "range", "5..10")),
+        ("Class sizes of 25 to 30 were common.", ("25 to 30", "range", "25..30")),
+    ],
+)
+def test_two_terms_after_a_named_ratio_are_the_ratio(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("The firm handed over 300 documents to investigators.", "300 documents", None),
+        ("The council signed over 12 acres to the trust.", "12 acres", None),
+        ("He waited over 300 days.", "over 300 days", "over"),
+        ("It left over 40 people homeless.", "over 40 people", "over"),
+    ],
+)
+def test_over_after_a_verb_it_completes_is_no_hedge(text, span, qualifier):
+    (reading,) = [v for v in parse_claim(text).readings if v.text == span]
+    assert reading.label().get("qualifier") == qualifier
