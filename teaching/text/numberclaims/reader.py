@@ -616,20 +616,27 @@ class Scanner(DateReader):
         """The country words of _SHARED_CURRENCY_NAMES in the text, lowercased, in reading order (read once)."""
         return [m.group(0).lower() for m in _COUNTRY_WORDS.finditer(self.text)]
 
-    def _degrees_range(self, j: int, first: _Num, k: int) -> tuple[Value, int] | None:
-        """ "3C to 4C", "30C-35C": a range of degrees, the scale printed on both ends."""
+    def _unit_range(self, i: int, j: int, first: _Num, k: int, between: bool) -> tuple[Value, int] | None:
+        """ "3C to 4C", "30C-35C", "15cm-20cm", "between 5km and 10km": a range with its unit printed, glued, on
+        both ends ("m" is left alone: metres or millions)."""
         scale = self.tok(k)
-        if scale is None or scale.text not in {"C", "F"} or not self.adjacent(k):
+        if scale is None or not self.adjacent(k):
             return None
-        if not (self.is_word(k + 1, "to", *DASHES) and self.same_line(k + 2)):
+        if scale.text in {"C", "F"}:
+            unit = "degrees"
+        elif scale.kind == "word" and scale.low in UNITS and scale.low != "m" and scale.text.islower():
+            unit = UNITS[scale.low]
+        else:
+            return None
+        if not (self.is_word(k + 1, *(("and",) if between else ("to", *DASHES))) and self.same_line(k + 2)):
             return None
         second = self.number(k + 2, guard=False)
-        if second is None or not second.digits or not self.is_word(second.next, scale.text.lower()):
+        if second is None or not second.digits or not self.is_word(second.next, scale.low):
             return None
         if not self.adjacent(second.next) or first.value >= second.value:
             return None
         end = second.next + 1
-        return self._make(j, end, first.value, second.value, "exact", None, unit="degrees"), end
+        return self._make(i if between else j, end, first.value, second.value, "exact", None, unit=unit), end
 
     def _bowling_figures(self, j: int, first: _Num) -> bool:
         """ "took 5-37", "figures of 3-41" in a report on cricket: wickets and runs, two tallies, not a range."""
@@ -1011,9 +1018,9 @@ class Scanner(DateReader):
             and self.is_num(k + 2)
         ):
             k += 1  # "25- to 34-year-olds", "10- and 12-hour shifts": the unit is printed once, on the second
-        degrees = None if q or currency else self._degrees_range(j, first, k)
-        if degrees is not None:
-            return degrees
+        glued = None if q or currency or (change and not between) else self._unit_range(i, j, first, k, between)
+        if glued is not None:
+            return glued
         kind = "count"
         category = None
         ratio_terms = None

@@ -23,7 +23,7 @@ _NUMBER = (
     r"|\d+"
     r")(?:\.\d+(?![\d]))?"
 )
-_TOKEN_RE = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>[^\W\d_]+)|(?P<sym>\S)")
+_TOKEN_RE = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>[^\W\d_½¼¾]+)|(?P<sym>\S)")
 
 
 @dataclass(frozen=True)

@@ -117,3 +117,30 @@ def test_two_terms_after_a_named_ratio_are_the_ratio(text, expected):
 def test_over_after_a_verb_it_completes_is_no_hedge(text, span, qualifier):
     (reading,) = [v for v in parse_claim(text).readings if v.text == span]
     assert reading.label().get("qualifier") == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Snow of 15cm-20cm fell overnight.", ("15cm-20cm", "range", "15..20")),
+        ("Bags of 5kg-10kg were handed out.", ("5kg-10kg", "range", "5..10")),
+        ("The runs are between 5km and 10km long.", ("between 5km and 10km", "range", "5..10")),
+        ("It will be 3C to 4C warmer.", ("3C to 4C", "range", "3..4")),
+        ("It rose from 3C to 4C.", ("3C", "quantity", "3")),  # a change: two values
+        ("It rose from 3C to 4C.", ("4C", "quantity", "4")),
+    ],
+)
+def test_a_range_with_its_unit_glued_on_both_ends(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The shares closed at 112½p.", ("112½p", "money", "1.125")),
+        ("Rates of 2½% were offered.", ("2½%", "percent", "2.5")),
+        ("It took 2½ days.", ("2½ days", "duration", "2.5")),
+    ],
+)
+def test_a_vulgar_fraction_glued_to_a_number_and_its_unit(text, expected):
+    check(text, [expected])
