@@ -144,3 +144,17 @@ def test_a_range_with_its_unit_glued_on_both_ends(text, expected):
 )
 def test_a_vulgar_fraction_glued_to_a_number_and_its_unit(text, expected):
     check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Drivers are cutting back. One said she now spends £80.", None),
+        ("one told the bbc it was scary", None),
+        ("One woman said she left.", "One woman"),
+        ("It won one seat.", "one seat"),
+    ],
+)
+def test_one_before_a_verb_is_a_person_not_a_count(text, counted):
+    ones = {r[0] for r in readings(text) if r[2] == "1"}
+    assert ones == ({counted} if counted else set()), ones
