@@ -2093,14 +2093,39 @@ class Scanner(DateReader):
         k = i + 1
         if self.is_word(k, *DASHES) and self.adjacent(k) and self.adjacent(k + 1):
             k += 1
-        n, s_ = self.tok(k), self.tok(k + 1)
-        if n is None or s_ is None or n.kind != "num" or not n.is_integer or len(n.text) > 2 or not self.same_line(k):
-            return None
-        if not (s_.low == "s" and self.adjacent(k + 1)):
-            return None
         qualifier: Qualifier = "at_least" if t.low == "over" else "at_most"
         category = _category("age", "years", None, False)
+        n, s_ = self.tok(k), self.tok(k + 1)
+        if n is None or s_ is None or n.kind != "num" or not n.is_integer or len(n.text) > 2 or not self.same_line(k):
+            return self._people_over_an_age(i, qualifier, category)
+        if not (s_.low == "s" and self.adjacent(k + 1)):
+            return self._people_over_an_age(i, qualifier, category)
         return self._make(i, k + 2, n.number, n.number, qualifier, t.text, unit="years", category=category), k + 2
+
+    def _people_over_an_age(self, i: int, qualifier: Qualifier, category: str) -> tuple[Value, int] | None:
+        """ "adults over 65", "children under five", "those aged over 70": people older or younger than an age (a
+        whole number of years up to 120, nothing counted after it but "years" or "years old")."""
+        before = self.tok(i - 1)
+        if before is None or not self.same_line(i) or self.adjacent(i):
+            return None
+        if not (NOUNS.get(before.low) == "people" and before.low.endswith(("s", "men", "children", "people")) or
+                before.low in ("those", "anyone", "everyone", "aged")):  # fmt: skip
+            return None
+        n = self.number(i + 1, guard=False)
+        if n is None or not self.same_line(i + 1) or n.value != int(n.value) or not 0 < n.value <= 120:
+            return None
+        k = n.next
+        if self.is_word(k, "years", "year") and self.same_line(k):
+            k += 2 if self.is_word(k + 1, "old") else 1
+        elif (
+            (t := self.tok(k)) is not None
+            and self.same_line(k)
+            and (t.kind == "num" or t.low in UNITS or t.text in {"%", "-", "–"} or t.low in ("per", "percent", "cent"))
+        ):
+            return None  # "people over 65 per cent", "children under 5kg": not an age
+        elif self.adjacent(k) and t is not None and t.kind == "word":
+            return None
+        return self._make(i, k, n.value, n.value, qualifier, self.toks[i].text, unit="years", category=category), k
 
     def _part_point(self, k: int) -> int | None:
         """After "quarter"/"half" at k-1: "-point" or " point" (not "point of", "point in"), a part of a percentage
@@ -2486,6 +2511,7 @@ class Scanner(DateReader):
             and item.category in ("quantity", "money", "duration")
             and item.per is None
             and not item.is_range
+            and not (item.unit == "years" and "year" not in item.text.lower())  # "adults over 65 falls each year"
         ):
             found = self._rate_after_words(k, bool(item.unit or item.noun or item.currency))
             if found:

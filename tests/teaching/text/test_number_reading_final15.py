@@ -158,3 +158,25 @@ def test_a_vulgar_fraction_glued_to_a_number_and_its_unit(text, expected):
 def test_one_before_a_verb_is_a_person_not_a_count(text, counted):
     ones = {r[0] for r in readings(text) if r[2] == "1"}
     assert ones == ({counted} if counted else set()), ones
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One in three adults over 65 falls each year.", ("over 65", "quantity", "65")),
+        ("It kills 300,000 children under five worldwide each year.", ("under five", "quantity", "5")),
+        ("Those over 70 get it free.", ("over 70", "quantity", "70")),
+        ("People over 18 years old can vote.", ("over 18 years old", "quantity", "18")),
+        ("Over 65 people died.", ("Over 65 people", "quantity", "65")),
+        ("Patients under 40 kg were excluded.", ("under 40 kg", "quantity", "40")),
+        ("It hit adults over 65% of the time.", ("over 65%", "percent", "65")),
+    ],
+)
+def test_people_over_or_under_a_number_are_an_age(text, expected):
+    check(text, [expected])
+    assert not {r for r in readings(text) if r[1] == "rate"}, readings(text)
+
+
+def test_an_age_read_without_its_unit_has_its_unit_and_hedge():
+    (age,) = [v for v in parse_claim("Adults over 65 were offered the jab.").readings if v.text == "over 65"]
+    assert (age.unit, age.label()["qualifier"]) == ("years", "over")
