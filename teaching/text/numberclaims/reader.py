@@ -545,6 +545,8 @@ class Scanner(DateReader):
         after = self.tok(j + 1)
         if t.text in {"C", "F"} and self.adjacent(j) and (not self.adjacent(j + 1) or after.text in _CLOSING):  # type: ignore[union-attr]
             return "degrees", None, j + 1  # "40C", "104F": degrees, the scale printed as one capital
+        if t.text in ("Year", "Grade") and self.is_num(j + 1) and self.same_line(j + 1) and not self.adjacent(j + 1):
+            return None, None, j  # "52 Year 13 students", "40 Grade 5 pupils": a school year's name, not a unit
         if t.kind == "word" and t.low in UNITS and (self.same_line(j) or self.adjacent(j)):
             k = j + 1
             if UNITS[t.low] == "degrees" and self.is_word(k, "celsius", "fahrenheit", "c", "f") and self.same_line(k):

@@ -180,3 +180,16 @@ def test_people_over_or_under_a_number_are_an_age(text, expected):
 def test_an_age_read_without_its_unit_has_its_unit_and_hedge():
     (age,) = [v for v in parse_claim("Adults over 65 were offered the jab.").readings if v.text == "over 65"]
     assert (age.unit, age.label()["qualifier"]) == ("years", "over")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At A-level, 52 Year 13 students sat exams.", ("52", "quantity", "52")),
+        ("In all, 40 Grade 5 pupils took part.", ("40", "quantity", "40")),
+        ("He served 52 years in all.", ("52 years", "duration", "52")),
+    ],
+)
+def test_a_school_year_after_a_count_is_a_name_not_its_unit(text, expected):
+    check(text, [expected])
+    assert not {r for r in readings(text) if r[0].endswith(("Year", "Grade"))}
