@@ -663,19 +663,12 @@ class Scanner(DateReader):
         return False
 
     def _results_rank(self, i: int) -> bool:
-        """ "Result: 1. Vidal (Spa) …; 2. Mora …": a place in a results list (after a colon, a semicolon or at
-        the start of a line, a full stop and a name, with the next or the previous place in the same line)."""
-        t = self.tok(i)
-        if t is None or t.kind != "num" or not t.is_integer or len(t.text) > 2:
+        """ "Result: 1. Vidal (Spa) …; 2. Mora …", "Men: 1 Kiprono Langat (Ken) 2:05:41; 2 Haile Gebru …": a place in
+        a results list (after a colon, a semicolon, a dash or at the start of a line, a full stop or not, then a
+        name), with another place (the next, the previous or the same) shaped so in the same line."""
+        if not self._place_shape(i):
             return False
-        if not (self.is_word(i + 1, ".") and self.adjacent(i + 1)):
-            return False
-        name = self.tok(i + 2)
-        if name is None or name.kind != "word" or not name.text[:1].isupper() or not self.same_line(i + 2):
-            return False
-        if not (i == 0 or not self.same_line(i) or self.is_word(i - 1, ":", ";")):
-            return False
-        n = int(t.text)
+        n = int(self.toks[i].text)
         line_start, line_end = i, i
         while line_start > 0 and self.same_line(line_start):
             line_start -= 1
@@ -683,9 +676,25 @@ class Scanner(DateReader):
             line_end += 1
         for k in range(line_start, line_end):
             other = self.toks[k]
-            if k != i and other.kind == "num" and other.text in (str(n - 1), str(n + 1)) and self.is_word(k + 1, "."):
+            if k != i and other.text in (str(n - 1), str(n), str(n + 1)) and self._place_shape(k):
                 return True
         return False
+
+    def _place_shape(self, i: int) -> bool:
+        t = self.tok(i)
+        if t is None or t.kind != "num" or not t.is_integer or len(t.text) > 2:
+            return False
+        k = i + 1 if self.is_word(i + 1, ".") and self.adjacent(i + 1) else i
+        name = self.tok(k + 1)
+        if name is None or name.kind != "word" or not name.text[:1].isupper() or not self.same_line(k + 1):
+            return False
+        if k == i:  # without its full stop, a full name: "2 Haile Gebru", "4 Sophie Lang (Ger)"; not "3 Arsenal fans"
+            after = self.tok(k + 2)
+            if self.adjacent(k + 1) or name.low in UNITS or name.low in NOUNS or name.text.isupper() or after is None:
+                return False
+            if not (after.text == "(" or after.kind == "word" and after.text[:1].isupper() and self.same_line(k + 2)):
+                return False
+        return i == 0 or not self.same_line(i) or self.is_word(i - 1, ":", ";", *DASHES)
 
     def _ends_phrase(self, k: int) -> bool:
         t = self.tok(k)

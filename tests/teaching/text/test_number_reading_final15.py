@@ -193,3 +193,21 @@ def test_an_age_read_without_its_unit_has_its_unit_and_hedge():
 def test_a_school_year_after_a_count_is_a_name_not_its_unit(text, expected):
     check(text, [expected])
     assert not {r for r in readings(text) if r[0].endswith(("Year", "Grade"))}
+
+
+def test_places_in_a_results_line_without_full_stops_are_ranks():
+    text = (
+        "RESULTS\n\nMen: 1 Kiprono Langat (Ken) 2:05:41; 2 Haile Gebru (Eth) 2:06:12; 3 Callum Reid (GB) 2:07:58.\n\n"
+        "Wheelchair: men - 1 Marco Dellavalle (Ita) 1:28:51; women - 1 Aimee Thornton (GB) 1:39:24.\n"
+    )
+    ranks = sorted(v.label()["value"] for v in parse_claim(text).readings if v.sure and v.label()["kind"] == "ordinal")
+    assert ranks == ["1", "1", "1", "2", "3"]
+    assert ("2:05:41", "duration", "7541") in readings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Scores: 3 Arsenal fans were hurt; 2 Chelsea fans too.", "Turnout: 2 Labour councillors; 3 Green ones."],
+)
+def test_counts_after_a_colon_or_semicolon_are_not_ranks(text):
+    assert not {r for r in readings(text) if r[1] == "ordinal"}, readings(text)
