@@ -636,6 +636,44 @@ def _unbound_rate(text: str, v: Value) -> Value | None:
                    per=_PER_WORDS[m.group(2).lower()], category="rate")  # fmt: skip
 
 
+# --- a change of share in a results line, and a share said once for two numbers -------------------------------
+
+_SHARE_THEN = re.compile(r"\d%,\s*\Z")
+_MOVED = re.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|up|down|climbed|jumped|dropped|slipped|gained|lost|grew|"
+    r"increased|decreased|shrank|edged|eased|added|shed|slid|surged|soared|plunged|tumbled)\s+(?:by\s+)?\S*\Z",
+    re.IGNORECASE,
+)
+_PERCENT_TO = re.compile(r"\d\s*(?:%|per\s*cent|percent|pc)\s+to\s+\Z", re.IGNORECASE)
+
+
+def _share_change(text: str, v: Value) -> Value | None:
+    """ "Jo Penhale (Lib Dem) 1,184 (38.6%, +17.9)": a signed number after a share, in the same brackets, is the
+    change of that share since the last election, in percentage points."""
+    if not _bare(v) or v.is_range:
+        return None
+    start = v.start - 1 if text[v.start - 1 : v.start] == "+" else v.start
+    if start == v.start and v.low >= 0:
+        return None
+    if not _SHARE_THEN.search(text, max(0, start - 12), start) or text[v.end : v.end + 1] != ")":
+        return None
+    return replace(v, text=text[start : v.end], start=start, unit="percentage points", category="percentage_points")
+
+
+def _percent_said_once(text: str, v: Value) -> Value | None:
+    """ "voted by 87 per cent to 13", "won 54% to 46": a bare number right after a percentage and "to" is a
+    percentage too (the two shares of a vote)."""
+    share = _PERCENT_TO.search(text, max(0, v.start - 16), v.start)
+    if not _bare(v) or v.is_range or not share:
+        return None
+    if _MOVED.search(text, max(0, share.start() - 30), share.start()):
+        return None  # "rose 3% to 120": a change and the level it reached
+    after = re.match(r"[ \t]*(\d|[a-z]+)", text[v.end : v.end + 20])
+    if after and (after.group(1).isdigit() or after.group(1) not in STOP | PREPOSITIONS):
+        return None  # "87% to 13 people", "62 percent to 38 shots" in stripped text: a count after it
+    return replace(v, unit="%", category="percent")
+
+
 # --- an exchange rate printed as a bare number ----------------------------------------------------------------
 
 _AGAINST_A_CURRENCY = re.compile(
@@ -1174,6 +1212,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             v, _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v)
         )
         v = _on_its_line(v, _exchange_rate(text, v) or _unbound_rate(text, v))
+        v = _on_its_line(v, _share_change(text, v) or _percent_said_once(text, v))
         v = _on_its_line(
             v, _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out)
         )

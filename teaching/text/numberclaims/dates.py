@@ -66,6 +66,10 @@ WHY_SHORT_YEAR = "A year printed with two digits (’31) could be in this centur
 WHY_LONE_YEAR = "A four-digit number on its own could be a year or a count."
 
 
+# Before "27 and 29 November": words that place a date, so the bare day is a date too
+_BEFORE_TWO_DAYS = {"on", "by", "until", "till", "before", "after", "since", "from", "of", "(", ","}
+
+
 @dataclass(frozen=True)
 class Point:
     year: int | None = None
@@ -264,10 +268,15 @@ class DateReader(Walker):
             # "the weekend of 14 and 15 March": two days running)
             c = self._connector(k, between)
             c = c if c is None else self._weekday(c)
-            if c is None and self.is_word(k, "and") and self.same_line(k + 1):
+            if c is None and self.is_word(k, "and", "or") and self.same_line(k + 1):
                 nxt = self.point(k + 1)
-                if nxt is not None and nxt[0].day == p1.day + 1 and nxt[0].month is not None:  # type: ignore[operator]
-                    c = k + 1
+                if nxt is not None and nxt[0].month is not None and nxt[0].day is not None:
+                    if nxt[0].day == p1.day + 1 and self.is_word(k, "and"):  # type: ignore[operator]
+                        c = k + 1
+                    elif nxt[0].day > p1.day and self.is_word(j - 1, *_BEFORE_TWO_DAYS):  # type: ignore[operator]
+                        # "on 27 and 29 November", "by 3 or 5 May": two dates apart, the month said once (the year
+                        # printed after the second belongs to it)
+                        return self._make_point(j, k, Point(None, nxt[0].month, p1.day)), k
             if c is None:
                 return None
             second = self.point(c)

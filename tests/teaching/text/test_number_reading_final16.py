@@ -1,0 +1,62 @@
+"""Rules the held-out splits final16 and final17 found the reader lacking (issue 9), each with both sides: a
+signed change of share in a results line, a share said once for both sides of a vote, and a bare day before a
+second date of the same month. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_number_reading_rules import check, readings
+
+
+def test_a_signed_number_after_a_share_in_brackets_is_its_change_in_points():
+    text = "Jo Penhale (Lib Dem) 1,184 (38.6%, +17.9)\nMartin Hale (Con) 1,097 (35.8%, -10.4)\n"
+    check(
+        text,
+        [
+            ("38.6%", "percent", "38.6"),
+            ("+17.9", "percentage_points", "17.9"),
+            ("-10.4", "percentage_points", "-10.4"),
+            ("1,097", "quantity", "1097"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was 12%, -3 on the day.", ("-3", "quantity", "-3")),  # not in brackets
+        ("Shares (up 4%, 17.9) rose.", ("17.9", "quantity", "17.9")),  # no sign: not a change
+    ],
+)
+def test_other_numbers_beside_a_share_stay_bare(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Members voted by 87 per cent to 13 on a turnout of 79%.", ("13", "percent", "13")),
+        ("It won 54% to 46.", ("46", "percent", "46")),
+        ("The index rose by 3% to 120.", ("120", "quantity", "120")),
+        ("Prices rose 3% to 120 in May.", ("120", "quantity", "120")),
+        ("It won 54% to 46 seats.", ("46 seats", "quantity", "46")),
+    ],
+)
+def test_a_bare_number_after_a_share_and_to_is_the_other_share(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two earlier attempts, on 27 and 29 November, were called off.", [("27", "date", "XXXX-11-27"),
+                                                                         ("29 November", "date", "XXXX-11-29")]),
+        ("Polls on 3 or 5 May 2026 are possible.", [("3", "date", "XXXX-05-03"), ("5 May 2026", "date", "2026-05-05")]),
+        ("It rained on 14 and 15 March.", [("14 and 15 March", "date_range", "XXXX-03-14..XXXX-03-15")]),
+        ("He scored 27 and 29 November was a good month.", [("27", "quantity", "27")]),
+    ],
+)  # fmt: skip
+def test_a_bare_day_before_a_second_date_of_the_month(text, expected):
+    check(text, expected)
+    assert readings(text)
