@@ -143,6 +143,9 @@ _MEASURES_COMPARED = {
     "weak", "rich", "poor", "quick", "busy", "costly", "deadly", "close", "hard", "well",
 }  # fmt: skip
 _ADJECTIVE_ENDINGS = ("ly", "ive", "ful", "ous", "able", "ible", "ent", "ant", "al", "ic", "ier", "er")
+# Rate periods that are spans of time ("a year since" may place a time; "a litre since" cannot)
+_TIME_PERIODS = {"day", "week", "month", "year", "hour", "night", "minute", "second", "annum", "fortnight", "quarter",
+                 "decade", "season", "term", "weekend", "morning", "evening", "afternoon"}  # fmt: skip
 # Verbs that "over" completes ("handed over 300 files", "turned over £2m"): the "over" is not "more than".
 _HANDED_OVER = {"hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "sign", "signs", "signed",
                 "signing"}  # fmt: skip
@@ -587,6 +590,16 @@ class Scanner(DateReader):
                 return None, t.text, k + 1
             if t.low in UNITS and UNITS[t.low] in DURATION_UNITS:
                 return UNITS[t.low], None, k + 1
+            if (
+                step == 0
+                and t.low in ("more", "fewer")
+                and not self.is_word(j - 1, "one", "a", "an")  # "one more year": left unsure, as before
+                and (u := self.tok(k + 1)) is not None
+                and self.same_line(k + 1)
+            ):
+                if u.low in NOUNS or UNITS.get(u.low) in DURATION_UNITS:
+                    k += 1  # "three more days", "40 more minutes", "five more staff": more of the unit
+                    continue
             if t.low in STOP or t.low in ONES or t.low in TENS or t.low in SCALES:
                 return None, None, j
             if step == 0 and _plural_noun(t.text) and not self._object_follows(k + 1):
@@ -825,6 +838,8 @@ class Scanner(DateReader):
         average" or "an hour on Saturdays"."""
         if not self.is_word(k, *NOT_RATE_AFTER):
             return False
+        if self.is_word(k, "since", "before", "after") and not self.is_word(k - 1, *_TIME_PERIODS):
+            return False  # "6p a litre since October", "£2 a ticket before tax": only a period can be a time ago
         if money and self.is_word(k, "before", "after") and (after := self.tok(k + 1)) is not None:
             if after.kind == "word" and self.same_line(k + 1) and after.low not in STOP and after.text.islower():
                 return False  # "£17 an hour before tax"; but "£200 a year after the fire" places a time

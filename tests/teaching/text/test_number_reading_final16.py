@@ -60,3 +60,40 @@ def test_a_bare_number_after_a_share_and_to_is_the_other_share(text, expected):
 def test_a_bare_day_before_a_second_date_of_the_month(text, expected):
     check(text, expected)
     assert readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There will be no relief for at least three more days.", ("at least three more days", "duration", "3")),
+        ("It took 40 more minutes.", ("40 more minutes", "duration", "40")),
+        ("They need 5 more staff.", ("5 more staff", "quantity", "5")),
+        ("It is three more than last year.", ("three", "quantity", "3")),
+    ],
+)
+def test_more_between_a_number_and_its_unit(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("That is a rise of almost 6p a litre since the start of October.", ("almost 6p a litre", "rate", "0.06")),
+        ("Fares went up £2 a ticket since May.", ("£2 a ticket", "rate", "2")),
+        ("It cost £200 a year before the war.", ("£200", "money", "200")),
+    ],
+)
+def test_since_after_a_unit_that_is_not_a_period_keeps_the_rate(text, expected):
+    check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In several boroughs the ratio exceeds 13.", ("13", "ratio", "13:1")),
+        ("The ratio hit 4.5 last year.", ("4.5", "ratio", "4.5:1")),
+        ("The team hit 13 last year.", ("13", "quantity", "13")),
+    ],
+)
+def test_a_ratio_that_exceeds_or_hits_a_number(text, expected):
+    check(text, [expected])
