@@ -27,6 +27,7 @@ SPLITS = (
     "final15",
     "final16",
     "final17",
+    "final18",
 )
 STYLES = {
     "wire",
@@ -262,5 +263,7 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final16"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final17"]["articles"] >= 13 and per_split["final17"]["mentions"] >= 340
     assert per_split["final17"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final18"]["articles"] >= 13 and per_split["final18"]["mentions"] >= 340
+    assert per_split["final18"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
