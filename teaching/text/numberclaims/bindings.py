@@ -49,7 +49,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from teaching.text.numberclaims.values import UNSURE, Declined, Value
+from teaching.text.numberclaims.values import CONFIDENT, UNSURE, Declined, Value
 from teaching.text.numberclaims.vocabulary import (
     CRICKET,
     CURRENCY_CODES,
@@ -675,6 +675,31 @@ def _percent_said_once(text: str, v: Value) -> Value | None:
     return replace(v, unit="%", category="percent")
 
 
+# --- "on day four": the nth day of something ----------------------------------------------------------------------
+
+_DAY_BEFORE = re.compile(
+    r"\b(?:on|by|of|from|until|till|since|after|before|at|for|into|through|during)\s+"
+    r"(day|stage|round|leg|game|week|match|lap)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _nth_day(text: str, v: Value) -> Value | None:
+    """ "we ran out by day four", "lunch on day two", "spend big on day one": after a preposition, "day" (or
+    "stage", "round", "week"…) and a bare number name the nth day, an ordinal, not a count."""
+    one = (
+        v.kind == "count" and v.category == "quantity" and v.low == 1 and not (v.unit or v.noun or v.currency or v.per)
+    )
+    if not (_bare(v) or one):  # "on day one": the "one" the walker left unsure
+        return None
+    if v.is_range or v.low != int(v.low) or not 0 < v.low < 100:
+        return None
+    m = _DAY_BEFORE.search(text, max(0, v.start - 30), v.start)
+    if m is None:
+        return None
+    return replace(v, category="ordinal", unit=m.group(1).lower(), confidence=CONFIDENT, why=None)
+
+
 # --- an exchange rate printed as a bare number ----------------------------------------------------------------
 
 _AGAINST_A_CURRENCY = re.compile(
@@ -1213,7 +1238,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             v, _period_before_people(text, v) or _for_every(text, v) or _an_over(text, v) or _named_ratio(text, v)
         )
         v = _on_its_line(v, _exchange_rate(text, v) or _unbound_rate(text, v))
-        v = _on_its_line(v, _share_change(text, v) or _percent_said_once(text, v))
+        v = _on_its_line(v, _share_change(text, v) or _percent_said_once(text, v) or _nth_day(text, v))
         v = _on_its_line(
             v, _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out)
         )

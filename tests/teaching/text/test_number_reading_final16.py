@@ -97,3 +97,18 @@ def test_since_after_a_unit_that_is_not_a_period_keeps_the_rate(text, expected):
 )
 def test_a_ratio_that_exceeds_or_hits_a_number(text, expected):
     check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We ran out of fresh food by day four, he said.", ("four", "ordinal", "4")),
+        ("england 231 for 4 at lunch on day two", ("two", "ordinal", "2")),
+        ("Teams spend big on day one of the auction.", ("one", "ordinal", "1")),
+        ("It happened on day 3 of the trial.", ("3", "ordinal", "3")),
+        ("On the day two men died.", ("two men", "quantity", "2")),
+        ("It rained for two days.", ("two days", "duration", "2")),
+    ],
+)
+def test_day_and_a_number_after_a_preposition_is_the_nth_day(text, expected):
+    check(text, [expected])
