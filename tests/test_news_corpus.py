@@ -28,6 +28,7 @@ SPLITS = (
     "final16",
     "final17",
     "final18",
+    "final19",
 )
 STYLES = {
     "wire",
@@ -265,5 +266,7 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final17"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final18"]["articles"] >= 13 and per_split["final18"]["mentions"] >= 340
     assert per_split["final18"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final19"]["articles"] >= 13 and per_split["final19"]["mentions"] >= 340
+    assert per_split["final19"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
