@@ -310,6 +310,10 @@ _AT_A_CLOCK = re.compile(
 )
 
 
+_BEATEN_CLOCK = re.compile(r"\b(?:broken|broke|break|breaking|beat|beaten|beating|inside|outside|dipped\s+under)\s+\Z",
+                           re.IGNORECASE)  # fmt: skip
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     left = max((m.end() for m in re.finditer(r"[.!?]\s|\n", text[:start])), default=0)
     right = re.search(r"[.!?](?:\s|\Z)|\n", text[end:])
@@ -323,8 +327,9 @@ def _race_clock(text: str, v: Value) -> Value | Declined | None:
     m = _CLOCK_ONLY.fullmatch(v.text)
     if m is None or _AT_A_CLOCK.search(text, max(0, v.start - 12), v.start):
         return None
-    if not _RACE_WORDS.search(_sentence(text, v.start, v.end)):
-        return None
+    beaten = _BEATEN_CLOCK.search(text, max(0, v.start - 16), v.start) and _RACE_WORDS.search(text)
+    if not (_RACE_WORDS.search(_sentence(text, v.start, v.end)) or beaten):
+        return None  # "who had never broken 2:10" in a report on a marathon: a time to beat, not a time of day
     first, second = int(m.group(1)), int(m.group(2))
     if m.group(3):  # "3:59.4": minutes, seconds and tenths, whatever the first number
         seconds = Decimal(first * 60 + second) + Decimal(m.group(3))

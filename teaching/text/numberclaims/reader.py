@@ -1187,7 +1187,7 @@ class Scanner(DateReader):
                     and not any(self.unit_or_noun(candidate.next)[:2])
                     and not self.percent(candidate.next)
                     and not self.is_word(j - 1, "aged", "ages", "age", "between", "from")
-                    and self._in_a_match(j)
+                    and (self._in_a_match(j) or self._tennis_score(first.value, candidate.value))
                 ) or (tight and tally and not pct and not currency and not candidate.scaled)
                 scoreline = scoreline or (tight and not pct and not currency and self._bowling_figures(j, first))
                 if (
@@ -1719,6 +1719,13 @@ class Scanner(DateReader):
         if not percentages and not scores and self._in_a_match(j):
             return "quantity"  # "led by Andre Lyles with 27 points", in a report of a game
         return None
+
+    def _tennis_score(self, a: Decimal, b: Decimal) -> bool:
+        """ "down 0-40 at 3-4 in the fifth" in a report on tennis: points (0, 15, 30, 40) or games (up to 7)."""
+        points = {0, 15, 30, 40}
+        if not (a in points and b in points or a <= 7 and b <= 7):
+            return False
+        return len({m.group(0).lower() for m in _TENNIS.finditer(self.text)}) >= 2
 
     def _in_a_match(self, j: int) -> bool:
         """The paragraph around token j is about a match or a league (a score, not a range): "We're 9-14." """
@@ -2769,6 +2776,11 @@ _PERCENT_CONTEXT = re.compile(
 _INDEX_CONTEXT = re.compile(
     r"\bindex\b|\bindices\b|\bftse\b|\bdow\b|\bnasdaq\b|\bs&p\b|\bnikkei\b|\bsensex\b|\bnifty\b|"
     r"\bhang seng\b|\bdax\b|\bcac\b|\bstoxx\b|\bkospi\b|\basx\b",
+    re.IGNORECASE,
+)
+_TENNIS = re.compile(
+    r"\btie-?breaks?\b|\baces\b|\bdouble faults?\b|\bbreak points?\b|\bdeuce\b|\bgrand slam\b|\bstraight sets\b|"
+    r"\b(?:first|second|third|fourth|fifth|deciding|final) set\b|\bserv(?:e|ed|ing)\b|\bwimbledon\b|\btennis\b",
     re.IGNORECASE,
 )
 _SCORE_CONTEXT = re.compile(

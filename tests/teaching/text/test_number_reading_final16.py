@@ -112,3 +112,21 @@ def test_a_ratio_that_exceeds_or_hits_a_number(text, expected):
 )
 def test_day_and_a_number_after_a_preposition_is_the_nth_day(text, expected):
     check(text, [expected])
+
+
+def test_points_and_games_in_a_report_on_tennis_are_scores():
+    text = "She hit 17 aces and nine double faults in the deciding set.\n\n"
+    text += "“I was down 0-40 at 3-4 in the fifth,” she said."
+    check(text, [("0", "quantity", "0"), ("40", "quantity", "40"), ("3", "quantity", "3"), ("4", "quantity", "4")])
+    assert not {r for r in readings(text) if r[1] == "range"}
+
+
+def test_the_same_shapes_outside_tennis_stay_ranges():
+    check("Children aged 3-4 were tested.", [("3-4", "range", "3..4")])
+    check("The car does 0-40 mph in 5 seconds.", [("0-40 mph", "range", "0..40")])
+
+
+def test_a_clock_to_beat_in_a_race_report_is_not_a_time_of_day():
+    text = "He won the marathon in 2hr 05min.\n\nReid, who had never broken 2:10 before this spring, was delighted."
+    assert not {r for r in readings(text) if r[1] == "time"}
+    check("The meeting broke at 2:10 for lunch.", [("2:10", "time", "02:10")])
