@@ -1303,6 +1303,29 @@ class Scanner(DateReader):
                     low, high = low * 1_000_000, high * 1_000_000
                     unit, k, category = UNITS[after.low], k + 2, "duration"  # 3.6m hours: millions of them
                 elif (
+                    self.is_word(k + 1, "/")
+                    and self.is_word(k + 2, "s")
+                    and self.adjacent(k + 1)
+                    and self.adjacent(k + 2)
+                ):
+                    unit, per, k, category = "m", "second", k + 3, "quantity"  # a wind of 0.6m/s: metres a second
+                elif (after is not None and after.low in _RACE_EVENTS and self.same_line(k + 1)) or (
+                    (
+                        after is None
+                        or after.low not in NOUNS
+                        and not _plural_noun(after.text)
+                        or not self.same_line(k + 1)
+                    )
+                    and low <= 10_000
+                    and _ATHLETICS.search(self.text)
+                    and not re.search(
+                        r"[£$€]|\b(?:rs|dollars?|pounds?|euros?)\b",
+                        self.text[max(0, self.toks[j].start - 40) : self.toks[j].start],
+                        re.IGNORECASE,
+                    )
+                ):
+                    unit, k, category = "m", k + 1, "quantity"  # "the 110m hurdles", "cleared 1.97m": metres
+                elif (
                     after is not None
                     and after.kind == "word"
                     and (after.low in NOUNS or _plural_noun(after.text))
@@ -2797,6 +2820,17 @@ _MATCH_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 # After "m": words that make it metres ("1.93m tall"), not millions.
+# After "110m": an event on the track or in the pool, so metres, not millions
+_RACE_EVENTS = {
+    "hurdles", "freestyle", "butterfly", "backstroke", "breaststroke", "medley", "relay", "sprint", "dash",
+    "steeplechase", "individual",
+}  # fmt: skip
+# A report on athletics or swimming, where a bare "8.22m" or "1500m" is a distance
+_ATHLETICS = re.compile(
+    r"\b(?:hurdles|long jump|high jump|triple jump|pole vault|javelin|discus|shot put|steeplechase|sprint(?:er|ers|s)?|"
+    r"relay|freestyle|backstroke|breaststroke)\b",
+    re.IGNORECASE,
+)
 _MEASURED = {"tall", "long", "high", "deep", "wide", "away", "above", "below", "across", "underground", "apart"}
 _DECADES_OF_LIFE = {
     "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,

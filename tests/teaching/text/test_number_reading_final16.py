@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_number_reading_rules import check, readings
+from .test_number_reading_rules import check, readings, unsure
 
 
 def test_a_signed_number_after_a_share_in_brackets_is_its_change_in_points():
@@ -130,3 +130,22 @@ def test_a_clock_to_beat_in_a_race_report_is_not_a_time_of_day():
     text = "He won the marathon in 2hr 05min.\n\nReid, who had never broken 2:10 before this spring, was delighted."
     assert not {r for r in readings(text) if r[1] == "time"}
     check("The meeting broke at 2:10 for lunch.", [("2:10", "time", "02:10")])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Okafor won the 110m hurdles in 13.1 seconds.", ("110m", "quantity", "110")),
+        ("In the long jump she leapt 8.22m; the 1500m was slow.", ("8.22m", "quantity", "8.22")),
+        ("In the long jump she leapt 8.22m; the 1500m was slow.", ("1500m", "quantity", "1500")),
+        ("She ran into a tailwind of 0.6m/s in the 200m sprint.", ("0.6m/s", "rate", "0.6")),
+        ("The club lost £8.22m on the relay team.", ("£8.22m", "money", "8220000")),
+        ("The sprint series drew 1.3m people.", ("1.3m people", "quantity", "1300000")),
+    ],
+)
+def test_m_in_a_report_on_athletics_or_swimming_is_metres(text, expected):
+    check(text, [expected])
+
+
+def test_a_bare_m_elsewhere_stays_unsure():
+    assert "1.2m" in unsure("The firm sold 1.2m last year.")
