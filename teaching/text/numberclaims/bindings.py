@@ -395,11 +395,21 @@ _ODDS_BEFORE = re.compile(
 )
 
 
+_RACING = re.compile(r"\b(?:furlongs?|jockey|trainer|betting ring|bookmakers?|odds-on|each-way|fences?|hurdle race|"
+                     r"going was|the favourite|nap|racecourse|handicap|stakes)\b", re.IGNORECASE)  # fmt: skip
+
+
 def _odds(text: str, a: Value, b: Value) -> Value | None:
     """ "a 7-2 favourite", "at odds of 11 to 4": betting odds, the ratio 7:2, not two tallies or a range."""
     if not (_bare(a) and _bare(b) and _ODDS_JOIN.fullmatch(text[a.end : b.start])):
         return None
     named = _ODDS_BEFORE.search(text, max(0, a.start - 40), a.start) is not None  # "at odds of 11 to 4"
+    # in a report on a horse race: "returned at 100 to 30", "drifted out to 7 to 2", "was 5 to 1 last night"
+    named = named or bool(
+        _RACING.search(text)
+        and re.search(r"\b(?:at|to|from|into|was|were|been|is)\s+\Z", text[max(0, a.start - 12) : a.start], re.I)
+        and re.match(r"\s+to\s+", text[a.end : b.start])
+    )
     if not (named or _ODDS_AFTER.match(text, b.end)):
         return None
     if not named and re.search(

@@ -149,3 +149,15 @@ def test_m_in_a_report_on_athletics_or_swimming_is_metres(text, expected):
 
 def test_a_bare_m_elsewhere_stays_unsure():
     assert "1.2m" in unsure("The firm sold 1.2m last year.")
+
+
+def test_odds_in_a_report_on_a_horse_race():
+    text = (
+        "the 9 to 4 favourite jumps off in front from river ember at 100 to 30 and morning mist who was evens in the "
+        "betting ring drifted out to 7 to 2"
+    )
+    check(text, [("100 to 30", "ratio", "100:30"), ("7 to 2", "ratio", "7:2"), ("9 to 4", "ratio", "9:4")])
+
+
+def test_the_same_words_outside_racing_are_two_numbers():
+    check("The score went from 3 to 2 in the second half.", [("3", "quantity", "3"), ("2", "quantity", "2")])
