@@ -29,6 +29,7 @@ SPLITS = (
     "final17",
     "final18",
     "final19",
+    "final20",
     "final21",
 )
 STYLES = {
@@ -269,6 +270,8 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final18"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final19"]["articles"] >= 13 and per_split["final19"]["mentions"] >= 340
     assert per_split["final19"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final20"]["articles"] >= 13 and per_split["final20"]["mentions"] >= 340
+    assert per_split["final20"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final21"]["articles"] >= 13 and per_split["final21"]["mentions"] >= 340
     assert per_split["final21"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
