@@ -715,6 +715,32 @@ def _nth_day(text: str, v: Value) -> Value | None:
     return replace(v, category="ordinal", unit=m.group(1).lower(), confidence=CONFIDENT, why=None)
 
 
+# --- "a bus an hour": one of something per period ----------------------------------------------------------------
+
+_ONE_THING_PER = re.compile(
+    r"\b(an?)\s+(bus|train|tram|ferry|flight|service|boat|coach|meal|visit|shift|lesson|session|dose|pill|tablet|"
+    r"injection|delivery|collection|call|match|game)\s+(?:an?|per)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _one_thing_per(text: str, v: Value) -> Value | None:
+    """ "a bus an hour", "a meal a day": "a" and a thing that happens, then the period read as a span of one, is
+    one of that thing per period, a rate, as "one bus an hour" is."""
+    if not (v.sure and v.category == "duration" and v.low == 1 and v.qualifier == "exact" and not v.is_range):
+        return None
+    if not re.fullmatch(r"(?:an?|per)\s+\w+", v.text, re.IGNORECASE):
+        return None
+    period = v.text.split()[-1].lower()
+    if period not in RATE_PERIODS:
+        return None
+    m = _ONE_THING_PER.search(text, max(0, v.start - 30), v.start + len(v.text.split()[0]) + 1)
+    if m is None or m.end() != v.start + len(v.text.split()[0]) + 1:
+        return None
+    return replace(v, text=text[m.start() : v.end], start=m.start(), unit=m.group(2).lower(), noun=None,
+                   per=RATE_PERIODS[period], category="rate")  # fmt: skip
+
+
 # --- an exchange rate printed as a bare number ----------------------------------------------------------------
 
 _AGAINST_A_CURRENCY = re.compile(
@@ -1254,6 +1280,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         )
         v = _on_its_line(v, _exchange_rate(text, v) or _unbound_rate(text, v))
         v = _on_its_line(v, _share_change(text, v) or _percent_said_once(text, v) or _nth_day(text, v))
+        v = _on_its_line(v, _one_thing_per(text, v))
         v = _on_its_line(
             v, _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out)
         )

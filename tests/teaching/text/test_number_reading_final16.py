@@ -161,3 +161,15 @@ def test_odds_in_a_report_on_a_horse_race():
 
 def test_the_same_words_outside_racing_are_two_numbers():
     check("The score went from 3 to 2 in the second half.", [("3", "quantity", "3"), ("2", "quantity", "2")])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The route will have a bus an hour on Sundays.", ("a bus an hour", "rate", "1")),
+        ("They get a meal a day.", ("a meal a day", "rate", "1")),
+        ("It took a day.", ("a day", "duration", "1")),
+    ],
+)
+def test_a_thing_that_happens_a_period_is_one_per_period(text, expected):
+    check(text, [expected])
