@@ -741,6 +741,26 @@ def _one_thing_per(text: str, v: Value) -> Value | None:
                    per=RATE_PERIODS[period], category="rate")  # fmt: skip
 
 
+# --- golf: a score to par ---------------------------------------------------------------------------------------
+
+_TO_PAR = re.compile(r"[ \t-]+(under|over)(?:[ \t-]+par\b|(?=\s*[,.;)]|\s+(?:and|after|with|for|to|overall)\b))",
+                     re.IGNORECASE)  # fmt: skip
+_GOLF = re.compile(r"\b(?:birdies?|bogeys?|eagles?|par-\d|fairways?|greens?|putts?|golf\w*)\b", re.IGNORECASE)
+
+
+def _to_par(text: str, v: Value) -> Value | None:
+    """ "shot five under par", "finished on 13 under" in a report on golf: a score against par, below it negative
+    (−5, −13), above it positive; "under par" said anywhere, "13 under" alone only where the report is on golf."""
+    if not _bare(v) or v.low != int(v.low) or not 0 < v.low < 40:
+        return None
+    m = _TO_PAR.match(text, v.end)
+    if m is None or ("par" not in m.group(0).lower() and not _GOLF.search(text)):
+        return None
+    score = -v.low if m.group(1).lower() == "under" else v.low
+    end = v.end + len(m.group(0).rstrip())
+    return replace(v, text=text[v.start : end], end=end, low=score, high=score)
+
+
 # --- an exchange rate printed as a bare number ----------------------------------------------------------------
 
 _AGAINST_A_CURRENCY = re.compile(
@@ -1060,6 +1080,14 @@ _WORD_TIME = re.compile(
 )
 
 
+# Before "at nine": a word for an amount ("put the death toll at nine", "the count stood at 11")
+_AMOUNT_AT = re.compile(
+    r"\b(?:toll|total|tally|figure|number|count|estimate|score|level|price|cost|rate|majority|turnout)"
+    r"(?:\s+(?:stood|stands|was|is|rose|fell|put|set|had|has))?\s*\Z",
+    re.IGNORECASE,
+)
+
+
 def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
     """ "at two in the morning", "by ten at night", "at seven this morning", "at twenty to seven", "until half past
     nine": a clock time in words after a word that introduces one. With the part of the day it is that time;
@@ -1073,6 +1101,8 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
         lead = (m.group("lead") or "").lower()
         if not lead and (m.group("minutes") is None or m.group("dir").lower() != "past"):
             continue  # with no word that introduces a time, only "10 past 3", "quarter past nine" say one
+        if lead == "at" and m.group("minutes") is None and _AMOUNT_AT.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "put the death toll at nine on Thursday evening": an amount then, not a clock time
         if printed.isdigit() and (
             m.group("minutes") is None
             and (part is None or lead in {"from", "to"})
@@ -1280,7 +1310,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         )
         v = _on_its_line(v, _exchange_rate(text, v) or _unbound_rate(text, v))
         v = _on_its_line(v, _share_change(text, v) or _percent_said_once(text, v) or _nth_day(text, v))
-        v = _on_its_line(v, _one_thing_per(text, v))
+        v = _on_its_line(v, _one_thing_per(text, v) or _to_par(text, v))
         v = _on_its_line(
             v, _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out)
         )

@@ -474,6 +474,9 @@ class Scanner(DateReader):
             return "percentage_points", j + 2, hundredth
         if t.low == "basis" and self.is_word(j + 1, *DASHES) and self.is_word(j + 2, "point", "points"):
             return "percentage_points", j + 3, hundredth
+        if t.low == "percentage" and self.is_word(j + 1, *DASHES) and self.is_word(j + 2, "point", "points"):
+            if self.adjacent(j + 1) and self.adjacent(j + 2):
+                return "percentage_points", j + 3, one  # "a 0.75 percentage-point cut"
         if t.text in DASHES and self.adjacent(j) and self.adjacent(j + 1):
             if self.is_word(j + 1, "point"):
                 return "percentage_points", j + 2, one  # a 0.7-point rise
@@ -534,6 +537,16 @@ class Scanner(DateReader):
             if self.is_word(k, "c", "f", "celsius", "fahrenheit") and self.adjacent(k):
                 return "degrees", None, k + 1
             return "degrees", None, k
+        if (
+            self.is_word(j, "light")
+            and self.same_line(j)
+            and (
+                self.is_word(j + 1, "years", "year")
+                or self.is_word(j + 1, *DASHES)
+                and self.is_word(j + 2, "years", "year")
+            )
+        ):
+            return "light years", None, j + (2 if self.is_word(j + 1, "years", "year") else 3)  # a distance, not a span
         # "a 7 year old" in text without hyphens, "six months old", "three weeks old": an age in that unit
         if self.is_word(j, *_AGE_UNITS) and self.is_word(j + 1, "old", "olds") and self.same_line(j + 1):
             return f"{UNITS[t.low]} old", None, j + 2

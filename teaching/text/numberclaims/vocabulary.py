@@ -181,6 +181,8 @@ RATE_PERIODS = {
     "person": "person",
     "capita": "person",
     "annum": "year",
+    "fortnight": "fortnight",
+    "quarter": "quarter",
     "game": "game",
     "match": "match",
     "over": "over",
