@@ -1057,8 +1057,12 @@ class Scanner(DateReader):
             and self.is_num(k + 2)
         ):
             k += 1  # "25- to 34-year-olds", "10- and 12-hour shifts": the unit is printed once, on the second
-        glued = None if q or currency or (change and not between) else self._unit_range(i, j, first, k, between)
+        glued = None if currency or (change and not between) else self._unit_range(i, j, first, k, between)
         if glued is not None:
+            if q:  # "roughly 67C to 137C": the hedge is the range's
+                value, end = glued
+                s, e, text = self.span(i, end)
+                return _with(value, start=s, end=e, text=text, qualifier=qualifier, qualifier_word=qualifier_word), end
             return glued
         kind = "count"
         category = None
@@ -1357,6 +1361,9 @@ class Scanner(DateReader):
             elif mt is not None and mt.low in SPEED_UNITS and self.same_line(k):
                 unit, per = SPEED_UNITS[mt.low][0], "hour"
                 k, category = k + 1, "quantity"
+            elif mt is not None and mt.text in ("MLD", "mld") and self.same_line(k):
+                low, high = low * 1_000_000, high * 1_000_000  # "385 MLD": million litres a day, a water supply
+                unit, per, k, category = "litres", "day", k + 1, "quantity"
             elif mt is not None and mt.low == "km" and self.is_word(k + 1, "/") and self.is_word(k + 2, "h"):
                 unit, per, k, category = "km", "hour", k + 3, "quantity"
         if kind == "count" and category in (None, "money") and unit is None:

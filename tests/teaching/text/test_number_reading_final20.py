@@ -43,3 +43,15 @@ def test_a_score_to_par_in_golf(text, expected):
 )
 def test_light_years_percentage_points_and_periods(text, expected):
     check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Supply fell to just 11.4 MLD against demand of 385 MLD.", ("385 MLD", "rate", "385000000")),
+        ("It will be about 3C to 4C warmer.", ("about 3C to 4C", "range", "3..4")),
+        ("Snow of roughly 15cm-20cm fell.", ("roughly 15cm-20cm", "range", "15..20")),
+    ],
+)
+def test_million_litres_a_day_and_a_hedged_range_with_its_unit_on_both_ends(text, expected):
+    check(text, [expected])
