@@ -31,6 +31,7 @@ SPLITS = (
     "final19",
     "final20",
     "final21",
+    "final22",
 )
 STYLES = {
     "wire",
@@ -274,5 +275,7 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final20"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final21"]["articles"] >= 13 and per_split["final21"]["mentions"] >= 340
     assert per_split["final21"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final22"]["articles"] >= 13 and per_split["final22"]["mentions"] >= 340
+    assert per_split["final22"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
