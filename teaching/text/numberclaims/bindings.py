@@ -761,6 +761,17 @@ def _to_par(text: str, v: Value) -> Value | None:
     return replace(v, text=text[v.start : end], end=end, low=score, high=score)
 
 
+def _vote_shares(text: str, a: Value, b: Value) -> bool:
+    """ "Waikato voted No by 53.8 to 46.2": two bare numbers joined by "to", at least one with a decimal, that add
+    up to 100 are the two shares of a vote, percentages."""
+    if not (_bare(a) and _bare(b) and re.fullmatch(r"\s+to\s+|\s*[-–]\s*", text[a.end : b.start])):
+        return False
+    if "." not in a.text + b.text or abs(a.low + b.low - 100) > Decimal("0.11"):
+        return False
+    return re.search(r"\b(?:by|vote[ds]?|won|split|backed|margin|of)\s+\Z", text[max(0, a.start - 12) : a.start],
+                     re.IGNORECASE) is not None  # fmt: skip
+
+
 # --- an exchange rate printed as a bare number ----------------------------------------------------------------
 
 _AGAINST_A_CURRENCY = re.compile(
@@ -1322,6 +1333,9 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             out[-1] = replace(out[-1], confidence=UNSURE, why=WHY_SHARED_UNIT)
             if _spoken_range(out[-1], v):
                 v = replace(v, confidence=UNSURE, why=WHY_SPOKEN_RANGE)
+        if out and out[-1].end <= v.start and _vote_shares(text, out[-1], v):
+            out[-1] = replace(out[-1], unit="%", category="percent")  # "voted No by 53.8 to 46.2": two shares
+            v = replace(v, unit="%", category="percent")
         if out and out[-1].end <= v.start and _glued(text, out[-1], v):
             a = out.pop()
             declined.append(Declined(text[a.start : v.end], a.start, v.end, WHY_GLUED))

@@ -792,13 +792,15 @@ class Scanner(DateReader):
                 return f"{plain_number(n.value)} {c[0]}", n.next  # "$11.85 per $1,000" of assessed value
         if (
             money
-            and t.low in ("to", "against")
+            and t.low in ("to", "against", "in", "on")
             and self.is_word(j + 1, "the")
             and self.is_word(j + 2, "dollar", "euro", "pound", "yen", "rupee", "yuan", "franc")
             and self.same_line(j + 2)
             and (self._ends_phrase(j + 3) or self.is_word(j + 3, *_AFTER_A_RATE))
         ):
-            return self.toks[j + 2].low, j + 3  # "3,870 pesos to the dollar": an exchange rate
+            # "3,870 pesos to the dollar": an exchange rate; "10p in the pound", "30 cents on the dollar": so much
+            # of each unit owed
+            return self.toks[j + 2].low, j + 3
         if money and t.low == "of" and self.is_word(j + 1, "every", "each") and self.same_line(j + 2):
             unit = self.tok(j + 2)  # "14 paise of every rupee", "30 cents of every dollar": so much per unit
             if unit is not None and unit.kind == "word" and unit.text.islower() and unit.low not in STOP:

@@ -55,3 +55,17 @@ def test_light_years_percentage_points_and_periods(text, expected):
 )
 def test_million_litres_a_day_and_a_hedged_range_with_its_unit_on_both_ends(text, expected):
     check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Waikato voted No by 53.8 to 46.2.", [("53.8", "percent", "53.8"), ("46.2", "percent", "46.2")]),
+        ("It rose from 53.8 to 46.2 tonnes.", [("53.8", "quantity", "53.8")]),
+        ("Creditors will get less than 10p in the pound.", [("less than 10p in the pound", "rate", "0.1")]),
+        ("He paid 30 cents on the dollar.", [("30 cents on the dollar", "rate", "0.3")]),
+        ("He spent £5m on the euro campaign.", [("£5m", "money", "5000000")]),
+    ],
+)
+def test_vote_shares_that_add_up_to_100_and_so_much_in_the_pound(text, expected):
+    check(text, expected)
