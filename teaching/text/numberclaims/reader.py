@@ -2300,6 +2300,12 @@ class Scanner(DateReader):
         t, nxt = self.tok(i), self.tok(i + 1)
         if t is None or t.low not in ORDINAL_WORDS or not self.is_word(i - 1, "a", "an"):
             return False
+        if (
+            self.is_word(i - 2, *_SCORED)
+            and self._in_a_match(i)
+            and not (nxt is not None and self.same_line(i + 1) and nxt.low in _NOT_AN_ORDINAL_NOUN)
+        ):
+            return True  # "He added a second from the penalty spot": a second goal, in a report on a match
         if nxt is None or nxt.kind != "word" or not self.same_line(i + 1) or self.adjacent(i + 1):
             return False
         if self.is_word(i + 1, "and", "or") and self.is_word(i + 2, *ORDINAL_WORDS) and self.same_line(i + 2):
@@ -2810,7 +2816,11 @@ def _plural_noun(word: str) -> bool:
 _NOT_AN_ORDINAL_NOUN = {
     "more", "fewer", "less", "higher", "lower", "larger", "smaller", "bigger", "cheaper", "dearer", "off", "again",
     "overall", "ago", "later", "earlier", "before", "after", "lived", "said", "say", "says",
+    # "almost a second quicker", "a second clear": a second of time ahead of or behind something
+    "quicker", "faster", "slower", "clear", "ahead", "behind", "adrift", "sooner", "longer", "shorter",
 }  # fmt: skip
+# Verbs of scoring before "a second", "a third" in a report on a match: the nth goal, try or point
+_SCORED = {"added", "scored", "grabbed", "netted", "got", "headed", "struck", "bagged", "notched", "slotted", "claimed"}
 # Words before "10, 15 years" that make it one spoken range rather than a list or a label ("day 10, 15 people").
 _BEFORE_SPOKEN_RANGE = {"for", "of", "about", "around", "maybe", "perhaps", "some", "like", "than", "been", "in", "be"}
 _PERCENT_CONTEXT = re.compile(

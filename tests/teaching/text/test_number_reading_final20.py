@@ -69,3 +69,16 @@ def test_million_litres_a_day_and_a_hedged_range_with_its_unit_on_both_ends(text
 )
 def test_vote_shares_that_add_up_to_100_and_so_much_in_the_pound(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the match he scored early. He added a second from the penalty spot.", ("second", "ordinal", "2")),
+        ("The pit stop was almost a second quicker than Ferrari's.", ("almost a second", "duration", "1")),
+        ("He finished a second ahead.", ("a second", "duration", "1")),
+        ("They won a second term.", ("second", "ordinal", "2")),
+    ],
+)
+def test_a_second_goal_and_a_second_of_time(text, expected):
+    check(text, [expected])
