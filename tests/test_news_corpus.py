@@ -34,6 +34,7 @@ SPLITS = (
     "final22",
     "final23",
     "final24",
+    "final25",
 )
 STYLES = {
     "wire",
@@ -283,5 +284,7 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final23"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final24"]["articles"] >= 13 and per_split["final24"]["mentions"] >= 340
     assert per_split["final24"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final25"]["articles"] >= 13 and per_split["final25"]["mentions"] >= 340
+    assert per_split["final25"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
