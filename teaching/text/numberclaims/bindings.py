@@ -314,8 +314,12 @@ _BEATEN_CLOCK = re.compile(r"\b(?:broken|broke|break|breaking|beat|beaten|beatin
                            re.IGNORECASE)  # fmt: skip
 
 
+def _sentence_start(text: str, at: int) -> int:
+    return max((m.end() for m in re.finditer(r"[.!?]\s|\n", text[:at])), default=0)
+
+
 def _sentence(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in re.finditer(r"[.!?]\s|\n", text[:start])), default=0)
+    left = _sentence_start(text, start)
     right = re.search(r"[.!?](?:\s|\Z)|\n", text[end:])
     return text[left : end + (right.start() if right else len(text) - end)]
 
@@ -666,7 +670,7 @@ _PERCENT_TO = re.compile(r"\d\s*(?:%|per\s*cent|percent|pc)\s+to\s+\Z", re.IGNOR
 def _share_change(text: str, v: Value) -> Value | None:
     """ "Jo Penhale (Lib Dem) 1,184 (38.6%, +17.9)": a signed number after a share, in the same brackets, is the
     change of that share since the last election, in percentage points."""
-    if not _bare(v) or v.is_range:
+    if not _bare(v):
         return None
     start = v.start - 1 if text[v.start - 1 : v.start] == "+" else v.start
     if start == v.start and v.low >= 0:
@@ -680,7 +684,7 @@ def _percent_said_once(text: str, v: Value) -> Value | None:
     """ "voted by 87 per cent to 13", "won 54% to 46": a bare number right after a percentage and "to" is a
     percentage too (the two shares of a vote)."""
     share = _PERCENT_TO.search(text, max(0, v.start - 16), v.start)
-    if not _bare(v) or v.is_range or not share:
+    if not _bare(v) or not share:
         return None
     if _MOVED.search(text, max(0, share.start() - 30), share.start()):
         return None  # "rose 3% to 120": a change and the level it reached
@@ -719,7 +723,7 @@ def _nth_day(text: str, v: Value) -> Value | None:
 
 _ONE_THING_PER = re.compile(
     r"\b(an?)\s+(bus|train|tram|ferry|flight|service|boat|coach|meal|visit|shift|lesson|session|dose|pill|tablet|"
-    r"injection|delivery|collection|call|match|game)\s+(?:an?|per)\s+\Z",
+    r"injection|delivery|collection|call|match|game)\s+\Z",
     re.IGNORECASE,
 )
 
@@ -729,13 +733,12 @@ def _one_thing_per(text: str, v: Value) -> Value | None:
     one of that thing per period, a rate, as "one bus an hour" is."""
     if not (v.sure and v.category == "duration" and v.low == 1 and v.qualifier == "exact" and not v.is_range):
         return None
-    if not re.fullmatch(r"(?:an?|per)\s+\w+", v.text, re.IGNORECASE):
+    words = v.text.lower().split()
+    if len(words) != 2 or words[0] not in ("a", "an", "per") or words[1] not in RATE_PERIODS:
         return None
-    period = v.text.split()[-1].lower()
-    if period not in RATE_PERIODS:
-        return None
-    m = _ONE_THING_PER.search(text, max(0, v.start - 30), v.start + len(v.text.split()[0]) + 1)
-    if m is None or m.end() != v.start + len(v.text.split()[0]) + 1:
+    period = words[1]
+    m = _ONE_THING_PER.search(text, max(0, v.start - 30), v.start)
+    if m is None:
         return None
     return replace(v, text=text[m.start() : v.end], start=m.start(), unit=m.group(2).lower(), noun=None,
                    per=RATE_PERIODS[period], category="rate")  # fmt: skip
@@ -785,16 +788,12 @@ def _exchange_rate(text: str, v: Value) -> Value | None:
     """ "the rupee closed at 87.42 against the US dollar", "the won weakened past 1450 per dollar": a bare number
     then "to the" / "against the" / "per" and a currency is an exchange rate, so many of the currency the sentence
     names before it (the rupee's, the won's) for one of that currency; no currency before leaves it unsaid."""
-    if not (v.sure and v.kind == "count" and v.category == "quantity" and not v.is_range):
-        return None
-    if v.unit or v.noun or v.currency or v.per:
-        return None
-    m = _AGAINST_A_CURRENCY.match(text, v.end)
+    m = _AGAINST_A_CURRENCY.match(text, v.end) if _bare_amount(v) else None
     if m is None or "\n" in m.group(0):
         return None
     per = "dollar" if m.group(1).lower() == "greenback" else m.group(1).lower()
-    left = max((b.end() for b in re.finditer(r"[.!?]\s|\n", text[: v.start])), default=0)
-    named = [CURRENCY_WORDS[w.group(0).lower()] for w in re.finditer(r"[A-Za-z]+", text[left : v.start])
+    before = text[_sentence_start(text, v.start) : v.start]
+    named = [CURRENCY_WORDS[w.group(0).lower()] for w in re.finditer(r"[A-Za-z]+", before)
              if w.group(0).lower() in CURRENCY_WORDS and w.group(0).lower().rstrip("s") != per]  # fmt: skip
     return replace(v, text=text[v.start : m.end()], end=m.end(), per=per, currency=named[-1] if named else None,
                    category="rate")  # fmt: skip
