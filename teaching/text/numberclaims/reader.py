@@ -214,6 +214,8 @@ class Scanner(DateReader):
         super().__init__(text)
         # Text with its case and punctuation stripped (a caption track): spaces may stand for lost dashes.
         self.stripped = len(text) >= 120 and not _PUNCTUATION.search(text) and text == text.lower()
+        # A stripped caption track of a match (a commentary): its lines are short, so the match is the whole text's.
+        self.commentary = self.stripped and len({m.group().lower() for m in _MATCH_CONTEXT.finditer(text)}) >= 3
 
     def number(self, i: int, *, guard: bool = True, money: bool = False) -> _Num | None:
         t = self.tok(i)
@@ -1521,8 +1523,13 @@ class Scanner(DateReader):
         "2 5 percent" stay declined: a range or a decimal that lost its dash or point)."""
         if not (first.next == j + 1 and self.toks[j].is_integer and second.is_integer and len(second.text) <= 2):
             return None
-        if first.value > 20 or second.number > 20 or not self._in_a_match(j):
-            return None
+        if self._in_a_match(j):
+            if first.value > 20 or second.number > 20:
+                return None
+        elif not self.commentary or first.value == 0 or first.value > 199 or len(self.toks[j].text) > 3:
+            return None  # "0 9" in a commentary is a gap said aloud (0.9 seconds), not a score
+        elif first.value <= 12 and len(second.text) == 2 and second.number <= 59:
+            return None  # "at 6 12 of the third", "2 34 remaining", "the 2 40 at cheltenham": a clock, not a score
         after = first.next + 1
         if any(self.unit_or_noun(after)[:2]) or self.percent(after) or self.is_num(after) or self.rate(after)[0]:
             return None
@@ -2752,13 +2759,14 @@ def _with(value: Value, **changes) -> Value:
 
 
 def _could_be_two(printed: str) -> bool:
-    """ "150 200" could be 150 to 200 with its dash lost; "30 000" (a group starting with 0) or "2 104" (a range
-    from 2 to 104 is unlikely) can only be one number."""
+    """ "150 200" could be 150 to 200 with its dash lost; "30 000" (a group starting with 0), "2 104" (a range
+    from 2 to 104 is unlikely) or "34 200" (ends of different sizes) can only be one number."""
     groups = printed.split()
     if any(g.startswith("0") for g in groups[1:]):
         return False
     first, second = int(groups[0]), int(groups[1])
-    return first <= second < first * 10
+    # the ends of a range are round and of one size ("150 200", "120 150"); "34 200", "296 400" are thousands
+    return len(groups[0]) == len(groups[1]) and first % 10 == 0 and second % 10 == 0 and first < second < first * 2
 
 
 # After "six-", "three-": words that make an adjective, not a count of something ("two-way", "one-off").

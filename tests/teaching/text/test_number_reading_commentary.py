@@ -1,0 +1,60 @@
+"""A stripped caption track of a match (issue 9): its lines are short, so whether "88 85" is a score is decided
+by the whole commentary, not by the line; and a stripped thousands group is one number unless its two groups
+look like the ends of a range. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_number_reading_rules import readings
+
+COMMENTARY = (
+    "and welcome back to the arena for the fourth quarter of game 3 here tonight\n\n"
+    "the hawks lead the kings 88 85 with the home crowd on its feet\n\n"
+    "a steal and a dunk and it is 90 85\n\n"
+    "kings call a timeout with 2 34 remaining in the quarter\n\n"
+    "his average is up 0 9 on last year after tonight\n\n"
+    "that basket was his 30th point and the hawks have won 11 of their last 14 games at home"
+)
+
+
+def test_a_score_in_a_stripped_commentary_is_two_tallies_even_on_a_short_line():
+    got = readings(COMMENTARY)
+    assert {("88", "quantity", "88"), ("85", "quantity", "85"), ("90", "quantity", "90")} <= got
+
+
+def test_a_clock_or_a_decimal_said_aloud_in_a_commentary_is_not_a_score():
+    spans = {span for span, _, _ in readings(COMMENTARY)}
+    assert not spans & {"2", "34", "2 34", "0", "9", "0 9"}
+
+
+def test_a_stripped_bulletin_that_is_not_about_a_match_keeps_the_pair_declined():
+    text = (
+        "and now the business news\n\nhouse prices rose again in the spring\n\n"
+        "the index stands at 88 85 after a quiet month the lender said\n\n"
+        "mortgage approvals were flat and rents went up in most regions of the country"
+    )
+    spans = {span for span, _, _ in readings(text)}
+    assert not spans & {"88", "85", "88 85", "8885"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the average teacher will earn 34 200 pounds from september", ("34 200 pounds", "money", "34200")),
+        ("the typical home now costs 296 400 pounds in the region", ("296 400 pounds", "money", "296400")),
+        ("a crowd of 41 208 watched them in the national stadium tonight", ("41 208", "quantity", "41208")),
+    ],
+)
+def test_a_stripped_thousands_group_of_another_size_is_one_number(text, expected):
+    text += " and the club and the council and the union all said so in a statement on monday evening"
+    assert expected in readings(text)
+
+
+def test_two_round_groups_of_one_size_could_be_a_range_and_stay_declined():
+    text = (
+        "the flood left 150 200 homes without power in the delta officials said on monday and the council and "
+        "the union all said so in a statement"
+    )
+    spans = {span for span, _, _ in readings(text)}
+    assert not spans & {"150", "200", "150 200", "150 200 homes"}
