@@ -214,6 +214,7 @@ class Scanner(DateReader):
         super().__init__(text)
         # Text with its case and punctuation stripped (a caption track): spaces may stand for lost dashes.
         self.stripped = len(text) >= 120 and not _PUNCTUATION.search(text) and text == text.lower()
+        self.race_report = _RACE_REPORT.search(text) is not None
         # A stripped caption track of a match (a commentary): its lines are short, so the match is the whole text's.
         self.commentary = self.stripped and len({m.group().lower() for m in _MATCH_CONTEXT.finditer(text)}) >= 3
 
@@ -2483,6 +2484,38 @@ class Scanner(DateReader):
         seconds = Decimal(parts[0] * 3600 + parts[1] * 60 + parts[2])
         return self._make(i, k, seconds, seconds, "exact", None, unit="seconds"), k
 
+    def race_time_at(self, i: int) -> tuple[Value, int] | None:
+        """ "came home in 27:14", "clocked 9.91", "finished in 22.08": a time on a race clock after a word that
+        times a run, in a report on a race. "N:MM" is minutes and seconds (hours and minutes in a marathon; the
+        value is the same count either way); a bare decimal is seconds."""
+        t = self.tok(i)
+        if t is None or t.kind != "num" or t.grouped or t.digits > 3 or self.is_word(i - 1, "+", "-", *DASHES):
+            return None
+        lead = self.tok(i - 1)
+        if lead is None or not self.same_line(i) or lead.low not in _RACE_TIME_LEADS:
+            return None
+        if lead.low in _RACE_TIME_SOFT_LEADS and not self.race_report:
+            return None  # "in 27:14" or "under 9.91" outside a report on a race could be anything
+        after = self.tok(i + 1)
+        if t.is_integer and self.is_word(i + 1, ":") and self.adjacent(i + 1) and self.adjacent(i + 2):
+            seconds = self.tok(i + 2)
+            if seconds is None or seconds.kind != "num" or len(seconds.text.split(".")[0]) != 2:
+                return None
+            if seconds.number >= 60 or self.is_word(i + 3, ":", "am", "pm", "a", "p", "gmt", "bst", "local"):
+                return None  # "2:04:37" is clock_at's; "at 10:30am" is a time of day
+            value = t.number * 60 + seconds.number
+            unit = "minutes" if _MARATHON.search(self.text) and t.number <= 4 and seconds.is_integer else "seconds"
+            return self._make(i, i + 3, value, value, "exact", None, unit=unit), i + 3
+        if t.is_integer or len(t.text.split(".")[1]) != 2:
+            return None
+        if not self.race_report and lead.low not in {"clocked", "clocking", "timed", "swam"}:
+            return None  # "clocked 9.91", not "ran 3 times" or "in 2.5"
+        if after is not None and self.same_line(i + 1) and (after.low in NOUNS or _plural_noun(after.text)):
+            return None  # "in 22.08 seconds" is value_at's, with its unit
+        if after is not None and (after.text in {"%", "m", "s"} or after.low in SCALES):
+            return None  # "7.77 million", "1.87 lakh": a scaled amount
+        return self._make(i, i + 1, t.number, t.number, "exact", None, unit="seconds"), i + 1
+
     # --- what a reading leaves unread -------------------------------------------------------------------
 
     def settle(self, item: Value | Declined, k: int) -> tuple[Value | Declined | None, int]:
@@ -2871,6 +2904,32 @@ _ATHLETICS = re.compile(
     r"relay|freestyle|backstroke|breaststroke)\b",
     re.IGNORECASE,
 )
+# A race report names an event or a standard track distance ("the 1500m", "10,000 metres").
+# Words before a time on a race clock ("clocked 9.91", "came home in 27:14"); the soft ones only in a race report.
+_RACE_TIME_LEADS = {
+    "clocked",
+    "clocking",
+    "timed",
+    "ran",
+    "run",
+    "swam",
+    "in",
+    "under",
+    "sub",
+    "best",
+    "record",
+    "broke",
+    "broken",
+    "break",
+}
+_RACE_TIME_SOFT_LEADS = {"in", "under", "sub", "best", "record", "run", "ran", "broke", "broken", "break"}
+_RACE_REPORT = re.compile(
+    r"\b(?:marathon|sprint(?:ed|er|ers|s)?|hurdles|relay|freestyle|backstroke|breaststroke|butterfly|medley|"
+    r"personal best|world record|championship record|photo finish|finish line)\b|"
+    r"(?<![£$€\d.,])\b(?:60|100|110|200|400|800|1,?500|3,?000|5,?000|10,?000) ?(?:m|metres|meters)\b",
+    re.IGNORECASE,
+)
+_MARATHON = re.compile(r"\bmarathon", re.IGNORECASE)
 _MEASURED = {"tall", "long", "high", "deep", "wide", "away", "above", "below", "across", "underground", "apart"}
 _DECADES_OF_LIFE = {
     "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
@@ -2966,6 +3025,7 @@ def parse_claim(text: str) -> NumberClaim:
     readers = (
         scanner.decade_of_life_at,
         scanner.clock_at,
+        scanner.race_time_at,
         scanner.date_at,
         scanner.fraction_at,
         scanner.value_at,
