@@ -163,6 +163,13 @@ def test_all_reads_the_seen_splits_and_leaves_the_later_held_out_splits_apart(co
         assert [a.name for a in eval_readers.load(split, corpus)] == [f"{split}/{n:02d}-poll"]
     together = [a.name for a in eval_readers.load("held-out", corpus)]
     assert together == [f"{split}/{n:02d}-poll" for n, split in enumerate(held_out, start=first)]
+    pair = "+".join(held_out[:2])
+    assert [a.name for a in eval_readers.load(pair, corpus)] == [
+        f"{s}/{n:02d}-poll" for n, s in enumerate(held_out[:2], start=first)
+    ]
+    assert eval_readers.main(["--split", pair, "--corpus", str(corpus)]) == 0
+    with pytest.raises(SystemExit):
+        eval_readers.main(["--split", f"{held_out[0]}+nosuch", "--corpus", str(corpus)])
 
 
 def test_every_split_of_the_corpus_is_either_seen_or_held_out():

@@ -35,6 +35,10 @@ SPLITS = (
     "final23",
     "final24",
     "final25",
+    "final26",
+    "final27",
+    "final28",
+    "final29",
 )
 STYLES = {
     "wire",
@@ -286,5 +290,13 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final24"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final25"]["articles"] >= 13 and per_split["final25"]["mentions"] >= 340
     assert per_split["final25"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final26"]["articles"] >= 13 and per_split["final26"]["mentions"] >= 340
+    assert per_split["final26"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final27"]["articles"] >= 13 and per_split["final27"]["mentions"] >= 340
+    assert per_split["final27"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final28"]["articles"] >= 13 and per_split["final28"]["mentions"] >= 340
+    assert per_split["final28"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final29"]["articles"] >= 13 and per_split["final29"]["mentions"] >= 340
+    assert per_split["final29"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
