@@ -719,11 +719,14 @@ class Scanner(DateReader):
             return False
         if k == i:  # without its full stop, a full name: "2 Haile Gebru", "4 Sophie Lang (Ger)"; not "3 Arsenal fans"
             after = self.tok(k + 2)
-            if self.adjacent(k + 1) or name.low in UNITS or name.low in NOUNS or name.text.isupper() or after is None:
+            initial = len(name.text) == 1 and name.text.isupper()  # "1 D Kiptoo (Ken)", "2 M Sørensen"
+            if self.adjacent(k + 1) or name.low in UNITS or name.low in NOUNS or after is None:
+                return False
+            if name.text.isupper() and not initial:
                 return False
             if not (after.text == "(" or after.kind == "word" and after.text[:1].isupper() and self.same_line(k + 2)):
                 return False
-        return i == 0 or not self.same_line(i) or self.is_word(i - 1, ":", ";", *DASHES)
+        return i == 0 or not self.same_line(i) or self.is_word(i - 1, ":", ";", ",", *DASHES)
 
     def _ends_phrase(self, k: int) -> bool:
         t = self.tok(k)
@@ -2484,6 +2487,33 @@ class Scanner(DateReader):
         seconds = Decimal(parts[0] * 3600 + parts[1] * 60 + parts[2])
         return self._make(i, k, seconds, seconds, "exact", None, unit="seconds"), k
 
+    def elliptic_ordinal_at(self, i: int) -> tuple[Value, int] | None:
+        """ "sunk two and seized a third,", "patient for eight months … not for a ninth," "£95 for a first car and
+        £140 for a second.": "a" and an ordinal word that ends its phrase, after the place before it (a count of
+        N-1 or the ordinal N-1) in the sentence or the one before, is the next of those things, not a fraction or
+        a second of time. The ordinal alone is the mention."""
+        if not self.is_word(i, "a"):
+            return None
+        t = self.tok(i + 1)
+        if t is None or t.kind != "word" or not 2 <= ORDINAL_WORDS.get(t.low, 0) <= 10 or not self.same_line(i + 1):
+            return None
+        after = self.tok(i + 2)
+        if not (after is None or not self.same_line(i + 2) or after.text in _CLOSING or after.text in DASHES):
+            return None
+        if self.is_word(i - 1, *_SHARE_LEADS):
+            return None  # "cut by a third.", "lost a fifth,": a share
+        n = ORDINAL_WORDS[t.low]
+        before = {w for w, v in ORDINAL_WORDS.items() if v == n - 1} | {w for w, v in ONES.items() if v == n - 1}
+        before.add(str(n - 1))
+        k, stops = i - 1, 0
+        while k >= 0 and self.same_line(k + 1) and stops < 2:  # this sentence or the one before, in one paragraph
+            stops += self.toks[k].text in {".", "!", "?"}
+            if self.toks[k].low in before and not self.is_word(k + 1, "in", "out", "of", "per", "to"):
+                value = Decimal(n)
+                return Value(text=t.text, start=t.start, end=t.end, low=value, high=value, category="ordinal"), i + 2
+            k -= 1
+        return None
+
     def race_time_at(self, i: int) -> tuple[Value, int] | None:
         """ "came home in 27:14", "clocked 9.91", "finished in 22.08": a time on a race clock after a word that
         times a run, in a report on a race. "N:MM" is minutes and seconds (hours and minutes in a marathon; the
@@ -2904,6 +2934,10 @@ _ATHLETICS = re.compile(
     r"relay|freestyle|backstroke|breaststroke)\b",
     re.IGNORECASE,
 )
+# Before "a third", "a fifth": words that make it a share, not the next in a row ("cut by a third", "lost a fifth").
+_SHARE_LEADS = {"by", "than", "about", "nearly", "almost", "roughly", "around", "over", "under", "only", "just",
+                "barely", "least", "lost", "lose", "loses", "losing", "cut", "cuts", "of", "to", "get", "gets",
+                "got"}  # fmt: skip
 # A race report names an event or a standard track distance ("the 1500m", "10,000 metres").
 # Words before a time on a race clock ("clocked 9.91", "came home in 27:14"); the soft ones only in a race report.
 _RACE_TIME_LEADS = {
@@ -3026,6 +3060,7 @@ def parse_claim(text: str) -> NumberClaim:
         scanner.decade_of_life_at,
         scanner.clock_at,
         scanner.race_time_at,
+        scanner.elliptic_ordinal_at,
         scanner.date_at,
         scanner.fraction_at,
         scanner.value_at,
