@@ -755,6 +755,10 @@ class Scanner(DateReader):
         t = self.tok(j)
         if t is None or not self.same_line(j):
             return None, j
+        if money and t.low == "each" and self.is_word(j + 1, "a", "an", "per", "every"):
+            per, k = self.rate(j + 1, money=money, after_duration=after_duration, counted=counted)
+            if per:
+                return per, k  # "members paid £2.50 each a week": each member's rate
         if t.kind == "word" and t.low in RATE_WORDS and t.low != "annual":
             nxt = self.tok(j + 1)
             if not money and nxt is not None and self.same_line(j + 1) and _plural_noun(nxt.text):
@@ -866,6 +870,8 @@ class Scanner(DateReader):
                 return False  # "£17 an hour before tax"; but "£200 a year after the fire" places a time
             if self._rate_just_before(k - 3):
                 return False  # "$9 a month, or $112.50 a year after the exemption": a rate beside a rate
+        if self.is_word(k, "since") and self.is_num(k - 3) and self.is_word(k - 2, "a", "an", "per"):
+            return False  # "an average fall of 24,000 a month since the spring": the number's own rate
         if counted and self.is_word(k, "before", "after", "since") and not self.is_word(k - 3, "for", "within", "in"):
             return False  # "drew 180,000 visits a year before they closed", "10 times a week since January"
         if self.is_word(k, "or"):
@@ -1436,6 +1442,10 @@ class Scanner(DateReader):
         if label and bare:
             s, e, text = self.span(j, first.next)
             return Declined(text, s, e, WHY_LABEL), first.next
+        if bare and not q and self._place_in_a_series(j, first):
+            # "on day two", "lap 41 of 53", "after stage six", "world number 6": a place in a series
+            s, e, text = self.span(j, first.next)
+            return Value(text=text, start=s, end=e, low=first.value, high=first.value, category="ordinal"), first.next
         if bare and not first.digits and not first.scaled and first.value <= 1:
             one = self._one(j, k)
             if one is None:
@@ -1766,6 +1776,8 @@ class Scanner(DateReader):
         sentence = before[start + 1 :] + " " + after[: min(ends) if ends else len(after)]
         percentages = _PERCENT_CONTEXT.search(sentence) is not None
         scores = _SCORE_CONTEXT.search(sentence) is not None
+        if _VOTE_CONTEXT.search(sentence) and not _MATCH_CONTEXT.search(sentence):
+            return "percentage_points"  # "the share of the vote dropped by nearly nine points", "2.6 points short"
         if percentages and not scores:
             return "percentage_points"
         if scores and not percentages:
@@ -1775,6 +1787,29 @@ class Scanner(DateReader):
         if not percentages and not scores and self._in_a_match(j):
             return "quantity"  # "led by Andre Lyles with 27 points", in a report of a game
         return None
+
+    def _place_in_a_series(self, j: int, first: _Num) -> bool:
+        """The number at token j names a place in a series after a lowercase series word ("on day two", "lap 41 of
+        53", "session two", "world number 6"), not a count after it ("the next day two people died", "this leg 60
+        with three darts", "tie game 93 93", "the frame 76 to 58")."""
+        name = self.tok(j - 1)
+        if name is None or name.kind != "word" or not name.text.islower() or self.adjacent(j) or not self.same_line(j):
+            return False
+        if name.low in ("number", "no"):
+            if not self.is_word(j - 2, "world"):
+                return False
+        elif name.low not in _SERIES_WORDS:
+            return False
+        if first.value >= 100 or first.value < 1 or first.value != first.value.to_integral_value() or first.scaled:
+            return False
+        if self.is_word(j - 2, *_NOT_BEFORE_A_SERIES_WORD) or self.is_word(j - 2, *ORDINAL_WORDS):
+            return False
+        after = self.tok(first.next)
+        if after is None or not self.same_line(first.next):
+            return True
+        if after.kind == "num" or after.text in DASHES or after.low in ("to", "points", "runs", "goals"):
+            return False  # a score
+        return after.kind == "sym" or not (after.low in NOUNS or after.low in UNITS or _plural_noun(after.text))
 
     def _tennis_score(self, a: Decimal, b: Decimal) -> bool:
         """ "down 0-40 at 3-4 in the fifth" in a report on tennis: points (0, 15, 30, 40) or games (up to 7)."""
@@ -2899,6 +2934,12 @@ _PERCENT_CONTEXT = re.compile(
     r"\bvote share\b|\binterest rates?\b|\bunemployment\b|\binflation\b",
     re.IGNORECASE,
 )
+# A sentence about a vote's shares: "points" in it are percentage points, unless it is about a match.
+_VOTE_CONTEXT = re.compile(
+    r"\bof the vote\b|\bvote share\b|\bshare of the vote\b|\bturnout\b|\bballots?\b|\bswing\b|\belectorate\b|"
+    r"\bpolls?\b|\bpolling\b",
+    re.IGNORECASE,
+)
 _INDEX_CONTEXT = re.compile(
     r"\bindex\b|\bindices\b|\bftse\b|\bdow\b|\bnasdaq\b|\bs&p\b|\bnikkei\b|\bsensex\b|\bnifty\b|"
     r"\bhang seng\b|\bdax\b|\bcac\b|\bstoxx\b|\bkospi\b|\basx\b",
@@ -3011,6 +3052,11 @@ _AFTER_A_RATE = {"on", "in", "at", "since", "after", "before", "last", "this", "
 _VALUED_BY = {"earnings", "profits", "sales", "revenue", "revenues", "ebitda", "cashflow", "turnover"}
 _MULTIPLIED = {"salary", "income", "pay", "revenue", "profit", "rent", "value", "size", "price", "cost", "budget",
                "gdp", "output", "capacity", "speed", "amount", "rate", "average", "wage"}  # fmt: skip
+# Lowercase words naming a place in a series before its number ("on day two", "lap 41"), and words before them
+# that make the number a count instead ("the next day two people…", "this leg 60", "each round 30 riders").
+_SERIES_WORDS = {"day", "lap", "round", "stage", "session", "frame", "heat"}
+_NOT_BEFORE_A_SERIES_WORD = {"the", "this", "that", "a", "an", "each", "every", "per", "last", "next", "same", "one",
+                             "tie", "which", "whole", "entire", "full"}  # fmt: skip
 _SEQUENCE_NAMES = {"day", "week", "round", "stage", "game", "leg", "phase", "lap", "heat", "match", "year", "test"}
 # Words a count may follow across a hyphen: "mid-30s", "mum-of-three" (a mother of three children).
 _PREFIXES = {"mid", "pre", "post", "early", "late", "ex", "non", "anti", "over", "of", "magnitude"}

@@ -48,3 +48,58 @@ def test_a_third_said_of_the_next_in_a_row_is_an_ordinal(text, expected):
 )
 def test_a_share_stays_a_fraction(text, expected):
     assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The party's share of the vote fell by nearly seven points.",
+            ("nearly seven points", "percentage_points", "7"),
+        ),
+        ("The levy won 48.1% of the vote, 1.9 points short.", ("1.9 points", "percentage_points", "1.9")),
+        ("Turnout was down 4 points on 2022.", ("4 points", "percentage_points", "4")),
+    ],
+)
+def test_points_in_a_sentence_about_a_vote_are_percentage_points(text, expected):
+    assert expected in readings(text)
+
+
+def test_points_in_a_sentence_about_a_match_are_not_percentage_points():
+    got = readings("Turnout at the match was high and the hosts won by 12 points.")
+    assert not {r for r in got if r[1] == "percentage_points"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lists shrank by an average of 31,000 a month since the spring.", ("31,000 a month", "rate", "31000")),
+        ("Each of us paid £3.20 each a week into the kitty.", ("£3.20 each a week", "rate", "3.2")),
+    ],
+)
+def test_a_rate_across_since_or_each(text, expected):
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rain stopped play on day three at Lord's.", ("three", "ordinal", "3")),
+        ("he pitted on lap 19 for fresh tyres", ("19", "ordinal", "19")),
+        ("She beat the world number 4 in straight sets.", ("4", "ordinal", "4")),
+    ],
+)
+def test_a_place_in_a_series_after_its_lowercase_name(text, expected):
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The next day two people were arrested.", ("two people", "quantity", "2")),
+        ("He took the frame 71 to 40.", ("71", "quantity", "71")),
+        ("Every round 30 riders drop out.", ("30 riders", "quantity", "30")),
+    ],
+)
+def test_a_count_after_a_series_word_stays_a_count(text, expected):
+    assert expected in readings(text)
