@@ -670,10 +670,19 @@ class Scanner(DateReader):
         return self._make(i if between else j, end, first.value, second.value, "exact", None, unit=unit), end
 
     def _bowling_figures(self, j: int, first: _Num) -> bool:
-        """ "took 5-37", "figures of 3-41" in a report on cricket: wickets and runs, two tallies, not a range."""
+        """ "took 5-37", "figures of 3-41", "finished with 4-78", "M Fenwick 4-78" in a report on cricket: wickets and
+        runs, two tallies, not a range."""
         if not (first.digits and first.value <= 10 and CRICKET.search(self.text)):
             return False
-        return self.is_word(j - 1, "took", "takes", "taking", "returned", "claimed") or self.phrase(
+        before = self.tok(j - 1)
+        if (
+            before is not None
+            and before.kind == "word"
+            and before.text[:1].isupper()
+            and not self.sentence_start(j - 1)
+        ):
+            return before.low not in STOP  # "M Fenwick 4-78" in a scorecard: a bowler's name
+        return self.is_word(j - 1, "took", "takes", "taking", "returned", "claimed", "with") or self.phrase(
             j - 2, ("figures", "of")
         )
 
@@ -1166,6 +1175,12 @@ class Scanner(DateReader):
             if candidate is not None and self.is_word(k, "in") and self._occasions_after(candidate.next):
                 candidate = None  # "eight in 14 games", "five in six matches": a count over a span, two mentions
             if candidate is not None and candidate.value > first.value and (first.value < 100 or candidate.scaled):
+                per_what = self._per_noun(candidate.next) if self.is_word(k, "per") and candidate.digits else None
+                if per_what is not None and candidate.value == candidate.value.to_integral_value():
+                    # "3.1 per 1,000 person-years", "4.9 per 1,000 births": a rate for so many of something
+                    noun, end = per_what
+                    per = f"{plain_number(candidate.value)} {noun}"
+                    return self._make(i, end, first.value, first.value, qualifier, qualifier_word, per=per), end
                 if candidate.value == candidate.value.to_integral_value() and not self.unit_or_noun(candidate.next)[0]:
                     end = candidate.next
                     return self._ratio(i, end, first.value, candidate.value, "ratio", qualifier, qualifier_word), end
@@ -1205,7 +1220,13 @@ class Scanner(DateReader):
         elif self.is_word(k, *DASHES) and self.same_line(k) and self.same_line(k + 1):
             c2 = self.currency_before(k + 1)
             candidate = self.number(c2[1] if c2 else k + 1, guard=False, money=currency is not None)
-            if candidate is not None and candidate.digits == first.digits and bool(c2) <= bool(currency):
+            figures = (
+                candidate is not None
+                and not currency
+                and self._bowling_figures(j, first)
+                and not any(self.unit_or_noun(candidate.next)[:2])
+            )
+            if candidate is not None and (candidate.digits == first.digits or figures) and bool(c2) <= bool(currency):
                 tight = self.adjacent(k) and self.adjacent(k + 1)
                 scoreline = (
                     tight
@@ -1220,7 +1241,7 @@ class Scanner(DateReader):
                     and not self.is_word(j - 1, "aged", "ages", "age", "between", "from")
                     and (self._in_a_match(j) or self._tennis_score(first.value, candidate.value))
                 ) or (tight and tally and not pct and not currency and not candidate.scaled)
-                scoreline = scoreline or (tight and not pct and not currency and self._bowling_figures(j, first))
+                scoreline = scoreline or (tight and not pct and figures)
                 if (
                     tight
                     and first.digits
@@ -1787,6 +1808,19 @@ class Scanner(DateReader):
         if not percentages and not scores and self._in_a_match(j):
             return "quantity"  # "led by Andre Lyles with 27 points", in a report of a game
         return None
+
+    def _per_noun(self, k: int) -> tuple[str, int] | None:
+        """The lowercase noun at token k after "per 1,000" ("births", "person-years"), with the index after it."""
+        t = self.tok(k)
+        if t is None or t.kind != "word" or not t.text.islower() or t.low in STOP or not self.same_line(k):
+            return None
+        if self.is_word(k + 1, *DASHES) and self.adjacent(k + 1) and self.adjacent(k + 2):
+            nxt = self.tok(k + 2)
+            if nxt is not None and nxt.kind == "word" and nxt.text.islower():
+                return f"{t.low}-{nxt.low}", k + 3  # "person-years"
+        if not (t.low in NOUNS or _plural_noun(t.text)):
+            return None
+        return t.low, k + 1
 
     def _place_in_a_series(self, j: int, first: _Num) -> bool:
         """The number at token j names a place in a series after a lowercase series word ("on day two", "lap 41 of

@@ -103,3 +103,36 @@ def test_a_place_in_a_series_after_its_lowercase_name(text, expected):
 )
 def test_a_count_after_a_series_word_stays_a_count(text, expected):
     assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Marsh finished with 5-61 as the innings closed on 240 runs.",
+            [("5", "quantity", "5"), ("61", "quantity", "61")],
+        ),
+        (
+            "Scorecard: 288 (T Blake 97; R Singh 3-44) in the Test match",
+            [("3", "quantity", "3"), ("44", "quantity", "44")],
+        ),
+    ],
+)
+def test_bowling_figures_are_two_tallies(text, expected):
+    assert set(expected) <= readings(text)
+
+
+def test_a_range_with_its_unit_in_a_text_about_runs_stays_a_range():
+    assert ("5-10mm", "range", "5..10") in readings("Rain of 5-10mm is expected, and he runs the farm.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cases fell to 2.4 per 1,000 person-years.", ("2.4 per 1,000 person-years", "rate", "2.4")),
+        ("The rate was 6.2 per 1,000 births.", ("6.2 per 1,000 births", "rate", "6.2")),
+        ("a rate of 5.7 per 1,000 against 18.4 per 1,000.", ("5.7 per 1,000", "ratio", "5.7:1000")),
+    ],
+)
+def test_so_many_per_thousand_of_something_is_a_rate(text, expected):
+    assert expected in readings(text)
