@@ -39,6 +39,8 @@ SPLITS = (
     "final27",
     "final28",
     "final29",
+    "final30",
+    "final31",
 )
 STYLES = {
     "wire",
@@ -298,5 +300,9 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final28"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final29"]["articles"] >= 13 and per_split["final29"]["mentions"] >= 340
     assert per_split["final29"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final30"]["articles"] >= 13 and per_split["final30"]["mentions"] >= 340
+    assert per_split["final30"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final31"]["articles"] >= 13 and per_split["final31"]["mentions"] >= 340
+    assert per_split["final31"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
