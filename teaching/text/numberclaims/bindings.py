@@ -1098,6 +1098,12 @@ _AMOUNT_AT = re.compile(
 )
 
 
+def sets_an_amount(text: str, at: int) -> bool:
+    """The words just before offset ``at`` (where "at" begins) set a level ("put the death toll at", "the figure
+    stood at"), so the number after "at" is an amount, not a clock time."""
+    return _AMOUNT_AT.search(text, max(0, at - 40), at) is not None
+
+
 def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
     """ "at two in the morning", "by ten at night", "at seven this morning", "at twenty to seven", "until half past
     nine": a clock time in words after a word that introduces one. With the part of the day it is that time;
@@ -1111,7 +1117,7 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
         lead = (m.group("lead") or "").lower()
         if not lead and (m.group("minutes") is None or m.group("dir").lower() != "past"):
             continue  # with no word that introduces a time, only "10 past 3", "quarter past nine" say one
-        if lead == "at" and m.group("minutes") is None and _AMOUNT_AT.search(text, max(0, m.start() - 40), m.start()):
+        if lead == "at" and m.group("minutes") is None and sets_an_amount(text, m.start()):
             continue  # "put the death toll at nine on Thursday evening": an amount then, not a clock time
         if printed.isdigit() and (
             m.group("minutes") is None

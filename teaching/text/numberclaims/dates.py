@@ -550,6 +550,12 @@ class DateReader(Walker):
             zoned = self.is_word(j, *_CLOCK_ZONES) and self.same_line(j)  # "(15.40 GMT)"
             if self._meridiem(j) is None and not (at and plain) and not zoned:
                 return None  # "10.30" alone is a decimal; "at 9.15." is a time
+        elif t.is_integer and len(t.text) in (3, 4) and getattr(self, "stripped", False):
+            # a caption track that lost the colon: "at 140 in the morning", "at 1115pm"
+            hour, minute = int(t.text[:-2]), int(t.text[-2:])
+            in_the = self.is_word(i - 1, *_BEFORE_A_TIME) and self._part_of_day(j, only_in=True)
+            if self._meridiem(j) is None and not in_the:
+                return None
         elif t.is_integer and len(t.text) <= 2:
             hour, minute = int(t.text), 0
             nxt = self.tok(j)

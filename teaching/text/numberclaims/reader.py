@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property
 from math import gcd
 
-from teaching.text.numberclaims.bindings import bind
+from teaching.text.numberclaims.bindings import WHY_BARE_HOUR, bind, sets_an_amount
 from teaching.text.numberclaims.dates import DateReader, Point
 from teaching.text.numberclaims.values import (
     CONFIDENT,
@@ -1492,6 +1492,8 @@ class Scanner(DateReader):
             confidence, why = UNSURE, WHY_YEAR_OR_COUNT
         elif bare_number and self._clock_like(j, first) and not q:
             confidence, why = UNSURE, WHY_CLOCK
+        elif bare_number and not q and self._hour_at_the_end(j, first, k):
+            confidence, why = UNSURE, WHY_BARE_HOUR
         elif (
             noun
             and noun.lower() not in NOUNS
@@ -1808,6 +1810,19 @@ class Scanner(DateReader):
         if not percentages and not scores and self._in_a_match(j):
             return "quantity"  # "led by Andre Lyles with 27 points", in a report of a game
         return None
+
+    def _hour_at_the_end(self, j: int, first: _Num, k: int) -> bool:
+        """ "back with the news at 7", "finishes work at 9,": a whole number from 1 to 12 after "at" that ends its
+        phrase may be a time of day; not after words that set a level ("put the death toll at 9,"). (Hour words,
+        "at nine", are the bindings' WHY_BARE_HOUR rule.)"""
+        if not self.is_word(j - 1, "at") or not first.digits or first.scaled or not 1 <= first.value <= 12:
+            return False
+        if first.value != first.value.to_integral_value():
+            return False
+        after = self.tok(k)
+        if not (after is None or not self.same_line(k) or after.text in {",", ".", ";", "!", "?"}):
+            return False
+        return not sets_an_amount(self.text, self.toks[j - 1].start)
 
     def _per_noun(self, k: int) -> tuple[str, int] | None:
         """The lowercase noun at token k after "per 1,000" ("births", "person-years"), with the index after it."""

@@ -136,3 +136,28 @@ def test_a_range_with_its_unit_in_a_text_about_runs_stays_a_range():
 )
 def test_so_many_per_thousand_of_something_is_a_rate(text, expected):
     assert expected in readings(text)
+
+
+STRIPPED = " and the landlord was fined 500 pounds by the magistrates in wakefield on tuesday afternoon"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("police found customers inside the pub at 140 in the morning" + STRIPPED, ("140", "time", "01:40")),
+        ("the fight started at 1115pm outside the club" + STRIPPED, ("1115pm", "time", "23:15")),
+    ],
+)
+def test_a_stripped_clock_time_that_lost_its_colon(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_stripped_three_digit_count_stays_a_count():
+    text = "police found 140 customers inside the pub in the morning" + STRIPPED
+    assert ("140 customers", "quantity", "140") in readings(text)
+
+
+def test_at_seven_at_the_end_of_a_phrase_is_not_read_as_an_amount():
+    spans = {span for span, _, _ in readings("I'll be back just after the news at 7.")}
+    assert "7" not in spans
+    assert ("9", "quantity", "9") in readings("Police had put the death toll at 9, officials said.")
