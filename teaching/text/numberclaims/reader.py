@@ -1560,16 +1560,23 @@ class Scanner(DateReader):
         "2 5 percent" stay declined: a range or a decimal that lost its dash or point)."""
         if not (first.next == j + 1 and self.toks[j].is_integer and second.is_integer and len(second.text) <= 2):
             return None
-        if self._in_a_match(j):
-            if first.value > 20 or second.number > 20:
-                return None
-        elif not self.commentary or first.value == 0 or first.value > 199 or len(self.toks[j].text) > 3:
-            return None  # "0 9" in a commentary is a gap said aloud (0.9 seconds), not a score
-        elif first.value <= 12 and len(second.text) == 2 and second.number <= 59:
-            return None  # "at 6 12 of the third", "2 34 remaining", "the 2 40 at cheltenham": a clock, not a score
+        in_a_match = self._in_a_match(j)
+        small = first.value <= 20 and second.number <= 20
+        if not (in_a_match and small):
+            if not self.commentary or first.value == 0 or first.value > 199 or len(self.toks[j].text) > 3:
+                return None  # "0 9" in a commentary is a gap said aloud (0.9 seconds), not a score
+            if first.value <= 12 and len(second.text) == 2 and second.number <= 59:
+                return None  # "at 6 12 of the third", "2 34 remaining", "the 2 40 at cheltenham": a clock, not a score
         after = first.next + 1
-        if any(self.unit_or_noun(after)[:2]) or self.percent(after) or self.is_num(after) or self.rate(after)[0]:
+        unit, noun, _ = self.unit_or_noun(after)
+        if self.commentary and noun and not unit:
+            # in a commentary a lowercase name follows a score ("thats 80 74 marsh now has 22 points")
+            t = self.toks[after]
+            noun = t.low in NOUNS or _plural_noun(t.text)
+        if unit or noun or self.percent(after) or self.rate(after)[0]:
             return None
+        if self.is_num(after) and not (self.commentary and any(self.unit_or_noun(after + 1)[:2])):
+            return None  # "87 79 6 minutes 30 to go": a score, then a clock with its unit
         if self.is_word(after, *SCALES):
             return None  # "3 2 crore viewers": a scaled number that lost its point, not a score
         a = self._make(j, j + 1, first.value, first.value, "exact", None)
@@ -3124,7 +3131,9 @@ _NOT_COUNTED_BY_ONE = {
     "sees", "went", "goes", "came", "comes", "got", "gets", "took", "takes", "gave", "gives", "spoke", "speaks",
     "recalls", "admits", "insists", "describes", "complains", "warns", "adds", "explains", "claims",
 }  # fmt: skip
-_NOT_NOUNS = {"towards", "afterwards", "always", "perhaps", "sometimes", "whereas", "besides", "nevertheless", "thus"}
+_NOT_NOUNS = {"towards", "afterwards", "always", "perhaps", "sometimes", "whereas", "besides", "nevertheless", "thus",
+              # contractions that lost their apostrophe in stripped text ("thats the ball game")
+              "thats", "whats", "theres", "heres", "wheres", "lets", "hes", "shes"}  # fmt: skip
 
 
 def _category(category: str, unit: str | None, per: str | None, is_range: bool) -> str:

@@ -58,3 +58,17 @@ def test_two_round_groups_of_one_size_could_be_a_range_and_stay_declined():
     )
     spans = {span for span, _, _ in readings(text)}
     assert not spans & {"150", "200", "150 200", "150 200 homes"}
+
+
+LONG_COMMENTARY = (
+    "and welcome back to the arena for the fourth quarter of game 3 here tonight in the series\n\n"
+    "a steal at the other end and thats 80 74 marsh now has 22 points and 11 rebounds this season\n\n"
+    "an answer from the baseline 87 79 6 minutes 30 to go\n\n"
+    "he hits both free throws 98 91 thats the ball game and the hawks have won it"
+)
+
+
+@pytest.mark.parametrize("pair", [("80", "74"), ("87", "79"), ("98", "91")])
+def test_a_commentary_score_over_twenty_a_side_followed_by_a_name_a_clock_or_thats(pair):
+    got = readings(LONG_COMMENTARY)
+    assert {(pair[0], "quantity", pair[0]), (pair[1], "quantity", pair[1])} <= got
