@@ -37,6 +37,7 @@ from teaching.text.numberclaims.vocabulary import (
     CURRENCY_SYMBOLS,
     CURRENCY_UNIT_NAMES,
     CURRENCY_WORDS,
+    DAILY_UNITS,
     DASHES,
     DENOMINATORS,
     DURATION_SCALE,
@@ -550,6 +551,8 @@ class Scanner(DateReader):
             )
         ):
             return "light years", None, j + (2 if self.is_word(j + 1, "years", "year") else 3)  # a distance, not a span
+        if self.phrase(j, ("parts", "per")) and self.is_word(j + 2, "million", "billion", "thousand", "trillion"):
+            return f"parts per {self.toks[j + 2].low}", None, j + 3  # a concentration, a unit: not a rate
         # "a 7 year old" in text without hyphens, "six months old", "three weeks old": an age in that unit
         if self.is_word(j, *_AGE_UNITS) and self.is_word(j + 1, "old", "olds") and self.same_line(j + 1):
             return f"{UNITS[t.low]} old", None, j + 2
@@ -1399,6 +1402,18 @@ class Scanner(DateReader):
             elif mt is not None and mt.text in ("MLD", "mld") and self.same_line(k):
                 low, high = low * 1_000_000, high * 1_000_000  # "385 MLD": million litres a day, a water supply
                 unit, per, k, category = "litres", "day", k + 1, "quantity"
+            elif mt is not None and mt.low in DAILY_UNITS and self.same_line(k):
+                factor, unit = DAILY_UNITS[mt.low]  # "500,000 bpd", "1.2 mbpd": barrels of oil a day
+                low, high, per, k, category = low * factor, high * factor, "day", k + 1, "quantity"
+            elif (
+                mt is not None
+                and mt.low == "b"
+                and self.is_word(k + 1, "/")
+                and self.is_word(k + 2, "d")
+                and self.adjacent(k + 1)
+                and self.adjacent(k + 2)
+            ):
+                unit, per, k, category = "barrels", "day", k + 3, "quantity"  # "300,000 b/d"
             elif mt is not None and mt.low == "km" and self.is_word(k + 1, "/") and self.is_word(k + 2, "h"):
                 unit, per, k, category = "km", "hour", k + 3, "quantity"
         if kind == "count" and category in (None, "money") and unit is None:
@@ -2169,9 +2184,6 @@ class Scanner(DateReader):
             return None
         if d.low == "quarters" and not self.is_word(k + 1, "of") and self.is_word(i - 1, *_BEFORE_COUNTED_PERIODS):
             return None  # "over the last two quarters", "for two quarters": quarters of a year or a game, counted
-        if t.low in ("a", "an") and d.low in ORDINAL_WORDS and self._elided_ordinal(i, k):
-            n = Decimal(ORDINAL_WORDS[d.low])
-            return Value(text=d.text, start=d.start, end=d.end, low=n, high=n, category="ordinal"), k + 1
         if t.low in ("a", "an") and d.low == "fourth" and not self._an_amount_before(i):
             return None  # "a fourth term"; but "by at least a fourth" is a part
         points = self._part_point(k + 1) if d.low in ("half", "quarter", "quarters") else None
@@ -2423,25 +2435,33 @@ class Scanner(DateReader):
         return nxt.low not in UNITS or (t.low not in {"quarter", "half", "second"} and UNITS[nxt.low] in DURATION_UNITS)
 
     def _elided_ordinal(self, a: int, k: int) -> bool:
-        """ "$250 for a first offense and $1,000 for a third.": "a third" ends the clause after "a first" or
-        "a second" in the same sentence, so it is the third of the same thing, not a part."""
+        """ "$250 for a first offense and $1,000 for a third.", "sunk two and seized a third,", "patient for eight
+        months … not for a ninth,": "a" + the ordinal at k ends its clause after the place before it (a count of
+        N-1, the ordinal N-1, or "a first"/"a second") in the sentence or the one before, so it is the next of the
+        same thing, not a part ("cut by a third." asks for an amount)."""
         end = self.tok(k + 1)
-        if not (end is None or end.text in {".", ",", ";", ":"} or not self.same_line(k + 1)):
+        if not (end is None or end.text in {".", ",", ";", ":", "!", "?", "”", '"', ")"} or not self.same_line(k + 1)):
             return False
         if self._an_amount_before(a):
             return False
-        n = a - 1
-        while n > 0 and n > a - 30 and self.same_line(n + 1) and self.toks[n].text not in {".", "?", "!"}:
-            if self.is_word(n, "first", "second") and self.is_word(n - 1, "a", "an", "the"):
+        n = ORDINAL_WORDS.get(self.toks[k].low, 0)
+        before = {w for w, v in ORDINAL_WORDS.items() if v == n - 1} | {w for w, v in ONES.items() if v == n - 1}
+        before.add(str(n - 1))
+        m, stops = a - 1, 0
+        while m >= 0 and m > a - 60 and self.same_line(m + 1) and stops < 2:
+            stops += self.toks[m].text in {".", "!", "?"}
+            if self.is_word(m, "first", "second") and self.is_word(m - 1, "a", "an", "the") and stops == 0:
                 return True
-            n -= 1
+            if self.toks[m].low in before and not self.is_word(m + 1, "in", "out", "of", "per", "to"):
+                return True
+            m -= 1
         return False
 
     def _an_amount_before(self, a: int) -> bool:
         """The words before the "a" at token a ask for an amount ("by a", "at least a", "than a"), so what
         follows is a part of something, not a position."""
-        if self.is_word(a - 1, "by", "than"):
-            return True
+        if self.is_word(a - 1, "by", "than", *_TAKES_A_SHARE):
+            return True  # "cut by a third", "lost a fifth", "they'll get a fifth"
         for words, _ in QUALIFIER_PHRASES:
             if len(words) <= a and all(self.is_word(a - len(words) + n, w) for n, w in enumerate(words)):
                 return True
@@ -2579,31 +2599,15 @@ class Scanner(DateReader):
         return self._make(i, k, seconds, seconds, "exact", None, unit="seconds"), k
 
     def elliptic_ordinal_at(self, i: int) -> tuple[Value, int] | None:
-        """ "sunk two and seized a third,", "patient for eight months … not for a ninth," "£95 for a first car and
-        £140 for a second.": "a" and an ordinal word that ends its phrase, after the place before it (a count of
-        N-1 or the ordinal N-1) in the sentence or the one before, is the next of those things, not a fraction or
-        a second of time. The ordinal alone is the mention."""
-        if not self.is_word(i, "a"):
-            return None
+        """ "a third," said of the next in a row (see ``_elided_ordinal``): the ordinal alone is the mention. Read
+        before fractions and durations, so "a second," is not a second of time either."""
         t = self.tok(i + 1)
-        if t is None or t.kind != "word" or not 2 <= ORDINAL_WORDS.get(t.low, 0) <= 10 or not self.same_line(i + 1):
+        if not self.is_word(i, "a") or t is None or t.kind != "word" or not self.same_line(i + 1):
             return None
-        after = self.tok(i + 2)
-        if not (after is None or not self.same_line(i + 2) or after.text in _CLOSING or after.text in DASHES):
+        if not 2 <= ORDINAL_WORDS.get(t.low, 0) <= 10 or not self._elided_ordinal(i, i + 1):
             return None
-        if self.is_word(i - 1, *_SHARE_LEADS):
-            return None  # "cut by a third.", "lost a fifth,": a share
-        n = ORDINAL_WORDS[t.low]
-        before = {w for w, v in ORDINAL_WORDS.items() if v == n - 1} | {w for w, v in ONES.items() if v == n - 1}
-        before.add(str(n - 1))
-        k, stops = i - 1, 0
-        while k >= 0 and self.same_line(k + 1) and stops < 2:  # this sentence or the one before, in one paragraph
-            stops += self.toks[k].text in {".", "!", "?"}
-            if self.toks[k].low in before and not self.is_word(k + 1, "in", "out", "of", "per", "to"):
-                value = Decimal(n)
-                return Value(text=t.text, start=t.start, end=t.end, low=value, high=value, category="ordinal"), i + 2
-            k -= 1
-        return None
+        value = Decimal(ORDINAL_WORDS[t.low])
+        return Value(text=t.text, start=t.start, end=t.end, low=value, high=value, category="ordinal"), i + 2
 
     def race_time_at(self, i: int) -> tuple[Value, int] | None:
         """ "came home in 27:14", "clocked 9.91", "finished in 22.08": a time on a race clock after a word that
@@ -3031,10 +3035,8 @@ _ATHLETICS = re.compile(
     r"relay|freestyle|backstroke|breaststroke)\b",
     re.IGNORECASE,
 )
-# Before "a third", "a fifth": words that make it a share, not the next in a row ("cut by a third", "lost a fifth").
-_SHARE_LEADS = {"by", "than", "about", "nearly", "almost", "roughly", "around", "over", "under", "only", "just",
-                "barely", "least", "lost", "lose", "loses", "losing", "cut", "cuts", "of", "to", "get", "gets",
-                "got"}  # fmt: skip
+# Before "a third", "a fifth": verbs that take a share of something ("lost a fifth", "they'll get a fifth each").
+_TAKES_A_SHARE = {"lost", "lose", "loses", "losing", "cut", "cuts", "get", "gets", "got", "of", "to"}
 # A race report names an event or a standard track distance ("the 1500m", "10,000 metres").
 # Words before a time on a race clock ("clocked 9.91", "came home in 27:14"); the soft ones only in a race report.
 _RACE_TIME_LEADS = {

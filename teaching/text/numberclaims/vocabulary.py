@@ -197,6 +197,9 @@ NOT_RATE_AFTER = {
 # Speeds carry their own rate.
 # Words that say a report is about cricket (where "12 an over", "took 5-37" and a "maiden hundred" mean runs)
 CRICKET = re.compile(r"\b(?:overs|wickets?|innings|runs|bowl\w*|batt\w*|cricket|odi|test match)\b", re.IGNORECASE)
+# Units that carry "a day" in them: oil output in barrels per day ("500,000 bpd"; "mbpd" is millions of them).
+DAILY_UNITS = {"bpd": (1, "barrels"), "bopd": (1, "barrels"), "mbpd": (1_000_000, "barrels"),
+               "mbd": (1_000_000, "barrels")}  # fmt: skip
 SPEED_UNITS = {"mph": ("miles", "hour"), "kph": ("km", "hour"), "kmph": ("km", "hour"), "km/h": ("km", "hour")}
 
 #: What a number may count, by class. Values whose nouns are in different classes are not comparable.
