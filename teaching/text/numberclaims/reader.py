@@ -486,6 +486,8 @@ class Scanner(DateReader):
                 return "percentage_points", j + 2, one  # a 0.7-point rise
             if self.is_word(j + 1, "percentage") and self.is_word(j + 2, *DASHES) and self.is_word(j + 3, "point"):
                 return "percentage_points", j + 4, one
+            if self.is_word(j + 1, "basis") and self.is_word(j + 2, *DASHES) and self.is_word(j + 3, "point"):
+                return "percentage_points", j + 4, hundredth  # "a 25-basis-point cut"
         return None
 
     def currency_after(self, j: int) -> tuple[str, int] | None:
@@ -936,6 +938,14 @@ class Scanner(DateReader):
         if nxt is None or not nxt.digits or not self.same_line(k):
             return None
         u = self.tok(nxt.next)
+        said = (
+            unit in ("hours", "minutes") and nxt.value < 60 and len(self.toks[k].text) == 2 and self.toks[k].is_integer
+        )
+        if said and (u is None or not self.same_line(nxt.next) or u.kind == "sym" or u.low in _AFTER_A_CLOCK_SAID):
+            # "8 minutes 40 to go", "two hours 15 to spare": the smaller unit said without its name
+            small = "seconds" if unit == "minutes" else "minutes"
+            total = (total * seconds[unit] + nxt.value * seconds[small]) / seconds[small]
+            return total, small, nxt.next
         if u is None or u.kind != "word" or UNITS.get(u.low) not in seconds or seconds[UNITS[u.low]] >= seconds[unit]:
             return None
         small = UNITS[u.low]
@@ -2132,6 +2142,11 @@ class Scanner(DateReader):
                                  category="duration"), span[1]  # fmt: skip
                 if u is not None and self.adjacent(i + 2) and u.low in ("price", "priced", "fare", "fares"):
                     return self._fraction(i, i + 3, Decimal(1), Decimal(2)), i + 3  # half-price: a half of the price
+                if (points := self._part_point(i + 1)) is not None:
+                    half = Decimal("0.5")  # "a half-point cut": half a percentage point
+                    s, e, text = self.span(i, points)
+                    return Value(text=text, start=s, end=e, low=half, high=half, unit="percentage points",
+                                 category="percentage_points"), points  # fmt: skip
                 return None  # half-time, half-hearted
             if self.is_word(i + 1, "a", "an") and self.is_word(i + 2, *SCALES):
                 return None  # half a million: a number
@@ -2326,6 +2341,8 @@ class Scanner(DateReader):
             return k + 2
         if self.is_word(k, "point") and self.same_line(k) and not self.is_word(k + 1, "of", "in", "where", "at"):
             return k + 1
+        if self.phrase(k, ("percentage", "point")) or self.phrase(k, ("percentage", "points")):
+            return k + 2  # "by a quarter percentage point"
         return None
 
     def _part_of_a_span(self, k: int) -> tuple[Decimal, int] | None:
@@ -3110,6 +3127,8 @@ _AFTER_A_RATE = {"on", "in", "at", "since", "after", "before", "last", "this", "
 _VALUED_BY = {"earnings", "profits", "sales", "revenue", "revenues", "ebitda", "cashflow", "turnover"}
 _MULTIPLIED = {"salary", "income", "pay", "revenue", "profit", "rent", "value", "size", "price", "cost", "budget",
                "gdp", "output", "capacity", "speed", "amount", "rate", "average", "wage"}  # fmt: skip
+# After "8 minutes 40": words that leave the 40 its seconds ("to go", "left", "remaining", "on the clock").
+_AFTER_A_CLOCK_SAID = {"to", "left", "remaining", "on", "in", "and", "of", "gone", "played", "into", "before", "after"}
 # Lowercase words naming a place in a series before its number ("on day two", "lap 41"), and words before them
 # that make the number a count instead ("the next day two people…", "this leg 60", "each round 30 riders").
 _SERIES_WORDS = {"day", "lap", "round", "stage", "session", "frame", "heat"}

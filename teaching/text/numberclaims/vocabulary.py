@@ -187,7 +187,11 @@ RATE_PERIODS = {
     "match": "match",
     "over": "over",
     "innings": "innings",
-}  # fmt: skip  — "4 runs an over" in cricket
+    "decade": "decade",
+    "century": "century",
+    "hectare": "hectare",
+    "acre": "acre",
+}  # fmt: skip  — "4 runs an over" in cricket; "8.4 tonnes a hectare", "once a decade"
 # After a rate period these words make it a point in time, a loose span or a shift, not the period of a rate:
 # "5% a month earlier", "an hour late", "a year early", "an hour away".
 NOT_RATE_AFTER = {

@@ -31,3 +31,50 @@ def test_oil_output_in_barrels_per_day_is_a_rate(text, expected):
 )
 def test_parts_per_million_is_a_concentration_not_a_rate(text, expected):
     assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Bank cut rates by a quarter percentage point.", ("quarter percentage point", "percentage_points", "0.25")),
+        ("Some wanted a half-point cut.", ("half-point", "percentage_points", "0.5")),
+        ("It signalled one more 25-basis-point cut.", ("25-basis-point", "percentage_points", "0.25")),
+    ],
+)
+def test_parts_of_a_percentage_point(text, expected):
+    assert expected in readings(text)
+
+
+def test_half_time_stays_a_word():
+    assert not readings("They were level at half-time.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("they lead 87 79 with 6 minutes 30 to go", ("6 minutes 30", "duration", "390")),
+        ("The crossing took 2 hours 15 on Monday.", ("2 hours 15", "duration", "135")),
+        ("with 8 minutes 40 seconds left", ("8 minutes 40 seconds", "duration", "520")),
+    ],
+)
+def test_a_clock_said_with_the_smaller_unit_unnamed(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_count_after_minutes_is_its_own():
+    got = readings("He spoke for 8 minutes 40 people walked out.")
+    assert ("8 minutes", "duration", "8") in got
+    assert ("40 people", "quantity", "40") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wheat yields reached 8.4 tonnes a hectare.", ("8.4 tonnes a hectare", "rate", "8.4")),
+        ("Land rents at £250 an acre.", ("£250 an acre", "rate", "250")),
+        ("Reefs now bleach more than once a decade.", ("more than once a decade", "rate", "1")),
+        ("It has been shut for a decade.", ("a decade", "duration", "10")),
+    ],
+)
+def test_so_much_a_hectare_or_once_a_decade(text, expected):
+    assert expected in readings(text)
