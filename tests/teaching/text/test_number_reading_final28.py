@@ -36,7 +36,10 @@ def test_parts_per_million_is_a_concentration_not_a_rate(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Bank cut rates by a quarter percentage point.", ("quarter percentage point", "percentage_points", "0.25")),
+        (
+            "The Bank cut rates by a quarter percentage point.",
+            ("quarter percentage point", "percentage_points", "0.25"),
+        ),
         ("Some wanted a half-point cut.", ("half-point", "percentage_points", "0.5")),
         ("It signalled one more 25-basis-point cut.", ("25-basis-point", "percentage_points", "0.25")),
     ],
