@@ -738,7 +738,14 @@ class Scanner(DateReader):
                 return False
             if name.text.isupper() and not initial:
                 return False
-            if not (after.text == "(" or after.kind == "word" and after.text[:1].isupper() and self.same_line(k + 2)):
+            if not (
+                after.text == "("
+                or after.kind == "word"
+                and after.text[:1].isupper()
+                and self.same_line(k + 2)
+                or after.kind == "num"
+                and self.same_line(k + 2)  # standings: "1 Ferreira 398pts; 2 Kessler 387"
+            ):
                 return False
         return i == 0 or not self.same_line(i) or self.is_word(i - 1, ":", ";", ",", *DASHES)
 
@@ -3154,7 +3161,8 @@ _NOT_COUNTED_BY_ONE = {
 }  # fmt: skip
 _NOT_NOUNS = {"towards", "afterwards", "always", "perhaps", "sometimes", "whereas", "besides", "nevertheless", "thus",
               # contractions that lost their apostrophe in stripped text ("thats the ball game")
-              "thats", "whats", "theres", "heres", "wheres", "lets", "hes", "shes"}  # fmt: skip
+              "thats", "whats", "theres", "heres", "wheres", "lets", "hes", "shes",
+              "onwards", "upwards", "downwards", "backwards", "forwards"}  # fmt: skip
 
 
 def _category(category: str, unit: str | None, per: str | None, is_range: bool) -> str:

@@ -81,3 +81,12 @@ def test_a_count_after_minutes_is_its_own():
 )
 def test_so_much_a_hectare_or_once_a_decade(text, expected):
     assert expected in readings(text)
+
+
+def test_places_in_standings_after_the_race_result():
+    text = "Drivers' championship: 1 Ferreira 398pts; 2 Kessler 387; 3 Brandt 301."
+    assert {("1", "ordinal", "1"), ("2", "ordinal", "2"), ("3", "ordinal", "3")} <= readings(text)
+
+
+def test_a_place_in_a_series_before_onwards():
+    assert ("30", "ordinal", "30") in readings("A vibration from lap 30 onwards cost him time.")
