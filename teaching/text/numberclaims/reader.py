@@ -216,6 +216,8 @@ class Scanner(DateReader):
         # Text with its case and punctuation stripped (a caption track): spaces may stand for lost dashes.
         self.stripped = len(text) >= 120 and not _PUNCTUATION.search(text) and text == text.lower()
         self.race_report = _RACE_REPORT.search(text) is not None
+        # A report on sport as a whole: several words of matches, leagues or races ("points" in it are a tally)
+        self.sports_report = self.race_report or len({m.group().lower() for m in _SCORE_CONTEXT.finditer(text)}) >= 3
         # A stripped caption track of a match (a commentary): its lines are short, so the match is the whole text's.
         self.commentary = self.stripped and len({m.group().lower() for m in _MATCH_CONTEXT.finditer(text)}) >= 3
 
@@ -1846,8 +1848,8 @@ class Scanner(DateReader):
             return "quantity"
         if scores and _INDEX_CONTEXT.search(sentence):
             return "quantity"  # "the FTSE 100 closed up 41 points, or 0.5%"
-        if not percentages and not scores and self._in_a_match(j):
-            return "quantity"  # "led by Andre Lyles with 27 points", in a report of a game
+        if not percentages and not scores and (self._in_a_match(j) or self.sports_report):
+            return "quantity"  # "led by Andre Lyles with 27 points", in a report of a game or a race
         return None
 
     def _hour_at_the_end(self, j: int, first: _Num, k: int) -> bool:

@@ -90,3 +90,15 @@ def test_places_in_standings_after_the_race_result():
 
 def test_a_place_in_a_series_before_onwards():
     assert ("30", "ordinal", "30") in readings("A vibration from lap 30 onwards cost him time.")
+
+
+SPORTS = "Rovers won the match 2-1 to go top of the league table this season. "
+
+
+def test_points_in_a_report_on_sport_are_a_tally():
+    assert ("Eleven points", "quantity", "11") in readings(SPORTS + "Eleven points is nothing, he said.")
+
+
+def test_points_elsewhere_stay_unsure():
+    got = readings("Eleven points is nothing, he said.")
+    assert not {r for r in got if r[0] == "Eleven points"}
