@@ -74,7 +74,8 @@ def _numbers(text: str) -> list[Suggestion]:
 
 # --- sourcing ---------------------------------------------------------------------------------------
 
-_NAME_WORD = r"[A-Z][\w’'\-]*"
+# A capitalised word, Latin-1 capitals included ("Élise"), with a lowercase particle glued on ("al-Mutairi").
+_NAME_WORD = r"(?:(?:al|el|bin|ibn|abu|ben|da|di|du|de|del|della|der|van|von|le|la|ter)[-’'])?[A-ZÀ-ÖØ-Þ][\w’'\-]*"
 # A proper name: capitalised words, allowing "of", "for", "the" inside ("Institute for the Study of War").
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of|for|the|de|von)\s+)*{_NAME_WORD})*"
 _NOT_REL = r"(?!who\b|which\b|that\b)"
@@ -229,10 +230,13 @@ def _looks_like_source(subject: str) -> bool:
 
 
 _SPEAKER_AFTER_CASED = re.compile(
-    rf"\s+((?:(?:the|a|an|one|[a-z]+)\s+){{0,3}}?{_NAME}(?:,\s+(?!who\b|which\b)[^,.;:“”\"\n]{{2,80}}?"
-    r"(?=\s*[.;:”\"\n]|\s*,\s*(?:who|which|adding|as|in)\b|\s+(?:who|which|that)\b|$))?"
-    # "said Callum Ross, who led the Yes campaign": the description belongs to the speaker
-    r"(?:,\s+who\s[^.;:“”\"\n]{2,100}?(?=\s*[.;:”\"\n]|$))?)"
+    rf"\s+((?:(?:the|a|an|one|[a-z][a-z\-]*)\s+){{0,3}}?{_NAME}(?:,\s+\d{{1,3}}(?=,))?"
+    # the description after the name, its full stops only those of abbreviations ("chief U.S. economist")
+    r"(?:,\s+(?!who\b|which\b)(?:[^,.;:“”\"\n]|\.(?=[A-Z]\.|\s+[a-z]|[A-Za-z])){2,120}?"
+    r"(?=\s*(?:[;:”\"\n]|\.(?![A-Za-z]|\s+[a-z]))|\s*,\s*(?:who|which|adding|as|in|speaking|writing|when|while|after)\b"
+    r"|\s+(?:who|which|that)\b|$))?"
+    # "said Callum Ross, who led the Yes campaign", "a teacher who lost two sons": the description is the speaker's
+    r"(?:,?\s+who\s[^.;:“”\"\n]{2,100}?(?=\s*[.;:”\"\n]|,\s|$))?)"
 )
 _AUXILIARIES = set("is was are were has have had will would could should may might can".split())
 _WHEN_WORDS = set(

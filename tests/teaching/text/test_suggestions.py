@@ -132,7 +132,10 @@ def test_suggest_numbers(text, expected):
             "Philip Ingram, a seasoned intelligence officer, dissects it.",
             ["Philip Ingram, a seasoned intelligence officer"],
         ),
-        ("“We compete,” says Peter Dickinson, an analyst who follows it.", ["says Peter Dickinson, an analyst"]),
+        (
+            "“We compete,” says Peter Dickinson, an analyst who follows it.",
+            ["says Peter Dickinson, an analyst who follows it"],
+        ),
         ("In recent days, Kyiv’s general staff confirmed a development.", ["Kyiv’s general staff confirmed"]),
         (
             "British defense intelligence estimates that Russia would need more.",
@@ -204,6 +207,24 @@ def test_suggest_sourcing(text, expected):
             "it is over says the red cross regional coordinator petar novak",
             ["says the red cross regional coordinator petar novak"],
         ),
+        # the description after the name: an age, a particle, an abbreviation, a clause that says who
+        (
+            "“We are tired,” said Faisal al-Mutairi, a senior energy official.",
+            ["said Faisal al-Mutairi, a senior energy official"],
+        ),
+        (
+            "“It held,” said Marek Dudek, 47, a member of the rescue brigade.",
+            ["said Marek Dudek, 47, a member of the rescue brigade"],
+        ),
+        (
+            "“Slower,” said Marisol Grant, chief U.S. economist at Beacon Street.",
+            ["said Marisol Grant, chief U.S. economist at Beacon Street"],
+        ),
+        (
+            "“Gone,” said Ana Sitoe, 41, a trader in Beira, speaking by phone.",
+            ["said Ana Sitoe, 41, a trader in Beira"],
+        ),
+        ("“Close,” said Élise Fortin, a political scientist.", ["said Élise Fortin, a political scientist"]),
     ],
 )
 def test_suggest_sourcing_names_the_speaker(text, expected):
