@@ -1083,7 +1083,10 @@ _PART_RE = (
 )
 _WORD_TIME = re.compile(
     r"(?:\b(?P<lead>at|by|until|till|before|after|since|from|around|about|to)\s+)?"
-    r"(?P<time>(?:(?P<minutes>" + "|".join(sorted(_MINUTES_WORDS, key=len, reverse=True)) + r"|[12]?\d)\s+"
+    r"(?P<time>(?:(?P<minutes>"
+    + "|".join(sorted(_MINUTES_WORDS, key=len, reverse=True))
+    + r"|[1-5]?\d(?=\s+minutes\s)|[12]?\d)"
+    r"(?:\s+minutes)?\s+"
     r"(?P<dir>past|to)\s+)?"
     r"(?P<hour>" + _HOUR_RE + r"|1[0-2]|[1-9]|midnight|midday|noon)\b(?![.:,]?\d)" + _PART_RE + r")",
     re.IGNORECASE,
@@ -1104,6 +1107,18 @@ def sets_an_amount(text: str, at: int) -> bool:
     return _AMOUNT_AT.search(text, max(0, at - 40), at) is not None
 
 
+# Before "a quarter to 3": words that make "a quarter" a share ("rose by more than a quarter to 3.4 billion").
+_A_SHARE_BEFORE = re.compile(r"\b(?:by|than|of|about|nearly|almost|roughly|around|over|under|just|only)\s+\Z")
+
+
+def _minutes_down(m: re.Match) -> bool:
+    """ "a quarter to 11", "twenty to seven", "22 minutes to five": minutes said as minutes (a quarter, twenty,
+    twenty-five, or with "minutes") to an hour; "2 to 1", "five to four" may be odds or a score."""
+    minutes = " ".join(m.group("minutes").lower().split())
+    return "minutes" in m.group("time").lower() or minutes in {"quarter", "a quarter", "twenty", "twenty-five",
+                                                                "twenty five"}  # fmt: skip
+
+
 def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
     """ "at two in the morning", "by ten at night", "at seven this morning", "at twenty to seven", "until half past
     nine": a clock time in words after a word that introduces one. With the part of the day it is that time;
@@ -1115,7 +1130,14 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
         part = (m.group("part") or m.group("tonight") or "").lower() or None
         printed = m.group("hour").lower()
         lead = (m.group("lead") or "").lower()
-        if not lead and (m.group("minutes") is None or m.group("dir").lower() != "past"):
+        # "a quarter to 11", "22 minutes to five": going down to the hour, no range; "five to ten" may be one
+        down = (
+            m.group("minutes") is not None
+            and m.group("dir").lower() == "to"
+            and _minutes_down(m)
+            and not _A_SHARE_BEFORE.search(text, max(0, m.start("time") - 16), m.start("time"))
+        )
+        if not lead and (m.group("minutes") is None or m.group("dir").lower() != "past") and not down:
             continue  # with no word that introduces a time, only "10 past 3", "quarter past nine" say one
         if lead == "at" and m.group("minutes") is None and sets_an_amount(text, m.start()):
             continue  # "put the death toll at nine on Thursday evening": an amount then, not a clock time
@@ -1125,6 +1147,7 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
             or m.group("minutes") is not None
             and m.group("dir").lower() == "to"
             and lead not in {"at", "until", "till", "before", "after"}
+            and not down
         ):
             continue  # "at 7" is the walker's (a price, a level or a time); "from five to 10" may be a range
         minutes = m.group("minutes")

@@ -102,3 +102,35 @@ def test_points_in_a_report_on_sport_are_a_tally():
 def test_points_elsewhere_stay_unsure():
     got = readings("Eleven points is nothing, he said.")
     assert not {r for r in got if r[0] == "Eleven points"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The market closed at 22 minutes to five this afternoon.",
+            ("22 minutes to five this afternoon", "time", "16:38"),
+        ),
+        ("It was twenty to seven in the evening.", ("twenty to seven in the evening", "time", "18:40")),
+    ],
+)
+def test_minutes_to_the_hour_is_a_time(text, expected):
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("its now a quarter to 11 and the crowd is loud", {"a quarter", "11"}),  # a time, morning or evening?
+        ("revenue rose by more than a quarter to 3 4 billion pounds", {"3"}),  # a share, not a time
+    ],
+)
+def test_a_quarter_to_is_not_misread(text, absent):
+    got = readings(text)
+    assert not {r for r in got if r[0] in absent and r[1] in ("fraction", "quantity", "time")} - {
+        r for r in got if r == ("more than a quarter", "fraction", "1/4")
+    }
+
+
+def test_odds_stay_odds():
+    assert not {r for r in readings("They went off as 5 to 1 outsiders and won by five to four.") if r[1] == "time"}
