@@ -41,6 +41,8 @@ SPLITS = (
     "final29",
     "final30",
     "final31",
+    "final32",
+    "final33",
 )
 STYLES = {
     "wire",
@@ -304,5 +306,9 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final30"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final31"]["articles"] >= 13 and per_split["final31"]["mentions"] >= 340
     assert per_split["final31"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final32"]["articles"] >= 13 and per_split["final32"]["mentions"] >= 340
+    assert per_split["final32"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final33"]["articles"] >= 13 and per_split["final33"]["mentions"] >= 340
+    assert per_split["final33"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
