@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from teaching.text.numberclaims.base import Walker
 from teaching.text.numberclaims.values import CONFIDENT, UNSURE, Declined, Value
@@ -113,6 +114,8 @@ class DateReader(Walker):
         t = self.tok(i)
         if t is None or t.kind != "word" or t.low not in MONTHS:
             return None
+        if t.low in MONTHS_THAT_ARE_WORDS and t.text.islower() and self._cased:
+            return None  # in text that keeps its capitals, "may" and "march" are verbs: "Classes 6 to 12 may run"
         j = i + 1
         if self.is_word(j, ".") and self.adjacent(j) and len(t.text) <= 4 and t.low not in {"may", "june", "july"}:
             j += 1
@@ -127,6 +130,11 @@ class DateReader(Walker):
         if self.is_word(j, ",") and self.year(j + 1):
             return True
         return word[0].isupper() and word.lower() != "may" and not self.sentence_start(i)
+
+    @cached_property
+    def _cased(self) -> bool:
+        """The text keeps its capitals (it is not a caption track or a paste stripped to lowercase)."""
+        return any(c.isupper() for c in self.text)
 
     def year(self, i: int) -> tuple[int, int] | None:
         t = self.tok(i)

@@ -2640,9 +2640,18 @@ class Scanner(DateReader):
         times a run, in a report on a race. "N:MM" is minutes and seconds (hours and minutes in a marathon; the
         value is the same count either way); a bare decimal is seconds."""
         t = self.tok(i)
-        if t is None or t.kind != "num" or t.grouped or t.digits > 3 or self.is_word(i - 1, "+", "-", *DASHES):
+        if t is None or t.kind != "num" or t.grouped or t.digits > 3:
             return None
         lead = self.tok(i - 1)
+        if (
+            self.is_word(i - 1, "-", *DASHES)
+            and self.is_word(i - 2, "sub")
+            and self.adjacent(i - 1)
+            and self.adjacent(i)
+        ):
+            lead = self.tok(i - 2)  # "Sub-2:22 was the dream"
+        elif self.is_word(i - 1, "+", "-", *DASHES):
+            return None
         if lead is None or not self.same_line(i) or lead.low not in _RACE_TIME_LEADS:
             return None
         if lead.low in _RACE_TIME_SOFT_LEADS and not self.race_report:
@@ -3063,25 +3072,10 @@ _ATHLETICS = re.compile(
 )
 # Before "a third", "a fifth": verbs that take a share of something ("lost a fifth", "they'll get a fifth each").
 _TAKES_A_SHARE = {"lost", "lose", "loses", "losing", "cut", "cuts", "get", "gets", "got", "of", "to"}
-# A race report names an event or a standard track distance ("the 1500m", "10,000 metres").
 # Words before a time on a race clock ("clocked 9.91", "came home in 27:14"); the soft ones only in a race report.
-_RACE_TIME_LEADS = {
-    "clocked",
-    "clocking",
-    "timed",
-    "ran",
-    "run",
-    "swam",
-    "in",
-    "under",
-    "sub",
-    "best",
-    "record",
-    "broke",
-    "broken",
-    "break",
-}
-_RACE_TIME_SOFT_LEADS = {"in", "under", "sub", "best", "record", "run", "ran", "broke", "broken", "break"}
+_RACE_TIME_SOFT_LEADS = {"in", "under", "sub", "best", "record", "run", "ran", "broke", "broken", "break", "go", "went"}
+_RACE_TIME_LEADS = _RACE_TIME_SOFT_LEADS | {"clocked", "clocking", "timed", "swam"}
+# A race report names an event or a standard track distance ("the 1500m", "10,000 metres").
 _RACE_REPORT = re.compile(
     r"\b(?:marathon|sprint(?:ed|er|ers|s)?|hurdles|relay|freestyle|backstroke|breaststroke|butterfly|medley|"
     r"personal best|world record|championship record|photo finish|finish line)\b|"

@@ -134,3 +134,21 @@ def test_a_quarter_to_is_not_misread(text, absent):
 
 def test_odds_stay_odds():
     assert not {r for r in readings("They went off as 5 to 1 outsiders and won by five to four.") if r[1] == "time"}
+
+
+def test_a_lowercase_may_in_cased_text_is_a_verb():
+    got = readings("Schools for Classes 6 to 12 may run in hybrid mode.")
+    assert ("6 to 12", "range", "6..12") in got
+    assert ("from 6 to 12 May", "date_range", "XXXX-05-06..XXXX-05-12") in readings("Exams run from 6 to 12 May.")
+    assert {r for r in readings("exams run from 6 to 12 may in the hall and the council said so on monday evening")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the marathon, Sub-2:22 was the dream.", ("2:22", "duration", "142")),
+        ("In the marathon, to go 2:21 is beyond anything.", ("2:21", "duration", "141")),
+    ],
+)
+def test_a_marathon_time_after_sub_or_go(text, expected):
+    assert expected in readings(text)
