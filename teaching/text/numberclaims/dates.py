@@ -417,6 +417,8 @@ class DateReader(Walker):
             return True  # 2004.5, 2,004 split oddly
         if t.text == "%" or (t.kind == "word" and (t.low in NOUNS or t.low in UNITS or t.low in ORDINAL_SUFFIXES)):
             return True
+        if t.kind == "word" and t.low in CURRENCY_WORDS and not t.text[:1].isupper():
+            return True  # "1758 pounds a year": an amount of money, not the year 1758
         if t.low == "per" and self.same_line(k + 1) and self.is_word(k + 1, *CURRENCY_WORDS, "head", "person"):
             return True  # "1450 per dollar", "1200 per head": an amount for each, not a year
         return t.kind == "word" and self.adjacent(k) and t.low not in {"s"}

@@ -747,6 +747,9 @@ class Scanner(DateReader):
                 and self.same_line(k + 2)
                 or after.kind == "num"
                 and self.same_line(k + 2)  # standings: "1 Ferreira 398pts; 2 Kessler 387"
+                or after.low == "at"
+                and self.is_num(k + 3)
+                and self.same_line(k + 3)  # a gap: "2 Kjeldsen at 48sec"
             ):
                 return False
         return i == 0 or not self.same_line(i) or self.is_word(i - 1, ":", ";", ",", *DASHES)
@@ -1488,6 +1491,9 @@ class Scanner(DateReader):
         ):
             k = first.next + 2  # a seven-strong majority
         bare = not (unit or noun or per or second or q or currency or category != "quantity")
+        if not (unit or noun or per or second or currency or category != "quantity") and self._named_ratio(j):
+            # "an odds ratio of 1.94", "(hazard ratio 1.14, 95% CI…)": a ratio to 1, said as its value
+            return self._ratio(i, first.next, first.value, Decimal(1), "ratio", qualifier, qualifier_word), first.next
         if label and bare and self._results_line(j):
             label = False  # "Harbour Lions 24 Castlegate 22": a result, two tallies
         if label and bare and self.toks[j - 1].low in _SEQUENCE_NAMES and first.value < 100:
@@ -1599,8 +1605,10 @@ class Scanner(DateReader):
         if not (in_a_match and small):
             if not self.commentary or first.value == 0 or first.value > 199 or len(self.toks[j].text) > 3:
                 return None  # "0 9" in a commentary is a gap said aloud (0.9 seconds), not a score
-            if first.value <= 12 and len(second.text) == 2 and second.number <= 59:
-                return None  # "at 6 12 of the third", "2 34 remaining", "the 2 40 at cheltenham": a clock, not a score
+            clock = len(second.text) == 2 and second.number <= 59
+            if clock and (first.value <= 12 or first.value <= 20 and second.number > first.value):
+                # "at 6 12 of the third", "2 34 remaining", "15 47 left in the period": a clock, not a score
+                return None
         after = first.next + 1
         unit, noun, _ = self.unit_or_noun(after)
         if self.commentary and noun and not unit:
@@ -1842,6 +1850,8 @@ class Scanner(DateReader):
         scores = _SCORE_CONTEXT.search(sentence) is not None
         if _VOTE_CONTEXT.search(sentence) and not _MATCH_CONTEXT.search(sentence):
             return "percentage_points"  # "the share of the vote dropped by nearly nine points", "2.6 points short"
+        if self.sports_report and not (percentages and _POINTS_OF_A_SHARE.search(sentence)):
+            return "quantity"  # "Reiner won 178 points to Alvarez's 174, landed 68% of his first serves"
         if percentages and not scores:
             return "percentage_points"
         if scores and not percentages:
@@ -1865,6 +1875,13 @@ class Scanner(DateReader):
             return False
         return not sets_an_amount(self.text, self.toks[j - 1].start)
 
+    def _named_ratio(self, j: int) -> bool:
+        """The number at token j follows the name of a ratio: "odds ratio of", "hazard ratio", "risk ratio was"."""
+        k = j - 1
+        if self.is_word(k, "of", "was", "is", "=", ":", "("):
+            k -= 1
+        return self.is_word(k, "ratio") and self.is_word(k - 1, "odds", "hazard", "risk", "rate", "incidence")
+
     def _per_noun(self, k: int) -> tuple[str, int] | None:
         """The lowercase noun at token k after "per 1,000" ("births", "person-years"), with the index after it."""
         t = self.tok(k)
@@ -1883,8 +1900,10 @@ class Scanner(DateReader):
         53", "session two", "world number 6"), not a count after it ("the next day two people died", "this leg 60
         with three darts", "tie game 93 93", "the frame 76 to 58")."""
         name = self.tok(j - 1)
-        if name is None or name.kind != "word" or not name.text.islower() or self.adjacent(j) or not self.same_line(j):
+        if name is None or name.kind != "word" or self.adjacent(j) or not self.same_line(j):
             return False
+        if not (name.text.islower() or name.text.istitle() and self.sentence_start(j - 1)):
+            return False  # "on day two"; "Stage 17 result:" opening a line
         if name.low in ("number", "no"):
             if not self.is_word(j - 2, "world"):
                 return False
@@ -2749,7 +2768,9 @@ class Scanner(DateReader):
             self.is_word(k, "grand")
             and self.same_line(k)
             and item.kind == "count"
+            and item.category == "quantity"
             and not (item.unit or item.noun or item.per or item.currency)
+            and not self.is_word(k + 1, *_GRAND_NAMES)  # "his first grand slam", "a grand prix": names, not money
         ):
             s, e, text = self.span(k - 1, k + 1)
             text = self.text[item.start : e]
@@ -3029,6 +3050,10 @@ _PERCENT_CONTEXT = re.compile(
     r"\bvote share\b|\binterest rates?\b|\bunemployment\b|\binflation\b",
     re.IGNORECASE,
 )
+# In a report on sport, "points" of a share: "possession rose 12 points", "his first-serve percentage fell 9 points".
+_POINTS_OF_A_SHARE = re.compile(
+    r"\b(?:percentage|share|possession|rate|rating)\b[^.]{0,40}\b(?:rose|fell|up|down|by)\b"
+)
 # A sentence about a vote's shares: "points" in it are percentage points, unless it is about a match.
 _VOTE_CONTEXT = re.compile(
     r"\bof the vote\b|\bvote share\b|\bshare of the vote\b|\bturnout\b|\bballots?\b|\bswing\b|\belectorate\b|"
@@ -3070,8 +3095,10 @@ _ATHLETICS = re.compile(
     r"relay|freestyle|backstroke|breaststroke)\b",
     re.IGNORECASE,
 )
+_GRAND_NAMES = {"slam", "slams", "prix", "final", "finals", "jury", "national", "tour", "master", "masters", "opening",
+                "canyon", "duchy", "duke", "duchess", "piano", "total"}  # fmt: skip
 # Before "a third", "a fifth": verbs that take a share of something ("lost a fifth", "they'll get a fifth each").
-_TAKES_A_SHARE = {"lost", "lose", "loses", "losing", "cut", "cuts", "get", "gets", "got", "of", "to"}
+_TAKES_A_SHARE = {"lost", "lose", "loses", "losing", "cut", "cuts", "get", "gets", "got"}
 # Words before a time on a race clock ("clocked 9.91", "came home in 27:14"); the soft ones only in a race report.
 _RACE_TIME_SOFT_LEADS = {"in", "under", "sub", "best", "record", "run", "ran", "broke", "broken", "break", "go", "went"}
 _RACE_TIME_LEADS = _RACE_TIME_SOFT_LEADS | {"clocked", "clocking", "timed", "swam"}
