@@ -2710,6 +2710,12 @@ class Scanner(DateReader):
         """
         if not isinstance(item, Value) or item.kind not in ("count", "ratio") or k <= 0:
             return item, k
+        if item.category == "duration" and not item.per and item.text.lower().startswith(_PART_WORDS):
+            per, end = self.rate(k, after_duration=True)
+            if per and not self._not_a_rate_after(end):
+                # "half an hour a night", "a quarter of an hour a day": a part of a unit, then its period
+                text = self.text[item.start : self.toks[end - 1].end]
+                return replace(item, text=text, end=self.toks[end - 1].end, per=per, category="rate"), end
         first = self._token_at(item.start)
         if (
             first is not None
@@ -2963,6 +2969,8 @@ _MAGNITUDE_STARTS = {k.split()[0] for k in MAGNITUDES}
 _MAGNITUDE_PHRASES = sorted(((tuple(k.split()), v) for k, v in MAGNITUDES.items()), key=lambda item: -len(item[0]))
 
 
+# Words that open a part of a unit of time ("half an hour", "a quarter of an hour").
+_PART_WORDS = ("half", "a half", "a quarter", "quarter", "three quarters", "three-quarters")
 # A part of a unit of time in the next smaller unit: half an hour is 30 minutes.
 _SMALLER_UNIT = {"hours": (60, "minutes"), "minutes": (60, "seconds"), "days": (24, "hours"), "years": (12, "months"),
                  "weeks": (7, "days")}  # fmt: skip

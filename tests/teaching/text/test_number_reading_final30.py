@@ -54,3 +54,8 @@ def test_a_game_clock_in_a_commentary_is_not_a_score():
     got = readings(COMMENTARY)
     assert not {r for r in got if r[0] in ("15", "47")}
     assert {("3", "quantity", "3"), ("1", "quantity", "1")} <= got
+
+
+def test_a_part_of_an_hour_then_its_period_is_a_rate():
+    assert ("half an hour a night", "rate", "0.5") in readings("Teens lost half an hour a night of sleep.")
+    assert ("half an hour", "duration", "0.5") in readings("It took half an hour.")
