@@ -1515,6 +1515,8 @@ class Scanner(DateReader):
             if confidence == CONFIDENT and per is None:
                 per, k = self.rate(k)
         bare_number = not (unit or noun or per or second or currency or category != "quantity")
+        if bare_number and not q and (span := self._more_of_a_span(i, j, k)):
+            unit, category, bare_number = span, "duration", False  # "last 14 days and be extended by another 30"
         if bare_number and not q and self.is_word(k, "and", "or") and self.same_line(k + 1) and not self.year(j):
             # "sentenced to 12 and 15 years": the first number shares the unit of time printed after the second
             nxt = self.number(k + 1, guard=False)
@@ -1534,6 +1536,8 @@ class Scanner(DateReader):
             confidence, why = UNSURE, WHY_CLOCK
         elif bare_number and not q and self._hour_at_the_end(j, first, k):
             confidence, why = UNSURE, WHY_BARE_HOUR
+        elif bare_number and not q and self._a_service_time(j, first, k):
+            confidence, why = UNSURE, WHY_CLOCK
         elif (
             noun
             and noun.lower() not in NOUNS
@@ -1881,6 +1885,39 @@ class Scanner(DateReader):
         if self.is_word(k, "of", "was", "is", "=", ":", "("):
             k -= 1
         return self.is_word(k, "ratio") and self.is_word(k - 1, "odds", "hazard", "risk", "rate", "incidence")
+
+    def _a_service_time(self, j: int, first: _Num, k: int) -> bool:
+        """ "the 812 from harrogate", "the 1745 to leeds" in text stripped of its colons: a train or a bus named by
+        the time it leaves (which, morning or evening, the words may not say), not a count."""
+        t = self.toks[j]
+        if not (self.stripped and t.is_integer and len(t.text) in (3, 4) and int(t.text[-2:]) <= 59):
+            return False
+        return self.is_word(j - 1, "the") and self.is_word(k, "from", "to", "service", "train", "bus")
+
+    def _more_of_a_span(self, i: int, j: int, k: int) -> str | None:
+        """ "meant to last 14 days and can be extended by another 30": a number after "another" or "a further" that
+        ends its phrase takes the unit of time of a span counted earlier in the sentence."""
+        if not (
+            self.is_word(i - 1, "another")
+            or self.phrase(i - 2, ("a", "further"))
+            or self.phrase(i - 2, ("an", "extra"))
+        ):
+            return None
+        after = self.tok(k)
+        if not (after is None or not self.same_line(k) or after.kind == "sym" or after.low in ("if", "when", "and")):
+            return None
+        m = i - 2
+        while m > 0 and self.same_line(m + 1) and self.toks[m].text not in {".", "!", "?", ";"}:
+            n = (
+                self.number(m, guard=False)
+                if self.is_num(m) or self.toks[m].low in ONES or self.toks[m].low in TENS
+                else None
+            )
+            if n is not None:  # the nearest count before is what there is more of: "1,184 routes … a further 2,300"
+                unit = UNITS.get(self.toks[n.next].low) if n.next < len(self.toks) else None
+                return unit if unit in DURATION_UNITS else None
+            m -= 1
+        return None
 
     def _per_noun(self, k: int) -> tuple[str, int] | None:
         """The lowercase noun at token k after "per 1,000" ("births", "person-years"), with the index after it."""

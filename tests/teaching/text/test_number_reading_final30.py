@@ -59,3 +59,29 @@ def test_a_game_clock_in_a_commentary_is_not_a_score():
 def test_a_part_of_an_hour_then_its_period_is_a_rate():
     assert ("half an hour a night", "rate", "0.5") in readings("Teens lost half an hour a night of sleep.")
     assert ("half an hour", "duration", "0.5") in readings("It took half an hour.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It is meant to last 14 days and can be extended by another 30 if both sides agree.",
+            ("30", "duration", "30"),
+        ),
+        ("The search will go on for seven days and could be extended by another three.", ("three", "duration", "3")),
+        ("It closed 136 branches and will shut a further 58 in 2026.", ("58", "quantity", "58")),
+        (
+            "In the three years to May, 1,184 routes went and a further 2,300 or so were cut.",
+            ("2,300", "quantity", "2300"),
+        ),
+    ],
+)
+def test_another_n_takes_the_unit_of_the_count_before_it(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_train_named_by_its_time_in_stripped_text_is_not_a_count():
+    text = (
+        "the 812 from harrogate is cancelled this morning and the council and the rail company said so in a statement"
+    )
+    assert not {r for r in readings(text) if r[0] == "812"}
