@@ -82,6 +82,7 @@ def test_another_n_takes_the_unit_of_the_count_before_it(text, expected):
 
 def test_a_train_named_by_its_time_in_stripped_text_is_not_a_count():
     text = (
-        "the 812 from harrogate is cancelled this morning and the council and the rail company said so in a statement"
+        "the 812 from harrogate is cancelled this morning and the council and the rail company said so in a statement "
+        "on their website"
     )
     assert not {r for r in readings(text) if r[0] == "812"}
