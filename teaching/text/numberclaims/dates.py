@@ -651,17 +651,23 @@ class DateReader(Walker):
         return Value(**{**value.__dict__, "qualifier_word": t.text}), k
 
     def _four_digit_clock(self, i: int) -> tuple[Value, int] | None:
-        """ "2215 GMT", "0600 UTC": four digits and a time zone are a 24-hour clock, not a year or a count."""
+        """ "2215 GMT", "0600 UTC": four digits and a time zone are a 24-hour clock, not a year or a count; so are
+        four digits with a leading zero ("0847"), and the four digits joined to them ("at 0847 and 2112")."""
         t = self.tok(i)
         if t is None or t.kind != "num" or t.grouped or not t.is_integer or len(t.text) != 4:
-            return None
-        if not (self.is_word(i + 1, *_CLOCK_ZONES) and self.same_line(i + 1)):
             return None
         hour, minute = int(t.text[:2]), int(t.text[2:])
         if hour > 23 or minute > 59:
             return None
-        s, e, text = self.span(i, i + 2)
-        return self._time(s, e, text, hour, minute), i + 2
+        if self.is_word(i + 1, *_CLOCK_ZONES) and self.same_line(i + 1):
+            s, e, text = self.span(i, i + 2)
+            return self._time(s, e, text, hour, minute), i + 2
+        # "high water at 0847 and 2112": a leading zero makes four digits a 24-hour clock, and so is its partner
+        before = self.tok(i - 2) if self.is_word(i - 1, "and", ",", "or") else None
+        partner = before is not None and before.kind == "num" and len(before.text) == 4 and before.text[0] == "0"
+        if t.text[0] == "0" or partner:
+            return self._time(t.start, t.end, t.text, hour, minute), i + 1
+        return None
 
     def _part_of_day(self, j: int, *, only_in: bool = False) -> str | None:
         """ "in the afternoon", "on Sunday afternoon", "that evening": the part of the day a clock time is in,

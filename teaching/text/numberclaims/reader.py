@@ -555,6 +555,8 @@ class Scanner(DateReader):
             )
         ):
             return "light years", None, j + (2 if self.is_word(j + 1, "years", "year") else 3)  # a distance, not a span
+        if t.low == "g" and self.is_word(j + 1, "/") and self.is_word(j + 2, "t") and self.adjacent(j + 2):
+            return "grams", None, j + 1  # "2.07 g/t": grams of gold a tonne of ore; the "/t" is the rate's
         if self.phrase(j, ("parts", "per")) and self.is_word(j + 2, "million", "billion", "thousand", "trillion"):
             return f"parts per {self.toks[j + 2].low}", None, j + 3  # a concentration, a unit: not a rate
         # "a 7 year old" in text without hyphens, "six months old", "three weeks old": an age in that unit
@@ -781,6 +783,10 @@ class Scanner(DateReader):
         t = self.tok(j)
         if t is None or not self.same_line(j):
             return None, j
+        if t.low == "or" and self.is_word(j + 1, "more", "less", "so", "over", "above") and self.same_line(j + 2):
+            per, k = self.rate(j + 2, money=money, after_duration=after_duration, counted=counted)
+            if per:
+                return per, k  # "£300 or more a week": the hedge sits between the amount and its period
         if money and t.low == "each" and self.is_word(j + 1, "a", "an", "per", "every"):
             per, k = self.rate(j + 1, money=money, after_duration=after_duration, counted=counted)
             if per:
@@ -792,6 +798,9 @@ class Scanner(DateReader):
             return RATE_WORDS[t.low], j + 1
         if t.text == "/" and self.adjacent(j) and self.is_word(j + 1, *RATE_PERIODS) and self.adjacent(j + 1):
             return RATE_PERIODS[self.toks[j + 1].low], j + 2
+        if t.text == "/" and self.adjacent(j) and self.is_word(j + 1, *_PER_SLASH_UNITS) and self.adjacent(j + 1):
+            if not self.is_word(j + 2, "/", *DASHES) or not self.adjacent(j + 2):
+                return self.toks[j + 1].low, j + 2  # "A$2,310/oz", "2.07 g/t", "$55/kWh": a price or a grade per unit
         if (
             t.text == "/"
             and self.adjacent(j)
@@ -953,7 +962,12 @@ class Scanner(DateReader):
         said = (
             unit in ("hours", "minutes") and nxt.value < 60 and len(self.toks[k].text) == 2 and self.toks[k].is_integer
         )
-        if said and (u is None or not self.same_line(nxt.next) or u.kind == "sym" or u.low in _AFTER_A_CLOCK_SAID):
+        score = u is not None and (u.text in DASHES or u.text in {"-", "/", ":"})  # "the last 15 minutes 43-41 up"
+        if (
+            said
+            and not score
+            and (u is None or not self.same_line(nxt.next) or u.kind == "sym" or u.low in _AFTER_A_CLOCK_SAID)
+        ):
             # "8 minutes 40 to go", "two hours 15 to spare": the smaller unit said without its name
             small = "seconds" if unit == "minutes" else "minutes"
             total = (total * seconds[unit] + nxt.value * seconds[small]) / seconds[small]
@@ -1091,7 +1105,8 @@ class Scanner(DateReader):
             s, e, text = self.span(j, first.next + 1)
             if not self.year(j) or second_tok.grouped:
                 return Declined(text, s, e, WHY_GLUED), first.next + 1
-        if self.stripped and self.tok(j).grouped == "space" and _could_be_two(self.toks[j].text):  # type: ignore[union-attr]
+        plural = self.is_word(first.next, "s") and self.adjacent(first.next)  # "23 180s": 23 of the 180s
+        if self.stripped and self.tok(j).grouped == "space" and (plural or _could_be_two(self.toks[j].text)):  # type: ignore[union-attr]
             s, e, text = self.span(j, first.next)
             return Declined(text, s, e, WHY_GLUED), first.next
 
@@ -1264,7 +1279,7 @@ class Scanner(DateReader):
                     and not any(self.unit_or_noun(candidate.next)[:2])
                     and not self.percent(candidate.next)
                     and not self.is_word(j - 1, "aged", "ages", "age", "between", "from")
-                    and (self._in_a_match(j) or self._tennis_score(first.value, candidate.value))
+                    and (self._in_a_match(j) or self.sports_report or self._tennis_score(first.value, candidate.value))
                 ) or (tight and tally and not pct and not currency and not candidate.scaled)
                 scoreline = scoreline or (tight and not pct and figures)
                 if (
@@ -3142,6 +3157,9 @@ _ATHLETICS = re.compile(
 )
 _GRAND_NAMES = {"slam", "slams", "prix", "final", "finals", "jury", "national", "tour", "master", "masters", "opening",
                 "canyon", "duchy", "duke", "duchess", "piano", "total"}  # fmt: skip
+# Units after a slash that make a rate: "A$2,310/oz", "2.07 g/t" (grams a tonne), "$55/kWh", "$80/bbl".
+_PER_SLASH_UNITS = {"oz", "t", "tonne", "kg", "lb", "bbl", "barrel", "mwh", "kwh", "gwh", "unit", "share", "sqft",
+                    "litre", "gallon", "mmbtu"}  # fmt: skip
 # Before "a third", "a fifth": verbs that take a share of something ("lost a fifth", "they'll get a fifth each").
 _TAKES_A_SHARE = {"lost", "lose", "loses", "losing", "cut", "cuts", "get", "gets", "got"}
 # Words before a time on a race clock ("clocked 9.91", "came home in 27:14"); the soft ones only in a race report.
