@@ -43,6 +43,8 @@ SPLITS = (
     "final31",
     "final32",
     "final33",
+    "final34",
+    "final35",
 )
 STYLES = {
     "wire",
@@ -310,5 +312,9 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final32"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final33"]["articles"] >= 13 and per_split["final33"]["mentions"] >= 340
     assert per_split["final33"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final34"]["articles"] >= 13 and per_split["final34"]["mentions"] >= 340
+    assert per_split["final34"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final35"]["articles"] >= 13 and per_split["final35"]["mentions"] >= 340
+    assert per_split["final35"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
