@@ -325,9 +325,13 @@ class Scanner(DateReader):
             and not digits
         ):
             value, j = value + Decimal(ONES[self.toks[j + 1].low]) / 10, j + 2
-        # "two and a half years"
+        # "two and a half years", "4 and a quarter percent", "3 and three quarters"
         if self.phrase(j, ("and", "a", "half")) and self.same_line(j):
             value, j = value + Decimal("0.5"), j + 3
+        elif self.phrase(j, ("and", "a", "quarter")) and self.same_line(j):
+            value, j = value + Decimal("0.25"), j + 3
+        elif self.phrase(j, ("and", "three", "quarters")) and self.same_line(j):
+            value, j = value + Decimal("0.75"), j + 3
         base, scaled = value, False
         while self.is_word(j, *SCALES) and self.same_line(j):
             scale = SCALES[self.toks[j].low]
@@ -3074,6 +3078,7 @@ def _plain_letters(word: str) -> str:
 
 def _ordinal_suffix_fits(digits: str, suffix: str) -> bool:
     """ "21st", "93rd", "12th": the suffix English gives that number ("9st" is not an ordinal: nine stone)."""
+    digits = digits.replace(",", "")  # "9,212th": a place with its thousands printed
     if suffix not in ORDINAL_SUFFIXES or not digits.isdigit():
         return False
     n = int(digits)

@@ -56,3 +56,19 @@ def test_set_scores_in_a_report_on_sport_are_tallies():
     got = readings(text)
     assert {("13", "quantity", "13"), ("16", "quantity", "16")} <= got
     assert not {r for r in got if r[1] == "range"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fixed deals are now 4 and a quarter percent.", ("4 and a quarter percent", "percent", "4.25")),
+        ("It grew by 3 and three quarters percent.", ("3 and three quarters percent", "percent", "3.75")),
+        ("She finished 9,212th of 14,000 runners.", ("9,212th", "ordinal", "9212")),
+    ],
+)
+def test_spoken_quarters_and_a_place_with_thousands(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_bare_quarter_after_a_number_stays_apart():
+    assert ("a quarter", "fraction", "1/4") in readings("Sales rose 4% and a quarter of shops closed.")
