@@ -45,6 +45,8 @@ SPLITS = (
     "final33",
     "final34",
     "final35",
+    "final36",
+    "final37",
 )
 STYLES = {
     "wire",
@@ -316,5 +318,9 @@ def test_corpus_is_big_enough_and_keeps_a_third_aside():
     assert per_split["final34"]["styles"] == STYLES, "the newest held-out split is varied"
     assert per_split["final35"]["articles"] >= 13 and per_split["final35"]["mentions"] >= 340
     assert per_split["final35"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final36"]["articles"] >= 13 and per_split["final36"]["mentions"] >= 340
+    assert per_split["final36"]["styles"] == STYLES, "the newest held-out split is varied"
+    assert per_split["final37"]["articles"] >= 13 and per_split["final37"]["mentions"] >= 340
+    assert per_split["final37"]["styles"] == STYLES, "the newest held-out split is varied"
     stripped = [path for path in ARTICLES if load(path)[1]["style"] == "stripped"]
     assert len(stripped) >= 4
