@@ -1881,8 +1881,8 @@ class Scanner(DateReader):
             return "quantity"
         if scores and _INDEX_CONTEXT.search(sentence):
             return "quantity"  # "the FTSE 100 closed up 41 points, or 0.5%"
-        if not percentages and not scores and (self._in_a_match(j) or self.sports_report):
-            return "quantity"  # "led by Andre Lyles with 27 points", in a report of a game or a race
+        if not percentages and not scores and self._in_a_match(j):
+            return "quantity"  # "led by Andre Lyles with 27 points", in a report of a game
         return None
 
     def _hour_at_the_end(self, j: int, first: _Num, k: int) -> bool:
@@ -2743,7 +2743,7 @@ class Scanner(DateReader):
             return self._make(i, i + 3, value, value, "exact", None, unit=unit), i + 3
         if t.is_integer or len(t.text.split(".")[1]) != 2:
             return None
-        if not self.race_report and lead.low not in {"clocked", "clocking", "timed", "swam"}:
+        if not self.race_report and lead.low not in _RACE_TIME_HARD_LEADS:
             return None  # "clocked 9.91", not "ran 3 times" or "in 2.5"
         if after is not None and self.same_line(i + 1) and (after.low in NOUNS or _plural_noun(after.text)):
             return None  # "in 22.08 seconds" is value_at's, with its unit
@@ -3169,7 +3169,8 @@ _PER_SLASH_UNITS = {"oz", "t", "tonne", "kg", "lb", "bbl", "barrel", "mwh", "kwh
 _TAKES_A_SHARE = {"lost", "lose", "loses", "losing", "cut", "cuts", "get", "gets", "got"}
 # Words before a time on a race clock ("clocked 9.91", "came home in 27:14"); the soft ones only in a race report.
 _RACE_TIME_SOFT_LEADS = {"in", "under", "sub", "best", "record", "run", "ran", "broke", "broken", "break", "go", "went"}
-_RACE_TIME_LEADS = _RACE_TIME_SOFT_LEADS | {"clocked", "clocking", "timed", "swam"}
+_RACE_TIME_HARD_LEADS = {"clocked", "clocking", "timed", "swam"}  # a race clock's own verbs, in any text
+_RACE_TIME_LEADS = _RACE_TIME_SOFT_LEADS | _RACE_TIME_HARD_LEADS
 # A race report names an event or a standard track distance ("the 1500m", "10,000 metres").
 _RACE_REPORT = re.compile(
     r"\b(?:marathon|sprint(?:ed|er|ers|s)?|hurdles|relay|freestyle|backstroke|breaststroke|butterfly|medley|"
