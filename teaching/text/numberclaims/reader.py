@@ -301,7 +301,10 @@ class Scanner(DateReader):
         if not digits and self.is_word(j, *DASHES) and self.adjacent(j) and self.adjacent(j + 1):
             after = self.tok(j + 1)
             if after and after.kind == "word" and after.low not in UNITS and after.low != "strong":
-                if not _counted_after_hyphen(after.low):
+                n = self.tok(j + 3)
+                ratio = after.low in ("in", "to") and self.is_word(j + 2, "-") and n is not None
+                ratio = ratio and (n.kind == "num" or n.low in ONES or n.low in TENS)  # type: ignore[union-attr]
+                if not _counted_after_hyphen(after.low) and not ratio:  # "one-in-20": a ratio, read later
                     return None  # two-pronged, one-sided, two-thirds: an adjective or a fraction, not a count
         # "5 point 2 percent", "two point five": a decimal point said in words (captions, transcripts)
         if (
@@ -1116,6 +1119,8 @@ class Scanner(DateReader):
 
         low = high = first.value
         k = first.next
+        if not currency and (ratio := self._hyphen_ratio(i, first, k, qualifier, qualifier_word)) is not None:
+            return ratio
         if (
             self.is_word(k, *DASHES)
             and self.adjacent(k)
@@ -2175,6 +2180,32 @@ class Scanner(DateReader):
         if t is None or n.next != j + 1 or not re.fullmatch(r"(?:19|20)\d\d|2100", t.text):
             return False
         return int(t.text) % 100 != 0
+
+    def _hyphen_ratio(
+        self, i: int, first: _Num, k: int, qualifier: Qualifier, qualifier_word: str | None
+    ) -> tuple[Value, int] | None:
+        """ "a 3-to-1 margin", "11-to-4", "a one-in-200 chance", "1-in-48,000", "a 1-in-100-year flood": a ratio or
+        odds printed as one hyphenated word. Not a rising pair ("a 10-to-15-minute walk", "the 18-to-24 age
+        group": ranges), nor a name whose part is bigger than its whole ("the 6-in-1 vaccine")."""
+        if not (
+            self.is_word(k, "-")
+            and self.is_word(k + 1, "to", "in")
+            and self.is_word(k + 2, "-")
+            and all(self.adjacent(n) for n in (k, k + 1, k + 2, k + 3))
+        ):
+            return None
+        second = self.number(k + 3, guard=False)
+        if second is None or second.value == 0 or second.scaled or self.percent(second.next):
+            return None
+        a, b = first.value, second.value
+        if a == b == 1 and not first.digits:
+            return None  # "one-to-one tuition", "a one-in-one-out rule": a way of doing something, no ratio
+        if self.is_word(k + 1, "to"):
+            if a < b or self._hyphen_glued(second.next):
+                return None  # "a 10-to-15-minute walk", "the 18-to-24 age group"
+        elif a >= b:
+            return None  # "the 6-in-1 vaccine"
+        return self._ratio(i, second.next, a, b, "ratio", qualifier, qualifier_word), second.next
 
     def _ratio(
         self, i: int, k: int, a: Decimal, b: Decimal, category: str, qualifier: Qualifier, qualifier_word: str | None
