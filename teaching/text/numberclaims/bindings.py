@@ -1023,12 +1023,18 @@ def _up_from(text: str, v: Value, earlier: list[Value]) -> Value | None:
     it is, is the same kind of amount (its currency, its unit; "m" in millions when the other one was)."""
     bare = _bare_amount(v) or (v.unit == "m" and not v.sure and v.kind == "count" and not v.noun and not v.per)
     a = earlier[-1] if earlier else None
-    if not bare or a is None or a.end > v.start or not a.sure or a.is_range or a.per or a.kind != "count":
+    if not bare or a is None or a.end > v.start or not a.sure or a.is_range or a.per:
+        return None
+    ratio_to_one = a.kind == "ratio" and a.category == "ratio" and a.ratio_terms and a.ratio_terms[1] == 1
+    if a.kind != "count" and not ratio_to_one:
         return None
     between = text[a.end : v.start]
     m = _UP_FROM.search(between)
     if _SENTENCE_END.search(between) or m is None or len(between) > 40 or _COUNTS_SOMETHING.match(text, v.end):
         return None  # "compared with 68 of the babies", "roughly 52 who had …": counts of people
+    said = m.group(0).strip().lower()
+    if not ("from" in said or "compared" in said or said[:1] in ",;(—–-"):
+        return None  # "5 to 1 last night and the winner picks up 42000": a verb, not a comparison
     low = v.low
     if v.unit == "m":
         if a.low < 1_000_000:
@@ -1036,6 +1042,8 @@ def _up_from(text: str, v: Value, earlier: list[Value]) -> Value | None:
         low = v.low * 1_000_000
     elif a.low >= 1_000_000 and v.low < 1_000:
         return None  # "£9.6bn, up from 8" : 8 what?
+    if ratio_to_one:  # "puts the ratio at 1.3, down from 2.4": the same ratio, to one
+        return replace(v, kind="ratio", ratio_terms=(v.low, Decimal(1)), category="ratio")
     if a.currency and a.category == "money":
         return replace(v, low=low, high=low, unit=None, category="money", currency=a.currency, confidence=a.confidence,
                        why=None)  # fmt: skip

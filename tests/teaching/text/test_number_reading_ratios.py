@@ -39,3 +39,44 @@ def test_hyphenated_pairs_that_are_no_ratio(text, unexpected_kind):
 def test_one_to_one_in_words_is_a_manner_not_a_ratio():
     assert not {r for r in readings("Pupils get one-to-one tuition twice a week.") if r[1] == "ratio"}
     assert ("two-to-one", "ratio", "2:1") in readings("Members backed the deal two-to-one.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The audit puts the benefit-cost ratio at 1.3, well short of hopes.", ("1.3", "ratio", "1.3:1")),
+        ("The support ratio now stands at 2.4 workers, officials said.", None),  # counts workers: not read as a ratio
+        ("The dependency ratio fell to 1.7 last year.", ("1.7", "ratio", "1.7:1")),
+        ("The shares trade on a price-earnings ratio of about 14.", ("about 14", "ratio", "14:1")),
+        ("Each step of one magnitude is a factor of about 2.5 in brightness.", ("about 2.5", "ratio", "2.5:1")),
+        ("Users had an odds ratio of 1.94 for poor sleep.", ("1.94", "ratio", "1.94:1")),
+    ],
+)
+def test_a_bare_figure_named_a_ratio_by_its_sentence(text, expected):
+    found = readings(text)
+    if expected is None:
+        assert not {r for r in found if r[1] == "ratio"}
+    else:
+        assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pupils met at 1.30 in the ratio room.",  # no ratio's value
+        "The ratio of 18 pupils to each teacher is high.",  # counts pupils
+        "A ratio was agreed at the summit of 12 nations.",  # the number is far from the ratio
+    ],
+)
+def test_numbers_near_the_word_ratio_that_are_not_its_value(text):
+    assert not {r for r in readings(text) if r[1] == "ratio"}
+
+
+def test_a_figure_compared_with_a_ratio_just_before_is_that_ratio():
+    found = readings("The audit puts the benefit-cost ratio at 1.3, down from 2.4 in 2019.")
+    assert ("2.4", "ratio", "2.4:1") in found
+    # a count compared with a ratio stays a count
+    assert ("12 staff", "quantity", "12") in readings("The ratio fell to 1.3, down from 12 staff in 2019.")
+    # "picks up" is no comparison: the prize is not a ratio
+    found = readings("she was 5 to 1 last night and the winner picks up 42000 for the owners")
+    assert not {r for r in found if r[0] == "42000" and r[1] == "ratio"}
