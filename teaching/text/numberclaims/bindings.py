@@ -310,6 +310,12 @@ _AT_A_CLOCK = re.compile(
 )
 
 
+# Before a gap between riders or runners: "trails the new leader, Haskell, by 1:06", "a lead of 0:45", "won by 1:12".
+_A_MARGIN = re.compile(
+    r"(?:\b(?:trails?|trailing|trailed|leads?|leading|led|ahead|behind|won|wins|beat|beaten|deficit|advantage)\b"
+    r"[^.;:!?\n]{0,40}?\bby|\b(?:gap|margin|deficit|advantage|lead)\s+(?:of|to))\s+\Z",
+    re.IGNORECASE,
+)
 _BEATEN_CLOCK = re.compile(r"\b(?:broken|broke|break|breaking|beat|beaten|beating|inside|outside|dipped\s+under)\s+\Z",
                            re.IGNORECASE)  # fmt: skip
 
@@ -329,7 +335,13 @@ def _race_clock(text: str, v: Value) -> Value | Declined | None:
     if not (v.sure and (v.kind == "time" and v.category == "time" or v.kind == "ratio")):
         return None  # "27:41" cannot be a time of day, so the walker read it as a ratio
     m = _CLOCK_ONLY.fullmatch(v.text)
-    if m is None or _AT_A_CLOCK.search(text, max(0, v.start - 12), v.start):
+    if m is None:
+        return None
+    if _A_MARGIN.search(text, max(0, v.start - 60), v.start) and _RACE_WORDS.search(text):
+        seconds = Decimal(int(m.group(1)) * 60 + int(m.group(2))) + Decimal(m.group(3) or 0)
+        return replace(v, kind="count", category="duration", low=seconds, high=seconds, unit="seconds",
+                       when_low=None, when_high=None, ratio_terms=None)  # fmt: skip
+    if _AT_A_CLOCK.search(text, max(0, v.start - 12), v.start):
         return None
     beaten = _BEATEN_CLOCK.search(text, max(0, v.start - 16), v.start) and _RACE_WORDS.search(text)
     if not (_RACE_WORDS.search(_sentence(text, v.start, v.end)) or beaten):

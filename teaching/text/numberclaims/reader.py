@@ -759,6 +759,9 @@ class Scanner(DateReader):
                 or after.low == "at"
                 and self.is_num(k + 3)
                 and self.same_line(k + 3)  # a gap: "2 Kjeldsen at 48sec"
+                or after.text == "+"
+                and self.is_num(k + 3)
+                and self.adjacent(k + 3)  # a gap: "2 Lindqvist +0:11"
             ):
                 return False
         return i == 0 or not self.same_line(i) or self.is_word(i - 1, ":", ";", ",", *DASHES)

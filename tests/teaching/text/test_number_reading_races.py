@@ -39,3 +39,32 @@ def test_a_time_on_a_race_clock_is_a_duration(text, expected):
 )
 def test_the_same_shapes_elsewhere_are_not_a_race_time(text, absent):
     assert absent not in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "After the time trial Ruiz trails the new leader, Haskell, by 1:06 with two stages to come.",
+            ("1:06", "duration", "66"),
+        ),
+        ("The stage winner now holds a lead of 0:45 on the climb.", ("0:45", "duration", "45")),
+        ("In the marathon Kiprop won by 1:12 from his team-mate.", ("1:12", "duration", "72")),
+    ],
+)
+def test_a_gap_on_a_race_clock_after_a_word_of_margin_is_minutes_and_seconds(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_clock_after_by_outside_a_race_stays_a_time():
+    assert ("10:30", "time", "10:30") in readings("The council said the road would reopen by 10:30 tomorrow.")
+
+
+@pytest.mark.parametrize("place", ["1", "2", "3"])
+def test_places_in_standings_with_gaps_after_a_plus(place):
+    text = "Overall: 1 Haskell 61hr 14min 09sec; 2 Lindqvist +0:11; 3 Verbeek +0:40."
+    assert (place, "ordinal", place) in readings(text)
+
+
+def test_a_count_before_a_plus_is_no_place():
+    assert ("3", "ordinal", "3") not in readings("Scores: 3 Rovers +2 on the day.")
