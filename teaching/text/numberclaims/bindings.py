@@ -1066,6 +1066,46 @@ def _up_from(text: str, v: Value, earlier: list[Value]) -> Value | None:
     return None
 
 
+# Just before a bare number set against an earlier one: "the other 40", "the next four", "rather than 25", "against
+# about 15" (the hedge is inside the reading).
+_SET_AGAINST = re.compile(
+    r"(?:\b(?:rather\s+than|than|against|versus|vs\.?|compared\s+(?:with|to))"
+    r"|\b(?P<order>(?:the|an?)\s+(?:other|next|last|previous|past|first|final)))\s+\Z",
+    re.IGNORECASE,
+)
+# After such a number: its phrase ends, or a word that names nothing it could count ("rather than 25 to keep the
+# payments down", "about 15 before July"; not "compared with 68 of the babies", "four serious injuries").
+_NOTHING_COUNTED_AFTER = re.compile(
+    r"[ \t]*(?:[,.;:!?)—–\"”’]|\n|\Z|(?:to|before|after|in|on|at|for|if|when|and|or|but|now|ago|since|until|by|"
+    r"from|earlier|later|previously|last|this|next)\b)",
+    re.IGNORECASE,
+)
+_CONTRASTED_SPAN = re.compile(r"\b(?:past|last|first|next|previous|opening|final|initial|over)\s+\Z", re.IGNORECASE)
+
+
+def _span_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
+    """ "For 40 minutes we were outstanding. The other 40 were poor", "not voting on the past eight years,
+    they're voting on the next four", "borrowing over 35 years now rather than 25", "40 to 50 minutes per vehicle,
+    against about 15": a bare number set against a span of time just before (in its sentence or the one before)
+    is a span in the same unit. After "the other", "the next" the earlier span must be the same length or named
+    as a part of time itself ("the past eight years"), so "3 games in 10 days; the other 2" stays a count."""
+    if not _bare_amount(v) or not _NOTHING_COUNTED_AFTER.match(text, v.end):
+        return None
+    cue = _SET_AGAINST.search(text, max(0, v.start - 30), v.start)
+    before = [a for a in earlier if a.end <= v.start]
+    if cue is None or not before:
+        return None
+    a = before[-1]
+    between = text[a.end : v.start]
+    if not a.sure or a.unit not in DURATION_UNITS or "\n" in between or len(_SENTENCE_END.findall(between)) > 1:
+        return None
+    if cue.group("order") and a.low != v.low and not _CONTRASTED_SPAN.search(text, max(0, a.start - 12), a.start):
+        return None
+    if len(before) > 1 and not re.search(r"[,;:.!?\n]", text[before[-2].end : a.start]):
+        return None  # "rose 3% in 10 days, against 2 last year": the span is not what the clause is about
+    return replace(v, unit=a.unit, category="duration")
+
+
 WHY_RATIO_NEARBY = (
     "A ratio or a multiple is named just before this number and compared with it (“a ratio of 18, against an "
     "average of 22”), so it may be the same kind of ratio, but the text does not say so."
@@ -1373,6 +1413,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         v = _on_its_line(
             v, _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out)
         )
+        v = _on_its_line(v, _span_said_once(text, v, out))
         v = _on_its_line(v, _ratio_in_the_sentence(text, v, out))
         if out and "\n" in text[out[-1].end : v.start]:
             out.append(v)  # nothing binds two readings across a line break (a new paragraph, a heading)
