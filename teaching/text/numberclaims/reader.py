@@ -103,6 +103,9 @@ _CHANGE_WORDS = {
     "from", "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "increased", "increase",
     "decreased", "cut", "raised", "lifted", "lowered", "dropped", "climbed", "jumped", "slipped", "grew", "up",
     "down", "reduced", "slashed", "doubled", "soared", "plunged", "edged",
+    # and as a report says what happens next: "the minimum wage climbs $1 to $15 an hour"
+    "climbs", "jumps", "drops", "grows", "slips", "increases", "decreases", "soars", "plunges", "edges", "raises",
+    "lifts", "lowers", "reduces",
 }  # fmt: skip
 # Before "X-Y" or "X to Y": words of a contest that make the pair two tallies ("the bill failed 212-219",
 # "trailing 41% to 52%"), never a range.
@@ -566,6 +569,15 @@ class Scanner(DateReader):
             return "grams", None, j + 1  # "2.07 g/t": grams of gold a tonne of ore; the "/t" is the rate's
         if self.phrase(j, ("parts", "per")) and self.is_word(j + 2, "million", "billion", "thousand", "trillion"):
             return f"parts per {self.toks[j + 2].low}", None, j + 3  # a concentration, a unit: not a rate
+        if (
+            self.is_word(j, "cubic", "square", "sq")
+            and self.same_line(j + 1)
+            and self.is_word(j + 1, *UNITS)
+            and UNITS[self.toks[j + 1].low] in _MEASURES_OF_LENGTH
+        ):
+            # "612 cubic metres", "40 square miles", "1,200 sq ft": a volume or an area, one unit
+            shape = "square" if t.low == "sq" else t.low
+            return f"{shape} {self.toks[j + 1].low}", None, j + 2
         # "a 7 year old" in text without hyphens, "six months old", "three weeks old": an age in that unit
         if self.is_word(j, *_AGE_UNITS) and self.is_word(j + 1, "old", "olds") and self.same_line(j + 1):
             return f"{UNITS[t.low]} old", None, j + 2
@@ -1448,6 +1460,12 @@ class Scanner(DateReader):
             elif mt is not None and mt.low in SPEED_UNITS and self.same_line(k):
                 unit, per = SPEED_UNITS[mt.low][0], "hour"
                 k, category = k + 1, "quantity"
+            elif mt is not None and mt.low in ("m³", "cumecs") and self.same_line(k):
+                unit, k, category = "cubic metres", k + 1, "quantity"  # "84 m³/s", "350 cumecs": a river's flow
+                if mt.low == "cumecs":
+                    per = "second"
+                elif self.is_word(k, "/") and self.adjacent(k) and self.adjacent(k + 1) and self.is_word(k + 1, "s"):
+                    per, k = "second", k + 2
             elif mt is not None and mt.text in ("MLD", "mld") and self.same_line(k):
                 low, high = low * 1_000_000, high * 1_000_000  # "385 MLD": million litres a day, a water supply
                 unit, per, k, category = "litres", "day", k + 1, "quantity"
@@ -3089,6 +3107,7 @@ def _could_be_two(printed: str) -> bool:
     return len(groups[0]) == len(groups[1]) and first % 10 == 0 and second % 10 == 0 and first < second < first * 2
 
 
+_MEASURES_OF_LENGTH = {"km", "miles", "m", "cm", "mm", "yards", "feet", "inches"}
 # After "six-", "three-": words that make an adjective, not a count of something ("two-way", "one-off").
 _NOT_COUNTED_AFTER_HYPHEN = {
     "way", "off", "time", "times", "fold", "and", "or", "to", "in", "on", "of", "up", "out", "hand", "handed", "sided",

@@ -1,0 +1,42 @@
+"""Volumes, areas and flows, and changes told in the present tense (issue 9). Sentences written for these
+tests; each rule with both sides."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_number_reading_rules import readings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flows fell to 612 cubic metres per second on Monday.", ("612 cubic metres per second", "rate", "612")),
+        ("The river ran at 84 m³/s on Tuesday.", ("84 m³/s", "rate", "84")),
+        ("Flows peaked at about 900 cumecs.", ("about 900 cumecs", "rate", "900")),
+        ("The tank holds 40 m³ of water.", ("40 m³", "quantity", "40")),
+        ("The fire burned 40 square miles of forest.", ("40 square miles", "quantity", "40")),
+        ("They rent a 1,200 sq ft flat.", ("1,200 sq ft", "quantity", "1200")),
+    ],
+)
+def test_volumes_areas_and_flows_are_one_unit(text, expected):
+    assert expected in readings(text)
+
+
+def test_square_without_a_unit_is_no_unit():
+    assert ("3 trees", "quantity", "3") in readings("The square has 3 trees.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Jan. 1 the minimum wage climbs $1 to $15 an hour.", {("$1", "money", "1"), ("$15 an hour", "rate", "15")}),
+        ("The fare jumps 20p to £2.80 in May.", {("20p", "money", "0.2"), ("£2.80", "money", "2.8")}),
+    ],
+)
+def test_a_change_told_in_the_present_tense_is_a_change_and_a_level(text, expected):
+    assert expected <= readings(text)
+
+
+def test_a_range_after_a_word_of_no_change_stays_a_range():
+    assert ("$10 to $15 an hour", "range", "10..15") in readings("Jobs pay $10 to $15 an hour.")
