@@ -49,6 +49,8 @@ SPLITS = (
     "final37",
     "final38",
     "final39",
+    "final40",
+    "final41",
 )
 STYLES = {
     "wire",
