@@ -56,6 +56,7 @@ from teaching.text.numberclaims.vocabulary import (
     CURRENCY_WORDS,
     DURATION_SCALE,
     DURATION_UNITS,
+    MEASURE_NOUNS,
     NOT_RATE_AFTER,
     NOUNS,
     ONES,
@@ -1106,6 +1107,28 @@ def _span_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
     return replace(v, unit=a.unit, category="duration")
 
 
+_OF_A_MEASURE = re.compile(r"\s+of\s+an?\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def _part_of_a_measure(text: str, v: Value) -> Value | None:
+    """ "three quarters of a length", "a quarter of a mile", "two thirds of a metre": a part of one measure (not a
+    span of time, read before) is that much of the measure, an amount in its unit."""
+    if not (v.sure and v.category == "fraction" and v.ratio_terms and v.ratio_terms[0] < v.ratio_terms[1]):
+        return None
+    m = _OF_A_MEASURE.match(text, v.end)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    unit = UNITS.get(word) or MEASURE_NOUNS.get(word)
+    if unit is None or unit in DURATION_UNITS or unit == "%" or not m.group(1).islower():
+        return None
+    amount = v.ratio_terms[0] / v.ratio_terms[1]
+    if amount != amount.quantize(Decimal("0.001")):
+        return None  # "a third of a mile": no exact decimal to compare
+    return replace(v, text=text[v.start : m.end()], end=m.end(), kind="count", category="quantity", low=amount,
+                   high=amount, unit=unit, ratio_terms=None)  # fmt: skip
+
+
 WHY_RATIO_NEARBY = (
     "A ratio or a multiple is named just before this number and compared with it (“a ratio of 18, against an "
     "average of 22”), so it may be the same kind of ratio, but the text does not say so."
@@ -1413,7 +1436,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         v = _on_its_line(
             v, _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out)
         )
-        v = _on_its_line(v, _span_said_once(text, v, out))
+        v = _on_its_line(v, _span_said_once(text, v, out) or _part_of_a_measure(text, v))
         v = _on_its_line(v, _ratio_in_the_sentence(text, v, out))
         if out and "\n" in text[out[-1].end : v.start]:
             out.append(v)  # nothing binds two readings across a line break (a new paragraph, a heading)

@@ -43,6 +43,7 @@ from teaching.text.numberclaims.vocabulary import (
     DURATION_SCALE,
     DURATION_UNITS,
     MAGNITUDES,
+    MEASURE_NOUNS,
     MONEY_WORDS,
     MONTHS,
     NOT_RATE_AFTER,
@@ -2063,6 +2064,27 @@ class Scanner(DateReader):
                     return CONFIDENT, None, k + 2  # "one more drive", "one extra shift": one of the noun
         return UNSURE, WHY_ONE, k
 
+    def _a_measure_and_a_part(self, j: int) -> tuple[Decimal, str, int] | None:
+        """Token j is "a" before a measure that is not a span of time, then "and a half", "and a quarter" or "and
+        three quarters": one and that part of the measure (spans of time are read with their unit below)."""
+        word = self.tok(j + 1)
+        if word is None or not self.same_line(j + 1) or not self.same_line(j + 2):
+            return None
+        unit = UNITS.get(word.low) or MEASURE_NOUNS.get(word.low)
+        if unit is None or unit in DURATION_UNITS or unit == "%":
+            return None
+        for part, amount in (
+            (("a", "half"), Decimal("1.5")),
+            (("a", "quarter"), Decimal("1.25")),
+            (
+                ("three", "quarters"),
+                Decimal("1.75"),
+            ),
+        ):
+            if self.phrase(j + 2, ("and", *part)):
+                return amount, unit, j + 5
+        return None
+
     def _without_number(
         self, i: int, j: int, q: tuple | None, qualifier: Qualifier, qualifier_word: str | None
     ) -> tuple[Value, int] | None:
@@ -2075,6 +2097,10 @@ class Scanner(DateReader):
                 category, k, scale = pct  # "a percentage point below inflation": never a figure of speech
                 unit = "basis points" if scale != 1 else "percentage points"
                 return self._make(i, k, scale, scale, qualifier, qualifier_word, unit=unit, category=category), k
+        mixed = self._a_measure_and_a_part(j) if t.low in ("a", "an") else None
+        if mixed is not None:  # "a length and a half", "a mile and a quarter", "a stone and three quarters"
+            amount, unit, k = mixed
+            return self._make(i, k, amount, amount, qualifier, qualifier_word, unit=unit), k
         # "for over a year", "within a decade", "an hour": "a"/"an" before a time unit is one of it
         if t.low in ("a", "an") and self.is_word(j + 1, *UNITS) and self.same_line(j + 1):
             if self._ordinal_of_noun(j + 1) or self.is_word(j + 1, "night"):
@@ -2308,8 +2334,13 @@ class Scanner(DateReader):
                                    category="rate" if per else "money", currency=currency)  # fmt: skip
                 return value, k
             start = i - 1 if self.is_word(i - 1, "a", "one") and self.same_line(i) else i
-            if self.is_word(i + 1, "a", "an") and self.is_word(i + 2, *UNITS) and self.same_line(i + 2):
-                unit = UNITS[self.toks[i + 2].low]
+            if (
+                self.is_word(i + 1, "a", "an")
+                and self.is_word(i + 2, *UNITS, *MEASURE_NOUNS)
+                and self.same_line(i + 2)
+                and UNITS.get(self.toks[i + 2].low) != "%"
+            ):
+                unit = UNITS.get(self.toks[i + 2].low) or MEASURE_NOUNS[self.toks[i + 2].low]
                 amount, unit = DURATION_SCALE.get(unit, (1, unit))
                 half = Decimal(amount) / 2
                 s, e, text = self.span(start, i + 3)

@@ -84,6 +84,8 @@ UNITS = {
     "month": "months", "months": "months", "year": "years", "years": "years", "yr": "years", "yrs": "years",
     "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
 }  # fmt: skip
+# Measures that are not units everywhere, but are with a part of one: "half a length", "a stone and a half".
+MEASURE_NOUNS = {"length": "lengths", "stone": "stone", "furlong": "furlongs", "lap": "laps"}
 DURATION_UNITS = {
     "seconds",
     "minutes",

@@ -40,3 +40,32 @@ def test_a_change_told_in_the_present_tense_is_a_change_and_a_level(text, expect
 
 def test_a_range_after_a_word_of_no_change_stays_a_range():
     assert ("$10 to $15 an hour", "range", "10..15") in readings("Jobs pay $10 to $15 an hour.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He won by a length and a half from Blue Star.", ("a length and a half", "quantity", "1.5")),
+        ("She lost a stone and a half before the trial.", ("a stone and a half", "quantity", "1.5")),
+        ("They walked a mile and a quarter to school.", ("a mile and a quarter", "quantity", "1.25")),
+        ("It wins by a length and three quarters.", ("a length and three quarters", "quantity", "1.75")),
+        ("The leader loses maybe half a length at the last.", ("maybe half a length", "quantity", "0.5")),
+        ("Three quarters of a length back came the favourite.", ("Three quarters of a length", "quantity", "0.75")),
+        ("The depot is a quarter of a mile away.", ("a quarter of a mile", "quantity", "0.25")),
+        ("It took a year and a half to build.", ("a year and a half", "duration", "1.5")),
+    ],
+)
+def test_a_measure_and_a_part_of_one_is_an_amount_in_that_measure(text, expected):
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A third of a mile of road is shut.", ("A third", "fraction", "1/3")),  # no exact decimal
+        ("He owns half of a Mile End flat.", ("half", "fraction", "1/2")),  # a name, no measure
+        ("A quarter of a century later it closed.", ("A quarter of a century", "duration", "25")),
+    ],
+)
+def test_parts_of_what_is_no_measure_stay_as_they_were(text, expected):
+    assert expected in readings(text)
