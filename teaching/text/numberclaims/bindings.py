@@ -1160,7 +1160,7 @@ _MINUTES_WORDS = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty
                   "a quarter": 15, "half": 30}  # fmt: skip
 _HOUR_RE = "|".join(sorted(_HOURS, key=len, reverse=True))
 _PART_RE = (
-    r"(?P<oclock>\s+o[’']clock)?(?:\s+(?:in\s+the|at|this|that|tomorrow|yesterday|last|the\s+next|the\s+following|"
+    r"(?P<oclock>\s+o[’']?clock)?(?:\s+(?:in\s+the|at|this|that|tomorrow|yesterday|last|the\s+next|the\s+following|"
     r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+"
     r"(?P<part>morning|afternoon|evening|night)\b|\s+(?P<tonight>tonight)\b)?"
 )
@@ -1194,6 +1194,10 @@ def sets_an_amount(text: str, at: int) -> bool:
 _A_SHARE_BEFORE = re.compile(r"\b(?:by|than|of|about|nearly|almost|roughly|around|over|under|just|only)\s+\Z")
 
 
+# A greeting just before a clock time in words, in its sentence: "good morning its seven oclock".
+_GREETING = re.compile(r"\bgood\s+(morning|afternoon|evening)\b[^.!?\n]{0,25}\Z", re.IGNORECASE)
+
+
 def _minutes_down(m: re.Match) -> bool:
     """ "a quarter to 11", "twenty to seven", "22 minutes to five": minutes said as minutes (a quarter, twenty,
     twenty-five, or with "minutes") to an hour; "2 to 1", "five to four" may be odds or a score."""
@@ -1220,8 +1224,11 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
             and _minutes_down(m)
             and not _A_SHARE_BEFORE.search(text, max(0, m.start("time") - 16), m.start("time"))
         )
-        if not lead and (m.group("minutes") is None or m.group("dir").lower() != "past") and not down:
-            continue  # with no word that introduces a time, only "10 past 3", "quarter past nine" say one
+        oclock = m.group("oclock") is not None
+        if not lead and (m.group("minutes") is None or m.group("dir").lower() != "past") and not down and not oclock:
+            continue  # with no word that introduces a time, only "10 past 3", "seven o'clock" say one
+        if part is None and (greeting := _GREETING.search(text, max(0, m.start() - 40), m.start())):
+            part = greeting.group(1).lower()  # "good morning, it's seven o'clock": the greeting says which
         if lead == "at" and m.group("minutes") is None and sets_an_amount(text, m.start()):
             continue  # "put the death toll at nine on Thursday evening": an amount then, not a clock time
         if printed.isdigit() and (

@@ -276,3 +276,19 @@ def test_counts_before_a_part_of_the_day_stay_counts(text, expected):
 def test_minutes_past_or_to_midnight_and_noon(text, expected):
     check(text, expected)
     assert len([r for r in readings(text) if r[1] == "time"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("good morning its seven oclock and heres the weather", ("seven oclock", "time", "07:00")),
+        ("Good evening, it is nine o'clock.", ("nine o'clock", "time", "21:00")),
+    ],
+)
+def test_a_greeting_says_the_half_of_the_day_of_an_oclock_in_words(text, expected):
+    assert expected in readings(text)
+
+
+def test_an_oclock_in_words_without_a_greeting_is_declined_not_counted():
+    found = readings("its seven oclock and heres the news")
+    assert not {r for r in found if r[0].startswith("seven")}
