@@ -441,8 +441,9 @@ def _odds(text: str, a: Value, b: Value) -> Value | None:
 
 _RATIO_OF = re.compile(
     r"\bratios?\s+(?:of\s+[a-z -]{2,40}?\s+to\s+[a-z -]{2,40}?\s+)?"  # "the ratio of nurses to patients was"
-    r"(?:of|was|is|were|are|stood\s+at|rose\s+to|fell\s+to|at|exceeds?|exceeded|tops?|topped|reached|hit|"
-    r"passed|passes)\s+(?:about\s+|around\s+|roughly\s+)?\Z",
+    r"(?:of|was|is|were|are|(?:now\s+)?(?:stands|stood)\s+at|rose\s+to|fell\s+to|at|exceeds?|exceeded|tops?|"
+    r"topped|reached|hit|passed|passes)\s+(?:about\s+|around\s+|roughly\s+)?\Z"
+    r"|\b(?:a|the)\s+factor\s+of\s+(?:about\s+|around\s+|roughly\s+)?\Z",  # "a factor of about 2.5"
     re.IGNORECASE,
 )
 

@@ -1537,7 +1537,7 @@ class Scanner(DateReader):
         ):
             k = first.next + 2  # a seven-strong majority
         bare = not (unit or noun or per or second or q or currency or category != "quantity")
-        if not (unit or noun or per or second or currency or category != "quantity") and self._named_ratio(i):
+        if not (unit or noun or per or second or currency or category != "quantity") and self._named_ratio(j):
             # "an odds ratio of 1.94", "(hazard ratio 1.14, 95% CI…)": a ratio to 1, said as its value
             return self._ratio(i, first.next, first.value, Decimal(1), "ratio", qualifier, qualifier_word), first.next
         if label and bare and self._results_line(j):
@@ -1925,20 +1925,12 @@ class Scanner(DateReader):
             return False
         return not sets_an_amount(self.text, self.toks[j - 1].start)
 
-    def _named_ratio(self, i: int) -> bool:
-        """The mention starting at token i (its hedge included) is the value of a named ratio: "odds ratio of",
-        "(hazard ratio 1.14", "a price-earnings ratio of 18", "puts the benefit-cost ratio at 1.3", "the ratio now
-        stands at 2.4", "a factor of about 2.5"."""
-        k = i - 1
-        if self.is_word(k, "of") and self.is_word(k - 1, "factor") and self.is_word(k - 2, "a", "the"):
-            return True
+    def _named_ratio(self, j: int) -> bool:
+        """The number at token j follows the name of a ratio: "odds ratio of", "hazard ratio", "risk ratio was"."""
+        k = j - 1
         if self.is_word(k, "of", "was", "is", "=", ":", "("):
             k -= 1
-        elif self.is_word(k, "at", "to"):
-            k -= 1  # "puts the ratio at 1.3", "the ratio now stands at 2.4", "the ratio fell to 1.7"
-            if self.is_word(k, "stands", "stood", "rose", "fell", "climbed", "dropped", "is", "was"):
-                k -= 1 + self.is_word(k - 1, "now")
-        return self.is_word(k, "ratio") and self.same_line(k + 1)
+        return self.is_word(k, "ratio") and self.is_word(k - 1, "odds", "hazard", "risk", "rate", "incidence")
 
     def _a_service_time(self, j: int, first: _Num, k: int) -> bool:
         """ "the 812 from harrogate", "the 1745 to leeds" in text stripped of its colons: a train or a bus named by
