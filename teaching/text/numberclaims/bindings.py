@@ -61,6 +61,7 @@ from teaching.text.numberclaims.vocabulary import (
     NOUNS,
     ONES,
     PREPOSITIONS,
+    RACING,
     RATE_PERIODS,
     STOP,
     UNITS,
@@ -412,10 +413,6 @@ _ODDS_BEFORE = re.compile(
 )
 
 
-_RACING = re.compile(r"\b(?:furlongs?|jockey|trainer|betting ring|bookmakers?|odds-on|each-way|fences?|hurdle race|"
-                     r"going was|the favourite|nap|racecourse|handicap|stakes)\b", re.IGNORECASE)  # fmt: skip
-
-
 def _odds(text: str, a: Value, b: Value) -> Value | None:
     """ "a 7-2 favourite", "at odds of 11 to 4": betting odds, the ratio 7:2, not two tallies or a range."""
     if not (_bare(a) and _bare(b) and _ODDS_JOIN.fullmatch(text[a.end : b.start])):
@@ -423,7 +420,7 @@ def _odds(text: str, a: Value, b: Value) -> Value | None:
     named = _ODDS_BEFORE.search(text, max(0, a.start - 40), a.start) is not None  # "at odds of 11 to 4"
     # in a report on a horse race: "returned at 100 to 30", "drifted out to 7 to 2", "was 5 to 1 last night"
     named = named or bool(
-        _RACING.search(text)
+        RACING.search(text)
         and re.search(r"\b(?:at|to|from|into|was|were|been|is)\s+\Z", text[max(0, a.start - 12) : a.start], re.I)
         and re.match(r"\s+to\s+", text[a.end : b.start])
     )
@@ -1230,6 +1227,13 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
             continue  # with no word that introduces a time, only "10 past 3", "seven o'clock" say one
         if part is None and (greeting := _GREETING.search(text, max(0, m.start() - 40), m.start())):
             part = greeting.group(1).lower()  # "good morning, it's seven o'clock": the greeting says which
+        if (
+            m.group("minutes")
+            and m.group("minutes").isdigit()
+            and m.group("dir").lower() == "to"
+            and RACING.search(text)
+        ):
+            continue  # "returned at 11 to 4" in a report on a horse race: the odds, read by _odds
         if lead == "at" and m.group("minutes") is None and sets_an_amount(text, m.start()):
             continue  # "put the death toll at nine on Thursday evening": an amount then, not a clock time
         if printed.isdigit() and (

@@ -53,6 +53,7 @@ from teaching.text.numberclaims.vocabulary import (
     ORDINAL_WORDS,
     PREPOSITIONS,
     QUALIFIER_PHRASES,
+    RACING,
     RATE_LEADS,
     RATE_PERIODS,
     RATE_WORDS,
@@ -223,6 +224,7 @@ class Scanner(DateReader):
         # A report on sport as a whole: several words of matches, leagues or races ("points" in it are a tally)
         self.sports_report = self.race_report or len({m.group().lower() for m in _SCORE_CONTEXT.finditer(text)}) >= 3
         # A stripped caption track of a match (a commentary): its lines are short, so the match is the whole text's.
+        self.racing = RACING.search(text) is not None
         self.commentary = self.stripped and len({m.group().lower() for m in _MATCH_CONTEXT.finditer(text)}) >= 3
 
     def number(self, i: int, *, guard: bool = True, money: bool = False) -> _Num | None:
@@ -1122,6 +1124,9 @@ class Scanner(DateReader):
         )
         if self.stripped and first.digits and self.is_num(first.next) and self.same_line(first.next):
             second_tok = self.toks[first.next]
+            if (odds := self._stripped_odds(j, first, second_tok)) is not None:
+                a, b = odds
+                return self._ratio(i, first.next + 1, a, b, "ratio", qualifier, qualifier_word), first.next + 1
             score = self._stripped_score(j, first, second_tok)
             if score:
                 return score, first.next + 1
@@ -1643,6 +1648,22 @@ class Scanner(DateReader):
             and self.is_word(j - 1, "at", "by", "until", "till", "from", "before", "after")
             and not self.is_word(j - 2, *_PRICED_AT)
         )
+
+    def _stripped_odds(self, j: int, first: _Num, second) -> tuple[Decimal, Decimal] | None:
+        """ "the favourite dublin dancer at 5 2", "backed in from 4 1", "returned at 100 30": in a report on a horse
+        race stripped of its dashes, two numbers after a word that gives a price are the odds (5:2), the longer
+        term first; not a score, and not after a name ("copper kettle 9 2" may be a weight or a draw)."""
+        if not (self.racing and first.next == j + 1 and self.toks[j].is_integer and second.is_integer):
+            return None
+        a, b = first.value, second.number
+        if b == 0 or a < b or len(self.toks[j].text) > 3 or len(second.text) > 2:
+            return None
+        priced = self.is_word(j - 1, "at", "from", "into", "was", "were", "been", "returned", "backed", "drifted")
+        if not (priced or self.is_word(first.next + 1, "favourite", "favorite", "fav", "shot", "outsider", "chance")):
+            return None
+        if any(self.unit_or_noun(first.next + 1)[:2]) and not self.is_word(first.next + 1, "favourite", "shot"):
+            return None  # "at 3 2 furlongs out": a distance that lost its point
+        return a, b
 
     def _stripped_score(self, j: int, first: _Num, second) -> tuple[Value, Value] | None:
         """ "beating rovers 2 1" in a match report stripped of its dash: two tallies. A second group of one or

@@ -203,6 +203,9 @@ NOT_RATE_AFTER = {
 # Speeds carry their own rate.
 # Words that say a report is about cricket (where "12 an over", "took 5-37" and a "maiden hundred" mean runs)
 CRICKET = re.compile(r"\b(?:overs|wickets?|innings|runs|bowl\w*|batt\w*|cricket|odi|test match)\b", re.IGNORECASE)
+# A report on a horse race: words only racing uses.
+RACING = re.compile(r"\b(?:furlongs?|jockey|trainer|betting ring|bookmakers?|odds-on|each-way|fences?|hurdle race|"
+              r"going was|the favourite|nap|racecourse|handicap|stakes)\b", re.IGNORECASE)  # fmt: skip
 # Units that carry "a day" in them: oil output in barrels per day ("500,000 bpd"; "mbpd" is millions of them).
 DAILY_UNITS = {"bpd": (1, "barrels"), "bopd": (1, "barrels"), "mbpd": (1_000_000, "barrels"),
                "mbd": (1_000_000, "barrels")}  # fmt: skip

@@ -80,3 +80,26 @@ def test_a_figure_compared_with_a_ratio_just_before_is_that_ratio():
     # "picks up" is no comparison: the prize is not a ratio
     found = readings("she was 5 to 1 last night and the winner picks up 42000 for the owners")
     assert not {r for r in found if r[0] == "42000" and r[1] == "ratio"}
+
+
+RACE = (
+    "and they are off in the novices chase at newbury with the jockey sam price up on the favourite "
+    "dublin dancer at 5 2 who is tucked in about sixth while kilcarn lad was backed in from 4 1 this morning "
+    "and at the line it is marching orders who returned at 11 to 4 for the trainer jo carter"
+)
+
+
+@pytest.mark.parametrize(
+    "expected", [("5 2", "ratio", "5:2"), ("4 1", "ratio", "4:1"), ("at 11 to 4", "ratio", "11:4")]
+)
+def test_odds_in_a_stripped_racing_commentary(expected):
+    found = readings(RACE)
+    assert expected in found or (expected[0].removeprefix("at "), *expected[1:]) in found
+
+
+def test_two_numbers_in_a_stripped_match_report_are_no_odds():
+    text = (
+        "and the final score here at the riverside is city 3 rovers 1 and the home side won at 3 1 in the rain "
+        "with the fans singing after a match in which the league leaders never looked like losing"
+    )
+    assert not {r for r in readings(text) if r[1] == "ratio"}
