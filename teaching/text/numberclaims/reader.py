@@ -225,6 +225,7 @@ class Scanner(DateReader):
         self.sports_report = self.race_report or len({m.group().lower() for m in _SCORE_CONTEXT.finditer(text)}) >= 3
         # A stripped caption track of a match (a commentary): its lines are short, so the match is the whole text's.
         self.racing = RACING.search(text) is not None
+        self.cricket = CRICKET.search(text) is not None
         self.commentary = self.stripped and len({m.group().lower() for m in _MATCH_CONTEXT.finditer(text)}) >= 3
 
     def number(self, i: int, *, guard: bool = True, money: bool = False) -> _Num | None:
@@ -1545,8 +1546,8 @@ class Scanner(DateReader):
         if not (unit or noun or per or second or currency or category != "quantity") and self._named_ratio(j):
             # "an odds ratio of 1.94", "(hazard ratio 1.14, 95% CI…)": a ratio to 1, said as its value
             return self._ratio(i, first.next, first.value, Decimal(1), "ratio", qualifier, qualifier_word), first.next
-        if label and bare and self._results_line(j):
-            label = False  # "Harbour Lions 24 Castlegate 22": a result, two tallies
+        if label and bare and (self._results_line(j) or self._on_a_scorecard(j, first)):
+            label = False  # "Harbour Lions 24 Castlegate 22", "(Whitlow 96, Marsh 58; …)": a result, tallies
         if label and bare and self.toks[j - 1].low in _SEQUENCE_NAMES and first.value < 100:
             # "Day 2", "Game 7", "Stage 4": a place in a series, named with its number
             s, e, text = self.span(j - 1, first.next)
@@ -1813,6 +1814,36 @@ class Scanner(DateReader):
         if before is None or before.low in _BEFORE_DOUBLES_GAME or (before.kind != "word" and before.text != ","):
             return False
         return after is not None and after.kind == "word" and after.low not in _DOUBLES_GAME_NOUNS
+
+    def _on_a_scorecard(self, j: int, first: _Num) -> bool:
+        """In a report on sport, a name and a number in a list of them: "New Zealand 301 for 7 (Whitlow 96, Marsh 58;
+        Cullen 3-54) beat England 274 (Ferris 112 …)". The number is followed by the list's punctuation or "for"
+        (wickets), and the name starts the list, an item of it or a clause."""
+        if not (self.sports_report or self.cricket) or first.scaled or first.value >= 1000:
+            return False
+        after = self.tok(first.next)
+        if after is None or not (
+            after.text in {",", ";", ")", "("} or after.low == "for" and self.is_num(first.next + 1)
+        ):
+            return False
+        n = j - 1
+        while n > 0 and self.toks[n - 1].kind == "word" and self.toks[n - 1].text[:1].isupper() and self.same_line(n):
+            n -= 1  # "New Zealand": a name of several capitalised words
+        if not (n == 0 or not self.same_line(n) or self.is_word(n - 1, "(", ",", ";", *DASHES, "beat", "beats", "and")):
+            return False
+        start, end = j, j  # another name and number so listed on the line ("The measure, Issue 7, passed": a name)
+        while start > 0 and self.same_line(start):
+            start -= 1
+        while end + 1 < len(self.toks) and self.same_line(end + 1):
+            end += 1
+        return any(
+            m != j
+            and self.toks[m].kind == "num"
+            and self.toks[m - 1].kind == "word"
+            and self.toks[m - 1].text[:1].isupper()
+            and self.is_word(m + 1, ",", ";", ")", "(")
+            for m in range(max(start, 1), end)
+        )
 
     def _results_line(self, j: int) -> bool:
         """Token j is on a line that is only a result: a name, a score, a name, a score ("Harbour Lions 24

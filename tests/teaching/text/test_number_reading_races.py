@@ -68,3 +68,19 @@ def test_places_in_standings_with_gaps_after_a_plus(place):
 
 def test_a_count_before_a_plus_is_no_place():
     assert ("3", "ordinal", "3") not in readings("Scores: 3 Rovers +2 on the day.")
+
+
+SCORECARD = (
+    "New Zealand 301 for 7 (Whitlow 96, Marsh 58; Cullen 3-54) beat England 274 (Ferris 112, Dalby 41; "
+    "Hartley 4-39) by 27 runs."
+)
+
+
+@pytest.mark.parametrize("number", ["301", "58", "274", "41", "96", "112"])
+def test_names_and_numbers_listed_on_a_scorecard_are_tallies(number):
+    assert (number, "quantity", number) in readings(SCORECARD)
+
+
+def test_a_name_and_a_number_alone_in_a_sentence_stays_a_label():
+    text = "The measure, Issue 7, passed with 50.6% of the vote after a long campaign season and three league games."
+    assert not {r for r in readings(text) if r[0] == "7"}
