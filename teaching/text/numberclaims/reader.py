@@ -748,7 +748,18 @@ class Scanner(DateReader):
             other = self.toks[k]
             if k != i and other.text in (str(n - 1), str(n), str(n + 1)) and self._place_shape(k):
                 return True
-        return False
+        # a table, a place to a line: "1 Tomás Arriaga (Spa) Movistar 4hr 52min" over "2 Jonas Hedlund (Swe) …"
+        if i != line_start and self.same_line(i):
+            return False
+        before = i - 1 if i > 0 else None  # the previous line's first token
+        if before is not None:
+            while before > 0 and self.same_line(before):
+                before -= 1
+        after = line_end + 1 if line_end + 1 < len(self.toks) else None
+        return any(
+            k is not None and self.toks[k].text == str(m) and self._place_shape(k)
+            for k, m in ((before, n - 1), (after, n + 1))
+        )
 
     def _place_shape(self, i: int) -> bool:
         t = self.tok(i)
@@ -765,6 +776,8 @@ class Scanner(DateReader):
                 return False
             if name.text.isupper() and not initial:
                 return False
+            if after.low in _NAME_PARTICLES and self.same_line(k + 2) and self.same_line(k + 3):
+                after = self.tok(k + 3) or after  # "4 Pieter de Wolf (Ned)", "2 Lieke van Dam"
             if not (
                 after.text == "("
                 or after.kind == "word"
@@ -1546,7 +1559,7 @@ class Scanner(DateReader):
         if not (unit or noun or per or second or currency or category != "quantity") and self._named_ratio(j):
             # "an odds ratio of 1.94", "(hazard ratio 1.14, 95% CI…)": a ratio to 1, said as its value
             return self._ratio(i, first.next, first.value, Decimal(1), "ratio", qualifier, qualifier_word), first.next
-        if label and bare and (self._results_line(j) or self._on_a_scorecard(j, first)):
+        if label and bare and (self._results_line(j) or self._on_a_scorecard(j, first) or self._after_a_place(j)):
             label = False  # "Harbour Lions 24 Castlegate 22", "(Whitlow 96, Marsh 58; …)": a result, tallies
         if label and bare and self.toks[j - 1].low in _SEQUENCE_NAMES and first.value < 100:
             # "Day 2", "Game 7", "Stage 4": a place in a series, named with its number
@@ -1844,6 +1857,20 @@ class Scanner(DateReader):
             and self.is_word(m + 1, ",", ";", ")", "(")
             for m in range(max(start, 1), end)
         )
+
+    def _after_a_place(self, j: int) -> bool:
+        """The number at token j follows a name that follows a place in a results table: "1 Arsenal 16 12 3 1 +24
+        39", "4 Aston Villa 15 …": the team's tallies, not a label."""
+        n = j - 1
+        while (
+            n > 0
+            and self.same_line(n)
+            and (self.toks[n - 1].text[:1].isupper() or self.toks[n - 1].low in _NAME_PARTICLES)
+        ):
+            if self.toks[n - 1].kind != "word":
+                break
+            n -= 1
+        return n > 0 and self.same_line(n) and self.toks[n - 1].kind == "num" and self._results_rank(n - 1)
 
     def _results_line(self, j: int) -> bool:
         """Token j is on a line that is only a result: a name, a score, a name, a score ("Harbour Lions 24
@@ -3182,6 +3209,8 @@ def _could_be_two(printed: str) -> bool:
     return len(groups[0]) == len(groups[1]) and first % 10 == 0 and second % 10 == 0 and first < second < first * 2
 
 
+# Lowercase words inside a person's name: "Pieter de Wolf", "Lieke van Dam", "Omar al Hassan".
+_NAME_PARTICLES = {"de", "van", "der", "den", "von", "da", "di", "du", "le", "la", "al", "el", "bin", "ben", "dos"}
 _MEASURES_OF_LENGTH = {"km", "miles", "m", "cm", "mm", "yards", "feet", "inches"}
 # After "six-", "three-": words that make an adjective, not a count of something ("two-way", "one-off").
 _NOT_COUNTED_AFTER_HYPHEN = {

@@ -84,3 +84,34 @@ def test_names_and_numbers_listed_on_a_scorecard_are_tallies(number):
 def test_a_name_and_a_number_alone_in_a_sentence_stays_a_label():
     text = "The measure, Issue 7, passed with 50.6% of the vote after a long campaign season and three league games."
     assert not {r for r in readings(text) if r[0] == "7"}
+
+
+STAGE = """Results, 14th stage:
+1 Tomás Arriaga (Spa) Movistar 4hr 52min 17sec
+2 Jonas Hedlund (Swe) Visma at 38sec
+3 Luca Ferri (Ita) UAE Team Emirates at 51sec
+4 Pieter de Wolf (Ned) Red Bull-Bora at 1min 02sec
+5 Sam Whitlock (GB) Ineos Grenadiers at 1min 19sec
+"""
+
+TABLE = """Pos Team P W D L GD Pts
+1 Arsenal 16 12 3 1 +24 39
+2 Liverpool 16 11 3 2 +18 36
+3 Brentford 16 10 3 3 +11 33
+4 Aston Villa 15 10 2 3 +9 32
+"""
+
+
+@pytest.mark.parametrize("place", ["1", "2", "3", "4", "5"])
+def test_a_results_table_with_one_place_to_a_line(place):
+    assert (place, "ordinal", place) in readings(STAGE)
+
+
+def test_a_league_table_has_places_then_tallies():
+    found = readings(TABLE)
+    assert {("1", "ordinal", "1"), ("4", "ordinal", "4"), ("16", "quantity", "16"), ("15", "quantity", "15")} <= found
+
+
+def test_lines_that_only_start_with_a_number_are_no_table():
+    text = "3 Rovers fans were hurt.\n4 Police officers came later."
+    assert not {r for r in readings(text) if r[1] == "ordinal"}
