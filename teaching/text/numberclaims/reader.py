@@ -1323,6 +1323,7 @@ class Scanner(DateReader):
                     and not any(self.unit_or_noun(candidate.next)[:2])
                     and not self.percent(candidate.next)
                     and not self.is_word(j - 1, "aged", "ages", "age", "between", "from")
+                    and not self._an_interval_before(j)
                     and (self._in_a_match(j) or self.sports_report or self._tennis_score(first.value, candidate.value))
                 ) or (tight and tally and not pct and not currency and not candidate.scaled)
                 scoreline = scoreline or (tight and not pct and figures)
@@ -2088,6 +2089,17 @@ class Scanner(DateReader):
         if not (a in points and b in points or a <= 7 and b <= 7):
             return False
         return len({m.group(0).lower() for m in _TENNIS.finditer(self.text)}) >= 2
+
+    def _an_interval_before(self, j: int) -> bool:
+        """ "(95% CI 55.1–72.7)", "(range 60–93)", "confidence interval 0.71 to 0.88": the pair at token j gives
+        the ends of a statistical interval, a range whatever the paragraph is about ("in the first season")."""
+        for n in range(j - 1, max(-1, j - 6), -1):
+            t = self.toks[n]
+            if t.text in {")", "(", ";"} or not self.same_line(n + 1):
+                return t.text == "(" and self.is_word(n + 1, "range")
+            if t.low in {"ci", "interval", "iqr", "range", "cri"}:
+                return True
+        return False
 
     def _in_a_match(self, j: int) -> bool:
         """The paragraph around token j is about a match or a league (a score, not a range): "We're 9-14." """

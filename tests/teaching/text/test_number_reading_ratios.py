@@ -103,3 +103,17 @@ def test_two_numbers_in_a_stripped_match_report_are_no_odds():
         "with the fans singing after a match in which the league leaders never looked like losing"
     )
     assert not {r for r in readings(text) if r[1] == "ratio"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Efficacy was 64.9% (95% CI 55.1–72.7) in the first season, and fell in the second season of the trial.",
+            ("55.1–72.7", "range", "55.1..72.7"),
+        ),
+        ("The median age in the league study was 69 (range 60–93), with 12 games each.", ("60–93", "range", "60..93")),
+    ],
+)
+def test_the_ends_of_a_statistical_interval_are_a_range_even_beside_words_of_sport(text, expected):
+    assert expected in readings(text)
