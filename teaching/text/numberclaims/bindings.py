@@ -64,6 +64,7 @@ from teaching.text.numberclaims.vocabulary import (
     RACING,
     RATE_PERIODS,
     STOP,
+    TENNIS,
     UNITS,
 )
 
@@ -1396,10 +1397,29 @@ def _on_its_line(v: Value, bound: Value | None) -> Value:
     return bound
 
 
+# "Love" as a tennis score: beside a point score ("15 love", "love 30", "love all") or after "to" ("held to love").
+_LOVE = re.compile(r"(?:\b(?:0|15|30|40|to|at)\s+)(love)\b|\b(love)(?=\s+(?:15|30|40|all)\b)", re.IGNORECASE)
+
+
+def _tennis_love(text: str) -> list[Value]:
+    """ "duarte to serve at 15 love", "holds to love", "love 30": in a report on tennis, "love" is a score of 0."""
+    if len({m.group(0).lower() for m in TENNIS.finditer(text)}) < 2:
+        return []
+    out = []
+    for m in _LOVE.finditer(text):
+        group = 1 if m.group(1) else 2
+        start, end = m.span(group)
+        out.append(Value(text=text[start:end], start=start, end=end, low=Decimal(0), high=Decimal(0)))
+    return out
+
+
 def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]:
     """The walker's values and dates (in reading order), with bound pairs joined; and what it now declines."""
     odd = _odd_amounts(text)
     readings = [v for v in readings if not any(o.start < v.end and v.start < o.end for o in odd)] + odd
+    readings = readings + [
+        v for v in _tennis_love(text) if not any(r.start < v.end and v.start < r.end for r in readings)
+    ]
     times = _word_times(text, readings)
     readings = [v for v in readings if not any(o.start < v.end and v.start < o.end for o in times)]
     readings += [t for t in times if isinstance(t, Value)]

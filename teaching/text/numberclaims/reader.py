@@ -63,6 +63,7 @@ from teaching.text.numberclaims.vocabulary import (
     SPEED_UNITS,
     STOP,
     SUBUNITS,
+    TENNIS,
     TENS,
     THOUSAND_K,
     UNITS,
@@ -225,6 +226,7 @@ class Scanner(DateReader):
         self.sports_report = self.race_report or len({m.group().lower() for m in _SCORE_CONTEXT.finditer(text)}) >= 3
         # A stripped caption track of a match (a commentary): its lines are short, so the match is the whole text's.
         self.racing = RACING.search(text) is not None
+        self.tennis = len({m.group(0).lower() for m in TENNIS.finditer(text)}) >= 2  # a report on tennis
         self.cricket = CRICKET.search(text) is not None
         self.commentary = self.stripped and len({m.group().lower() for m in _MATCH_CONTEXT.finditer(text)}) >= 3
 
@@ -1688,7 +1690,7 @@ class Scanner(DateReader):
             return None
         in_a_match = self._in_a_match(j)
         small = first.value <= 20 and second.number <= 20
-        if not (in_a_match and small):
+        if not (in_a_match and small or self._tennis_score(first.value, second.number)):
             if not self.commentary or first.value == 0 or first.value > 199 or len(self.toks[j].text) > 3:
                 return None  # "0 9" in a commentary is a gap said aloud (0.9 seconds), not a score
             clock = len(second.text) == 2 and second.number <= 59
@@ -1703,7 +1705,8 @@ class Scanner(DateReader):
             noun = t.low in NOUNS or _plural_noun(t.text)
         if unit or noun or self.percent(after) or self.rate(after)[0]:
             return None
-        if self.is_num(after) and not (self.commentary and any(self.unit_or_noun(after + 1)[:2])):
+        sets = self.tennis and first.value <= 7 and second.number <= 7  # "6 4 3 6 6 3": set scores, a pair each
+        if self.is_num(after) and not (self.commentary and any(self.unit_or_noun(after + 1)[:2])) and not sets:
             return None  # "87 79 6 minutes 30 to go": a score, then a clock with its unit
         if self.is_word(after, *SCALES):
             return None  # "3 2 crore viewers": a scaled number that lost its point, not a score
@@ -2088,7 +2091,7 @@ class Scanner(DateReader):
         points = {0, 15, 30, 40}
         if not (a in points and b in points or a <= 7 and b <= 7):
             return False
-        return len({m.group(0).lower() for m in _TENNIS.finditer(self.text)}) >= 2
+        return self.tennis
 
     def _an_interval_before(self, j: int) -> bool:
         """ "(95% CI 55.1–72.7)", "(range 60–93)", "confidence interval 0.71 to 0.88": the pair at token j gives
@@ -3305,11 +3308,6 @@ _VOTE_CONTEXT = re.compile(
 _INDEX_CONTEXT = re.compile(
     r"\bindex\b|\bindices\b|\bftse\b|\bdow\b|\bnasdaq\b|\bs&p\b|\bnikkei\b|\bsensex\b|\bnifty\b|"
     r"\bhang seng\b|\bdax\b|\bcac\b|\bstoxx\b|\bkospi\b|\basx\b",
-    re.IGNORECASE,
-)
-_TENNIS = re.compile(
-    r"\btie-?breaks?\b|\baces\b|\bdouble faults?\b|\bbreak points?\b|\bdeuce\b|\bgrand slam\b|\bstraight sets\b|"
-    r"\b(?:first|second|third|fourth|fifth|deciding|final) set\b|\bserv(?:e|ed|ing)\b|\bwimbledon\b|\btennis\b",
     re.IGNORECASE,
 )
 _SCORE_CONTEXT = re.compile(

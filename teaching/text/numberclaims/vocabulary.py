@@ -203,6 +203,12 @@ NOT_RATE_AFTER = {
 # Speeds carry their own rate.
 # Words that say a report is about cricket (where "12 an over", "took 5-37" and a "maiden hundred" mean runs)
 CRICKET = re.compile(r"\b(?:overs|wickets?|innings|runs|bowl\w*|batt\w*|cricket|odi|test match)\b", re.IGNORECASE)
+# Words of tennis; two different ones make a report on tennis.
+TENNIS = re.compile(
+    r"\btie-?breaks?\b|\baces\b|\bdouble faults?\b|\bbreak points?\b|\bdeuce\b|\bgrand slam\b|\bstraight sets\b|"
+    r"\b(?:first|second|third|fourth|fifth|deciding|final) set\b|\bserv(?:e|ed|ing)\b|\bwimbledon\b|\btennis\b",
+    re.IGNORECASE,
+)
 # A report on a horse race: words only racing uses.
 RACING = re.compile(r"\b(?:furlongs?|jockey|trainer|betting ring|bookmakers?|odds-on|each-way|fences?|hurdle race|"
               r"going was|the favourite|nap|racecourse|handicap|stakes)\b", re.IGNORECASE)  # fmt: skip

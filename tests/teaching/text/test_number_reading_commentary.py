@@ -72,3 +72,26 @@ LONG_COMMENTARY = (
 def test_a_commentary_score_over_twenty_a_side_followed_by_a_name_a_clock_or_thats(pair):
     got = readings(LONG_COMMENTARY)
     assert {(pair[0], "quantity", pair[0]), (pair[1], "quantity", pair[1])} <= got
+
+
+TENNIS_CAPTION = (
+    "and weve reached a critical moment here on centre court she leads by two sets to one 6 4 3 6 6 3 "
+    "and in this fourth set its 5 4 with duarte serving to stay in the match\n"
+    "duarte to serve at 15 love\ngood first serve and novak cant get it back 30 love\n"
+    "a double fault 0 15\nnovak with a forehand winner 15 40 two match points\n"
+    "and duarte holds to love thats her 11th ace of the match"
+)
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [("6", "quantity", "6"), ("3", "quantity", "3"), ("15", "quantity", "15"), ("40", "quantity", "40")],
+)
+def test_set_and_point_scores_of_a_stripped_tennis_commentary_are_tallies(expected):
+    assert expected in readings(TENNIS_CAPTION)
+
+
+def test_love_is_a_score_of_nought_in_a_report_on_tennis_only():
+    assert ("love", "quantity", "0") in readings(TENNIS_CAPTION)
+    caption = "and the couple say they love 30 minutes of quiet each morning before the children wake up for school"
+    assert not {r for r in readings(caption) if r[0] == "love"}
