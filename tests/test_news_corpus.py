@@ -51,6 +51,8 @@ SPLITS = (
     "final39",
     "final40",
     "final41",
+    "final42",
+    "final43",
 )
 STYLES = {
     "wire",
