@@ -49,6 +49,8 @@ _BEFORE_A_TIME = {
 _RANGE_WORDS = {"to", "until", "till", "through", "thru"}
 # The words a date, a range of dates or a time can start with (anything else starts with a number).
 _YEAR_HEDGES = {"early", "mid", "late"}
+# Between a part of the day and "at" a time: "sunrise this morning is at 7 41", "tonight will be at 9 12".
+_BEING = {"is", "was", "will", "be", "due", "expected", "comes", "falls"}
 _SPAN_LEADS = {"in", "during", "over", "across", "throughout", "through"}
 # zones that follow a four-digit clock ("2215 GMT"); not "et"/"pt", which are words in stripped text
 _CLOCK_ZONES = TIME_ZONES - {"et", "pt"}
@@ -708,6 +710,15 @@ class DateReader(Walker):
             return "evening"
         if t.low in ("morning", "afternoon", "evening") and self.is_word(i - 3, *_BEFORE_PART_OF_DAY, *WEEKDAYS):
             return t.low
+        # "sunrise this morning is at 7 41", "high tide tonight will be at 9 12": a verb of being between
+        n = i - 2
+        while n > i - 5 and self.same_line(n) and self.is_word(n, *_BEING):
+            n -= 1
+        if n < i - 2 and self.same_line(n):
+            if self.is_word(n, "tonight"):
+                return "evening"
+            if self.is_word(n, "morning", "afternoon", "evening") and self.is_word(n - 1, "this", "tomorrow"):
+                return self.toks[n].low
         return None
 
     def _oclock(self, j: int) -> int | None:

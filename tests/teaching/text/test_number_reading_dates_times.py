@@ -292,3 +292,14 @@ def test_a_greeting_says_the_half_of_the_day_of_an_oclock_in_words(text, expecte
 def test_an_oclock_in_words_without_a_greeting_is_declined_not_counted():
     found = readings("its seven oclock and heres the news")
     assert not {r for r in found if r[0].startswith("seven")}
+
+
+def test_a_part_of_the_day_before_a_verb_of_being_and_at_a_stripped_clock():
+    text = (
+        "on to the weather and sunrise this morning is at 7 41 and sunset is at 3 38 this afternoon and that is "
+        "all from us on the breakfast show"
+    )
+    assert ("7 41", "time", "07:41") in readings(text)
+    assert not {
+        r for r in readings("the match is at 7 41 people said and that is all we know from the club") if r[1] == "time"
+    }
