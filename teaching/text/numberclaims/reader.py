@@ -1981,6 +1981,10 @@ class Scanner(DateReader):
         sentence = before[start + 1 :] + " " + after[: min(ends) if ends else len(after)]
         percentages = _PERCENT_CONTEXT.search(sentence) is not None
         scores = _SCORE_CONTEXT.search(sentence) is not None
+        if re.search(
+            r"\bswing\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+)?\Z", before[-40:], re.I
+        ):
+            return "percentage_points"  # "a swing of 21.6 points from Conservative to Liberal Democrat"
         if _VOTE_CONTEXT.search(sentence) and not _MATCH_CONTEXT.search(sentence):
             return "percentage_points"  # "the share of the vote dropped by nearly nine points", "2.6 points short"
         if self.sports_report and not (percentages and _POINTS_OF_A_SHARE.search(sentence)):

@@ -69,3 +69,8 @@ def test_a_measure_and_a_part_of_one_is_an_amount_in_that_measure(text, expected
 )
 def test_parts_of_what_is_no_measure_stay_as_they_were(text, expected):
     assert expected in readings(text)
+
+
+def test_a_swing_of_points_is_percentage_points_even_beside_won():
+    text = "That is a swing of 21.6 points from Conservative to Liberal Democrat, the largest since it won Tiverton."
+    assert ("21.6 points", "percentage_points", "21.6") in readings(text)
