@@ -2154,6 +2154,39 @@ class Scanner(DateReader):
                     return CONFIDENT, None, k + 2  # "one more drive", "one extra shift": one of the noun
         return UNSURE, WHY_ONE, k
 
+    def _a_thing_a_period(self, j: int) -> tuple[str, str, int] | None:
+        """Token j is "a" before a thing (and "of" what it holds) then "a" or "per" and a period: "about a bucket
+        of water a day", "an apple a day", "a pack a week" count one of the thing per period; the "a day" is no
+        span of one day."""
+        thing = self.tok(j + 1)
+        if thing is None or not self._a_plain_noun(j + 1):
+            return None
+        k = j + 2
+        if self.is_word(k, "of") and self._a_plain_noun(k + 1):
+            k += 2  # "a bucket of water", "a glass of milk"
+        if not (self.is_word(k, "a", "per") and self.is_word(k + 1, *RATE_PERIODS) and self.same_line(k + 1)):
+            return None
+        if self.is_word(k + 2, "later", "earlier", "ago", "before", "after", "of", "'s", "’s"):
+            return None  # "a week later", "a day of rain": a span, not how often
+        return thing.low, RATE_PERIODS[self.toks[k + 1].low], k + 2
+
+    def _a_plain_noun(self, k: int) -> bool:
+        t = self.tok(k)
+        return (
+            t is not None
+            and t.kind == "word"
+            and t.text.islower()
+            and self.same_line(k)
+            and t.low not in STOP
+            and t.low not in UNITS
+            and t.low not in RATE_PERIODS
+            and t.low not in DENOMINATORS
+            and t.low not in ONES
+            and t.low not in MONEY_WORDS  # "a fiver a week": money, read with its amount
+            and t.low not in _NOT_A_THING
+            and not t.low.endswith(("ly", "ing"))
+        )
+
     def _a_measure_and_a_part(self, j: int) -> tuple[Decimal, str, int] | None:
         """Token j is "a" before a measure that is not a span of time, then "and a half", "and a quarter" or "and
         three quarters": one and that part of the measure (spans of time are read with their unit below)."""
@@ -2187,6 +2220,10 @@ class Scanner(DateReader):
                 category, k, scale = pct  # "a percentage point below inflation": never a figure of speech
                 unit = "basis points" if scale != 1 else "percentage points"
                 return self._make(i, k, scale, scale, qualifier, qualifier_word, unit=unit, category=category), k
+        thing = self._a_thing_a_period(j) if t.low in ("a", "an") else None
+        if thing is not None:  # "a bucket of water a day", "an apple a day", "a pack a week": one per period
+            noun, per, k = thing
+            return self._make(i, k, Decimal(1), Decimal(1), qualifier, qualifier_word, noun=noun, per=per), k
         mixed = self._a_measure_and_a_part(j) if t.low in ("a", "an") else None
         if mixed is not None:  # "a length and a half", "a mile and a quarter", "a stone and three quarters"
             amount, unit, k = mixed
@@ -3228,6 +3265,30 @@ def _could_be_two(printed: str) -> bool:
     return len(groups[0]) == len(groups[1]) and first % 10 == 0 and second % 10 == 0 and first < second < first * 2
 
 
+# After "a", words that are amounts or figures of speech, not one thing: "a lot a year", "an average a day".
+_NOT_A_THING = {
+    "lot",
+    "bit",
+    "few",
+    "couple",
+    "number",
+    "total",
+    "maximum",
+    "minimum",
+    "average",
+    "record",
+    "quarter",
+    "half",
+    "third",
+    "little",
+    "dozen",
+    "score",
+    "handful",
+    "fraction",
+    "rate",
+    "share",
+    "percentage",
+}
 # Lowercase words inside a person's name: "Pieter de Wolf", "Lieke van Dam", "Omar al Hassan".
 _NAME_PARTICLES = {"de", "van", "der", "den", "von", "da", "di", "du", "le", "la", "al", "el", "bin", "ben", "dos"}
 _MEASURES_OF_LENGTH = {"km", "miles", "m", "cm", "mm", "yards", "feet", "inches"}

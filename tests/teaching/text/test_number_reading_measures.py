@@ -74,3 +74,30 @@ def test_parts_of_what_is_no_measure_stay_as_they_were(text, expected):
 def test_a_swing_of_points_is_percentage_points_even_beside_won():
     text = "That is a swing of 21.6 points from Conservative to Liberal Democrat, the largest since it won Tiverton."
     assert ("21.6 points", "percentage_points", "21.6") in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Each plant needs about a bucket of water a day in this heat.",
+            ("about a bucket of water a day", "rate", "1"),
+        ),
+        ("He smoked a pack a day for years.", ("a pack a day", "rate", "1")),
+        ("She drinks a glass of milk a week.", ("a glass of milk a week", "rate", "1")),
+    ],
+)
+def test_one_thing_per_period_is_a_rate_not_a_span_of_one_period(text, expected):
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They pay a fiver a week for the tickets.",  # money, read with its amount
+        "The team loses a lot a year to injuries.",  # no one thing
+        "He saw a doctor a week later.",  # a span after the fact
+    ],
+)
+def test_no_rate_of_one_thing_where_the_thing_is_no_thing(text):
+    assert not {r for r in readings(text) if r[1] == "rate" and r[2] == "1"}
