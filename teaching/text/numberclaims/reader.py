@@ -3295,7 +3295,7 @@ _MEASURES_OF_LENGTH = {"km", "miles", "m", "cm", "mm", "yards", "feet", "inches"
 # After "six-", "three-": words that make an adjective, not a count of something ("two-way", "one-off").
 _NOT_COUNTED_AFTER_HYPHEN = {
     "way", "off", "time", "times", "fold", "and", "or", "to", "in", "on", "of", "up", "out", "hand", "handed", "sided",
-    "star", "nil", "all", "for", "nothing", "odd",
+    "star", "nil", "all", "for", "nothing", "odd", "pointer", "liner", "timer", "footer", "yarder",
 }  # fmt: skip
 
 
@@ -3310,7 +3310,8 @@ def _counted_after_hyphen(word: str) -> bool:
         and word not in STOP
         and word not in ONES
         and word not in TENS
-        and not word.endswith(("ed", "ing", "ly", "s", "er", "est"))
+        and not word.endswith(("ing", "ly", "s", "est"))
+        and not (word.endswith("ed") and len(word) > 4)  # "two-pronged", "one-sided"; but "a two-bed flat"
     )
 
 

@@ -101,3 +101,21 @@ def test_one_thing_per_period_is_a_rate_not_a_span_of_one_period(text, expected)
 )
 def test_no_rate_of_one_thing_where_the_thing_is_no_thing(text):
     assert not {r for r in readings(text) if r[1] == "rate" and r[2] == "1"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They bought a two-bed flat in Leeds.", ("two-bed", "quantity", "2")),
+        ("They rent a three-bed semi near the park.", ("three-bed", "quantity", "3")),
+        ("The nine-member board met on Monday.", ("nine-member", "quantity", "9")),
+        ("It is a two-tier system now.", ("two-tier", "quantity", "2")),
+    ],
+)
+def test_a_number_glued_to_a_short_noun_counts_it(text, expected):
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize("text", ["It was a real six-pointer.", "He told a one-liner.", "A one-sided game."])
+def test_figures_of_speech_glued_to_a_number_count_nothing(text):
+    assert not readings(text)
