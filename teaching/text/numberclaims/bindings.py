@@ -56,7 +56,9 @@ from teaching.text.numberclaims.vocabulary import (
     CURRENCY_WORDS,
     DURATION_SCALE,
     DURATION_UNITS,
+    EVENING_SHOW,
     MEASURE_NOUNS,
+    MORNING_SHOW,
     NOT_RATE_AFTER,
     NOUNS,
     ONES,
@@ -1212,6 +1214,9 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
     "the news at six", where the walker found nothing that the number counts: a time of day (which?) or a number,
     the words do not say. "won by seven" (a margin) and "at two hospitals" are left to the walker."""
     out: list[Value | Declined] = []
+    morning_show = (
+        text == text.lower() and not re.search(r"[.,;:!?]", text) and MORNING_SHOW.search(text) is not None
+    ) and not EVENING_SHOW.search(text)
     for m in _WORD_TIME.finditer(text):
         part = (m.group("part") or m.group("tonight") or "").lower() or None
         printed = m.group("hour").lower()
@@ -1228,6 +1233,10 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
             continue  # with no word that introduces a time, only "10 past 3", "seven o'clock" say one
         if part is None and (greeting := _GREETING.search(text, max(0, m.start() - 40), m.start())):
             part = greeting.group(1).lower()  # "good morning, it's seven o'clock": the greeting says which
+        hour_said = int(printed) if printed.isdigit() else _HOURS.get(printed, 0)
+        said_as_time = m.group("minutes") is not None or oclock  # not a bare hour: "about 5 miles"
+        if part is None and morning_show and said_as_time and 5 <= hour_said - (1 if down else 0) <= 11:
+            part = "morning"  # "a quarter to eight" in a breakfast bulletin: what a listener takes it to mean
         if (
             m.group("minutes")
             and m.group("minutes").isdigit()

@@ -571,7 +571,7 @@ class DateReader(Walker):
         elif t.is_integer and len(t.text) <= 2:
             hour, minute = int(t.text), 0
             nxt = self.tok(j)
-            before = self._part_of_day_before(i)
+            before = self._part_of_day_before(i) or self._morning_show(i, hour)
             if (
                 nxt is not None
                 and nxt.kind == "num"
@@ -697,6 +697,15 @@ class DateReader(Walker):
             if t.low not in _BEFORE_PART_OF_DAY and t.low not in WEEKDAYS:
                 return None
         return None
+
+    def _morning_show(self, i: int, hour: int) -> str | None:
+        """ "good morning everyone … the bascule bridge is due to lift at 8 15", "the 7 42 from ipswich": in a
+        morning programme stripped of its punctuation (it greets its listeners with "good morning" or calls itself
+        a breakfast show, and greets no afternoon or evening), a clock time from 5 to 11 after "at", "the", "is"
+        or "its" is in the morning: what a listener takes it to mean."""
+        if not (getattr(self, "morning_show", False) and 5 <= hour <= 11):
+            return None
+        return "morning" if self.is_word(i - 1, "at", "the", "is", "its", "until", "by", "from") else None
 
     def _part_of_day_before(self, i: int) -> str | None:
         """ "tonight at 7 45", "tomorrow night at 7 45", "this morning at 8 15": the part of the day said just

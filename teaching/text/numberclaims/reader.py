@@ -42,10 +42,12 @@ from teaching.text.numberclaims.vocabulary import (
     DENOMINATORS,
     DURATION_SCALE,
     DURATION_UNITS,
+    EVENING_SHOW,
     MAGNITUDES,
     MEASURE_NOUNS,
     MONEY_WORDS,
     MONTHS,
+    MORNING_SHOW,
     NOT_RATE_AFTER,
     NOUNS,
     ONES,
@@ -226,6 +228,7 @@ class Scanner(DateReader):
         self.sports_report = self.race_report or len({m.group().lower() for m in _SCORE_CONTEXT.finditer(text)}) >= 3
         # A stripped caption track of a match (a commentary): its lines are short, so the match is the whole text's.
         self.racing = RACING.search(text) is not None
+        self.morning_show = self.stripped and MORNING_SHOW.search(text) is not None and not EVENING_SHOW.search(text)
         self.tennis = len({m.group(0).lower() for m in TENNIS.finditer(text)}) >= 2  # a report on tennis
         self.cricket = CRICKET.search(text) is not None
         self.commentary = self.stripped and len({m.group().lower() for m in _MATCH_CONTEXT.finditer(text)}) >= 3

@@ -203,6 +203,9 @@ NOT_RATE_AFTER = {
 # Speeds carry their own rate.
 # Words that say a report is about cricket (where "12 an over", "took 5-37" and a "maiden hundred" mean runs)
 CRICKET = re.compile(r"\b(?:overs|wickets?|innings|runs|bowl\w*|batt\w*|cricket|odi|test match)\b", re.IGNORECASE)
+# A programme that greets its listeners in the morning (and not in the afternoon or evening).
+MORNING_SHOW = re.compile(r"\bgood morning\b|\bbreakfast (?:show|programme|bulletin)\b", re.IGNORECASE)
+EVENING_SHOW = re.compile(r"\bgood (?:afternoon|evening)\b", re.IGNORECASE)
 # Words of tennis; two different ones make a report on tennis.
 TENNIS = re.compile(
     r"\btie-?breaks?\b|\baces\b|\bdouble faults?\b|\bbreak points?\b|\bdeuce\b|\bgrand slam\b|\bstraight sets\b|"

@@ -303,3 +303,33 @@ def test_a_part_of_the_day_before_a_verb_of_being_and_at_a_stripped_clock():
     assert not {
         r for r in readings("the match is at 7 41 people said and that is all we know from the club") if r[1] == "time"
     }
+
+
+MORNING_BULLETIN = (
+    "its 25 past 7 on east coast radio and heres your travel with sophie thanks mike good morning everyone "
+    "the bascule bridge is due to lift at 8 15 so give yourself 10 minutes and the 7 42 from ipswich is running "
+    "late while queues are about 5 miles long and the next update is at 25 to 8"
+)
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        ("8 15", "time", "08:15"),
+        ("7 42", "time", "07:42"),
+        ("25 past 7", "time", "07:25"),
+        ("25 to 8", "time", "07:35"),
+    ],
+)
+def test_a_morning_programme_says_the_half_of_the_day_of_its_clock_times(expected):
+    assert expected in readings(MORNING_BULLETIN)
+
+
+def test_a_morning_programme_leaves_bare_hours_and_other_amounts_alone():
+    found = readings(MORNING_BULLETIN)
+    assert not {r for r in found if r[1] == "time" and r[0] in ("about 5", "10")}
+
+
+def test_an_evening_greeting_anywhere_stops_the_morning_guess():
+    text = MORNING_BULLETIN + " and good evening to listeners abroad"
+    assert not {r for r in readings(text) if r == ("8 15", "time", "08:15")}
