@@ -566,8 +566,8 @@ class DateReader(Walker):
             # a caption track that lost the colon: "at 140 in the morning", "at 1115pm"
             hour, minute = int(t.text[:-2]), int(t.text[-2:])
             in_the = self.is_word(i - 1, *_BEFORE_A_TIME) and self._part_of_day(j, only_in=True)
-            if self._meridiem(j) is None and not in_the:
-                return None
+            if self._meridiem(j) is None and not in_the and not self._morning_show(i, hour):
+                return None  # "the 842 from harrogate" is a time only in a morning programme
         elif t.is_integer and len(t.text) <= 2:
             hour, minute = int(t.text), 0
             nxt = self.tok(j)

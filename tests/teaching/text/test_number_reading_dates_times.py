@@ -308,7 +308,8 @@ def test_a_part_of_the_day_before_a_verb_of_being_and_at_a_stripped_clock():
 MORNING_BULLETIN = (
     "its 25 past 7 on east coast radio and heres your travel with sophie thanks mike good morning everyone "
     "the bascule bridge is due to lift at 8 15 so give yourself 10 minutes and the 7 42 from ipswich is running "
-    "late while queues are about 5 miles long and the next update is at 25 to 8"
+    "late while queues are about 5 miles long and the 842 from harrogate is cancelled and the next update is at "
+    "25 to 8"
 )
 
 
