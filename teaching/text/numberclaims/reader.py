@@ -2464,6 +2464,11 @@ class Scanner(DateReader):
                                    category="rate" if per else "money", currency=currency)  # fmt: skip
                 return value, k
             start = i - 1 if self.is_word(i - 1, "a", "one") and self.same_line(i) else i
+            if self.is_word(i + 1, "hour", "day", "minute", "second") and self.same_line(i + 1):
+                unit = UNITS[self.toks[i + 1].low]  # "the last half hour", "a half day off": half of that span
+                s, e, text = self.span(start, i + 2)
+                return Value(text=text, start=s, end=e, low=Decimal("0.5"), high=Decimal("0.5"), unit=unit,
+                             category="duration"), i + 2  # fmt: skip
             if (
                 self.is_word(i + 1, "a", "an")
                 and self.is_word(i + 2, *UNITS, *MEASURE_NOUNS)
@@ -2483,8 +2488,13 @@ class Scanner(DateReader):
             numerator, k = Decimal(1), i + 1
             if self._ordinal_of_noun(k):
                 return None  # a third term
-            if self.is_word(k, "half") and self.is_word(k + 1, *DASHES) and self.adjacent(k + 1):
-                return None  # a half-hour delay: read from "half"
+            if self.is_word(k, "half") and (
+                self.is_word(k + 1, *DASHES)
+                and self.adjacent(k + 1)
+                or self.is_word(k + 1, "hour", "day", "minute", "second")
+                and self.same_line(k + 1)
+            ):
+                return None  # a half-hour delay, a half day off: read from "half"
         elif t.low in ONES and 0 < ONES[t.low] < 10:
             numerator, k = Decimal(ONES[t.low]), i + 1
         else:

@@ -119,3 +119,21 @@ def test_a_number_glued_to_a_short_noun_counts_it(text, expected):
 @pytest.mark.parametrize("text", ["It was a real six-pointer.", "He told a one-liner.", "A one-sided game."])
 def test_figures_of_speech_glued_to_a_number_count_nothing(text):
     assert not readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the last half hour the run rate dropped.", ("half hour", "duration", "0.5")),
+        ("Staff get a half day off in May.", ("a half day", "duration", "0.5")),
+        ("It is a half hour drive away.", ("a half hour", "duration", "0.5")),
+    ],
+)
+def test_half_before_a_unit_of_time_is_half_that_span(text, expected):
+    assert expected in readings(text)
+
+
+def test_half_before_another_word_stays_a_fraction():
+    assert ("half", "fraction", "1/2") in readings("Nearly half voted against it.") | readings(
+        "Half voted against it."
+    ) or ("Half", "fraction", "1/2") in readings("Half voted against it.")
