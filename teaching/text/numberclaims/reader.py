@@ -2150,6 +2150,18 @@ class Scanner(DateReader):
             # "one like it", "one within reach": a preposition or an adverb after "one" counts nothing
             if not t.low.endswith(("ing", "ed", "ly")) and t.low not in PREPOSITIONS | _NOT_COUNTED_BY_ONE:
                 return CONFIDENT, None, k + 1
+            noun = self.tok(k + 1)
+            if (
+                t.low.endswith(("ing", "ed"))
+                and noun is not None
+                and noun.kind == "word"
+                and noun.text.islower()
+                and self.same_line(k + 1)
+                and len(noun.low) > 2
+                and noun.low not in STOP | PREPOSITIONS | _NOT_COUNTED_BY_ONE
+                and not noun.low.endswith(("ing", "ed", "ly"))
+            ):
+                return CONFIDENT, None, k + 2  # "one remaining seat", "one missed shipment": one of the noun
         if self.is_word(k, "more", "extra", "last", "fewer") and self.same_line(k + 1):
             nxt = self.tok(k + 1)
             if nxt is not None and nxt.kind == "word" and nxt.low not in STOP and nxt.text[0].islower():

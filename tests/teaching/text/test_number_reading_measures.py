@@ -135,3 +135,19 @@ def test_half_before_a_unit_of_time_is_half_that_span(text, expected):
 
 def test_half_before_another_word_stays_a_fraction():
     assert ("Nearly half", "fraction", "1/2") in readings("Nearly half of them voted against it.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There was one missed shipment in May.", ("one missed shipment", "quantity", "1")),
+        ("Only one remaining seat is left.", ("one remaining seat", "quantity", "1")),
+    ],
+)
+def test_one_before_a_participle_and_a_noun_counts_the_noun(text, expected):
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize("text", ["One living in Leeds said so.", "She is the one running the show."])
+def test_one_before_a_participle_and_no_noun_is_no_count(text):
+    assert not {r for r in readings(text) if r[2] == "1"}
