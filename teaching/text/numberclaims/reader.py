@@ -2169,6 +2169,18 @@ class Scanner(DateReader):
                     return CONFIDENT, None, k + 2  # "one more drive", "one extra shift": one of the noun
         return UNSURE, WHY_ONE, k
 
+    def _coins(self, item: Value, end: int, coin: str) -> Value:
+        """ "a 5-cent coin", "a one-cent rise", "a two-penny piece": that many of the coin, money."""
+        amount = item.low / 100
+        return replace(item, text=self.text[item.start : end], end=end, low=amount, high=amount, category="money",
+                       currency=self._coin_currency(coin), noun=None, unit=None)  # fmt: skip
+
+    def _coin_currency(self, coin: str) -> str:
+        """The currency of a cent or a penny: a euro's cent where the report prices in euros."""
+        if coin.startswith("cent") and ("€" in self.text or re.search(r"\beuros?\b", self.text, re.IGNORECASE)):
+            return "EUR"
+        return SUBUNITS.get(coin, "USD")
+
     def _a_thing_a_period(self, j: int) -> tuple[str, str, int] | None:
         """Token j is "a" before a thing (and "of" what it holds) then "a" or "per" and a period: "about a bucket
         of water a day", "an apple a day", "a pack a week" count one of the thing per period; the "a day" is no
@@ -2442,6 +2454,10 @@ class Scanner(DateReader):
                 return self._time(s, e, text, hour, 30), i + 2  # "at half six": 6.30
             if self.is_word(i + 1, *DASHES) and self.adjacent(i + 1):
                 u = self.tok(i + 2)
+                if u is not None and self.adjacent(i + 2) and u.low in ("cent", "penny"):
+                    s, e, text = self.span(i - 1 if self.is_word(i - 1, "a") else i, i + 3)  # a half-cent sales tax
+                    return Value(text=text, start=s, end=e, low=Decimal("0.005"), high=Decimal("0.005"),
+                                 category="money", currency=self._coin_currency(u.low)), i + 3  # fmt: skip
                 if u is not None and self.adjacent(i + 2) and UNITS.get(u.low) in ("hours", "minutes", "days"):
                     amount = Decimal("0.5")
                     return self._make(i, i + 3, amount, amount, "exact", None, unit=UNITS[u.low]), i + 3  # half-hour
@@ -2500,6 +2516,16 @@ class Scanner(DateReader):
             numerator, k = Decimal(1), i + 1
             if self._ordinal_of_noun(k):
                 return None  # a third term
+            if (
+                self.is_word(k, "quarter")
+                and self.is_word(k + 1, *DASHES)
+                and self.is_word(k + 2, "cent", "penny")
+                and self.adjacent(k + 1)
+                and self.adjacent(k + 2)
+            ):
+                s, e, text = self.span(i, k + 3)  # "a quarter-cent levy": money, a quarter of a cent
+                return Value(text=text, start=s, end=e, low=Decimal("0.0025"), high=Decimal("0.0025"),
+                             category="money", currency=self._coin_currency(self.toks[k + 2].low)), k + 3  # fmt: skip
             if self.is_word(k, "half") and (
                 self.is_word(k + 1, *DASHES)
                 and self.adjacent(k + 1)
@@ -3058,6 +3084,14 @@ class Scanner(DateReader):
             return Declined(item.text, item.start, item.end, WHY_A_UNIT), k
         last = self.toks[k - 1]
         if (
+            item.kind == "count"
+            and item.category == "quantity"
+            and item.noun
+            and item.noun.lower() in SUBUNITS
+            and re.search(r"[-‐–]" + re.escape(item.noun) + r"\Z", item.text)
+        ):
+            return self._coins(item, item.end, item.noun.lower()), k  # "a one-cent rise", "a two-penny piece"
+        if (
             first is not None
             and item.kind == "count"
             and item.category == "quantity"
@@ -3109,6 +3143,8 @@ class Scanner(DateReader):
                 return Value(text=text, start=s, end=e, low=n, high=n, category="ordinal"), k + 2
             if item.category == "fraction" and word.low.endswith("ed"):
                 return item, k  # "two-thirds-owned": owned two thirds over
+            if item.category == "quantity" and not (item.unit or item.noun or item.currency) and word.low in SUBUNITS:
+                return self._coins(item, self.toks[k + 1].end, word.low), k + 2  # "a 5-cent coin"
             if (
                 not (item.unit or item.noun or item.per or item.currency)
                 and item.category == "quantity"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from teaching.text.numberclaims import parse_claim
+
 from .test_number_reading_rules import readings
 
 
@@ -151,3 +153,22 @@ def test_one_before_a_participle_and_a_noun_counts_the_noun(text, expected):
 @pytest.mark.parametrize("text", ["One living in Leeds said so.", "She is the one running the show."])
 def test_one_before_a_participle_and_no_noun_is_no_count(text):
     assert not {r for r in readings(text) if r[2] == "1"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voters approved a half-cent sales tax.", ("a half-cent", "money", "0.005")),
+        ("The board proposed a quarter-cent levy.", ("a quarter-cent", "money", "0.0025")),
+        ("Shares took a one-cent hit.", ("one-cent", "money", "0.01")),
+        ("He kept a 5-cent coin.", ("5-cent", "money", "0.05")),
+        ("She found a two-penny piece.", ("two-penny", "money", "0.02")),
+    ],
+)
+def test_a_number_or_a_part_glued_to_a_coin_is_money(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_cent_is_a_euro_cent_where_the_report_prices_in_euros():
+    claim = parse_claim("A 20-cent rise in Paris, where a coffee already costs €2.")
+    assert [v.currency for v in claim.readings if v.text == "20-cent"] == ["EUR"]
