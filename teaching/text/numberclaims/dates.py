@@ -49,6 +49,7 @@ _BEFORE_A_TIME = {
 _RANGE_WORDS = {"to", "until", "till", "through", "thru"}
 # The words a date, a range of dates or a time can start with (anything else starts with a number).
 _YEAR_HEDGES = {"early", "mid", "late"}
+_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores", "m", "bn"}
 # Between a part of the day and "at" a time: "sunrise this morning is at 7 41", "tonight will be at 9 12".
 _BEING = {"is", "was", "will", "be", "due", "expected", "comes", "falls"}
 _SPAN_LEADS = {"in", "during", "over", "across", "throughout", "through"}
@@ -566,12 +567,12 @@ class DateReader(Walker):
             # a caption track that lost the colon: "at 140 in the morning", "at 1115pm"
             hour, minute = int(t.text[:-2]), int(t.text[-2:])
             in_the = self.is_word(i - 1, *_BEFORE_A_TIME) and self._part_of_day(j, only_in=True)
-            if self._meridiem(j) is None and not in_the and not self._morning_show(i, hour):
+            if self._meridiem(j) is None and not in_the and not self._morning_show(i, hour, j):
                 return None  # "the 842 from harrogate" is a time only in a morning programme
         elif t.is_integer and len(t.text) <= 2:
             hour, minute = int(t.text), 0
             nxt = self.tok(j)
-            before = self._part_of_day_before(i) or self._morning_show(i, hour)
+            before = self._part_of_day_before(i) or self._morning_show(i, hour, j + 1)
             if (
                 nxt is not None
                 and nxt.kind == "num"
@@ -698,12 +699,17 @@ class DateReader(Walker):
                 return None
         return None
 
-    def _morning_show(self, i: int, hour: int) -> str | None:
+    def _morning_show(self, i: int, hour: int, after: int) -> str | None:
         """ "good morning everyone … the bascule bridge is due to lift at 8 15", "the 7 42 from ipswich": in a
         morning programme stripped of its punctuation (it greets its listeners with "good morning" or calls itself
         a breakfast show, and greets no afternoon or evening), a clock time from 5 to 11 after "at", "the", "is"
         or "its" is in the morning: what a listener takes it to mean."""
         if not (getattr(self, "morning_show", False) and 5 <= hour <= 11):
+            return None
+        t = self.tok(after)  # the word after the clock: "down from 502 million last year" counts, it is no time
+        if t is not None and self.same_line(after) and (t.low in _SCALE_WORDS or t.low in CURRENCY_WORDS):
+            return None
+        if self._counted_after(after) or self.is_word(after, "percent", "per", "%"):
             return None
         return "morning" if self.is_word(i - 1, "at", "the", "is", "its", "until", "by", "from") else None
 

@@ -334,3 +334,13 @@ def test_a_morning_programme_leaves_bare_hours_and_other_amounts_alone():
 def test_an_evening_greeting_anywhere_stops_the_morning_guess():
     text = MORNING_BULLETIN + " and good evening to listeners abroad"
     assert not {r for r in readings(text) if r == ("8 15", "time", "08:15")}
+
+
+def test_a_morning_programme_reads_no_clock_in_an_amount():
+    text = (
+        "good morning and welcome to the business bulletin profits will come in at 430 million pounds down from "
+        "502 million last year and the 812 from leeds is running late this morning"
+    )
+    found = readings(text)
+    assert ("812", "time", "08:12") in found
+    assert not {r for r in found if r[1] == "time" and r[0].startswith("502")}
