@@ -1100,8 +1100,13 @@ class Scanner(DateReader):
             pass
         elif self.is_word(j, "minus") and self.same_line(j + 1) and not currency:
             negative, j = True, j + 1
-        elif self.is_word(j, "-", "−") and self.adjacent(j + 1) and not self.adjacent(j) and self.is_num(j + 1):
-            negative, j = True, j + 1
+        elif (
+            self.is_word(j, "-", "−")
+            and self.adjacent(j + 1)
+            and (not self.adjacent(j) or self.is_word(j - 1, "(", "["))
+            and self.is_num(j + 1)
+        ):
+            negative, j = True, j + 1  # "-5C", "(-14)", "(−34%)": a minus sign, not a dash
         first = self.number(j, money=currency is not None, guard=not negative)
         if first is None:
             return None if currency or negative else self._without_number(i, j, q, qualifier, qualifier_word)

@@ -172,3 +172,18 @@ def test_a_number_or_a_part_glued_to_a_coin_is_money(text, expected):
 def test_a_cent_is_a_euro_cent_where_the_report_prices_in_euros():
     claim = parse_claim("A 20-cent rise in Paris, where a coffee already costs €2.")
     assert [v.currency for v in claim.readings if v.text == "20-cent"] == ["EUR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Final leaderboard: Reyes 266 (-14), Birch 268 (-12).", ("-14", "quantity", "-14")),
+        ("Losses were worst in the Caucasus (−34%).", ("−34%", "percent", "-34")),
+    ],
+)
+def test_a_minus_sign_after_an_opening_bracket_is_a_sign(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_range_in_brackets_keeps_its_dash():
+    assert ("18-24", "range", "18..24") in readings("Voters aged (18-24) stayed home.")
