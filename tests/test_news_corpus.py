@@ -53,6 +53,8 @@ SPLITS = (
     "final41",
     "final42",
     "final43",
+    "final44",
+    "final45",
 )
 STYLES = {
     "wire",
