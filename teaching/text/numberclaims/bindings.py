@@ -416,6 +416,9 @@ _ODDS_BEFORE = re.compile(
 )
 
 
+_A_SCORE_AFTER = re.compile(r"\s+(?:down|up|behind|ahead|lead|deficit|win|victory|defeat|loss)\b", re.IGNORECASE)
+
+
 def _odds(text: str, a: Value, b: Value) -> Value | None:
     """ "a 7-2 favourite", "at odds of 11 to 4": betting odds, the ratio 7:2, not two tallies or a range."""
     if not (_bare(a) and _bare(b) and _ODDS_JOIN.fullmatch(text[a.end : b.start])):
@@ -425,8 +428,9 @@ def _odds(text: str, a: Value, b: Value) -> Value | None:
     named = named or bool(
         RACING.search(text)
         and re.search(r"\b(?:at|to|from|into|was|were|been|is)\s+\Z", text[max(0, a.start - 12) : a.start], re.I)
-        and re.match(r"\s+to\s+", text[a.end : b.start])
-    )
+        and re.fullmatch(r"\s+to\s+|[-–]", text[a.end : b.start])
+        and not _A_SCORE_AFTER.match(text, b.end)
+    )  # "backed in from 4-1", "drifted out to 7 to 2": a price, in a report on a horse race
     if not (named or _ODDS_AFTER.match(text, b.end)):
         return None
     if not named and re.search(

@@ -117,3 +117,9 @@ def test_two_numbers_in_a_stripped_match_report_are_no_odds():
 )
 def test_the_ends_of_a_statistical_interval_are_a_range_even_beside_words_of_sport(text, expected):
     assert expected in readings(text)
+
+
+def test_a_price_with_a_dash_after_from_in_a_racing_report_is_odds():
+    text = "Blue Cardigan, backed in from 4-1 to 11-4 favourite this morning, won the chase for trainer Jo Carter."
+    assert {("4-1", "ratio", "4:1"), ("11-4", "ratio", "11:4")} <= readings(text)
+    assert ("3", "quantity", "3") in readings("Rovers came back from 3-1 down to draw with the trainer's old club.")
