@@ -429,7 +429,7 @@ def _odds(text: str, a: Value, b: Value) -> Value | None:
         RACING.search(text)
         and re.search(r"\b(?:at|to|from|into|was|were|been|is)\s+\Z", text[max(0, a.start - 12) : a.start], re.I)
         and re.fullmatch(r"\s+to\s+|[-–]", text[a.end : b.start])
-        and not _A_SCORE_AFTER.match(text, b.end)
+        and not (re.fullmatch(r"[-–]", text[a.end : b.start]) and _A_SCORE_AFTER.match(text, b.end))
     )  # "backed in from 4-1", "drifted out to 7 to 2": a price, in a report on a horse race
     if not (named or _ODDS_AFTER.match(text, b.end)):
         return None
