@@ -56,9 +56,7 @@ from teaching.text.numberclaims.vocabulary import (
     CURRENCY_WORDS,
     DURATION_SCALE,
     DURATION_UNITS,
-    EVENING_SHOW,
     MEASURE_NOUNS,
-    MORNING_SHOW,
     NOT_RATE_AFTER,
     NOUNS,
     ONES,
@@ -66,8 +64,9 @@ from teaching.text.numberclaims.vocabulary import (
     RACING,
     RATE_PERIODS,
     STOP,
-    TENNIS,
     UNITS,
+    is_morning_show,
+    is_tennis_report,
 )
 
 WHY_NAMED_DAY = (
@@ -425,12 +424,13 @@ def _odds(text: str, a: Value, b: Value) -> Value | None:
         return None
     named = _ODDS_BEFORE.search(text, max(0, a.start - 40), a.start) is not None  # "at odds of 11 to 4"
     # in a report on a horse race: "returned at 100 to 30", "drifted out to 7 to 2", "was 5 to 1 last night"
+    join = text[a.end : b.start]
+    dash = re.fullmatch(r"[-–]", join) is not None  # "backed in from 4-1", but "came back from 3-1 down"
     named = named or bool(
         RACING.search(text)
         and re.search(r"\b(?:at|to|from|into|was|were|been|is)\s+\Z", text[max(0, a.start - 12) : a.start], re.I)
-        and re.fullmatch(r"\s+to\s+|[-–]", text[a.end : b.start])
-        and not (re.fullmatch(r"[-–]", text[a.end : b.start]) and _A_SCORE_AFTER.match(text, b.end))
-    )  # "backed in from 4-1", "drifted out to 7 to 2": a price, in a report on a horse race
+        and (re.fullmatch(r"\s+to\s+", join) or dash and not _A_SCORE_AFTER.match(text, b.end))
+    )  # "drifted out to 7 to 2", "backed in from 4-1": a price, in a report on a horse race
     if not (named or _ODDS_AFTER.match(text, b.end)):
         return None
     if not named and re.search(
@@ -1218,9 +1218,7 @@ def _word_times(text: str, readings: list[Value]) -> list[Value | Declined]:
     "the news at six", where the walker found nothing that the number counts: a time of day (which?) or a number,
     the words do not say. "won by seven" (a margin) and "at two hospitals" are left to the walker."""
     out: list[Value | Declined] = []
-    morning_show = (
-        text == text.lower() and not re.search(r"[.,;:!?]", text) and MORNING_SHOW.search(text) is not None
-    ) and not EVENING_SHOW.search(text)
+    morning_show = is_morning_show(text)
     for m in _WORD_TIME.finditer(text):
         part = (m.group("part") or m.group("tonight") or "").lower() or None
         printed = m.group("hour").lower()
@@ -1416,7 +1414,7 @@ _LOVE = re.compile(r"(?:\b(?:0|15|30|40|to|at)\s+)(love)\b|\b(love)(?=\s+(?:15|3
 
 def _tennis_love(text: str) -> list[Value]:
     """ "duarte to serve at 15 love", "holds to love", "love 30": in a report on tennis, "love" is a score of 0."""
-    if len({m.group(0).lower() for m in TENNIS.finditer(text)}) < 2:
+    if not is_tennis_report(text):
         return []
     out = []
     for m in _LOVE.finditer(text):

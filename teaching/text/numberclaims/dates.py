@@ -25,6 +25,8 @@ from teaching.text.numberclaims.vocabulary import (
     MONTHS_THAT_ARE_WORDS,
     NOUNS,
     ORDINAL_SUFFIXES,
+    SCALES,
+    SHORT_SCALES,
     STOP,
     TIME_LEADS,
     TIME_ZONES,
@@ -49,7 +51,6 @@ _BEFORE_A_TIME = {
 _RANGE_WORDS = {"to", "until", "till", "through", "thru"}
 # The words a date, a range of dates or a time can start with (anything else starts with a number).
 _YEAR_HEDGES = {"early", "mid", "late"}
-_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores", "m", "bn"}
 # Between a part of the day and "at" a time: "sunrise this morning is at 7 41", "tonight will be at 9 12".
 _BEING = {"is", "was", "will", "be", "due", "expected", "comes", "falls"}
 _SPAN_LEADS = {"in", "during", "over", "across", "throughout", "through"}
@@ -707,7 +708,11 @@ class DateReader(Walker):
         if not (getattr(self, "morning_show", False) and 5 <= hour <= 11):
             return None
         t = self.tok(after)  # the word after the clock: "down from 502 million last year" counts, it is no time
-        if t is not None and self.same_line(after) and (t.low in _SCALE_WORDS or t.low in CURRENCY_WORDS):
+        if (
+            t is not None
+            and self.same_line(after)
+            and (t.low in SCALES or t.low in SHORT_SCALES or t.low in CURRENCY_WORDS)
+        ):
             return None
         if self._counted_after(after) or self.is_word(after, "percent", "per", "%"):
             return None

@@ -42,12 +42,10 @@ from teaching.text.numberclaims.vocabulary import (
     DENOMINATORS,
     DURATION_SCALE,
     DURATION_UNITS,
-    EVENING_SHOW,
     MAGNITUDES,
     MEASURE_NOUNS,
     MONEY_WORDS,
     MONTHS,
-    MORNING_SHOW,
     NOT_RATE_AFTER,
     NOUNS,
     ONES,
@@ -65,10 +63,12 @@ from teaching.text.numberclaims.vocabulary import (
     SPEED_UNITS,
     STOP,
     SUBUNITS,
-    TENNIS,
     TENS,
     THOUSAND_K,
     UNITS,
+    is_morning_show,
+    is_stripped,
+    is_tennis_report,
 )
 
 WHY_M = "“m” after a number can mean metres or millions."
@@ -208,7 +208,6 @@ _COMPARING = {
     "as", "the", "that", "what", "more", "less", "fewer", "higher", "lower", "bigger", "larger", "greater",
     "faster", "slower", "longer", "smaller", "likely", "over",
 }  # fmt: skip
-_PUNCTUATION = re.compile(r"[.,;:!?\"“”'’()\-–—%$£€]")
 
 
 class _Num:
@@ -222,14 +221,14 @@ class Scanner(DateReader):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         # Text with its case and punctuation stripped (a caption track): spaces may stand for lost dashes.
-        self.stripped = len(text) >= 120 and not _PUNCTUATION.search(text) and text == text.lower()
+        self.stripped = is_stripped(text)
         self.race_report = _RACE_REPORT.search(text) is not None
         # A report on sport as a whole: several words of matches, leagues or races ("points" in it are a tally)
         self.sports_report = self.race_report or len({m.group().lower() for m in _SCORE_CONTEXT.finditer(text)}) >= 3
         # A stripped caption track of a match (a commentary): its lines are short, so the match is the whole text's.
         self.racing = RACING.search(text) is not None
-        self.morning_show = self.stripped and MORNING_SHOW.search(text) is not None and not EVENING_SHOW.search(text)
-        self.tennis = len({m.group(0).lower() for m in TENNIS.finditer(text)}) >= 2  # a report on tennis
+        self.morning_show = is_morning_show(text)
+        self.tennis = is_tennis_report(text)
         self.cricket = CRICKET.search(text) is not None
         self.commentary = self.stripped and len({m.group().lower() for m in _MATCH_CONTEXT.finditer(text)}) >= 3
 
@@ -341,12 +340,9 @@ class Scanner(DateReader):
         ):
             value, j = value + Decimal(ONES[self.toks[j + 1].low]) / 10, j + 2
         # "two and a half years", "4 and a quarter percent", "3 and three quarters"
-        if self.phrase(j, ("and", "a", "half")) and self.same_line(j):
-            value, j = value + Decimal("0.5"), j + 3
-        elif self.phrase(j, ("and", "a", "quarter")) and self.same_line(j):
-            value, j = value + Decimal("0.25"), j + 3
-        elif self.phrase(j, ("and", "three", "quarters")) and self.same_line(j):
-            value, j = value + Decimal("0.75"), j + 3
+        part = self._and_a_part(j)
+        if part is not None:
+            value, j = value + part, j + 3
         base, scaled = value, False
         while self.is_word(j, *SCALES) and self.same_line(j):
             scale = SCALES[self.toks[j].low]
@@ -709,7 +705,7 @@ class Scanner(DateReader):
     def _bowling_figures(self, j: int, first: _Num) -> bool:
         """ "took 5-37", "figures of 3-41", "finished with 4-78", "M Fenwick 4-78" in a report on cricket: wickets and
         runs, two tallies, not a range."""
-        if not (first.digits and first.value <= 10 and CRICKET.search(self.text)):
+        if not (first.digits and first.value <= 10 and self.cricket):
             return False
         before = self.tok(j - 1)
         if (
@@ -1519,7 +1515,7 @@ class Scanner(DateReader):
                 unit, noun, k = self.unit_or_noun(k)
                 if unit in SPEED_UNITS and per is None:
                     unit, per = SPEED_UNITS[unit]  # "a 55-mph work zone": a speed, as "55 mph" is
-                if unit == "centuries" and (CRICKET.search(self.text) or _SNOOKER.search(self.text)):
+                if unit == "centuries" and (self.cricket or _SNOOKER.search(self.text)):
                     unit, noun = None, self.toks[k - 1].text  # "three centuries", "87 century breaks": scores of 100+
                 if unit in DURATION_SCALE:
                     factor, unit = DURATION_SCALE[unit]
@@ -2174,11 +2170,12 @@ class Scanner(DateReader):
                     return CONFIDENT, None, k + 2  # "one more drive", "one extra shift": one of the noun
         return UNSURE, WHY_ONE, k
 
-    def _coins(self, item: Value, end: int, coin: str) -> Value:
-        """ "a 5-cent coin", "a one-cent rise", "a two-penny piece": that many of the coin, money."""
-        amount = item.low / 100
-        return replace(item, text=self.text[item.start : end], end=end, low=amount, high=amount, category="money",
-                       currency=self._coin_currency(coin), noun=None, unit=None)  # fmt: skip
+    def _coins(self, start: int, end: int, coins: Decimal, coin: str) -> Value:
+        """ "a 5-cent coin", "a one-cent rise", "a two-penny piece", "a half-cent tax": that many of the coin, money
+        (``start``/``end`` are character offsets)."""
+        amount = coins / 100
+        return Value(text=self.text[start:end], start=start, end=end, low=amount, high=amount, category="money",
+                     currency=self._coin_currency(coin))  # fmt: skip
 
     def _coin_currency(self, coin: str) -> str:
         """The currency of a cent or a penny: a euro's cent where the report prices in euros."""
@@ -2228,16 +2225,14 @@ class Scanner(DateReader):
         unit = UNITS.get(word.low) or MEASURE_NOUNS.get(word.low)
         if unit is None or unit in DURATION_UNITS or unit == "%":
             return None
-        for part, amount in (
-            (("a", "half"), Decimal("1.5")),
-            (("a", "quarter"), Decimal("1.25")),
-            (
-                ("three", "quarters"),
-                Decimal("1.75"),
-            ),
-        ):
-            if self.phrase(j + 2, ("and", *part)):
-                return amount, unit, j + 5
+        part = self._and_a_part(j + 2)
+        return (1 + part, unit, j + 5) if part is not None else None
+
+    def _and_a_part(self, j: int) -> Decimal | None:
+        """ "and a half", "and a quarter", "and three quarters" from token j: the part of one they add."""
+        for words, part in _AND_A_PART:
+            if self.phrase(j, words) and self.same_line(j):
+                return part
         return None
 
     def _without_number(
@@ -2311,7 +2306,7 @@ class Scanner(DateReader):
             value = self._make(start, k, Decimal(amount), Decimal(amount), qualifier, qualifier_word,
                                category="rate" if per else "money", currency=currency, per=per)  # fmt: skip
             return value, k
-        if t.low == "hundred" and self.is_word(j - 1, *_BEFORE_A_HUNDRED) and CRICKET.search(self.text):
+        if t.low == "hundred" and self.is_word(j - 1, *_BEFORE_A_HUNDRED) and self.cricket:
             # "Kerr's maiden hundred", "his first Test hundred": in a report on cricket, a hundred runs
             return self._make(i, j + 1, Decimal(100), Decimal(100), qualifier, qualifier_word, noun="runs"), j + 1
         if t.low in ("once", "twice") and self.is_word(j + 1, "or") and self.same_line(j + 2):
@@ -2460,9 +2455,8 @@ class Scanner(DateReader):
             if self.is_word(i + 1, *DASHES) and self.adjacent(i + 1):
                 u = self.tok(i + 2)
                 if u is not None and self.adjacent(i + 2) and u.low in ("cent", "penny"):
-                    s, e, text = self.span(i - 1 if self.is_word(i - 1, "a") else i, i + 3)  # a half-cent sales tax
-                    return Value(text=text, start=s, end=e, low=Decimal("0.005"), high=Decimal("0.005"),
-                                 category="money", currency=self._coin_currency(u.low)), i + 3  # fmt: skip
+                    s, e, _ = self.span(i - 1 if self.is_word(i - 1, "a") else i, i + 3)  # a half-cent sales tax
+                    return self._coins(s, e, Decimal("0.5"), u.low), i + 3
                 if u is not None and self.adjacent(i + 2) and UNITS.get(u.low) in ("hours", "minutes", "days"):
                     amount = Decimal("0.5")
                     return self._make(i, i + 3, amount, amount, "exact", None, unit=UNITS[u.low]), i + 3  # half-hour
@@ -2528,9 +2522,8 @@ class Scanner(DateReader):
                 and self.adjacent(k + 1)
                 and self.adjacent(k + 2)
             ):
-                s, e, text = self.span(i, k + 3)  # "a quarter-cent levy": money, a quarter of a cent
-                return Value(text=text, start=s, end=e, low=Decimal("0.0025"), high=Decimal("0.0025"),
-                             category="money", currency=self._coin_currency(self.toks[k + 2].low)), k + 3  # fmt: skip
+                s, e, _ = self.span(i, k + 3)  # "a quarter-cent levy": money, a quarter of a cent
+                return self._coins(s, e, Decimal("0.25"), self.toks[k + 2].low), k + 3
             if self.is_word(k, "half") and (
                 self.is_word(k + 1, *DASHES)
                 and self.adjacent(k + 1)
@@ -3095,7 +3088,7 @@ class Scanner(DateReader):
             and item.noun.lower() in SUBUNITS
             and re.search(r"[-‐–]" + re.escape(item.noun) + r"\Z", item.text)
         ):
-            return self._coins(item, item.end, item.noun.lower()), k  # "a one-cent rise", "a two-penny piece"
+            return self._coins(item.start, item.end, item.low, item.noun.lower()), k  # "a one-cent rise"
         if (
             first is not None
             and item.kind == "count"
@@ -3149,7 +3142,7 @@ class Scanner(DateReader):
             if item.category == "fraction" and word.low.endswith("ed"):
                 return item, k  # "two-thirds-owned": owned two thirds over
             if item.category == "quantity" and not (item.unit or item.noun or item.currency) and word.low in SUBUNITS:
-                return self._coins(item, self.toks[k + 1].end, word.low), k + 2  # "a 5-cent coin"
+                return self._coins(item.start, self.toks[k + 1].end, item.low, word.low), k + 2  # "a 5-cent coin"
             if (
                 not (item.unit or item.noun or item.per or item.currency)
                 and item.category == "quantity"
@@ -3309,6 +3302,9 @@ _MAGNITUDE_STARTS = {k.split()[0] for k in MAGNITUDES}
 _MAGNITUDE_PHRASES = sorted(((tuple(k.split()), v) for k, v in MAGNITUDES.items()), key=lambda item: -len(item[0]))
 
 
+# After a whole number or a measure, the part of one it adds: "two and a half", "a mile and three quarters".
+_AND_A_PART = ((("and", "a", "half"), Decimal("0.5")), (("and", "a", "quarter"), Decimal("0.25")),
+               (("and", "three", "quarters"), Decimal("0.75")))  # fmt: skip
 # Words that open a part of a unit of time ("half an hour", "a quarter of an hour").
 _PART_WORDS = ("half", "a half", "a quarter", "quarter", "three quarters", "three-quarters")
 # A part of a unit of time in the next smaller unit: half an hour is 30 minutes.

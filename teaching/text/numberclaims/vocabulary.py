@@ -206,6 +206,25 @@ CRICKET = re.compile(r"\b(?:overs|wickets?|innings|runs|bowl\w*|batt\w*|cricket|
 # A programme that greets its listeners in the morning (and not in the afternoon or evening).
 MORNING_SHOW = re.compile(r"\bgood morning\b|\bbreakfast (?:show|programme|bulletin)\b", re.IGNORECASE)
 EVENING_SHOW = re.compile(r"\bgood (?:afternoon|evening)\b", re.IGNORECASE)
+# Punctuation a caption track or a pasted transcript has lost (with its capitals).
+_PUNCTUATION = re.compile(r"[.,;:!?\"“”'’()\-–—%$£€]")
+
+
+def is_stripped(text: str) -> bool:
+    """Text with its case and punctuation stripped, as a student pastes a caption track."""
+    return len(text) >= 120 and not _PUNCTUATION.search(text) and text == text.lower()
+
+
+def is_morning_show(text: str) -> bool:
+    """A stripped programme that greets its listeners in the morning and greets no afternoon or evening."""
+    return is_stripped(text) and MORNING_SHOW.search(text) is not None and not EVENING_SHOW.search(text)
+
+
+def is_tennis_report(text: str) -> bool:
+    """Two different words of tennis make a report on tennis."""
+    return len({m.group(0).lower() for m in TENNIS.finditer(text)}) >= 2
+
+
 # Words of tennis; two different ones make a report on tennis.
 TENNIS = re.compile(
     r"\btie-?breaks?\b|\baces\b|\bdouble faults?\b|\bbreak points?\b|\bdeuce\b|\bgrand slam\b|\bstraight sets\b|"
