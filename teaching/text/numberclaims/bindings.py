@@ -1112,6 +1112,31 @@ def _span_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
     return replace(v, unit=a.unit, category="duration")
 
 
+_A_BASE = re.compile(r"\d+(?:\s|\Z)")
+
+
+def _rate_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
+    """ "an imprisonment rate of 145 per 100,000 people, ahead of Scotland on 137 and France on 118", "9.1 deaths
+    per 100,000, Italy 8.4 and Spain 7.2, Norway under 0.5": a bare number later in the sentence of a rate per so
+    many, with nothing else read between, is that rate for another place or time. Only a number of the rate's
+    order (a twentieth to twenty times it) and below its base: "rose by 5,000" after "145 per 100,000" is not."""
+    if not _bare_amount(v) or not _NOTHING_COUNTED_AFTER.match(text, v.end) or _year_like(v):
+        return None
+    before = [a for a in earlier if a.end <= v.start]
+    rates = [i for i, a in enumerate(before) if a.sure and a.category == "rate" and _A_BASE.match(a.per or "")]
+    if not rates:
+        return None
+    a = before[rates[-1]]
+    if any(b.per != a.per for b in before[rates[-1] + 1 :]):
+        return None  # something else was read in between
+    if _SENTENCE_END.search(text, a.end, v.start) or a.is_range:
+        return None
+    base = Decimal(a.per.split()[0])  # type: ignore[union-attr]  # "100000 people": so many of something
+    if not (v.low < base and a.low / 20 <= v.low <= a.low * 20):
+        return None
+    return replace(v, unit=a.unit, per=a.per, category="rate")
+
+
 _OF_A_MEASURE = re.compile(r"\s+of\s+an?\s+([a-z]+)\b", re.IGNORECASE)
 
 
@@ -1479,7 +1504,9 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         v = _on_its_line(
             v, _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out)
         )
-        v = _on_its_line(v, _span_said_once(text, v, out) or _part_of_a_measure(text, v))
+        v = _on_its_line(
+            v, _span_said_once(text, v, out) or _rate_said_once(text, v, out) or _part_of_a_measure(text, v)
+        )
         v = _on_its_line(v, _ratio_in_the_sentence(text, v, out))
         if out and "\n" in text[out[-1].end : v.start]:
             out.append(v)  # nothing binds two readings across a line break (a new paragraph, a heading)

@@ -1264,7 +1264,12 @@ class Scanner(DateReader):
                 candidate = None  # "up from six in 2020", "down from four in 2000": a count in a year
             if candidate is not None and self.is_word(k, "in") and self._occasions_after(candidate.next):
                 candidate = None  # "eight in 14 games", "five in six matches": a count over a span, two mentions
-            if candidate is not None and candidate.value > first.value and (first.value < 100 or candidate.scaled):
+            per_a_base = self.is_word(k, "per") and candidate is not None and _a_base(candidate.value)
+            if (
+                candidate is not None
+                and candidate.value > first.value
+                and (first.value < 100 or candidate.scaled or per_a_base)
+            ):  # "145 per 100,000 people": any count for every so many
                 per_what = self._per_noun(candidate.next) if self.is_word(k, "per") and candidate.digits else None
                 if per_what is not None and candidate.value == candidate.value.to_integral_value():
                     # "3.1 per 1,000 person-years", "4.9 per 1,000 births": a rate for so many of something
@@ -3359,6 +3364,11 @@ _NOT_COUNTED_AFTER_HYPHEN = {
     "way", "off", "time", "times", "fold", "and", "or", "to", "in", "on", "of", "up", "out", "hand", "handed", "sided",
     "star", "nil", "all", "for", "nothing", "odd", "pointer", "liner", "timer", "footer", "yarder",
 }  # fmt: skip
+
+
+def _a_base(value: Decimal) -> bool:
+    """A round base a rate is given per: 100, 1,000, 10,000, 100,000, a million."""
+    return value in (100, 1000, 10000, 100000, 1000000)
 
 
 def _counted_after_hyphen(word: str) -> bool:

@@ -32,3 +32,32 @@ def test_a_bare_number_set_against_a_span_takes_its_unit(text, expected):
 )
 def test_a_number_compared_with_something_else_takes_no_unit_of_time(text, number):
     assert not {r for r in readings(text) if r[0].endswith(number) and r[1] == "duration"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The jail rate, at 212 per 100,000 residents, tops the region, ahead of Leeds on 190.",
+            ("190", "rate", "190"),
+        ),
+        ("Infant deaths fell to 3.9 per 1,000 births, from 4.4 in 2019.", ("4.4", "rate", "4.4")),
+        ("Latvia logged 6.2 road deaths per 100,000, Estonia 5.1 and Malta under 0.8.", ("under 0.8", "rate", "0.8")),
+        ("The incidence, 450 per 100,000 people, is the country's highest.", ("450 per 100,000 people", "rate", "450")),
+    ],
+)
+def test_a_bare_number_after_a_rate_per_so_many_is_that_rate(text, expected):
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The rate was 212 per 100,000 residents, and the jail added 5,000 beds.", "5,000"),  # a count with its noun
+        ("The rate was 212 per 100,000 residents, though 40,000 more were on bail.", "40,000"),  # far off its order
+        ("The rate was 212 per 100,000 residents. Leeds had 190.", "190"),  # another sentence
+        ("The rate was 212 per 100,000 residents in 2024.", "2024"),  # a year
+    ],
+)
+def test_numbers_near_a_rate_that_are_not_that_rate(text, number):
+    assert not {r for r in readings(text) if r[0].endswith(number) and r[1] == "rate"}
