@@ -154,6 +154,9 @@ def _join_durations(text: str, a: Value, b: Value) -> Value | None:
 # --- from X to Y ------------------------------------------------------------------------------------------
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+_RANGING_FROM = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+(?:in\s+[a-z]+\s+)?from\s+\Z", re.IGNORECASE
+)
 _TO_BETWEEN = re.compile(r"\s+to\s+\Z", re.IGNORECASE)
 # Words that make "from X to Y" a change from one value to the other ("rose from 5 to 7"), not a range.
 _CHANGE = re.compile(
@@ -213,6 +216,17 @@ def _hours_before_a_part_of_day(text: str, v: Value) -> bool:
     return _A_PART_OF_DAY_AFTER.match(text, v.end) is not None
 
 
+def _same_measure(a: Value, b: Value) -> bool:
+    """Two amounts of the same thing: the same kind of reading, unit, noun, currency and period."""
+    return (
+        a.sure
+        and a.kind == b.kind == "count"
+        and not a.is_range
+        and a.qualifier == "exact"
+        and (a.category, a.unit, a.noun, a.currency, a.per) == (b.category, b.unit, b.noun, b.currency, b.per)
+    )
+
+
 def _from_to_unexplained(text: str, a: Value, b: Value) -> bool:
     """ "open from 9 to 5": two bare numbers, the second smaller, with no word of change before them."""
     if not (_bare(a) and _bare(b) and b.low < a.low):
@@ -223,8 +237,11 @@ def _from_to_unexplained(text: str, a: Value, b: Value) -> bool:
 
 
 def _from_to_range(text: str, a: Value, b: Value) -> Value | None:
-    """ "from 25 to 30 km": a range with the unit shared, unless a word says something changed."""
-    if not (_bare(a) and b.sure and b.kind == "count" and not b.is_range and b.qualifier == "exact"):
+    """ "from 25 to 30 km": a range with the unit shared, unless a word says something changed; "plots ranging
+    from 1.9 acres to 7.6 acres": a range with the unit said twice, where a word says the values span it."""
+    if not (b.sure and b.kind == "count" and not b.is_range and b.qualifier == "exact"):
+        return None
+    if not (_bare(a) or _same_measure(a, b) and _RANGING_FROM.search(text, max(0, a.start - 40), a.start)):
         return None
     if b.category not in ("quantity", "duration") or b.low <= a.low:
         return None

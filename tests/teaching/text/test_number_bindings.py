@@ -580,3 +580,30 @@ def test_an_amount_whose_currency_was_said_once_is_money(text, expected):
 )
 def test_a_count_near_money_stays_a_count(text):
     assert not any(kind == "money" and value in ("3000000", "7000000") for _, kind, value in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Eleven plots, ranging from 1.2 acres to 6.5 acres, were sold.",
+            ("from 1.2 acres to 6.5 acres", "range", "1.2..6.5"),
+        ),
+        ("Fines vary from 40 hours to 90 hours of unpaid work.", ("from 40 hours to 90 hours", "range", "40..90")),
+        ("Lots range in size from 3 hectares to 8 hectares.", ("from 3 hectares to 8 hectares", "range", "3..8")),
+    ],
+)
+def test_a_range_with_its_unit_said_twice_after_ranging(text, expected):
+    check(text, {expected})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exclusion zone was widened from 5 km to 8 km.",  # a change
+        "His split from 35km to 40km was the fastest of the race.",  # no word says the values span it
+        "Ages ranged from 18 km away to 40 minutes' drive.",  # not the same measure
+    ],
+)
+def test_from_one_measure_to_another_without_ranging_is_no_range(text):
+    assert not {r for r in readings(text) if r[1] == "range"}, readings(text)
