@@ -1084,6 +1084,8 @@ def _up_from(text: str, v: Value, earlier: list[Value]) -> Value | None:
                        why=None)  # fmt: skip
     if a.unit in DURATION_UNITS and "compared" in m.group(0).lower():
         return None  # "over 10 years, compared with 52": the years are rarely what is compared
+    if a.unit in DURATION_UNITS and len(earlier) > 1 and not re.search(r"[,;:.!?\n]", text[earlier[-2].end : a.start]):
+        return None  # "40,000 visitors over the 17 days, up from 32,500": the span is not what the clause is about
     if a.category in ("percent", "percentage_points") or a.unit in DURATION_UNITS:
         return replace(v, low=low, high=low, unit=a.unit, category=a.category, confidence=a.confidence, why=None)
     return None

@@ -240,6 +240,8 @@ def test_a_bare_number_up_or_down_from_an_amount_is_the_same_kind_of_amount(text
     [
         ("The chain made £2.1bn, up from 40 stores to 55.", ("40 stores", "quantity", "40")),
         ("It hired 300 staff, up from 250.", ("250", "quantity", "250")),
+        # the span of the clause is not what is compared: the visitors are
+        ("Organisers expect 9,000 visitors over the 12 days, up from 7,400 in 2024.", ("7,400", "quantity", "7400")),
     ],
 )
 def test_up_from_a_number_of_another_kind_takes_nothing(text, expected):
