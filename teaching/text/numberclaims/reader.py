@@ -2780,6 +2780,16 @@ class Scanner(DateReader):
         return Value(text=text, start=s, end=e, low=q, high=q, kind="ratio", ratio_terms=(numerator, denominator),
                      category="fraction")  # fmt: skip
 
+    def _a_ranked_part(self, i: int) -> bool:
+        """ "the bottom fifth of incomes", "among the poorest fifth", "those in the top quarter, who…": a part of a
+        population ranked by something (a quintile, a quartile), not the fifth or the quarter of a series."""
+        t, nxt = self.tok(i), self.tok(i + 1)
+        if t is None or t.low not in DENOMINATORS or t.low.endswith("s") or t.low in {"second", "half"}:
+            return False
+        if not (self.is_word(i - 1, *_RANKS) and self.is_word(i - 2, "the") and self.same_line(i - 1)):
+            return False
+        return nxt is None or not self.same_line(i + 1) or nxt.kind == "sym" or nxt.low == "of" or nxt.low in STOP
+
     def _ordinal_of_noun(self, i: int) -> bool:
         """ "a second yellow card", "a third term", "a fifth straight year": after "a", an ordinal word that
         describes the noun after it is an ordinal, not a fraction ("a third of voters") or a duration ("a second
@@ -2860,6 +2870,8 @@ class Scanner(DateReader):
                 return None
             s, e, text = self.span(i, i + 2)
             return Value(text=text, start=s, end=e, low=t.number, high=t.number, category="ordinal"), i + 2
+        if t.kind == "word" and self._a_ranked_part(i):
+            return self._fraction(i, i + 1, Decimal(1), Decimal(DENOMINATORS[t.low])), i + 1
         if t.kind == "word" and t.low in ORDINAL_WORDS:
             if (
                 self._hyphen_glued(i + 1)
@@ -3364,6 +3376,10 @@ _NOT_COUNTED_AFTER_HYPHEN = {
     "way", "off", "time", "times", "fold", "and", "or", "to", "in", "on", "of", "up", "out", "hand", "handed", "sided",
     "star", "nil", "all", "for", "nothing", "odd", "pointer", "liner", "timer", "footer", "yarder",
 }  # fmt: skip
+
+
+# Before a part of a ranked population: "the bottom fifth", "the richest tenth", "the top quarter".
+_RANKS = frozenset("top bottom poorest richest wealthiest lowest highest middle least most best worst".split())
 
 
 def _a_base(value: Decimal) -> bool:

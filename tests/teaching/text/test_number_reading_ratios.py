@@ -123,3 +123,27 @@ def test_a_price_with_a_dash_after_from_in_a_racing_report_is_odds():
     text = "Blue Cardigan, backed in from 4-1 to 11-4 favourite this morning, won the chase for trainer Jo Carter."
     assert {("4-1", "ratio", "4:1"), ("11-4", "ratio", "11:4")} <= readings(text)
     assert ("3", "quantity", "3") in readings("Rovers came back from 3-1 down to draw with the trainer's old club.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pupils in the bottom fifth of household incomes did worst.", ("fifth", "fraction", "1/5")),
+        ("The richest tenth of households own most of the land.", ("tenth", "fraction", "1/10")),
+        ("Teenagers in the top quarter, who used phones past midnight, slept least.", ("quarter", "fraction", "1/4")),
+        ("It finished in the lowest third of the league table.", ("third", "fraction", "1/3")),
+    ],
+)
+def test_a_part_of_a_ranked_population_is_a_fraction(text, expected):
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profits fell in the third quarter.", ("third", "ordinal", "3")),
+        ("The top fourth seed lost in straight sets.", ("fourth", "ordinal", "4")),  # describes the seed
+    ],
+)
+def test_an_ordinal_of_a_series_stays_an_ordinal(text, expected):
+    assert expected in readings(text)
