@@ -118,6 +118,8 @@ _TALLY_VERBS = {
     "failed", "passed", "voted", "approved", "rejected", "defeated", "carried", "split", "trailing", "trailed",
     "trails", "trail", "leading", "leads", "won", "lost", "losing", "winning", "beaten", "beat", "tied", "drew",
 }  # fmt: skip
+# After "X-Y": what makes the pair two tallies ("failed on a 4-5 vote", "a 2-3 defeat"), never a range.
+_TALLIED = {"vote", "votes", "ruling", "decision", "verdict", "win", "victory", "defeat", "loss", "draw", "scoreline"}
 # Before "at 7.25": verbs that make it a price or a level ("shares closed at 7.25"), not a time of day.
 _PRICED_AT = {
     "closed", "close", "closing", "stood", "stands", "stand", "traded", "trading", "opened", "ended", "finished",
@@ -1336,7 +1338,13 @@ class Scanner(DateReader):
                     and not self.is_word(j - 1, "aged", "ages", "age", "between", "from")
                     and not self._an_interval_before(j)
                     and (self._in_a_match(j) or self.sports_report or self._tennis_score(first.value, candidate.value))
-                ) or (tight and tally and not pct and not currency and not candidate.scaled)
+                ) or (
+                    tight
+                    and (tally or self.is_word(candidate.next, *_TALLIED))
+                    and not pct
+                    and not currency
+                    and not candidate.scaled
+                )
                 scoreline = scoreline or (tight and not pct and figures)
                 if (
                     tight

@@ -180,6 +180,8 @@ def test_an_amount_for_each_one_is_what_each_gets_not_a_rate():
         ("The amendment failed 198-231 in the Senate.", [("198", "quantity", "198"), ("231", "quantity", "231")]),
         ("The levy is trailing 38% to 47% in the latest poll.", [("38%", "percent", "38"), ("47%", "percent", "47")]),
         ("The board voted 6-3 to close the depot.", [("6", "quantity", "6"), ("3", "quantity", "3")]),
+        ("The cheaper plan fell on a 3-4 vote.", [("3", "quantity", "3"), ("4", "quantity", "4")]),
+        ("Rovers slumped to a 1-2 defeat at home.", [("1", "quantity", "1"), ("2", "quantity", "2")]),
     ],
 )
 def test_a_pair_after_a_word_of_contest_is_two_tallies_not_a_range(text, expected):
