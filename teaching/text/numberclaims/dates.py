@@ -549,9 +549,10 @@ class DateReader(Walker):
                 hour, minute, j = int(t.text), int(nxt.text), j + 2
         elif not t.is_integer and len(t.text.split(".")[1]) == 2 and len(t.text.split(".")[0]) <= 2:
             hour, minute = (int(x) for x in t.text.split("."))
-            at = self.is_word(i - 1, "at", "by", "until", "till", "before", "after") and not self.adjacent(i)
-            if self.is_word(i - 2, *_PRICE_VERBS):
-                at = False  # "shares closed at 7.25": a price, not a time
+            lead = i - 2 if self.is_word(i - 1, "about", "around", "approximately", "roughly", "shortly") else i - 1
+            at = self.is_word(lead, "at", "by", "until", "till", "before", "after") and not self.adjacent(i)
+            if self.is_word(lead - 1, *_PRICE_VERBS):
+                at = False  # "shares closed at 7.25", "closed at about 7.25": a price, not a time
             after = self.tok(j)
             # "at 9.15 on Monday", "at 9.15." is a time; "at 1.08 dollars", "at 2.45 million" is not
             plain = (
@@ -562,6 +563,7 @@ class DateReader(Walker):
                 or (after.kind == "word" and (after.low in _AFTER_A_TIME or after.low in TIME_ZONES))
             )
             zoned = self.is_word(j, *_CLOCK_ZONES) and self.same_line(j)  # "(15.40 GMT)"
+            zoned = zoned or self.phrase(j, ("local", "time"))  # "at about 11.00 local time"
             if self._meridiem(j) is None and not (at and plain) and not zoned:
                 return None  # "10.30" alone is a decimal; "at 9.15." is a time
         elif t.is_integer and len(t.text) in (3, 4) and getattr(self, "stripped", False):

@@ -344,3 +344,27 @@ def test_a_morning_programme_reads_no_clock_in_an_amount():
     found = readings(text)
     assert ("812", "time", "08:12") in found
     assert not {r for r in found if r[1] == "time" and r[0].startswith("502")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The swap took place at about 11.00 local time.", ("about 11.00", "time", "11:00")),
+        ("Sirens sounded at around 14.20 local time, officials said.", ("around 14.20", "time", "14:20")),
+        ("Polls close by roughly 9.15 on Monday.", ("roughly 9.15", "time", "09:15")),
+        ("The strike hit the depot at 03.40 local time.", ("03.40", "time", "03:40")),
+    ],
+)
+def test_a_dotted_clock_time_with_a_hedge_or_local_time_is_a_time(text, expected):
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares closed at about 11.30 on Friday.",  # a price
+        "The parcel weighed about 11.30 kg.",  # a weight
+    ],
+)
+def test_a_hedged_dotted_number_that_is_no_time(text):
+    assert not any(kind == "time" for _, kind, _ in readings(text))
