@@ -25,6 +25,8 @@ from teaching.text.numberclaims.vocabulary import (
     MONTHS_THAT_ARE_WORDS,
     NOUNS,
     ORDINAL_SUFFIXES,
+    ORDINAL_WORDS,
+    PREPOSITIONS,
     SCALES,
     SHORT_SCALES,
     STOP,
@@ -56,7 +58,9 @@ _BEING = {"is", "was", "will", "be", "due", "expected", "comes", "falls"}
 _SPAN_LEADS = {"in", "during", "over", "across", "throughout", "through"}
 # zones that follow a four-digit clock ("2215 GMT"); not "et"/"pt", which are words in stripped text
 _CLOCK_ZONES = TIME_ZONES - {"et", "pt"}
-_DATE_STARTS = {w[0] for w in DATE_QUALIFIERS} | set(MONTHS) | set(WEEKDAYS) | {"between", "from", "fy"}
+_DATE_STARTS = (
+    {w[0] for w in DATE_QUALIFIERS} | set(MONTHS) | set(WEEKDAYS) | {"between", "from", "fy"} | set(ORDINAL_WORDS)
+) | {"twenty", "thirty"}
 _ZERO = Decimal(0)
 WHY_DAY_MONTH_ORDER = (
     "Dates written all in numbers can be read two ways (03/01 is 3 January in Britain but 1 March in America)."
@@ -174,8 +178,31 @@ class DateReader(Walker):
                 return k if self.month(k, guard=False) else j
         return j
 
+    def day_word(self, i: int) -> tuple[int, int] | None:
+        """A day of the month in words at token i: "first", "twenty-first", "twenty first", "thirty-first"."""
+        t = self.tok(i)
+        if t is None or t.kind != "word":
+            return None
+        if t.low in ("twenty", "thirty"):
+            k = i + 2 if self.is_word(i + 1, "-") and self.adjacent(i + 1) and self.adjacent(i + 2) else i + 1
+            unit = self.tok(k)
+            if unit is None or not self.same_line(k) or ORDINAL_WORDS.get(unit.low, 10) > 9:
+                return None
+            day = (20 if t.low == "twenty" else 30) + ORDINAL_WORDS[unit.low]
+            return (day, k + 1) if day <= 31 else None
+        day = ORDINAL_WORDS.get(t.low)
+        return (day, i + 1) if day is not None and day <= 31 else None
+
     def point(self, i: int, *, bare_day: bool = False, guard: bool = True) -> tuple[Point, int] | None:
         """One date at token i: day-month-year, month-day-year, month-year, a month, or a bare day."""
+        w = self.day_word(i)
+        if w and self.is_word(w[1], "of") and self.same_line(w[1] + 1) and (m := self.month(w[1] + 1, guard=False)):
+            # "the first of December", "the twenty-first of June 2024": a day in words, always with "of" and a month
+            month, k = m
+            y = self.year(self._comma(k))
+            if y and self.same_line(self._comma(k)):
+                return Point(y[0], month, w[0]), y[1]
+            return Point(None, month, w[0]), k
         d = self.day(i)
         if d:
             day, j = d
@@ -194,6 +221,14 @@ class DateReader(Walker):
         if m:
             month, j = m
             d = self.day(j) if self.same_line(j) else None
+            if d is None and self.is_word(j, "the") and self.same_line(j + 1):
+                d = self.day_word(j + 1) or self.day(j + 1)  # "January the first", "March the 3rd"
+                if d is not None and self.is_num(j + 1) and not self.is_word(j + 2, *ORDINAL_SUFFIXES):
+                    d = None  # "March the 3" is not how a date is said
+                after = self.tok(d[1]) if d is not None else None
+                if after is not None and after.kind == "word" and self.same_line(d[1]):  # type: ignore[index]
+                    if after.low not in STOP | PREPOSITIONS and not after.low.endswith(("ing", "ed", "ly")):
+                        d = None  # "cut in september the third cut this year": the third of something
             if d and not self._counted_after(d[1]):
                 day, k = d
                 y = self.year(self._comma(k))

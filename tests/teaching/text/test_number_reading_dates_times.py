@@ -368,3 +368,29 @@ def test_a_dotted_clock_time_with_a_hedge_or_local_time_is_a_time(text, expected
 )
 def test_a_hedged_dotted_number_that_is_no_time(text):
     assert not any(kind == "time" for _, kind, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new price applies from the first of December.", ("first of December", "date", "XXXX-12-01")),
+        ("the fare rises on the twenty-first of june", ("twenty-first of june", "date", "XXXX-06-21")),
+        ("It closes on the thirty-first of March 2027.", ("thirty-first of March 2027", "date", "2027-03-31")),
+        ("the cap falls from january the first meaning lower bills", ("january the first", "date", "XXXX-01-01")),
+        ("The vote is on March the 3rd.", ("March the 3rd", "date", "XXXX-03-03")),
+    ],
+)
+def test_a_day_of_the_month_in_words_is_a_date(text, expected):
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was the first of many delays.", ("first", "ordinal", "1")),
+        ("the bank cut in september the third cut this year", ("third", "ordinal", "3")),
+        ("She came first of 20 runners in May.", ("first", "ordinal", "1")),
+    ],
+)
+def test_an_ordinal_word_that_names_no_day_stays_an_ordinal(text, expected):
+    assert expected in readings(text)
