@@ -55,6 +55,10 @@ SPLITS = (
     "final43",
     "final44",
     "final45",
+    "final46",
+    "final47",
+    "final48",
+    "final49",
 )
 STYLES = {
     "wire",
