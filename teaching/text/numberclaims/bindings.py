@@ -256,6 +256,22 @@ def _from_to_range(text: str, a: Value, b: Value) -> Value | None:
     return replace(b, text=text[start : b.end], start=start, low=a.low, high=b.low, category="range", qualifier="exact")
 
 
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
+
+
+def _between_range(text: str, a: Value, b: Value) -> Value | None:
+    """ "between 5 km and 10 km", "between 3 tonnes and 5 tonnes": a range with the unit said on both ends."""
+    if not (_same_measure(a, b) and b.sure and not b.is_range and b.qualifier == "exact" and a.low < b.low):
+        return None
+    if a.category not in ("quantity", "duration") or not re.fullmatch(r"\s+and\s+", text[a.end : b.start]):
+        return None
+    before = _BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start)
+    if before is None:
+        return None
+    start = before.start()
+    return replace(b, text=text[start : b.end], start=start, low=a.low, high=b.low, category="range")
+
+
 # --- named days before a year -----------------------------------------------------------------------------
 
 _FIXED_DAYS = {
@@ -1545,6 +1561,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
             joined = (
                 _join_durations(text, out[-1], v)
                 or _from_to_range(text, out[-1], v)
+                or _between_range(text, out[-1], v)
                 or _odds(text, out[-1], v)
                 or _named_ratio_pair(text, out[-1], v)
             )

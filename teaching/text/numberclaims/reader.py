@@ -1075,6 +1075,8 @@ class Scanner(DateReader):
                 return _with(value, start=s, end=e, text=text, qualifier_word=qualifier_word, qualifier=qualifier), k
             if qualifier_word.lower() == "over" and self._years_range_at(j):
                 return None  # "over 2025-2027": the span of time those years cover, read from the first year
+            if qualifier_word.lower() == "up to" and self._a_day_at(j):
+                return None  # "seen by up to 31 October": "up to" is "until", and the date is read on its own
         between = False
         if not q and self.is_word(i, "between") and (self.number(i + 1) or self.currency_before(i + 1)):
             between, j = True, i + 1
@@ -1666,6 +1668,16 @@ class Scanner(DateReader):
         """A range of years starts at token j ("2025-2027", "2019–21"), not a numeric range."""
         found = self.date_at(j)
         return found is not None and isinstance(found[0], Value) and found[0].category == "date_range"
+
+    def _a_day_at(self, j: int) -> bool:
+        """A date with its day starts at token j ("31 October", "October 31")."""
+        found = self.date_at(j)
+        return (
+            found is not None
+            and isinstance(found[0], Value)
+            and found[0].kind == "date"
+            and len(found[0].when_low or "") == len("XXXX-MM-DD")
+        )
 
     def _clock_like(self, j: int, first: _Num) -> bool:
         """ "at 8.30 or later": printed like a clock time (hours, a point, two digits of minutes) after a word that

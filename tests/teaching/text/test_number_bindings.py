@@ -609,3 +609,25 @@ def test_a_range_with_its_unit_said_twice_after_ranging(text, expected):
 )
 def test_from_one_measure_to_another_without_ranging_is_no_range(text):
     assert not {r for r in readings(text) if r[1] == "range"}, readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deliveries between 4 km and 9 km cost more.", ("between 4 km and 9 km", "range", "4..9")),
+        ("Each lorry carries between 3 tonnes and 5 tonnes.", ("between 3 tonnes and 5 tonnes", "range", "3..5")),
+    ],
+)
+def test_between_two_amounts_of_one_measure_is_a_range(text, expected):
+    check(text, {expected})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The wait is between 20 minutes and 2 hours.",  # two units: the reader cannot say one range
+        "Sea temperatures between 60 degrees south and 60 degrees north rose.",  # two places
+    ],
+)
+def test_between_two_different_amounts_is_no_range(text):
+    assert not {r for r in readings(text) if r[1] == "range"}, readings(text)

@@ -394,3 +394,15 @@ def test_a_day_of_the_month_in_words_is_a_date(text, expected):
 )
 def test_an_ordinal_word_that_names_no_day_stays_an_ordinal(text, expected):
     assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Patients should be seen by up to 31 October, the trust said.", ("31 October", "date", "XXXX-10-31")),
+        ("The offer runs up to March 5 this year.", ("March 5", "date", "XXXX-03-05")),
+    ],
+)
+def test_up_to_before_a_date_is_until_and_the_date_reads_whole(text, expected):
+    assert expected in readings(text)
+    assert not any(kind == "quantity" for _, kind, _ in readings(text))
