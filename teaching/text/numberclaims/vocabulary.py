@@ -193,6 +193,15 @@ RATE_PERIODS = {
     "century": "century",
     "hectare": "hectare",
     "acre": "acre",
+    "litre": "litre",
+    "liter": "liter",
+    "gallon": "gallon",
+    "barrel": "barrel",
+    "tonne": "tonne",
+    "quintal": "quintal",
+    "kilogram": "kilogram",
+    "kilo": "kilo",
+    "ounce": "ounce",
 }  # fmt: skip  — "4 runs an over" in cricket; "8.4 tonnes a hectare", "once a decade"
 # After a rate period these words make it a point in time, a loose span or a shift, not the period of a rate:
 # "5% a month earlier", "an hour late", "a year early", "an hour away".

@@ -187,3 +187,20 @@ def test_a_minus_sign_after_an_opening_bracket_is_a_sign(text, expected):
 
 def test_a_range_in_brackets_keeps_its_dash():
     assert ("18-24", "range", "18..24") in readings("Voters aged (18-24) stayed home.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bottled water held 36 particles a litre on average.", ("36 particles a litre", "rate", "36")),
+        ("Mills docked up to 2 kg a quintal for moisture.", ("up to 2 kg a quintal", "rate", "2")),
+        ("Every $5-a-barrel move costs the airline dearly.", ("$5-a-barrel", "rate", "5")),
+        ("gold closed at 2480 an ounce", ("2480 an ounce", "rate", "2480")),
+    ],
+)
+def test_an_amount_a_unit_of_measure_is_a_rate(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_unit_of_measure_after_a_that_is_no_rate():
+    assert not any(kind == "rate" for _, kind, _ in readings("They bought 3 sacks and a tonne of coal."))
