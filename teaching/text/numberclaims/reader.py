@@ -860,6 +860,8 @@ class Scanner(DateReader):
             period = self.tok(n.next)
             if period is not None and self.same_line(n.next) and UNITS.get(period.low) in DURATION_UNITS:
                 return f"{plain_number(n.value)} {UNITS[period.low]}", n.next + 1  # one every three weeks
+            if period is not None and self.same_line(n.next) and period.low == "nights":
+                return f"{plain_number(n.value)} nights", n.next + 1  # once every three nights
         if (
             t.low == "per"
             and counted

@@ -246,7 +246,10 @@ RACING = re.compile(r"\b(?:furlongs?|jockey|trainer|betting ring|bookmakers?|odd
 # Units that carry "a day" in them: oil output in barrels per day ("500,000 bpd"; "mbpd" is millions of them).
 DAILY_UNITS = {"bpd": (1, "barrels"), "bopd": (1, "barrels"), "mbpd": (1_000_000, "barrels"),
                "mbd": (1_000_000, "barrels")}  # fmt: skip
-SPEED_UNITS = {"mph": ("miles", "hour"), "kph": ("km", "hour"), "kmph": ("km", "hour"), "km/h": ("km", "hour")}
+SPEED_UNITS = {
+    "mph": ("miles", "hour"), "kph": ("km", "hour"), "kmph": ("km", "hour"), "km/h": ("km", "hour"),
+    "knots": ("nautical miles", "hour"), "knot": ("nautical miles", "hour"),
+}  # fmt: skip
 
 #: What a number may count, by class. Values whose nouns are in different classes are not comparable.
 NOUNS: dict[str, str] = {

@@ -204,3 +204,14 @@ def test_an_amount_a_unit_of_measure_is_a_rate(text, expected):
 
 def test_a_unit_of_measure_after_a_that_is_no_rate():
     assert not any(kind == "rate" for _, kind, _ in readings("They bought 3 sacks and a tonne of coal."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The trawler was making 11.5 knots when it struck.", ("11.5 knots", "rate", "11.5")),
+        ("The camera maps the whole sky once every four nights.", ("once every four nights", "rate", "1")),
+    ],
+)
+def test_knots_and_once_every_n_nights_are_rates(text, expected):
+    assert expected in readings(text)
