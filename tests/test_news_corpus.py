@@ -59,6 +59,10 @@ SPLITS = (
     "final47",
     "final48",
     "final49",
+    "final50",
+    "final51",
+    "final52",
+    "final53",
 )
 STYLES = {
     "wire",
