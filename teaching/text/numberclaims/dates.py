@@ -336,6 +336,16 @@ class DateReader(Walker):
             return self._make_range(start, end, p1, p2), end
         if p1.month is None:
             return None
+        if p1.day is not None and self.month(j, guard=False) and self.is_word(k, "and") and self.same_line(k + 1):
+            d2 = self.day(k + 1)
+            if d2 is not None and d2[0] == p1.day + 1 and self.is_num(k + 1) and not self._counted_after(d2[1]):
+                # "on September 23 and 24": two days running, the month said once before them (as "14 and 15
+                # March" after them)
+                end, year = d2[1], p1.year
+                y = self.year(self._comma(end))
+                if y and self.same_line(self._comma(end)) and year is None:
+                    end, year = y[1], y[0]
+                return self._make_range(start, end, Point(year, p1.month, p1.day), Point(year, p1.month, d2[0])), end
         c = self._connector(k, between)
         if c is None and p1.day is None and self.is_word(j - 1, *_SPAN_LEADS) and self.is_word(k, "and"):
             c = self._next_month(k + 1, p1)  # "in July and August": two months running are one span

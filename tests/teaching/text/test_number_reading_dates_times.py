@@ -406,3 +406,19 @@ def test_an_ordinal_word_that_names_no_day_stays_an_ordinal(text, expected):
 def test_up_to_before_a_date_is_until_and_the_date_reads_whole(text, expected):
     assert expected in readings(text)
     assert not any(kind == "quantity" for _, kind, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Inspectors visited on October 14 and 15.", ("October 14 and 15", "date_range", "XXXX-10-14..XXXX-10-15")),
+        ("Talks resume on May 6 and 7, 2027.", ("May 6 and 7, 2027", "date_range", "2027-05-06..2027-05-07")),
+        ("Inspectors visited on 14 and 15 October.", ("14 and 15 October", "date_range", "XXXX-10-14..XXXX-10-15")),
+    ],
+)
+def test_two_days_running_with_the_month_said_once_are_one_range_in_either_order(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_count_after_a_month_and_day_is_no_second_day():
+    assert ("24 people", "quantity", "24") in readings("The fair on September 23 and 24 people came.")
