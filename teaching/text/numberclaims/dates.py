@@ -193,9 +193,17 @@ class DateReader(Walker):
         day = ORDINAL_WORDS.get(t.low)
         return (day, i + 1) if day is not None and day <= 31 else None
 
+    def _spoken_day(self, i: int) -> bool:
+        """A day said as an ordinal at token i, as after "the": "2nd", "28th", "first", "twenty-first"."""
+        return (
+            self.day(i) is not None and self.is_word(i + 1, *ORDINAL_SUFFIXES) and self.adjacent(i + 1)
+        ) or self.day_word(i) is not None
+
     def point(self, i: int, *, bare_day: bool = False, guard: bool = True) -> tuple[Point, int] | None:
         """One date at token i: day-month-year, month-day-year, month-year, a month, or a bare day."""
         w = self.day_word(i)
+        if w and bare_day and self.is_word(i - 1, "the") and not self.is_word(w[1], "of"):
+            return Point(None, None, w[0]), w[1]  # "from the first to the third of May": the first day
         if w and self.is_word(w[1], "of") and self.same_line(w[1] + 1) and (m := self.month(w[1] + 1, guard=False)):
             # "the first of December", "the twenty-first of June 2024": a day in words, always with "of" and a month
             month, k = m
@@ -295,6 +303,8 @@ class DateReader(Walker):
         between = self.is_word(i, "between", "from")
         if between:
             j = self._skip_date_hedge(i + 1)
+            if self.is_word(j, "the") and self._spoken_day(j + 1):
+                j += 1  # "between the 2nd and the 28th of August", "from the first to the third of May"
         # "from Monday 2 March until Friday 22 May": a range starts at its first weekday, a date after it
         start, j = (i if between else j), self._weekday(j)
         numeric = self._numeric_date(j)
@@ -315,6 +325,8 @@ class DateReader(Walker):
             # "the weekend of 14 and 15 March": two days running)
             c = self._connector(k, between)
             c = c if c is None else self._weekday(c)
+            if c is not None and self.is_word(c, "the") and self._spoken_day(c + 1):
+                c += 1
             if c is None and self.is_word(k, "and", "or") and self.same_line(k + 1):
                 nxt = self.point(k + 1)
                 if nxt is not None and nxt[0].month is not None and nxt[0].day is not None:

@@ -422,3 +422,28 @@ def test_two_days_running_with_the_month_said_once_are_one_range_in_either_order
 
 def test_a_count_after_a_month_and_day_is_no_second_day():
     assert ("24 people", "quantity", "24") in readings("The fair on September 23 and 24 people came.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The hearing ran between the 4th and the 19th of May.",
+            ("between the 4th and the 19th of May", "date_range", "XXXX-05-04..XXXX-05-19"),
+        ),
+        (
+            "roadworks from the 2nd to the 5th of june",
+            ("from the 2nd to the 5th of june", "date_range", "XXXX-06-02..XXXX-06-05"),
+        ),
+        (
+            "Stalls open from the first to the third of May.",
+            ("from the first to the third of May", "date_range", "XXXX-05-01..XXXX-05-03"),
+        ),
+    ],
+)
+def test_a_range_of_days_said_with_the_is_one_date_range(text, expected):
+    assert expected in readings(text)
+
+
+def test_from_the_first_to_the_last_is_no_date():
+    assert not any(kind in ("date", "date_range") for _, kind, _ in readings("He led from the first to the last."))
