@@ -1172,6 +1172,32 @@ def _rate_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
     return replace(v, unit=a.unit, per=a.per, category="rate")
 
 
+# An item of a list set off by semicolons that opens on a number and a name: "; 11 Sarrat try", "; 27 Murtagh".
+_LIST_ITEM_BEFORE = re.compile(r";\s*\Z")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ'’-]+\b")
+
+
+def _clock_of_a_list(text: str, v: Value, earlier: list[Value]) -> Value | None:
+    """ "Scoring sequence: 4 min Kiernan pen 3-0; 11 Sarrat try, Berthier con 3-7; 27 Murtagh try": a bare number
+    opening an item of a list set off by semicolons, before a name, takes the unit of time of the number that opened
+    the list's first item the same way (the minute of the match). A list whose first item has no unit says nothing."""
+    if not _bare_amount(v) or not _LIST_ITEM_BEFORE.search(text, max(0, v.start - 3), v.start):
+        return None
+    if not _NAME_AFTER.match(text, v.end):
+        return None
+    line_start = text.rfind("\n", 0, v.start) + 1
+    firsts = [a for a in earlier if line_start <= a.start and a.end <= v.start and a.unit in DURATION_UNITS]
+    if not firsts:
+        return None
+    a = firsts[0]
+    opens = re.search(r"(?:^|[:;]\s*)\Z", text[line_start : a.start]) is not None
+    if not (a.sure and opens and _NAME_AFTER.match(text, a.end) and a.category == "duration"):
+        return None
+    if any(b.category == "duration" and b.unit != a.unit for b in firsts):
+        return None
+    return replace(v, unit=a.unit, category="duration")
+
+
 _OF_A_MEASURE = re.compile(r"\s+of\s+an?\s+([a-z]+)\b", re.IGNORECASE)
 
 
@@ -1542,7 +1568,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         v = _on_its_line(
             v, _span_said_once(text, v, out) or _rate_said_once(text, v, out) or _part_of_a_measure(text, v)
         )
-        v = _on_its_line(v, _ratio_in_the_sentence(text, v, out))
+        v = _on_its_line(v, _ratio_in_the_sentence(text, v, out) or _clock_of_a_list(text, v, out))
         if out and "\n" in text[out[-1].end : v.start]:
             out.append(v)  # nothing binds two readings across a line break (a new paragraph, a heading)
             continue

@@ -61,3 +61,20 @@ def test_a_bare_number_after_a_rate_per_so_many_is_that_rate(text, expected):
 )
 def test_numbers_near_a_rate_that_are_not_that_rate(text, number):
     assert not {r for r in readings(text) if r[0].endswith(number) and r[1] == "rate"}
+
+
+def test_the_minute_of_each_item_of_a_scoring_sequence_takes_the_first_items_unit():
+    text = "Scoring: 6 min Dalton pen 3-0; 19 Okoye try 3-5; 38 Dalton try, Marsh con 10-5."
+    got = readings(text)
+    assert {("6 min", "duration", "6"), ("19", "duration", "19"), ("38", "duration", "38")} <= got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scoring: Dalton pen 3-0; 19 Okoye try 3-5.",  # the first item gives no unit
+        "It took 6 min to load; 19 people gave up.",  # a count of people, not an item before a name
+    ],
+)
+def test_an_item_of_a_list_takes_no_unit_unless_the_first_item_gave_it(text):
+    assert not any(span == "19" and kind == "duration" for span, kind, _ in readings(text))
