@@ -574,6 +574,11 @@ class Scanner(DateReader):
             return "light years", None, j + (2 if self.is_word(j + 1, "years", "year") else 3)  # a distance, not a span
         if t.low == "g" and self.is_word(j + 1, "/") and self.is_word(j + 2, "t") and self.adjacent(j + 2):
             return "grams", None, j + 1  # "2.07 g/t": grams of gold a tonne of ore; the "/t" is the rate's
+        if self.is_word(j, *_ENERGY_PREFIXES) and self.same_line(j + 1):
+            # "1,900 kilowatt hours", "a 2,000 megawatt-hour battery": energy, one unit, not hours of time
+            k = j + 2 if self.is_word(j + 1, *DASHES) and self.adjacent(j + 1) and self.adjacent(j + 2) else j + 1
+            if self.is_word(k, "hours", "hour") and self.same_line(k):
+                return f"{_ENERGY_PREFIXES[t.low]}Wh", None, k + 1
         if self.phrase(j, ("parts", "per")) and self.is_word(j + 2, "million", "billion", "thousand", "trillion"):
             return f"parts per {self.toks[j + 2].low}", None, j + 3  # a concentration, a unit: not a rate
         if (
@@ -3400,6 +3405,7 @@ _NOT_COUNTED_AFTER_HYPHEN = {
 }  # fmt: skip
 
 
+_ENERGY_PREFIXES = {"watt": "", "kilowatt": "k", "megawatt": "M", "gigawatt": "G", "terawatt": "T"}
 # Before a part of a ranked population: "the bottom fifth", "the richest tenth", "the top quarter".
 _RANKS = frozenset("top bottom poorest richest wealthiest lowest highest middle least most best worst".split())
 

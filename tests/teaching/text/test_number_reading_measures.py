@@ -215,3 +215,16 @@ def test_a_unit_of_measure_after_a_that_is_no_rate():
 )
 def test_knots_and_once_every_n_nights_are_rates(text, expected):
     assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The display uses about 1,600 kilowatt hours of power.", ("about 1,600 kilowatt hours", "quantity", "1600")),
+        ("A 3,000 megawatt-hour battery opened.", ("3,000 megawatt-hour", "quantity", "3000")),
+    ],
+)
+def test_kilowatt_hours_are_energy_not_time(text, expected):
+    got = readings(text)
+    assert expected in got, got
+    assert not any(kind == "duration" for _, kind, _ in got)
