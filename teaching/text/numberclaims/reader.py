@@ -876,6 +876,9 @@ class Scanner(DateReader):
             and n.value > 1
         ):
             # "38 admissions per 100,000 people": so many for every so many of something
+            compound = self._per_noun(n.next)
+            if compound is not None and "-" in compound[0]:
+                return f"{plain_number(n.value)} {compound[0]}", compound[1]  # "4.9 cases per 1,000 person-years"
             noun = self.tok(n.next)
             if noun is not None and noun.kind == "word" and self.same_line(n.next) and noun.low not in STOP:
                 return f"{plain_number(n.value)} {noun.low}", n.next + 1
@@ -1503,6 +1506,10 @@ class Scanner(DateReader):
                         unit, noun = after.low, None  # 3.6m hours: a duration in millions of hours
                 elif self.is_word(k + 1, *_MEASURED) and self.same_line(k + 1):
                     unit, k, category = "m", k + 1, "quantity"  # 1.93m tall, 828m high: metres
+                elif self._millions_of_a_compound(k + 1):
+                    # "14m mince pies", "2.3m party platters": a plural noun after one describing word, millions
+                    low, high = low * 1_000_000, high * 1_000_000
+                    noun, k, category = self.toks[k + 2].text, k + 3, "quantity"
                 else:
                     unit, k, category = "m", k + 1, "quantity"
                     confidence, why = UNSURE, WHY_M
@@ -1675,6 +1682,18 @@ class Scanner(DateReader):
         """A range of years starts at token j ("2025-2027", "2019–21"), not a numeric range."""
         found = self.date_at(j)
         return found is not None and isinstance(found[0], Value) and found[0].category == "date_range"
+
+    def _millions_of_a_compound(self, k: int) -> bool:
+        """After "14m": a lowercase describing word and a plural noun on the same line ("mince pies", "party
+        platters"); not a race ("400m freestyle relays" is a distance in a report on athletics or swimming)."""
+        a, b = self.tok(k), self.tok(k + 1)
+        if a is None or b is None or a.kind != "word" or b.kind != "word" or self.adjacent(k):
+            return False
+        if not (a.text.islower() and b.text.islower() and self.same_line(k + 1)) or a.low in STOP | PREPOSITIONS:
+            return False
+        if _ATHLETICS.search(self.text):
+            return False
+        return _plural_noun(b.text) and b.low not in UNITS and not a.low.endswith(("ly", "ed", "ing"))
 
     def _a_day_at(self, j: int) -> bool:
         """A date with its day starts at token j ("31 October", "October 31")."""

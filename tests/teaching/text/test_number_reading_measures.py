@@ -228,3 +228,25 @@ def test_kilowatt_hours_are_energy_not_time(text, expected):
     got = readings(text)
     assert expected in got, got
     assert not any(kind == "duration" for _, kind, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The arm had 6.2 infections per 1,000 person-years.",
+            ("6.2 infections per 1,000 person-years", "rate", "6.2"),
+        ),
+        ("The chain sold 11m sausage rolls.", ("11m sausage rolls", "quantity", "11000000")),
+        (
+            "Dentists added more than 1.4m extra appointments.",
+            ("more than 1.4m extra appointments", "quantity", "1400000"),
+        ),
+    ],
+)
+def test_a_compound_after_per_so_many_or_after_m_reads_whole(text, expected):
+    assert expected in readings(text)
+
+
+def test_metres_before_an_event_stay_metres():
+    assert ("400m", "quantity", "400") in readings("She won the 400m freestyle relays at the swimming gala.")
