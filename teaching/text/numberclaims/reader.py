@@ -2488,6 +2488,27 @@ class Scanner(DateReader):
             return self._fraction(i, i + 1, Decimal(1), Decimal(2)), i + 1  # halfway between the two
         if t.low == "every":
             return self._every_part(i)
+        if (
+            t.low in ("quarter", "half")
+            and not self.is_word(i - 1, "a", "an", "one", *DASHES)
+            and not (self.is_word(i - 1, *ONES) and self.is_word(i - 2, "a", "an"))  # "a three quarter-point rise"
+            and (points := self._part_point(i + 1)) is not None
+        ):
+            # "a further quarter-point cut", "two quarter-point cuts": a part of a percentage point, the words
+            # before it say how many or which, not a numerator
+            part = Decimal(1) / (2 if t.low == "half" else 4)
+            s, e, text = self.span(i, points)
+            return Value(text=text, start=s, end=e, low=part, high=part, unit="percentage points",
+                         category="percentage_points"), points  # fmt: skip
+        if (
+            ONES.get(t.low, 0) > 1
+            and not self.is_word(i - 1, "a", "an")  # "a three quarter-point rise" is one rise of 0.75
+            and self.is_word(i + 1, "quarter", "half")
+            and self.same_line(i + 1)
+            and self._part_point(i + 2) is not None
+        ):
+            n = Decimal(ONES[t.low])  # "two quarter-point cuts": two of them, each a quarter of a point
+            return self._make(i, i + 1, n, n, "exact", None), i + 1
         if t.low in ("a", "an"):
             few = self._one_or_few(i)
             if few is not None:

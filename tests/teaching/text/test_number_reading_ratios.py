@@ -147,3 +147,22 @@ def test_a_part_of_a_ranked_population_is_a_fraction(text, expected):
 )
 def test_an_ordinal_of_a_series_stays_an_ordinal(text, expected):
     assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Economists expect a further quarter-point cut by spring.", {("quarter-point", "percentage_points", "0.25")}),
+        (
+            "Markets price in two quarter-point cuts next year.",
+            {("two", "quantity", "2"), ("quarter-point", "percentage_points", "0.25")},
+        ),
+        ("Every quarter point matters to borrowers.", {("quarter point", "percentage_points", "0.25")}),
+    ],
+)
+def test_a_quarter_point_after_any_determiner_is_a_part_of_a_percentage_point(text, expected):
+    assert expected <= readings(text)
+
+
+def test_a_three_quarter_point_rise_is_not_read_as_a_quarter_point():
+    assert not any(span == "quarter-point" for span, _, _ in readings("It was a three quarter-point rise."))
