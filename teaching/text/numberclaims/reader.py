@@ -933,7 +933,7 @@ class Scanner(DateReader):
                     and after.low not in PREPOSITIONS
                 ):
                     return None, j
-                return nxt.low, j + 2
+                return self._per_what(j + 1)
         if (
             t.text in DASHES
             and self.adjacent(j)
@@ -1682,6 +1682,24 @@ class Scanner(DateReader):
         """A range of years starts at token j ("2025-2027", "2019–21"), not a numeric range."""
         found = self.date_at(j)
         return found is not None and isinstance(found[0], Value) and found[0].category == "date_range"
+
+    def _per_what(self, k: int) -> tuple[str, int]:
+        """The thing a rate is per, from token k after "per"/"a": "£12 a head"; past describing words ("$2.18 a
+        diluted share", "$950 per clinically affected cow"); "per megawatt hour" is per MWh; "per thousand children"
+        is per 1000 children."""
+        t = self.toks[k]
+        if t.low in _ENERGY_PREFIXES and self.is_word(k + 1, "hour") and self.same_line(k + 1):
+            return f"{_ENERGY_PREFIXES[t.low]}Wh", k + 2
+        if t.low in SCALES and (noun := self.tok(k + 1)) is not None and noun.kind == "word" and self.same_line(k + 1):
+            if noun.text.islower() and noun.low not in STOP:
+                return f"{plain_number(Decimal(SCALES[t.low]))} {noun.low}", k + 2
+        m = k
+        while m < k + 2 and self.toks[m].low.endswith(("ed", "ly")) and self.same_line(m + 1):
+            nxt = self.tok(m + 1)
+            if nxt is None or nxt.kind != "word" or not nxt.text.islower() or nxt.low in STOP | PREPOSITIONS:
+                break
+            m += 1
+        return self.toks[m].low, m + 1
 
     def _millions_of_a_compound(self, k: int) -> bool:
         """After "14m": a lowercase describing word and a plural noun on the same line ("mince pies", "party
@@ -2581,7 +2599,7 @@ class Scanner(DateReader):
                 return Value(text=text, start=s, end=e, low=half, high=half, unit=unit,
                              category="duration" if unit in DURATION_UNITS else "quantity"), i + 3  # fmt: skip
             if self.is_word(i - 1, "first", "second") and self.adjacent(i) is False and self.same_line(i):
-                start = i - 1  # the second half of the race
+                return None  # "the second half of the match": the ordinal of the half, read once (not also 1/2)
             return self._fraction(start, i + 1, Decimal(1), Decimal(2)), i + 1
         if t.low in ("a", "an"):
             numerator, k = Decimal(1), i + 1
@@ -3334,7 +3352,7 @@ class Scanner(DateReader):
                 return None
             if self._not_a_rate_after(lead + 2) or self.is_word(lead + 2, "of", "when", "that", "which", "in"):
                 return None
-            return period.low, lead + 2
+            return self._per_what(lead + 1)
         if period.low in {"over", "second", "head"}:
             return None
         if self._not_a_rate_after(lead + 2) or self.is_word(lead + 2, "of", "when", "that", "which", "in"):

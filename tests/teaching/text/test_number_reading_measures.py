@@ -250,3 +250,18 @@ def test_a_compound_after_per_so_many_or_after_m_reads_whole(text, expected):
 
 def test_metres_before_an_event_stay_metres():
     assert ("400m", "quantity", "400") in readings("She won the 400m freestyle relays at the swimming gala.")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("Plants pay £70 per megawatt hour for power.", "MWh"),
+        ("Schools get 9 applications per advertised post.", "post"),
+        ("That is four extra cases per thousand children.", "1000 children"),
+        ("Earnings were $1.90 a diluted share.", "share"),
+        ("The cost is $800 per clinically affected cow.", "cow"),
+    ],
+)
+def test_what_a_rate_is_per_is_the_noun_not_the_word_describing_it(text, per):
+    claim = parse_claim(text)
+    assert [v.per for v in claim.values if v.sure and v.per] == [per]

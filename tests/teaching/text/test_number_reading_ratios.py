@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from teaching.text.numberclaims import parse_claim
+
 from .test_number_reading_rules import readings
 
 
@@ -166,3 +168,10 @@ def test_a_quarter_point_after_any_determiner_is_a_part_of_a_percentage_point(te
 
 def test_a_three_quarter_point_rise_is_not_read_as_a_quarter_point():
     assert not any(span == "quarter-point" for span, _, _ in readings("It was a three quarter-point rise."))
+
+
+@pytest.mark.parametrize("text", ["He scored early in the second half of the match.", "Sales rose in the first half."])
+def test_the_half_of_a_match_or_a_year_is_read_once_as_its_ordinal(text):
+    got = parse_claim(text)
+    sure = [v for v in got.values if v.sure]
+    assert len(sure) == 1 and sure[0].category == "ordinal", sure
