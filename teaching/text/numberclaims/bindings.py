@@ -699,6 +699,8 @@ def _unbound_rate(text: str, v: Value) -> Value | None:
     m = _WORDS_THEN_PER.match(text, v.end)
     if m is None or "\n" in m.group(0) or m.group(2).lower() not in _PER_WORDS:
         return None
+    if m.group(2).lower() == "quarter" and re.match(r"[ \t-]+point", text[m.end() :]):
+        return None  # "four wanted a quarter point cut": a part of a percentage point, not a period
     words = m.group(1).split()
     if any(w.lower() in STOP or w.lower() in _PER_WORDS or w.lower() in PREPOSITIONS for w in words):
         return None  # "400 within a week": a count over a span, not a rate of "within"

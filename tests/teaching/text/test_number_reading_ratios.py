@@ -175,3 +175,8 @@ def test_the_half_of_a_match_or_a_year_is_read_once_as_its_ordinal(text):
     got = parse_claim(text)
     sure = [v for v in got.values if v.sure]
     assert len(sure) == 1 and sure[0].category == "ordinal", sure
+
+
+def test_a_count_before_a_quarter_point_cut_is_no_rate_per_quarter():
+    got = readings("of the nine members four wanted a quarter point cut")
+    assert {("four", "quantity", "4"), ("quarter point", "percentage_points", "0.25")} <= got, got
