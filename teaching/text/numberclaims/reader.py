@@ -1085,8 +1085,8 @@ class Scanner(DateReader):
                 return _with(value, start=s, end=e, text=text, qualifier_word=qualifier_word, qualifier=qualifier), k
             if qualifier_word.lower() == "over" and self._years_range_at(j):
                 return None  # "over 2025-2027": the span of time those years cover, read from the first year
-            if qualifier_word.lower() == "up to" and self._a_day_at(j):
-                return None  # "seen by up to 31 October": "up to" is "until", and the date is read on its own
+            if self._a_day_at(j):
+                return None  # "seen by up to 31 October", "closed until at least 21 November": the date reads whole
         between = False
         if not q and self.is_word(i, "between") and (self.number(i + 1) or self.currency_before(i + 1)):
             between, j = True, i + 1

@@ -401,6 +401,7 @@ def test_an_ordinal_word_that_names_no_day_stays_an_ordinal(text, expected):
     [
         ("Patients should be seen by up to 31 October, the trust said.", ("31 October", "date", "XXXX-10-31")),
         ("The offer runs up to March 5 this year.", ("March 5", "date", "XXXX-03-05")),
+        ("The line stays shut until at least 21 November.", ("21 November", "date", "XXXX-11-21")),
     ],
 )
 def test_up_to_before_a_date_is_until_and_the_date_reads_whole(text, expected):
