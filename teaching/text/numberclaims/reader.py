@@ -1318,6 +1318,7 @@ class Scanner(DateReader):
                 candidate is not None
                 and candidate.digits == first.digits
                 and first.value < candidate.value
+                and not (candidate.value <= 10 and candidate.value - first.value > 1 and not round_pair)
                 and (
                     candidate.value <= 20
                     or (round_pair and candidate.value <= first.value * 2 or candidate.value * 2 <= first.value * 3)

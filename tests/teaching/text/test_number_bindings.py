@@ -631,3 +631,18 @@ def test_between_two_amounts_of_one_measure_is_a_range(text, expected):
 )
 def test_between_two_different_amounts_is_no_range(text):
     assert not {r for r in readings(text) if r[1] == "range"}, readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Borrowers who fixed two or five years ago face a jolt.",
+            {("two", "duration", "2"), ("five years", "duration", "5")},
+        ),
+        ("It may take two or three days.", {("two or three days", "range", "2..3")}),
+        ("The walk takes 5 or 10 minutes.", {("5 or 10 minutes", "range", "5..10")}),
+    ],
+)
+def test_small_numbers_joined_by_or_are_an_estimate_only_when_next_to_each_other_or_round(text, expected):
+    check(text, expected)
