@@ -75,7 +75,11 @@ def _numbers(text: str) -> list[Suggestion]:
 # --- sourcing ---------------------------------------------------------------------------------------
 
 # A capitalised word, Latin-1 capitals included ("Élise"), with a lowercase particle glued on ("al-Mutairi").
-_NAME_WORD = r"(?:(?:al|el|bin|ibn|abu|ben|da|di|du|de|del|della|der|van|von|le|la|ter)[-’'])?[A-ZÀ-ÖØ-Þ][\w’'\-]*"
+_NAME_WORD = (
+    r"(?:(?:[A-Z]\.)+(?=\s+[A-Z])"  # an initial or two before a name: "K. Arumugam", "K.T. Rama Rao"
+    r"|(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Supt|Insp)\.(?=\s+[A-Z])"  # "state Sen. Dana Whitfield"
+    r"|(?:(?:al|el|bin|ibn|abu|ben|da|di|du|de|del|della|der|van|von|le|la|ter)[-’'])?[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
+)
 # A proper name: capitalised words, allowing "of", "for", "the" inside ("Institute for the Study of War").
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of|for|the|de|von)\s+)*{_NAME_WORD})*"
 _NOT_REL = r"(?!who\b|which\b|that\b)"
@@ -231,9 +235,12 @@ def _looks_like_source(subject: str) -> bool:
 
 _SPEAKER_AFTER_CASED = re.compile(
     rf"\s+((?:(?:the|a|an|one|[a-z][a-z\-]*)\s+){{0,3}}?{_NAME}(?:,\s+\d{{1,3}}(?=,))?"
-    # the description after the name, its full stops only those of abbreviations ("chief U.S. economist")
-    r"(?:,\s+(?!who\b|which\b)(?:[^,.;:“”\"\n]|\.(?=[A-Z]\.|\s+[a-z]|[A-Za-z])){2,120}?"
-    r"(?=\s*(?:[;:”\"\n]|\.(?![A-Za-z]|\s+[a-z]))|\s*,\s*(?:who|which|adding|as|in|speaking|writing|when|while|after)\b"
+    r"(?:\s+\([^()\n]{1,30}\))?"  # "Sen. Patricia Callahan (D-Vt.)": a party and state in brackets
+    # the description after the name, its full stops only those of abbreviations ("chief U.S. economist",
+    # "D-St. Louis"), at most two parts ("D-St. Louis, the ranking Democrat on the committee")
+    r"(?:,\s+(?!who\b|which\b)(?:[^,.;:“”\"\n]|\.(?=[A-Z]\.|\s+[a-z]|[A-Za-z])|(?<=\bSt)\.(?=\s+[A-Z])){2,120}?"
+    r"(?:,\s+(?:the|a|an)\s+[^,.;:“”\"\n]{2,80}?)?"
+    r"(?=\s*(?:[;:”\"\n]|(?<!\bSt)\.(?![A-Za-z]|\s+[a-z]))|\s*,\s*(?:who|which|adding|as|in|speaking|writing|when|while|after)\b"
     r"|\s+(?:who|which|that)\b|$))?"
     # "said Callum Ross, who led the Yes campaign", "a teacher who lost two sons": the description is the speaker's
     r"(?:,?\s+who\s[^.;:“”\"\n]{2,100}?(?=\s*[.;:”\"\n]|,\s|$))?)"
@@ -325,14 +332,19 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     best = floor
     for m in _CLAUSE_BREAK.finditer(text, floor, pos):
         if m.group().startswith(".") and _ABBREVIATION.search(text, max(floor, m.start() - 6), m.start() + 1):
-            continue  # "Corvane Inc. said", "Bellevue, Wash., who": a full stop that ends an abbreviation
+            if not _SENTENCE_OPENER.match(text, m.end()):
+                continue  # "Corvane Inc. said", "Bellevue, Wash., who", "minister K. Arumugam": an abbreviation
         best = m.end()
     return best
 
 
 _ABBREVIATION = re.compile(
-    r"\b(?:Inc|Corp|Co|Ltd|Plc|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Prof|Wash|Calif|U\.S)\.$"
+    r"\b(?:Inc|Corp|Co|Ltd|Plc|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Prof|Wash|Calif|U\.S|(?:[A-Z]\.)*[A-Z])\.$"
 )
+
+
+# Words that open a sentence after a full stop, so "in Group B. He said" ends a sentence at "B.".
+_SENTENCE_OPENER = re.compile(r"(?:He|She|It|They|We|I|The|This|That|These|Those|There|But|And|A|An|In|On)\b")
 
 
 def _paragraph_start(text: str, pos: int) -> int:

@@ -273,3 +273,27 @@ def test_suggest_labels_numbers_with_their_reading():
 
 def test_suggest_empty_text():
     assert suggest("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The line opens in 2028, Ports minister R. Selvam said on Monday.", "Ports minister R. Selvam said"),
+        ("Party chief K.T. Varma said the sale was rushed.", "Party chief K.T. Varma said"),
+        (
+            '"It is reckless," said Rep. Dana Cole, D-St. Louis, the ranking Democrat on the panel.',
+            "said Rep. Dana Cole, D-St. Louis, the ranking Democrat on the panel",
+        ),
+        (
+            '"We will pass it," said Sen. Ruth Ames (D-Vt.), who chairs the committee.',
+            "said Sen. Ruth Ames (D-Vt.), who chairs the committee",
+        ),
+    ],
+)
+def test_sourcing_keeps_initials_titles_and_abbreviations_inside_the_speaker(text, expected):
+    assert expected in spans(text, "sourcing")
+
+
+def test_a_capital_letter_that_ends_a_sentence_does_not_join_the_next_sentence_to_the_speaker():
+    got = spans("The plan was approved in Group B. He said it would help.", "sourcing")
+    assert "He said" in got and not any("Group B" in s for s in got)
