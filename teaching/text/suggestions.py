@@ -331,6 +331,8 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     """Index just after the last clause boundary before ``pos`` (not before ``floor``)."""
     best = floor
     for m in _CLAUSE_BREAK.finditer(text, floor, pos):
+        if m.group() in "()" and any(a.start() <= m.start() < a.end() for a in _ACRONYM.finditer(text, floor, pos)):
+            continue  # "The International Organization for Migration (IOM) said": the body's short name
         if m.group().startswith(".") and _ABBREVIATION.search(text, max(floor, m.start() - 6), m.start() + 1):
             if not _SENTENCE_OPENER.match(text, m.end()):
                 continue  # "Corvane Inc. said", "Bellevue, Wash., who", "minister K. Arumugam": an abbreviation
@@ -343,6 +345,8 @@ _ABBREVIATION = re.compile(
 )
 
 
+# A body's short name in brackets after its full name: "(IOM)", "(MSF)", "(Esa)", "(PVMBG)".
+_ACRONYM = re.compile(r"\([A-Z][A-Za-z&]{1,7}\)")
 # Words that open a sentence after a full stop, so "in Group B. He said" ends a sentence at "B.".
 _SENTENCE_OPENER = re.compile(r"(?:He|She|It|They|We|I|The|This|That|These|Those|There|But|And|A|An|In|On)\b")
 

@@ -297,3 +297,14 @@ def test_sourcing_keeps_initials_titles_and_abbreviations_inside_the_speaker(tex
 def test_a_capital_letter_that_ends_a_sentence_does_not_join_the_next_sentence_to_the_speaker():
     got = spans("The plan was approved in Group B. He said it would help.", "sourcing")
     assert "He said" in got and not any("Group B" in s for s in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The World Food Programme (WFP) said aid had stopped.", "The World Food Programme (WFP) said"),
+        ("The European Space Agency (Esa) said the launch slipped.", "The European Space Agency (Esa) said"),
+    ],
+)
+def test_a_bodys_short_name_in_brackets_stays_in_the_source(text, expected):
+    assert expected in spans(text, "sourcing")
