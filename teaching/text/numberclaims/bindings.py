@@ -882,6 +882,12 @@ _NAMING_NOUNS = {
     "flat", "room", "platform", "gate", "junction", "exit", "bay", "pier", "ward", "seat", "suite", "apartment",
     "page", "chapter", "clause", "route", "bus", "berth", "cell", "plot", "pitch", "court", "lane", "terminal",
 }  # fmt: skip
+# Capitalised, these name a grade, a stage or a group by its number ("Year 6 pupils", "Level 4 restrictions", "a
+# Grade 2 chase", "Tier 2 rules"); lowercase they may count. ("Stage 9" of a race is its ordinal, as the labels say.)
+_CAPITALISED_NAMING = {
+    "Grade", "Class", "Category", "Level", "Tier", "Phase", "Year", "Band", "Form", "Division", "Group",
+    "Zone", "Section", "Article", "Part", "Schedule", "Line", "Block", "Unit", "Pillar", "Standard", "Cat",
+}  # fmt: skip
 _NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+\Z")
 _NOT_A_NAME = {"USD", "GBP", "EUR", "INR", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "HKD", "SGD", "ZAR", "KES",
                "BST", "GMT", "UTC", "EST", "EDT", "PST", "CET", "IST", "AND", "THE", "FOR", "BUT", "NOT"}  # fmt: skip
@@ -902,7 +908,7 @@ def _in_a_name(text: str, v: Value) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    if word.lower() in _NAMING_NOUNS:
+    if word.lower() in _NAMING_NOUNS or word in _CAPITALISED_NAMING:
         return True
     if word.lower() in CURRENCY_CODES:
         return False  # "NOK 212": an amount in a currency the walker left bare

@@ -646,3 +646,20 @@ def test_between_two_different_amounts_is_no_range(text):
 )
 def test_small_numbers_joined_by_or_are_an_estimate_only_when_next_to_each_other_or_round(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Year 6 pupils sat the test on Tuesday.",
+        "The region stays under Level 4 restrictions.",
+        "She won the Grade 2 novices' chase by a length.",
+        "The Tier 2 rules end on Friday.",
+    ],
+)
+def test_a_number_after_a_capitalised_grade_or_level_word_names_it_and_counts_nothing(text):
+    assert not readings(text), readings(text)
+
+
+def test_a_lowercase_year_before_a_count_still_counts():
+    assert ("2 people", "quantity", "2") in readings("In the year 2 people died of it.")
