@@ -238,7 +238,7 @@ _SPEAKER_AFTER_CASED = re.compile(
     r"(?:\s+\([^()\n]{1,30}\))?"  # "Sen. Patricia Callahan (D-Vt.)": a party and state in brackets
     # the description after the name, its full stops only those of abbreviations ("chief U.S. economist",
     # "D-St. Louis"), at most two parts ("D-St. Louis, the ranking Democrat on the committee")
-    r"(?:,\s+(?!who\b|which\b)(?:[^,.;:“”\"\n]|\.(?=[A-Z]\.|\s+[a-z]|[A-Za-z])|(?<=\bSt)\.(?=\s+[A-Z])){2,120}?"
+    r"(?:,\s+(?!who\b|which\b|with\b|as\b|and\b|but\b|before\b|after\b|while\b)(?:[^,.;:“”\"\n]|\.(?=[A-Z]\.|\s+[a-z]|[A-Za-z])|(?<=\bSt)\.(?=\s+[A-Z])){2,120}?"
     r"(?:,\s+(?:the|a|an)\s+[^,.;:“”\"\n]{2,80}?)?"
     r"(?=\s*(?:[;:”\"\n]|(?<!\bSt)\.(?![A-Za-z]|\s+[a-z]))|\s*,\s*(?:who|which|adding|as|in|speaking|writing|when|while|after)\b"
     r"|\s+(?:who|which|that)\b|$))?"

@@ -168,6 +168,8 @@ _MOVED_UP = {"tick", "ticks", "went", "goes", "go", "going", "rise", "rises", "r
              "creeped"}  # fmt: skip
 # After a plural-looking word, an object pronoun makes it a verb ("£5 gets you", "$2m buys them")
 _OBJECT_PRONOUNS = {"them", "us", "him", "me", "you"}
+# Verbs in -s that follow an amount as its verb: "£42,000 takes the total", "the rise pushes the bill".
+_VERBS_OF_AMOUNTS = {"takes", "brings", "pushes", "puts", "lifts", "makes", "gives", "covers", "pays", "buys", "means"}
 # before a cricket "hundred" that stands alone ("his 39th Test hundred" is the ordinal's unit, not a mention)
 _BEFORE_A_HUNDRED = {"maiden", "successive", "fine", "brilliant", "unbeaten", "his", "her", "fastest", "another"}
 # with CRICKET, a report on snooker, where a "century" is a break of a hundred, not a hundred years
@@ -814,8 +816,10 @@ class Scanner(DateReader):
     def _object_follows(self, k: int) -> bool:
         """Token k starts the object of a verb: an object pronoun, or "every" before something that is not a
         period ("$41.5 million tells every trucking company"; but "200 trucks every day")."""
-        if self.is_word(k, *_OBJECT_PRONOUNS):
-            return True
+        if self.is_word(k, *_OBJECT_PRONOUNS, "her", "his", "its", "their", "our", "your", "my"):
+            return True  # "£42,000 takes her earnings past £1m": a verb and its object, not a plural noun
+        if self.is_word(k, "the") and self.is_word(k - 1, *_VERBS_OF_AMOUNTS):
+            return True  # "the £42,000 takes the total to £1m"
         if not self.is_word(k, "every", "each") or not self.same_line(k + 1):
             return False
         t, after = self.tok(k + 1), self.tok(k + 2)

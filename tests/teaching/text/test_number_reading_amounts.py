@@ -260,3 +260,14 @@ def test_up_from_a_number_of_another_kind_takes_nothing(text, expected):
 )
 def test_a_count_of_people_compared_after_a_duration_stays_a_count(text, expected):
     check(text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The prize of £42,000 takes her earnings past £1m.", ("£42,000", "money", "42000")),
+        ("The £42,000 takes the total to £1m.", ("£42,000", "money", "42000")),
+    ],
+)
+def test_a_verb_after_an_amount_is_not_its_noun(text, expected):
+    assert expected in readings(text)

@@ -308,3 +308,8 @@ def test_a_capital_letter_that_ends_a_sentence_does_not_join_the_next_sentence_t
 )
 def test_a_bodys_short_name_in_brackets_stays_in_the_source(text, expected):
     assert expected in spans(text, "sourcing")
+
+
+def test_a_clause_after_the_speaker_that_starts_with_with_is_not_the_speakers_description():
+    text = "“He jumped well,” said trainer Jo Carter, with Kilcarn Lad a length back in second."
+    assert spans(text, "sourcing") == ["said trainer Jo Carter"]
