@@ -1559,6 +1559,11 @@ class Scanner(DateReader):
                     if more:
                         low, unit, k = more
                         high = low
+                elif unit is not None and unit not in DURATION_UNITS and unit != "%" and not second:
+                    part = self._and_a_part(k) if low == low.to_integral_value() else None
+                    if part is not None:  # "two miles and a half", "three kilos and a quarter": one measure
+                        low = high = low + part
+                        k += 3  # every part is three words
             else:
                 _, noun, k2 = self.unit_or_noun(k)
                 k = k2 if noun else k

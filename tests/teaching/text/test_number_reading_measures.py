@@ -265,3 +265,14 @@ def test_metres_before_an_event_stay_metres():
 def test_what_a_rate_is_per_is_the_noun_not_the_word_describing_it(text, per):
     claim = parse_claim(text)
     assert [v.per for v in claim.values if v.sure and v.per] == [per]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the chase over two miles and a half drew 11 runners", ("over two miles and a half", "quantity", "2.5")),
+        ("The baby weighed three kilos and three quarters.", ("three kilos and three quarters", "quantity", "3.75")),
+    ],
+)
+def test_a_measure_and_a_part_of_it_is_one_measure(text, expected):
+    assert expected in readings(text)
