@@ -1078,7 +1078,8 @@ class Scanner(DateReader):
             qualifier_word = self.text[self.toks[i].start : self.toks[j - 1].end]
             if not self.same_line(j):
                 return None
-            timed = self.clock_at(j) or self.time_at(j)  # "under 2:03:30" is a race time, "under 2:06" too
+            # "under 2:03:30" is a race time, "under 2:06" too; "around 0430 GMT" a clock time
+            timed = self.clock_at(j) or self.time_at(j) or self._four_digit_clock(j)
             if timed:
                 value, k = timed
                 s, e, text = self.span(i, k)

@@ -448,3 +448,14 @@ def test_a_range_of_days_said_with_the_is_one_date_range(text, expected):
 
 def test_from_the_first_to_the_last_is_no_date():
     assert not any(kind in ("date", "date_range") for _, kind, _ in readings("He led from the first to the last."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tanker was struck at around 0430 GMT on Tuesday.", ("around 0430 GMT", "time", "04:30")),
+        ("Flights stay grounded until at least 1800 GMT.", ("at least 1800 GMT", "time", "18:00")),
+    ],
+)
+def test_a_hedged_four_digit_clock_with_its_zone_is_a_time(text, expected):
+    assert expected in readings(text)
