@@ -343,6 +343,15 @@ class Scanner(DateReader):
             and not digits
         ):
             value, j = value + Decimal(ONES[self.toks[j + 1].low]) / 10, j + 2
+            place = Decimal(100)
+            while (  # "three point seven five percent": each word after the point is one more digit
+                place <= 1000
+                and self.same_line(j)
+                and self.is_word(j, *ONES)
+                and ONES[self.toks[j].low] < 10
+                and not self.is_word(j + 1, *DASHES, "point")
+            ):
+                value, j, place = value + Decimal(ONES[self.toks[j].low]) / place, j + 1, place * 10
         # "two and a half years", "4 and a quarter percent", "3 and three quarters"
         part = self._and_a_part(j)
         if part is not None:

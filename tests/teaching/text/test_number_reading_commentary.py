@@ -95,3 +95,14 @@ def test_love_is_a_score_of_nought_in_a_report_on_tennis_only():
     assert ("love", "quantity", "0") in readings(TENNIS_CAPTION)
     caption = "and the couple say they love 30 minutes of quiet each morning before the children wake up for school"
     assert not {r for r in readings(caption) if r[0] == "love"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the base rate is three point seven five percent", ("three point seven five percent", "percent", "3.75")),
+        ("the judges gave her nine point two five", ("nine point two five", "quantity", "9.25")),
+    ],
+)
+def test_digits_said_one_by_one_after_point_are_one_decimal(text, expected):
+    assert expected in readings(text)
