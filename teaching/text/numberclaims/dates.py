@@ -775,6 +775,8 @@ class DateReader(Walker):
             return None
         if self._counted_after(after) or self.is_word(after, "percent", "per", "%"):
             return None
+        if self.is_word(i + 1, "or", "to", "and") and self.is_num(i + 2) and self._counted_after(i + 3):
+            return None  # "brought forward by 7 or 8 years": the first end of a range of something counted
         return "morning" if self.is_word(i - 1, "at", "the", "is", "its", "until", "by", "from") else None
 
     def _part_of_day_before(self, i: int) -> str | None:

@@ -459,3 +459,13 @@ def test_from_the_first_to_the_last_is_no_date():
 )
 def test_a_hedged_four_digit_clock_with_its_zone_is_a_time(text, expected):
     assert expected in readings(text)
+
+
+def test_in_a_morning_programme_the_first_end_of_a_counted_range_is_no_clock_time():
+    text = (
+        "good morning its 10 past 9 and the lines are open  the pension age could be brought forward by 7 or 8 "
+        "years if the review says so"
+    )
+    got = readings(text)
+    assert ("7 or 8 years", "range", "7..8") in got, got
+    assert not any(span == "7" and kind == "time" for span, kind, _ in got)
