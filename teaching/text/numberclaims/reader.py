@@ -1881,6 +1881,9 @@ class Scanner(DateReader):
             return False
         if t.low in (*_POSSESSIVES, "its") and not self.is_word(k + 1, "life", "career", "history"):
             return True  # "ten times her original target", "three times its capacity"; but "three times in her life"
+        m = k + 1 if t.low in ("last", "this", "next", "the") else k  # "three times last year's total"
+        if self.is_word(m + 1, "'", "’") and self.is_word(m + 2, "s") and self.adjacent(m + 1) and self.adjacent(m + 2):
+            return True  # "twice today's level", "three times last year's total": a multiple of something's amount
         if t.low == "more":
             # "twice more likely", "three times more than": a comparison; "cut twice more by the end of the
             # year", "rose three times more.": more occasions

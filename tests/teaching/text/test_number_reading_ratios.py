@@ -180,3 +180,18 @@ def test_the_half_of_a_match_or_a_year_is_read_once_as_its_ordinal(text):
 def test_a_count_before_a_quarter_point_cut_is_no_rate_per_quarter():
     got = readings("of the nine members four wanted a quarter point cut")
     assert {("four", "quantity", "4"), ("quarter point", "percentage_points", "0.25")} <= got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trucking would need twice today's level of funding.", ("twice", "ratio", "2:1")),
+        ("Sales reached three times last year's total.", ("three times", "ratio", "3:1")),
+    ],
+)
+def test_a_multiple_of_a_possessive_amount_is_a_ratio(text, expected):
+    assert expected in readings(text)
+
+
+def test_twice_last_year_counts_occasions():
+    assert ("twice", "quantity", "2") in readings("She won it twice last year.")
