@@ -2550,6 +2550,20 @@ class Scanner(DateReader):
         ):
             n = Decimal(ONES[t.low])  # "two quarter-point cuts": two of them, each a quarter of a point
             return self._make(i, i + 1, n, n, "exact", None), i + 1
+        if (
+            t.low in ("a", "an")
+            and self.is_word(i + 1, "half")
+            and self.is_word(i - 1, "and")
+            and (unit := UNITS.get(self.toks[i - 2].low if i >= 2 else "")) in DURATION_UNITS
+            and not self.toks[i - 2].low.endswith("s")
+            and self.is_word(i - 3, "the", "last", "past", "next", "first", "final", "this", "that")
+            and self.same_line(i - 2)
+        ):
+            # "for most of the last hour and a half": one and a half of the unit of time before it
+            s, e, text = self.span(i - 2, i + 2)
+            one_and_half = Decimal("1.5")
+            return Value(text=text, start=s, end=e, low=one_and_half, high=one_and_half, unit=unit,
+                         category="duration"), i + 2  # fmt: skip
         if t.low in ("a", "an"):
             few = self._one_or_few(i)
             if few is not None:

@@ -276,3 +276,14 @@ def test_what_a_rate_is_per_is_the_noun_not_the_word_describing_it(text, per):
 )
 def test_a_measure_and_a_part_of_it_is_one_measure(text, expected):
     assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the crowd has stood for the last hour and a half", ("hour and a half", "duration", "1.5")),
+        ("They scored twice in the final minute and a half.", ("minute and a half", "duration", "1.5")),
+    ],
+)
+def test_the_last_hour_and_a_half_is_one_and_a_half_hours(text, expected):
+    assert expected in readings(text)
