@@ -63,6 +63,9 @@ SPLITS = (
     "final51",
     "final52",
     "final53",
+    "final54",
+    "final55",
+    "final56",
 )
 STYLES = {
     "wire",
