@@ -66,6 +66,7 @@ SPLITS = (
     "final54",
     "final55",
     "final56",
+    "final57",
 )
 STYLES = {
     "wire",
