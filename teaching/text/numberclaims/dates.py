@@ -42,6 +42,10 @@ _AFTER_A_TIME = {
     "on", "this", "that", "last", "yesterday", "today", "tonight", "tomorrow", "local", "sharp", "precisely",
     "when", "before", "after", "until", "in", "and", "the", "at", "o",
 }  # fmt: skip
+WHY_BARE_CLOCK = (
+    "Hours and minutes with a colon, no am or pm and no word such as “at” could be a time of day, but also a game "
+    "clock, a time gap or a ratio."
+)
 _PRICE_VERBS = {
     "closed", "opened", "traded", "trading", "stood", "priced", "valued", "sold", "bought", "finished", "ended",
     "peaked", "settled", "fixed", "set", "pegged",
@@ -672,10 +676,29 @@ class DateReader(Walker):
                 s, e, text = self.span(i, j)
                 value = self._time(s, e, text, hour, minute)
                 return Value(**{**value.__dict__, "confidence": UNSURE, "why": WHY_OCLOCK}), j
-        if self.is_word(j, *TIME_ZONES) and self.same_line(j):
+        zoned = self.is_word(j, *TIME_ZONES) and self.same_line(j)
+        if zoned:
             j += 1
         s, e, text = self.span(i, j)
-        return self._time(s, e, text, hour, minute), j
+        value = self._time(s, e, text, hour, minute)
+        if ":" in text and m is None and not zoned and hour <= 12 and not self._timed_around(i, j):
+            # "a titre of 1:50", "75 yards in eight plays and 1:58", "but 1:06 is a lot": a colon pair with no
+            # word that makes it a time of day may as well be a ratio, a game clock or a gap
+            return Value(**{**value.__dict__, "confidence": UNSURE, "why": WHY_BARE_CLOCK}), j
+        return value, j
+
+    def _timed_around(self, i: int, j: int) -> bool:
+        """Words around a clock time at tokens i..j that make it a time of day: "at 1:50", "by about 9:15",
+        "1:50 on Monday", "9:15 this morning", "until 11:30 local time"."""
+        lead = i - 2 if self.is_word(i - 1, "about", "around", "approximately", "roughly", "shortly") else i - 1
+        if self.is_word(lead, *_BEFORE_A_TIME, "between"):
+            return True
+        if self.is_word(lead, "and", "to", "or", "-", "–") and self.is_num(lead - 1):
+            return True  # "between 9:15 and 11:30", "from 8:30 to 9:45"
+        after = self.tok(j)
+        if after is not None and self.same_line(j) and after.kind == "word" and after.low in _AFTER_A_TIME:
+            return not self.is_word(j, "and", "the", "in")
+        return bool(self._part_of_day(j))
 
     def _fiscal_year(self, i: int) -> tuple[Value, int] | None:
         """ "FY27", "FY2027": a financial year named by the year it ends in, so it runs across two years (2026 to

@@ -2472,7 +2472,7 @@ class Scanner(DateReader):
         hours, minutes = (int(x) for x in (value.when_low or "0:0").split(":"))
         seconds = Decimal(hours * 3600 + minutes * 60)
         return _with(value, kind="count", category="duration", low=seconds, high=seconds, unit="seconds",
-                     when_low=None, when_high=None)  # fmt: skip
+                     when_low=None, when_high=None, confidence=CONFIDENT, why=None)  # fmt: skip
 
     def _a_year_not_a_whole(self, j: int, n) -> bool:
         """After "six in": a year printed without separators (1900-2100), one word alone, and not a round hundred

@@ -469,3 +469,28 @@ def test_in_a_morning_programme_the_first_end_of_a_counted_range_is_no_clock_tim
     got = readings(text)
     assert ("7 or 8 years", "range", "7..8") in got, got
     assert not any(span == "7" and kind == "time" for span, kind, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Responders had antibodies at a titre of 1:50, the authors said.",
+        "The drive covered 75 yards in eight plays and 1:58, finished by a scramble.",
+        "It's not over, but 1:06 is a lot against him.",
+    ],
+)
+def test_a_colon_pair_with_no_word_of_a_time_of_day_is_not_read_as_one(text):
+    assert not any(kind == "time" for _, kind, _ in readings(text)), readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fire started at 1:50 and was out by 4:15.", ("4:15", "time", "04:15")),
+        ("Gates open between 9:15 and 11:30.", ("11:30", "time", "11:30")),
+        ("It ended 9:30 this morning.", ("9:30", "time", "09:30")),
+        ("The winner ran under 2:06.", ("under 2:06", "duration", "7560")),
+    ],
+)
+def test_a_colon_pair_with_a_word_of_a_time_of_day_is_one(text, expected):
+    assert expected in readings(text)
