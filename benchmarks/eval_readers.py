@@ -40,9 +40,9 @@ SEEN_SPLITS = (
     "final18", "final19", "final20", "final21", "final22", "final23", "final24", "final25", "final26", "final27",
     "final28", "final29", "final30", "final31", "final32", "final33", "final34", "final35", "final36", "final37",
     "final38", "final39", "final40", "final41", "final42", "final43", "final44", "final45", "final46", "final47",
-    "final48", "final49", "final50", "final51", "final52", "final53",
+    "final48", "final49", "final50", "final51", "final52", "final53", "final54", "final55", "final56", "final57",
 )  # fmt: skip
-HELD_OUT: tuple[str, ...] = ("final54", "final55", "final56", "final57")
+HELD_OUT: tuple[str, ...] = ()
 TARGETS = {"correct": 0.95, "misread": 0.01, "attr_precision": 0.80, "attr_recall": 0.70}
 NUMBER_KINDS = (
     "quantity money percent percentage_points fraction magnitude ordinal ratio rate range "
