@@ -1182,7 +1182,12 @@ class Scanner(DateReader):
             if not self.year(j) or second_tok.grouped:
                 return Declined(text, s, e, WHY_GLUED), first.next + 1
         plural = self.is_word(first.next, "s") and self.adjacent(first.next)  # "23 180s": 23 of the 180s
-        if self.stripped and self.tok(j).grouped == "space" and (plural or _could_be_two(self.toks[j].text)):  # type: ignore[union-attr]
+        glued_scores = (self.sports_report or self.commentary) and _like_two_scores(self.toks[j].text)
+        if (
+            self.stripped
+            and self.tok(j).grouped == "space"
+            and (plural or glued_scores or _could_be_two(self.toks[j].text))
+        ):  # type: ignore[union-attr]
             s, e, text = self.span(j, first.next)
             return Declined(text, s, e, WHY_GLUED), first.next
 
@@ -3453,6 +3458,16 @@ _SMALLER_UNIT = {"hours": (60, "minutes"), "minutes": (60, "seconds"), "days": (
 
 def _with(value: Value, **changes) -> Value:
     return Value(**{**value.__dict__, **changes})
+
+
+def _like_two_scores(printed: str) -> bool:
+    """ "104 101", "3 109 107" in a stripped commentary on a game: two three-digit groups close to each other are
+    more likely a score that lost its dash than one number in the hundreds of thousands."""
+    groups = printed.split()
+    if len(groups) < 2 or any(g.startswith("0") or len(g) != 3 for g in groups[-2:]):
+        return False
+    a, b = int(groups[-2]), int(groups[-1])
+    return abs(a - b) <= 40
 
 
 def _could_be_two(printed: str) -> bool:

@@ -106,3 +106,12 @@ def test_love_is_a_score_of_nought_in_a_report_on_tennis_only():
 )
 def test_digits_said_one_by_one_after_point_are_one_decimal(text, expected):
     assert expected in readings(text)
+
+
+def test_two_close_three_digit_groups_in_a_stripped_commentary_are_not_one_large_number():
+    text = (
+        "brunson drives and scores  the knicks lead 104 101 with two minutes to go in game 3  "
+        "the celtics call a timeout after that basket  tatum has 9 rebounds and 31 points in this match  "
+        "the knicks lead 104 101 and the crowd is on its feet  what a quarter of basketball"
+    )
+    assert not any(value == "104101" for _, _, value in readings(text))
