@@ -274,6 +274,8 @@ class Scanner(DateReader):
                 value, j = value + ONES[self.toks[i + 1].low], i + 2
         elif t.kind == "word" and t.low in ONES:
             value, j, digits = Decimal(ONES[t.low]), i + 1, False
+            if ONES[t.low] > 1 and self.is_word(j, "dozen") and self.same_line(j):
+                value, j = value * 12, j + 1  # "two dozen macarons": 24
         elif (
             t.kind == "word" and t.low in ("a", "an", "one") and self.is_word(i + 1, "dozen") and self.same_line(i + 1)
         ):
@@ -357,6 +359,13 @@ class Scanner(DateReader):
         if part is not None:
             value, j = value + part, j + 3
         base, scaled = value, False
+        if (
+            money
+            and self.is_word(j, "grand")
+            and self.same_line(j)
+            and not self.is_word(j + 1, "prix", "slam", "total", "national", "jury", "final", "tour", "opening")
+        ):
+            value, j, scaled = value * 1000, j + 1, True  # "£40 grand": forty thousand pounds
         while self.is_word(j, *SCALES) and self.same_line(j):
             scale = SCALES[self.toks[j].low]
             value *= scale

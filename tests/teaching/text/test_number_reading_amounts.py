@@ -271,3 +271,18 @@ def test_a_count_of_people_compared_after_a_duration_stays_a_count(text, expecte
 )
 def test_a_verb_after_an_amount_is_not_its_noun(text, expected):
     assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She blew £40 grand on a car.", ("£40 grand", "money", "40000")),
+        ("The rider asks for two dozen macarons.", ("two dozen macarons", "quantity", "24")),
+    ],
+)
+def test_grand_after_money_and_dozen_after_a_number_word_multiply(text, expected):
+    assert expected in readings(text)
+
+
+def test_grand_prix_after_money_is_no_thousand():
+    assert ("£3", "money", "3") in readings("It was a £3 grand prix programme.")
