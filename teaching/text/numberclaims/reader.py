@@ -2229,6 +2229,22 @@ class Scanner(DateReader):
         if not (currency or unit == "m") or low != low.to_integral_value():
             return None
         t = self.tok(k)
+        if (
+            currency
+            and t is not None
+            and t.kind == "word"
+            and (t.low in TENS or t.low in ONES and 10 <= ONES[t.low] < 20)
+            and self.tok(k - 1) is not None
+            and self.toks[k - 1].low in CURRENCY_WORDS
+            and self.same_line(k)
+        ):
+            # said aloud: "one euro sixteen", "a dollar twenty seven": the cents after the currency word
+            cents, end = (ONES.get(t.low) or TENS[t.low]), k + 1
+            if t.low in TENS and self.is_word(k + 1, *ONES) and 0 < ONES[self.toks[k + 1].low] < 10:
+                cents, end = cents + ONES[self.toks[k + 1].low], k + 2
+            nxt = self.tok(end)
+            if nxt is None or nxt.kind == "sym" or not self.same_line(end) or not any(self.unit_or_noun(end)[:2]):
+                return low + Decimal(cents) / 100, end
         if t is None or t.kind != "num" or not t.is_integer or len(t.text) != 2 or not self.same_line(k):
             return None
         if currency and self.tok(k - 1) is not None and self.toks[k - 1].kind == "word":

@@ -286,3 +286,18 @@ def test_grand_after_money_and_dozen_after_a_number_word_multiply(text, expected
 
 def test_grand_prix_after_money_is_no_thousand():
     assert ("£3", "money", "3") in readings("It was a £3 grand prix programme.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the euro closed at one euro sixteen tonight", ("one euro sixteen", "money", "1.16")),
+        ("a pint now costs four pounds fifty five", ("four pounds fifty five", "money", "4.55")),
+    ],
+)
+def test_cents_said_in_words_after_the_currency_word(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_count_after_an_amount_in_words_is_no_cents():
+    assert ("twenty people", "quantity", "20") in readings("it cost five pounds twenty people said")
