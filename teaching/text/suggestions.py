@@ -75,9 +75,11 @@ def _numbers(text: str) -> list[Suggestion]:
 # --- sourcing ---------------------------------------------------------------------------------------
 
 # A capitalised word, Latin-1 capitals included ("Élise"), with a lowercase particle glued on ("al-Mutairi").
+# Titles printed with a full stop before a name ("state Sen. Dana Whitfield"); their full stop ends no sentence.
+_TITLES = r"Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Supt|Insp"
 _NAME_WORD = (
     r"(?:(?:[A-Z]\.)+(?=\s+[A-Z])"  # an initial or two before a name: "K. Arumugam", "K.T. Rama Rao"
-    r"|(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Supt|Insp)\.(?=\s+[A-Z])"  # "state Sen. Dana Whitfield"
+    rf"|(?:{_TITLES})\.(?=\s+[A-Z])"  # "state Sen. Dana Whitfield"
     r"|(?:(?:al|el|bin|ibn|abu|ben|da|di|du|de|del|della|der|van|von|le|la|ter)[-’'])?[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
 )
 # A proper name: capitalised words, allowing "of", "for", "the" inside ("Institute for the Study of War").
@@ -330,8 +332,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:()“”\"—\n]|\s[–-]\s|[.!?]\s|\b(?:that|w
 def _clause_start(text: str, pos: int, floor: int) -> int:
     """Index just after the last clause boundary before ``pos`` (not before ``floor``)."""
     best = floor
+    acronyms = [(a.start(), a.end()) for a in _ACRONYM.finditer(text, floor, pos)]
     for m in _CLAUSE_BREAK.finditer(text, floor, pos):
-        if m.group() in "()" and any(a.start() <= m.start() < a.end() for a in _ACRONYM.finditer(text, floor, pos)):
+        if m.group() in "()" and any(a <= m.start() < b for a, b in acronyms):
             continue  # "The International Organization for Migration (IOM) said": the body's short name
         if m.group().startswith(".") and _ABBREVIATION.search(text, max(floor, m.start() - 6), m.start() + 1):
             if not _SENTENCE_OPENER.match(text, m.end()):
@@ -340,9 +343,7 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     return best
 
 
-_ABBREVIATION = re.compile(
-    r"\b(?:Inc|Corp|Co|Ltd|Plc|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Prof|Wash|Calif|U\.S|(?:[A-Z]\.)*[A-Z])\.$"
-)
+_ABBREVIATION = re.compile(rf"\b(?:Inc|Corp|Co|Ltd|Plc|St|Jr|Sr|{_TITLES}|Wash|Calif|U\.S|(?:[A-Z]\.)*[A-Z])\.$")
 
 
 # A body's short name in brackets after its full name: "(IOM)", "(MSF)", "(Esa)", "(PVMBG)".

@@ -252,7 +252,11 @@ def _from_to_range(text: str, a: Value, b: Value) -> Value | None:
         r"\s*(?:previously|earlier|before|by\s+\d{4})\b", after
     ):
         return None
-    start = _FROM_BEFORE.search(text, 0, a.start).start()  # type: ignore[union-attr]
+    return _joined_range(text, _FROM_BEFORE.search(text, 0, a.start).start(), a, b)  # type: ignore[union-attr]
+
+
+def _joined_range(text: str, start: int, a: Value, b: Value) -> Value:
+    """One range from ``a`` to ``b``, its text from ``start`` (where "from" or "between" stands)."""
     return replace(b, text=text[start : b.end], start=start, low=a.low, high=b.low, category="range", qualifier="exact")
 
 
@@ -266,10 +270,7 @@ def _between_range(text: str, a: Value, b: Value) -> Value | None:
     if a.category not in ("quantity", "duration") or not re.fullmatch(r"\s+and\s+", text[a.end : b.start]):
         return None
     before = _BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start)
-    if before is None:
-        return None
-    start = before.start()
-    return replace(b, text=text[start : b.end], start=start, low=a.low, high=b.low, category="range")
+    return _joined_range(text, before.start(), a, b) if before is not None else None
 
 
 # --- named days before a year -----------------------------------------------------------------------------
@@ -1108,7 +1109,7 @@ def _up_from(text: str, v: Value, earlier: list[Value]) -> Value | None:
                        why=None)  # fmt: skip
     if a.unit in DURATION_UNITS and "compared" in m.group(0).lower():
         return None  # "over 10 years, compared with 52": the years are rarely what is compared
-    if a.unit in DURATION_UNITS and len(earlier) > 1 and not re.search(r"[,;:.!?\n]", text[earlier[-2].end : a.start]):
+    if a.unit in DURATION_UNITS and _placed_in_its_clause(text, earlier):
         return None  # "40,000 visitors over the 17 days, up from 32,500": the span is not what the clause is about
     if a.category in ("percent", "percentage_points") or a.unit in DURATION_UNITS:
         return replace(v, low=low, high=low, unit=a.unit, category=a.category, confidence=a.confidence, why=None)
@@ -1132,6 +1133,12 @@ _NOTHING_COUNTED_AFTER = re.compile(
 _CONTRASTED_SPAN = re.compile(r"\b(?:past|last|first|next|previous|opening|final|initial|over)\s+\Z", re.IGNORECASE)
 
 
+def _placed_in_its_clause(text: str, before: list[Value]) -> bool:
+    """The last of ``before`` follows another reading in its clause, with no punctuation between: a span that
+    only places it ("40,000 visitors over the 17 days", "rose 3% in 10 days")."""
+    return len(before) > 1 and not re.search(r"[,;:.!?\n]", text[before[-2].end : before[-1].start])
+
+
 def _span_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
     """ "For 40 minutes we were outstanding. The other 40 were poor", "not voting on the past eight years,
     they're voting on the next four", "borrowing over 35 years now rather than 25", "40 to 50 minutes per vehicle,
@@ -1150,12 +1157,12 @@ def _span_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
         return None
     if cue.group("order") and a.low != v.low and not _CONTRASTED_SPAN.search(text, max(0, a.start - 12), a.start):
         return None
-    if len(before) > 1 and not re.search(r"[,;:.!?\n]", text[before[-2].end : a.start]):
+    if _placed_in_its_clause(text, before):
         return None  # "rose 3% in 10 days, against 2 last year": the span is not what the clause is about
     return replace(v, unit=a.unit, category="duration")
 
 
-_A_BASE = re.compile(r"\d+(?:\s|\Z)")
+_PER_SO_MANY = re.compile(r"\d+(?:\s|\Z)")  # "100000 people": a rate per so many
 
 
 def _rate_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
@@ -1166,7 +1173,7 @@ def _rate_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
     if not _bare_amount(v) or not _NOTHING_COUNTED_AFTER.match(text, v.end) or _year_like(v):
         return None
     before = [a for a in earlier if a.end <= v.start]
-    rates = [i for i, a in enumerate(before) if a.sure and a.category == "rate" and _A_BASE.match(a.per or "")]
+    rates = [i for i, a in enumerate(before) if a.sure and a.category == "rate" and _PER_SO_MANY.match(a.per or "")]
     if not rates:
         return None
     a = before[rates[-1]]
@@ -1174,7 +1181,7 @@ def _rate_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
         return None  # something else was read in between
     if _SENTENCE_END.search(text, a.end, v.start) or a.is_range:
         return None
-    base = Decimal(a.per.split()[0])  # type: ignore[union-attr]  # "100000 people": so many of something
+    base = Decimal(a.per.split()[0])  # type: ignore[union-attr]
     if not (v.low < base and a.low / 20 <= v.low <= a.low * 20):
         return None
     return replace(v, unit=a.unit, per=a.per, category="rate")

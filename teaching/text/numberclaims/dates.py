@@ -610,7 +610,7 @@ class DateReader(Walker):
                 hour, minute, j = int(t.text), int(nxt.text), j + 2
         elif not t.is_integer and len(t.text.split(".")[1]) == 2 and len(t.text.split(".")[0]) <= 2:
             hour, minute = (int(x) for x in t.text.split("."))
-            lead = i - 2 if self.is_word(i - 1, "about", "around", "approximately", "roughly", "shortly") else i - 1
+            lead = self._lead_before_time(i)
             at = self.is_word(lead, "at", "by", "until", "till", "before", "after") and not self.adjacent(i)
             if self.is_word(lead - 1, *_PRICE_VERBS):
                 at = False  # "shares closed at 7.25", "closed at about 7.25": a price, not a time
@@ -690,15 +690,18 @@ class DateReader(Walker):
     def _timed_around(self, i: int, j: int) -> bool:
         """Words around a clock time at tokens i..j that make it a time of day: "at 1:50", "by about 9:15",
         "1:50 on Monday", "9:15 this morning", "until 11:30 local time"."""
-        lead = i - 2 if self.is_word(i - 1, "about", "around", "approximately", "roughly", "shortly") else i - 1
+        lead = self._lead_before_time(i)
         if self.is_word(lead, *_BEFORE_A_TIME, "between"):
             return True
         if self.is_word(lead, "and", "to", "or", "-", "–") and self.is_num(lead - 1):
             return True  # "between 9:15 and 11:30", "from 8:30 to 9:45"
-        after = self.tok(j)
-        if after is not None and self.same_line(j) and after.kind == "word" and after.low in _AFTER_A_TIME:
-            return not self.is_word(j, "and", "the", "in")
+        if self.is_word(j, *_AFTER_A_TIME - {"and", "the", "in"}) and self.same_line(j):
+            return True
         return bool(self._part_of_day(j))
+
+    def _lead_before_time(self, i: int) -> int:
+        """The token that places the time at token i, past a hedge: "at" in "at about 11.00", "by around 9:15"."""
+        return i - 2 if self.is_word(i - 1, "about", "around", "approximately", "roughly", "shortly") else i - 1
 
     def _fiscal_year(self, i: int) -> tuple[Value, int] | None:
         """ "FY27", "FY2027": a financial year named by the year it ends in, so it runs across two years (2026 to

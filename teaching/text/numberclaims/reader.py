@@ -594,11 +594,8 @@ class Scanner(DateReader):
             return "light years", None, j + (2 if self.is_word(j + 1, "years", "year") else 3)  # a distance, not a span
         if t.low == "g" and self.is_word(j + 1, "/") and self.is_word(j + 2, "t") and self.adjacent(j + 2):
             return "grams", None, j + 1  # "2.07 g/t": grams of gold a tonne of ore; the "/t" is the rate's
-        if self.is_word(j, *_ENERGY_PREFIXES) and self.same_line(j + 1):
-            # "1,900 kilowatt hours", "a 2,000 megawatt-hour battery": energy, one unit, not hours of time
-            k = j + 2 if self.is_word(j + 1, *DASHES) and self.adjacent(j + 1) and self.adjacent(j + 2) else j + 1
-            if self.is_word(k, "hours", "hour") and self.same_line(k):
-                return f"{_ENERGY_PREFIXES[t.low]}Wh", None, k + 1
+        if (energy := self._energy_unit(j)) is not None:
+            return energy[0], None, energy[1]  # "1,900 kilowatt hours": energy, one unit, not hours of time
         if self.phrase(j, ("parts", "per")) and self.is_word(j + 2, "million", "billion", "thousand", "trillion"):
             return f"parts per {self.toks[j + 2].low}", None, j + 3  # a concentration, a unit: not a rate
         if (
@@ -1722,8 +1719,8 @@ class Scanner(DateReader):
         diluted share", "$950 per clinically affected cow"); "per megawatt hour" is per MWh; "per thousand children"
         is per 1000 children."""
         t = self.toks[k]
-        if t.low in _ENERGY_PREFIXES and self.is_word(k + 1, "hour") and self.same_line(k + 1):
-            return f"{_ENERGY_PREFIXES[t.low]}Wh", k + 2
+        if (energy := self._energy_unit(k)) is not None:
+            return energy
         if t.low in SCALES and (noun := self.tok(k + 1)) is not None and noun.kind == "word" and self.same_line(k + 1):
             if noun.text.islower() and noun.low not in STOP:
                 return f"{plain_number(Decimal(SCALES[t.low]))} {noun.low}", k + 2
@@ -1734,6 +1731,15 @@ class Scanner(DateReader):
                 break
             m += 1
         return self.toks[m].low, m + 1
+
+    def _energy_unit(self, k: int) -> tuple[str, int] | None:
+        """ "kilowatt hours", "megawatt-hour" from token k: a unit of energy (kWh, MWh), with the index after it."""
+        if not self.is_word(k, *_ENERGY_PREFIXES) or not self.same_line(k + 1):
+            return None
+        m = k + 2 if self.is_word(k + 1, *DASHES) and self.adjacent(k + 1) and self.adjacent(k + 2) else k + 1
+        if not (self.is_word(m, "hours", "hour") and self.same_line(m)):
+            return None
+        return f"{_ENERGY_PREFIXES[self.toks[k].low]}Wh", m + 1
 
     def _millions_of_a_compound(self, k: int) -> bool:
         """After "14m": a lowercase describing word and a plural noun on the same line ("mince pies", "party
@@ -2567,10 +2573,7 @@ class Scanner(DateReader):
         ):
             # "a further quarter-point cut", "two quarter-point cuts": a part of a percentage point, the words
             # before it say how many or which, not a numerator
-            part = Decimal(1) / (2 if t.low == "half" else 4)
-            s, e, text = self.span(i, points)
-            return Value(text=text, start=s, end=e, low=part, high=part, unit="percentage points",
-                         category="percentage_points"), points  # fmt: skip
+            return self._points(i, points, Decimal(1) / (2 if t.low == "half" else 4))
         if (
             ONES.get(t.low, 0) > 1
             and not self.is_word(i - 1, "a", "an")  # "a three quarter-point rise" is one rise of 0.75
@@ -2627,10 +2630,7 @@ class Scanner(DateReader):
                 if u is not None and self.adjacent(i + 2) and u.low in ("price", "priced", "fare", "fares"):
                     return self._fraction(i, i + 3, Decimal(1), Decimal(2)), i + 3  # half-price: a half of the price
                 if (points := self._part_point(i + 1)) is not None:
-                    half = Decimal("0.5")  # "a half-point cut": half a percentage point
-                    s, e, text = self.span(i, points)
-                    return Value(text=text, start=s, end=e, low=half, high=half, unit="percentage points",
-                                 category="percentage_points"), points  # fmt: skip
+                    return self._points(i, points, Decimal("0.5"))  # "a half-point cut": half a percentage point
                 return None  # half-time, half-hearted
             if self.is_word(i + 1, "a", "an") and self.is_word(i + 2, *SCALES):
                 return None  # half a million: a number
@@ -2711,11 +2711,8 @@ class Scanner(DateReader):
             return None  # "a fourth term"; but "by at least a fourth" is a part
         points = self._part_point(k + 1) if d.low in ("half", "quarter", "quarters") else None
         if points is not None:
-            value = Decimal(numerator) / DENOMINATORS[d.low]
-            s, e, text = self.span(i + (1 if t.low in ("a", "an") else 0), points)
-            return Value(
-                text=text, start=s, end=e, low=value, high=value, unit="percentage points", category="percentage_points"
-            ), points  # fmt: skip  a quarter-point cut, a quarter point cut
+            start = i + (1 if t.low in ("a", "an") else 0)  # a quarter-point cut, a quarter point cut
+            return self._points(start, points, Decimal(numerator) / DENOMINATORS[d.low])
         span = self._part_of_a_span(k + 1) if t.low in ("a", "an") and d.low in ("half", "quarter") else None
         if span is not None:
             years, end = span  # "a quarter-century", "a half-century": so many years
@@ -2723,18 +2720,14 @@ class Scanner(DateReader):
             s, e, text = self.span(i, end)
             return Value(text=text, start=s, end=e, low=amount, high=amount, unit="years", category="duration"), end
         if self.phrase(k + 1, ("of", "a", "percentage", "point")):
-            value = numerator / DENOMINATORS[d.low]
-            s, e, text = self.span(i, k + 5)
-            return Value(text=text, start=s, end=e, low=value, high=value, unit="percentage points",
-                         category="percentage_points"), k + 5  # fmt: skip
+            return self._points(i, k + 5, numerator / DENOMINATORS[d.low])
         if self.phrase(k + 1, ("of", "a", "point")) or self.phrase(k + 1, ("of", "one", "point")):
             # "by a quarter of a point": percentage points in a sentence about rates or polls, else unsure
             value = numerator / DENOMINATORS[d.low]
             s, e, text = self.span(i, k + 4)
             if self._points_kind(i) != "percentage_points":
                 return Declined(text, s, e, WHY_POINTS), k + 4
-            return Value(text=text, start=s, end=e, low=value, high=value, unit="percentage points",
-                         category="percentage_points"), k + 4  # fmt: skip
+            return self._points(i, k + 4, value)
         if (
             self.is_word(k + 1, "of")
             and self.is_word(k + 2, "a", "an")
@@ -2842,6 +2835,12 @@ class Scanner(DateReader):
             return None
         return self._make(i, k, n.value, n.value, qualifier, self.toks[i].text, unit="years", category=category), k
 
+    def _points(self, i: int, k: int, part: Decimal) -> tuple[Value, int]:
+        """Tokens i..k are a part of a percentage point ("a quarter-point", "half a percentage point")."""
+        s, e, text = self.span(i, k)
+        return Value(text=text, start=s, end=e, low=part, high=part, unit="percentage points",
+                     category="percentage_points"), k  # fmt: skip
+
     def _part_point(self, k: int) -> int | None:
         """After "quarter"/"half" at k-1: "-point" or " point" (not "point of", "point in"), a part of a percentage
         point in a report of rates or polls; returns the index after it."""
@@ -2876,9 +2875,7 @@ class Scanner(DateReader):
         part = Decimal(1) / (2 if self.tok(k).low == "half" else 4)  # type: ignore[union-attr]
         points = self._part_point(k + 1)
         if points is not None:  # "every quarter point makes a difference": a part of a percentage point
-            s, e, text = self.span(k, points)
-            return Value(text=text, start=s, end=e, low=part, high=part, unit="percentage points",
-                         category="percentage_points"), points  # fmt: skip
+            return self._points(k, points, part)
         m = k + 1
         if self.is_word(m, *DASHES) and self.adjacent(m) and self.adjacent(m + 1):
             m += 1  # every half-hour
