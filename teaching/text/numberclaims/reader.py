@@ -902,6 +902,8 @@ class Scanner(DateReader):
             if noun is not None and noun.kind == "word" and self.same_line(n.next) and noun.low not in STOP:
                 return f"{plain_number(n.value)} {noun.low}", n.next + 1
             return f"{plain_number(n.value)}", n.next
+        if t.low == "per" and money and (measure := self._per_a_measure(j + 1)) is not None:
+            return measure  # "Rs 79,960 per 10 grams", "£1 per 30 minutes", "Rs 5 lakh per MW"
         if t.low == "per" and money and (c := self.currency_before(j + 1)) and self.same_line(j + 1):
             n = self.number(c[1], guard=False, money=True)
             if n is not None:
@@ -962,6 +964,36 @@ class Scanner(DateReader):
             if self.adjacent(j + 1) and self.is_word(j + 2, *DASHES):
                 return RATE_PERIODS[self.toks[j + 3].low], j + 4  # £200K-A-WEEK
         return None, j
+
+    def _per_a_measure(self, k: int) -> tuple[str, int] | None:
+        """After "per" at token k-1, the measure a price is given for: so many of a unit ("per 10 grams", "per
+        6,000 litres", "per 30 minutes": "10 grams"), a unit printed in capitals ("per MW", "per MMBtu" is not
+        one we know), or a named kind of thing ("per Instagram post"). None where it is none of these."""
+        if not self.same_line(k):
+            return None
+        n = self.number(k, guard=False)
+        if n is not None and n.value > 1 and (unit := self.tok(n.next)) is not None and self.same_line(n.next):
+            if unit.kind == "word" and unit.low in UNITS and unit.low not in ("%", "percent", "pc", "pct"):
+                return f"{plain_number(n.value)} {unit.low}", n.next + 1
+            return None
+        t = self.tok(k)
+        if t is None or t.kind != "word" or n is not None:
+            return None
+        if t.low in UNITS and not t.text.islower() and t.low not in RATE_PERIODS:
+            return UNITS[t.low], k + 1  # "per MW", "per KG"
+        noun = self.tok(k + 1)
+        if (
+            t.text[:1].isupper()
+            and t.text[1:].islower()
+            and noun is not None
+            and noun.kind == "word"
+            and self.same_line(k + 1)
+            and noun.text.islower()
+            and noun.low not in STOP | PREPOSITIONS
+            and not noun.low.endswith(("ly", "ed"))
+        ):
+            return f"{t.text} {noun.low}", k + 2  # "up to £15,000 per Instagram post"
+        return None
 
     def _not_a_rate_after(self, k: int, *, money: bool = False, counted: bool = False) -> bool:
         """After "a year": "earlier", "ago", "or" make it a point in time or a loose span, not a rate; "on" does

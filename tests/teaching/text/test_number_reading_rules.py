@@ -364,3 +364,35 @@ def test_points_in_a_career_over_seasons_are_a_score():
         "Tait, 31, now has 1,118 points for the club in 142 appearances over nine seasons.",
         [("1,118 points", "quantity", "1118")],
     )
+
+
+# --- a price for a measure: "per 10 grams", "per MW" ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gold closed at Rs 79,960 per 10 grams on Monday.", [("Rs 79,960 per 10 grams", "rate", "79960")]),
+        ("Private tankers may charge Rs 1,200 per 6,000 litres.", [("Rs 1,200 per 6,000 litres", "rate", "1200")]),
+        ("Fines are now £1 per 30 minutes late.", [("£1 per 30 minutes", "rate", "1")]),
+        ("bids of at least Rs 1.2 crore per MW", [("at least Rs 1.2 crore per MW", "rate", "12000000")]),
+        ("She is paid up to £15,000 per Instagram post.", [("up to £15,000 per Instagram post", "rate", "15000")]),
+        # a measure in lowercase kept its old reading
+        ("Carrots are 40p per kg this week.", [("40p per kg", "rate", "0.4")]),
+    ],
+)
+def test_a_price_for_so_much_of_a_measure_is_a_rate(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no measure after "per": the number after it is its own mention
+        ("The fee is £40 per 2 people.", [("£40", "money", "40"), ("2 people", "quantity", "2")]),
+        ("Fares rose 30 per cent to £4.", [("30 per cent", "percent", "30"), ("£4", "money", "4")]),
+        ("It cost $3 per Uber.", [("$3", "money", "3")]),
+    ],
+)
+def test_a_price_before_per_and_no_measure_stays_money(text, expected):
+    check(text, expected)
