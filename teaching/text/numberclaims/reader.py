@@ -2093,14 +2093,31 @@ class Scanner(DateReader):
         """ "at 12 times", "as high as 2 times": the words before say a level, so "times" multiplies it."""
         if self.is_word(i - 1, "at"):
             return True
+        if self.is_word(i - 1, "by") and self.is_word(i - 2, *_MOVED_BY):
+            return True  # "prices rocketed by nearly six times": the factor of a change, not occasions
         return self.is_word(i - 1, "as") and self.is_word(i - 2, *_LEVELS) and self.is_word(i - 3, "as")
 
     def _multiplies(self, k: int) -> bool | None:
         """After "N times": a noun phrase is what is multiplied (True); a time, a place, a verb or the end of the
         clause says how often (False); a word the reader cannot place leaves it unsure (None)."""
         t = self.tok(k)
+        if t is not None and t.text in _CLOSING_QUOTES and self.adjacent(k):
+            k, t = k + 1, self.tok(k + 1)  # "a number "roughly 120 times" what it had been": past the quote
         if t is None or t.kind != "word" or not self.same_line(k):
             return False
+        if t.low == "what":
+            return True  # "five times what it cost", "120 times what it had been"
+        after = self.tok(k + 1)
+        if (
+            t.text.isupper()
+            and len(t.text) > 1
+            and after is not None
+            and after.kind == "word"
+            and self.same_line(k + 1)
+            and after.text.islower()
+            and after.low in _MULTIPLIED | _LIMITS
+        ):
+            return True  # "PM2.5 over 20 times WHO limit", "three times EU average"
         for m in range(k, k + 5):  # "9 times next year's earnings", "12 times forward sales": a valuation
             w = self.tok(m)
             if w is None or not self.same_line(m) or (w.kind != "word" and w.text not in {"'", "’"}):
@@ -3744,6 +3761,15 @@ _COUNTRY_WORDS = re.compile(
     re.IGNORECASE,
 )
 _AFTER_A_RATE = {"on", "in", "at", "since", "after", "before", "last", "this", "from", "by", "when", "while"}
+_CLOSING_QUOTES = {'"', "”", "’", "'"}
+# A level a multiple is read against, after an acronym: "20 times WHO limit".
+_LIMITS = {"limit", "limits", "level", "levels", "guideline", "guidelines", "threshold", "target", "norm", "norms"}
+# Verbs of change before "by N times": "rocketed by six times", "increased by 3 times".
+_MOVED_BY = {
+    "rose", "rise", "rises", "risen", "rising", "grew", "grow", "grown", "growing", "increased", "increase",
+    "increases", "jumped", "jump", "soared", "soar", "rocketed", "rocket", "surged", "surge", "multiplied",
+    "fell", "fall", "fallen", "dropped", "drop", "shrank", "shrunk", "cut", "reduced", "inflated", "went", "up",
+}  # fmt: skip
 _VALUED_BY = {"earnings", "profits", "sales", "revenue", "revenues", "ebitda", "cashflow", "turnover"}
 _MULTIPLIED = {"salary", "income", "pay", "revenue", "profit", "rent", "value", "size", "price", "cost", "budget",
                "gdp", "output", "capacity", "speed", "amount", "rate", "average", "wage"}  # fmt: skip

@@ -396,3 +396,31 @@ def test_a_price_for_so_much_of_a_measure_is_a_rate(text, expected):
 )
 def test_a_price_before_per_and_no_measure_stays_money(text, expected):
     check(text, expected)
+
+
+# --- "N times" that multiplies: "what it had been", an acronym's limit, "by N times" after a change -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('a backlog he called "roughly 120 times" what it had been', [("roughly 120 times", "ratio", "120:1")]),
+        ("Rents are now four times what they were in 2010.", [("four times", "ratio", "4:1")]),
+        ("PM2.5 over 20 times WHO limit", [("over 20 times", "ratio", "20:1")]),
+        ("Resale prices rocketed by nearly six times.", [("nearly six times", "ratio", "6:1")]),
+    ],
+)
+def test_times_that_multiply_a_level_are_a_ratio(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The house was visited 20 times by police.", [("20 times", "quantity", "20")]),
+        ("He was struck by lightning 3 times.", [("3 times", "quantity", "3")]),
+        ("The clip was shared 150,000 times in a day.", [("150,000 times", "quantity", "150000")]),
+    ],
+)
+def test_times_that_count_occasions_stay_a_count(text, expected):
+    check(text, expected)
