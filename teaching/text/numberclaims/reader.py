@@ -2182,6 +2182,8 @@ class Scanner(DateReader):
         k = j - 1
         if self.is_word(k, "of", "was", "is", "=", ":", "("):
             k -= 1
+        if (t := self.tok(k)) is not None and t.text in _RATIO_ABBREVIATIONS and self.same_line(k + 1):
+            return True  # "(OR 2.31; 95% CI …)", "an adjusted HR of 0.74": printed as capitals, never "or"
         return self.is_word(k, "ratio") and self.is_word(k - 1, "odds", "hazard", "risk", "rate", "incidence")
 
     def _a_service_time(self, j: int, first: _Num, k: int) -> bool:
@@ -3761,6 +3763,8 @@ _COUNTRY_WORDS = re.compile(
     re.IGNORECASE,
 )
 _AFTER_A_RATE = {"on", "in", "at", "since", "after", "before", "last", "this", "from", "by", "when", "while"}
+# Ratios a study names by their initials: odds, hazard, risk, incidence rate ratios (adjusted).
+_RATIO_ABBREVIATIONS = {"OR", "HR", "RR", "IRR", "aOR", "aHR", "aRR", "AOR", "AHR"}
 _CLOSING_QUOTES = {'"', "”", "’", "'"}
 # A level a multiple is read against, after an acronym: "20 times WHO limit".
 _LIMITS = {"limit", "limits", "level", "levels", "guideline", "guidelines", "threshold", "target", "norm", "norms"}

@@ -424,3 +424,15 @@ def test_times_that_multiply_a_level_are_a_ratio(text, expected):
 )
 def test_times_that_count_occasions_stay_a_count(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("stronger in girls (OR 2.31; 95% CI 1.96-2.72)", [("2.31", "ratio", "2.31:1")]),
+        ("with an adjusted HR of 0.74 for death", [("0.74", "ratio", "0.74:1")]),
+        ("IT WAS 5 OR 6 PEOPLE", [("5 OR 6 PEOPLE", "range", "5..6")]),
+    ],
+)
+def test_a_ratio_named_by_its_initials_is_a_ratio_to_one(text, expected):
+    check(text, expected)
