@@ -1162,6 +1162,30 @@ def _span_said_once(text: str, v: Value, earlier: list[Value]) -> Value | None:
     return replace(v, unit=a.unit, category="duration")
 
 
+# Between a measured amount and a bare number that takes its measure: "from 52 minutes to 49", "four months or
+# eight", "in 10 years or in 20" (the preposition repeated), "three years to four".
+_THEN_THE_OTHER = re.compile(r"[ \t]+(?:to|or(?:[ \t]+(?:in|even|perhaps|maybe|possibly))?)[ \t]+\Z", re.IGNORECASE)
+_FROM_BEFORE_IN_CLAUSE = re.compile(r"\bfrom\b[^.;:!?\n\d]{0,30}\Z", re.IGNORECASE)
+
+
+def _measure_said_first(text: str, v: Value, earlier: list[Value]) -> Value | None:
+    """ "cuts the journey from 52 minutes to 49", "extend the term from three years to four", "wait four months or
+    eight", "in 10 years or in 20": a bare number right after an amount with a measure (a unit, a currency, a
+    percentage), joined by "to" after "from" or by "or", is an amount of the same measure, said once. Not when the
+    two are far apart in size ("from 5% to 120" says two things) or the bare number counts something after it."""
+    if not _bare_amount(v) or not _NOTHING_COUNTED_AFTER.match(text, v.end):
+        return None
+    a = earlier[-1] if earlier else None
+    if a is None or a.end > v.start or not a.sure or a.is_range or a.kind != "count" or a.per or a.noun:
+        return None
+    measured = a.currency or a.category in ("percent", "percentage_points") or a.unit in DURATION_UNITS
+    if not measured or not _THEN_THE_OTHER.fullmatch(text, a.end, v.start) or not (a.low / 20 <= v.low <= a.low * 20):
+        return None
+    if text[a.end : v.start].strip().lower() == "to" and not _FROM_BEFORE_IN_CLAUSE.search(text, 0, a.start):
+        return None  # "rose 3% to 4": a change and the level it reached, not the same measure twice
+    return replace(v, unit=a.unit, category=a.category, currency=a.currency)
+
+
 _PER_SO_MANY = re.compile(r"\d+(?:\s|\Z)")  # "100000 people": a rate per so many
 
 
@@ -1583,6 +1607,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         v = _on_its_line(
             v, _span_said_once(text, v, out) or _rate_said_once(text, v, out) or _part_of_a_measure(text, v)
         )
+        v = _on_its_line(v, _measure_said_first(text, v, out))
         v = _on_its_line(v, _ratio_in_the_sentence(text, v, out) or _clock_of_a_list(text, v, out))
         if out and "\n" in text[out[-1].end : v.start]:
             out.append(v)  # nothing binds two readings across a line break (a new paragraph, a heading)

@@ -663,3 +663,29 @@ def test_a_number_after_a_capitalised_grade_or_level_word_names_it_and_counts_no
 
 def test_a_lowercase_year_before_a_count_still_counts():
     assert ("2 people", "quantity", "2") in readings("In the year 2 people died of it.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("The new timetable cuts the fastest journey from 52 minutes to 49, and adds trains.", "49", "duration", "49"),
+        ("Voters agreed to extend the term from three years to four, with 51% in favour.", "four", "duration", "4"),
+        ("Where you live decides whether you wait four months or eight for a new hip.", "eight", "duration", "8"),
+        ("Whether we open it in 10 years or in 20, it is worth the wait.", "20", "duration", "20"),
+        ("The bank rate will fall from 4.25% to about 3.75 by the summer.", "about 3.75", "percent", "3.75"),
+        ("Tickets went from £5 to 7 in a year.", "7", "money", "7"),
+    ],
+)
+def test_a_measure_said_for_the_first_of_two_numbers_holds_for_the_second(text, span, kind, value):
+    assert (span, kind, value) in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("Sales rose 3% to 4 in May.", "4", "quantity", "4"),  # a change and a level: no "from"
+        ("from 10 days to 5 people", "5 people", "quantity", "5"),
+    ],
+)
+def test_a_bare_number_that_is_not_the_same_measure_keeps_its_reading(text, span, kind, value):
+    assert (span, kind, value) in readings(text)
