@@ -67,6 +67,10 @@ SPLITS = (
     "final55",
     "final56",
     "final57",
+    "final58",
+    "final59",
+    "final60",
+    "final61",
 )
 STYLES = {
     "wire",
