@@ -479,12 +479,12 @@ def _currency_names() -> tuple[dict[tuple[str, ...], str | None], dict[str, str 
 #: "<country word(s)> <unit>" → ISO code, or None where two countries share the words ("CFA francs").
 CURRENCY_FULL_NAMES, CURRENCY_UNIT_NAMES = _currency_names()
 CURRENCY_FULL_NAMES_LONGEST = max(len(words) for words in CURRENCY_FULL_NAMES)
-#: Unit names that are also everyday English words ("100 marks", "a real problem", "he won"): a currency only
-#: with their country before them ("Brazilian reals").
+#: Unit names that are also everyday English words or names ("100 marks", "a real problem", "he won", "Lev"): a
+#: currency only with their country before them ("Brazilian reals"). Names that are nothing else in English
+#: ("500,000 lek", "1.2 billion birr", "40 leva", "90 lari") are money after an amount on their own.
 CURRENCY_NAMES_THAT_ARE_WORDS = {
-    "real", "reals", "sol", "soles", "rand", "rands", "won", "kip", "kips", "sum", "som", "soms", "lek", "leks",
-    "mark", "marks", "dram", "drams", "tala", "pula", "pulas", "dong", "kina", "kinas", "lev", "leva", "lari",
-    "loti", "vatu", "lei", "leu", "leone", "leones", "riel", "gourde", "birr", "dobra",
+    "real", "reals", "sol", "soles", "rand", "rands", "won", "kip", "kips", "sum", "som", "soms", "mark", "marks",
+    "dram", "drams", "dong", "kina", "kinas", "lev", "lei", "leu", "leone", "leones", "gourde",
 }  # fmt: skip
 #: ISO 4217 codes that are also words or common names in capitals ("ALL 300 seats", "COP 28", "TRY 2"): not a
 #: currency before or after an amount.

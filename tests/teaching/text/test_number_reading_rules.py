@@ -436,3 +436,20 @@ def test_times_that_count_occasions_stay_a_count(text, expected):
 )
 def test_a_ratio_named_by_its_initials_is_a_ratio_to_one(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Each family was fined 500,000 lek.", [("500,000 lek", "money", "500000")]),
+        ("The swarms could cost herders 1.2 billion birr.", [("1.2 billion birr", "money", "1200000000")]),
+        ("A ticket costs 90 lari.", [("90 lari", "money", "90")]),
+    ],
+)
+def test_a_currency_name_that_is_no_english_word_is_money_on_its_own(text, expected):
+    check(text, expected)
+
+
+def test_a_currency_name_that_is_an_english_word_needs_its_country():
+    assert ("100 marks", "money", "100") not in readings("She scored 100 marks in the exam.")
+    check("It cost 100 Bosnian marks.", [("100 Bosnian marks", "money", "100")])

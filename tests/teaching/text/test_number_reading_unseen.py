@@ -57,7 +57,9 @@ def test_an_amount_per_unit_stays_one_rate(text, expected):
         ("A sack of maize now costs 12,400 Malawian kwacha.", "12,400 Malawian kwacha", "12400", "MWK"),
         ("The fine was raised to 900 Moroccan dirhams.", "900 Moroccan dirhams", "900", "MAD"),
         ("Traders ask 45 000 naira for a bag of rice.", "45 000 naira", "45000", "NGN"),
-        ("Entry to the museum is 20 lari.", "20 lari", None, None),  # "lari" alone is also a word: not read as money
+        ("Entry to the museum is 20 lari.", "20 lari", "20", "GEL"),  # no English word: Georgia's lari alone
+        ("Entry to the museum is 20 Brazilian reals.", "20 Brazilian reals", "20", "BRL"),
+        ("It is a real problem for 20 real people.", "20 real", None, None),  # "real" is a word: needs its country
         ("Pensions rose to 1.2 million tenge.", "1.2 million tenge", "1200000", "KZT"),
         ("the ticket cost 7 500 ugandan shillings", "7 500 ugandan shillings", "7500", "UGX"),
         ("He owes 80,000 Brazilian reais in back taxes.", "80,000 Brazilian reais", "80000", "BRL"),
