@@ -1078,11 +1078,15 @@ _COUNTS_SOMETHING = re.compile(r"\s+(?:of|who|which|that|whom|were|are)\b", re.I
 
 
 def _up_from(text: str, v: Value, earlier: list[Value]) -> Value | None:
-    """ "£9.6bn, up from 8.1bn", "4.2%, down from 4.6", "3.6m hours last year, up from 1.75m", "$412m, compared
-    with 380m": a number compared in this way with the reading just before it, with nothing of its own to say what
-    it is, is the same kind of amount (its currency, its unit; "m" in millions when the other one was)."""
+    """ "£9.6bn, up from 8.1bn", "4.2%, down from 4.6", "4.2% in October, up from 3.9 in September", "3.6m hours
+    last year, up from 1.75m", "$412m, compared with 380m": a number compared in this way with the reading just
+    before it (past a month or year that only places it), with nothing of its own to say what it is, is the same
+    kind of amount (its currency, its unit; "m" in millions when the other one was)."""
     bare = _bare_amount(v) or (v.unit == "m" and not v.sure and v.kind == "count" and not v.noun and not v.per)
     a = earlier[-1] if earlier else None
+    if a is not None and a.kind in ("date", "time") and len(earlier) > 1:
+        if re.fullmatch(r"\s+(?:in|on|for|during|at|by)\s+", text[earlier[-2].end : a.start], re.IGNORECASE):
+            a = earlier[-2]  # "4.2% in October, up from 3.9": the month places the first amount, it is not compared
     if not bare or a is None or a.end > v.start or not a.sure or a.is_range or a.per:
         return None
     ratio_to_one = a.kind == "ratio" and a.category == "ratio" and a.ratio_terms and a.ratio_terms[1] == 1

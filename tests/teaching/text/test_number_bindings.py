@@ -689,3 +689,17 @@ def test_a_measure_said_for_the_first_of_two_numbers_holds_for_the_second(text, 
 )
 def test_a_bare_number_that_is_not_the_same_measure_keeps_its_reading(text, span, kind, value):
     assert (span, kind, value) in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("Inflation was 4.2% in October, up from 3.9 in September.", "3.9", "percent", "3.9"),
+        ("Sales hit £9.6bn in 2024, up from 8.1bn in 2023.", "8.1bn", "money", "8100000000"),
+        ("unemployment rose to 5.1 percent in march up from 4.8 in february", "4.8", "percent", "4.8"),
+        # the date does not only place the amount: "cut" is what is compared
+        ("a single 25-basis-point cut in 2027, down from two penciled in", "two", "quantity", "2"),
+    ],
+)
+def test_a_month_or_year_placing_an_amount_does_not_hide_it_from_up_from(text, span, kind, value):
+    assert (span, kind, value) in readings(text)
