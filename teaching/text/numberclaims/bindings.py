@@ -718,7 +718,9 @@ _MOVED = re.compile(
     r"increased|decreased|shrank|edged|eased|added|shed|slid|surged|soared|plunged|tumbled)\s+(?:by\s+)?\S*\Z",
     re.IGNORECASE,
 )
-_PERCENT_TO = re.compile(r"\d\s*(?:%|per\s*cent|percent|pc)\s+to\s+\Z", re.IGNORECASE)
+_PERCENT_TO = re.compile(
+    r"\d\s*(?:%|per\s*cent|percent|pc)\s+(?:to|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z", re.IGNORECASE
+)
 
 
 def _share_change(text: str, v: Value) -> Value | None:
@@ -735,9 +737,9 @@ def _share_change(text: str, v: Value) -> Value | None:
 
 
 def _percent_said_once(text: str, v: Value) -> Value | None:
-    """ "voted by 87 per cent to 13", "won 54% to 46": a bare number right after a percentage and "to" is a
-    percentage too (the two shares of a vote)."""
-    share = _PERCENT_TO.search(text, max(0, v.start - 16), v.start)
+    """ "voted by 87 per cent to 13", "won 54% to 46", "94 percent against 89": a bare number right after a
+    percentage and "to" (or "against", "versus", "compared with") is a percentage too (the two shares of a vote)."""
+    share = _PERCENT_TO.search(text, max(0, v.start - 30), v.start)
     if not _bare(v) or not share:
         return None
     if _MOVED.search(text, max(0, share.start() - 30), share.start()):

@@ -703,3 +703,15 @@ def test_a_bare_number_that_is_not_the_same_measure_keeps_its_reading(text, span
 )
 def test_a_month_or_year_placing_an_amount_does_not_hide_it_from_up_from(text, span, kind, value):
     assert (span, kind, value) in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("his pot success is 94 percent against 89 for hargreaves", "89", "percent", "89"),
+        ("Turnout was 61% compared with 58 in 2019.", "58", "percent", "58"),
+        ("It rose 3% against 2 people last year.", "2 people", "quantity", "2"),
+    ],
+)
+def test_a_percentage_set_against_a_bare_number_makes_it_a_percentage(text, span, kind, value):
+    assert (span, kind, value) in readings(text)
