@@ -66,6 +66,7 @@ from teaching.text.numberclaims.vocabulary import (
     STOP,
     UNITS,
     is_morning_show,
+    is_stripped,
     is_tennis_report,
 )
 
@@ -1049,7 +1050,12 @@ def _money_in_the_sentence(text: str, v: Value, earlier: list[Value]) -> Value |
     a bare number after money in the same sentence. After a word that prices something ("costs", "worth", "sold
     for"), with one currency in the sentence, it is money in that currency; otherwise it may be money and may not:
     unsure, never a confident plain number where a careful reader sees money."""
-    if not _bare_amount(v) or not _ENDS_A_PHRASE.match(text, v.end):
+    if not _bare_amount(v):
+        return None
+    # in text stripped of its punctuation, a phrase also ends where "and", "for", "to"… begins: then the money
+    # must be near, as no sentence bounds it
+    near_only = not _ENDS_A_PHRASE.match(text, v.end)
+    if near_only and not (is_stripped(text) and _NOTHING_COUNTED_AFTER.match(text, v.end)):
         return None
     if (v.low < 100 and v.low == v.low.to_integral_value()) or _AN_AGE_BEFORE.search(
         text, max(0, v.start - 12), v.start
@@ -1060,7 +1066,11 @@ def _money_in_the_sentence(text: str, v: Value, earlier: list[Value]) -> Value |
     money = [
         a
         for a in earlier
-        if a.sure and a.currency and a.end <= v.start and not _SENTENCE_END.search(text, a.end, v.start)
+        if a.sure
+        and a.currency
+        and a.end <= v.start
+        and not _SENTENCE_END.search(text, a.end, v.start)
+        and not (near_only and v.start - a.end > 80)
     ]
     if not money:
         return None

@@ -715,3 +715,31 @@ def test_a_month_or_year_placing_an_amount_does_not_hide_it_from_up_from(text, s
 )
 def test_a_percentage_set_against_a_bare_number_makes_it_a_percentage(text, span, kind, value):
     assert (span, kind, value) in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "in court today a driver from leeds was fined 800 pounds with a victim surcharge of 320 and costs of 85 a "
+            "takeaway owner was also fined",
+            "320",
+        ),
+        (
+            "and after a long final at the crucible the winner takes home 250000 pounds and the runner up 100000 and "
+            "theres an extra prize for the highest break",
+            "100000",
+        ),
+    ],
+)
+def test_in_stripped_text_a_bare_amount_near_money_is_not_read_as_a_plain_count(text, span):
+    assert span in unsure(text)
+    assert not any(s == span for s, _, _ in readings(text))
+
+
+def test_in_stripped_text_money_far_back_does_not_make_a_later_count_unsure():
+    text = (
+        "the council spent 2 million pounds on the scheme last year and officials say the work on the new roads "
+        "and the bridges is going well with 300 and more volunteers"
+    )
+    assert "300" not in unsure(text)
