@@ -927,6 +927,8 @@ class Scanner(DateReader):
             nxt = self.tok(j + 1)
             if nxt is None or nxt.kind != "word" or self._not_a_rate_after(j + 2, money=money, counted=counted):
                 return None, j
+            if nxt.low in PREPOSITIONS or nxt.low not in RATE_PERIODS and self.is_num(j + 2) and self.same_line(j + 2):
+                return None, j  # "Rs 27 lakh each against …", "460 pounds an extra 360": no thing it is per
             end = self.tok(j + 2)
             if (
                 after_duration
@@ -1753,6 +1755,8 @@ class Scanner(DateReader):
         t = self.toks[k]
         if (energy := self._energy_unit(k)) is not None:
             return energy
+        if t.low in ("cubic", "square", "sq") and self.is_word(k + 1, *UNITS, "ft", "foot") and self.same_line(k + 1):
+            return f"{t.low} {self.toks[k + 1].low}", k + 2  # "per cubic metre", "per square foot"
         if t.low in SCALES and (noun := self.tok(k + 1)) is not None and noun.kind == "word" and self.same_line(k + 1):
             if noun.text.islower() and noun.low not in STOP:
                 return f"{plain_number(Decimal(SCALES[t.low]))} {noun.low}", k + 2

@@ -453,3 +453,19 @@ def test_a_currency_name_that_is_no_english_word_is_money_on_its_own(text, expec
 def test_a_currency_name_that_is_an_english_word_needs_its_country():
     assert ("100 marks", "money", "100") not in readings("She scored 100 marks in the exam.")
     check("It cost 100 Bosnian marks.", [("100 Bosnian marks", "money", "100")])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Move it and that's 460 pounds an extra 360 pounds a year.", [("460 pounds", "money", "460")]),
+        ("They declared Rs 27 lakh each against their names.", [("Rs 27 lakh", "money", "2700000")]),
+        (
+            "the speed dropped to under 20 kilometres an hour 500 metres to go",
+            [("under 20 kilometres an hour", "rate", "20")],
+        ),  # fmt: skip
+        ("Ozone stood at 112 micrograms per cubic metre.", [("112 micrograms per cubic metre", "rate", "112")]),
+    ],
+)
+def test_a_rate_needs_a_thing_it_is_per(text, expected):
+    check(text, expected)
