@@ -983,6 +983,8 @@ class Scanner(DateReader):
             return None
         if t.low in UNITS and not t.text.islower() and t.low not in RATE_PERIODS:
             return UNITS[t.low], k + 1  # "per MW", "per KG"
+        if t.text.isupper() and t.text.isalpha() and 2 <= len(t.text) <= 5:
+            return t.text, k + 1  # "£28.50 per UDA" (a unit of dental activity): a thing named by its initials
         noun = self.tok(k + 1)
         if (
             t.text[:1].isupper()
@@ -1003,6 +1005,8 @@ class Scanner(DateReader):
         average" or "an hour on Saturdays"."""
         if not self.is_word(k, *NOT_RATE_AFTER):
             return False
+        if self.is_word(k - 2, "per") and self.is_word(k, "since", "before", "after"):
+            return False  # "13% per decade since 1979": "per" makes a rate, never a point in time
         if self.is_word(k, "since", "before", "after") and not self.is_word(k - 1, *_TIME_PERIODS):
             return False  # "6p a litre since October", "£2 a ticket before tax": only a period can be a time ago
         if money and self.is_word(k, "before", "after") and (after := self.tok(k + 1)) is not None:

@@ -469,3 +469,14 @@ def test_a_currency_name_that_is_an_english_word_needs_its_country():
 )
 def test_a_rate_needs_a_thing_it_is_per(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dentists are paid £28.50 per UDA.", [("£28.50 per UDA", "rate", "28.5")]),
+        ("Ice has shrunk by roughly 13% per decade since 1979.", [("roughly 13% per decade", "rate", "13")]),
+    ],
+)
+def test_per_an_acronym_or_per_a_period_before_since_is_a_rate(text, expected):
+    check(text, expected)
