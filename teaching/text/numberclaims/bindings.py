@@ -751,6 +751,27 @@ def _percent_said_once(text: str, v: Value) -> Value | None:
     return replace(v, unit="%", category="percent")
 
 
+# --- shapes that say what a bare number is: "the 07.12 from Sevenoaks", "below the 8x average" ----------------------
+
+_DOTTED_CLOCK = re.compile(r"0\d\.[0-5]\d")  # a leading zero: no decimal is printed so, a 24-hour clock is
+_TIMES_SIGN = re.compile(r"[x×](?![\w×])")
+
+
+def _printed_shape(text: str, v: Value) -> Value | None:
+    """ "the 07.12 from Sevenoaks": four digits with a leading zero and a dot are a 24-hour clock time, not 7.12;
+    "below the 8x average", "trades at 12×": a number with "x" written onto it is a multiple, the ratio N:1."""
+    if not _bare(v):
+        return None
+    if _DOTTED_CLOCK.fullmatch(v.text):
+        iso = v.text.replace(".", ":")
+        return replace(v, low=Decimal(0), high=Decimal(0), kind="time", category="time", when_low=iso, when_high=iso)
+    if _TIMES_SIGN.match(text, v.end) and v.text[-1:].isdigit():
+        end = v.end + 1
+        return replace(v, text=text[v.start : end], end=end, kind="ratio", category="ratio",
+                       ratio_terms=(v.low, Decimal(1)))  # fmt: skip
+    return None
+
+
 # --- "on day four": the nth day of something ----------------------------------------------------------------------
 
 _DAY_BEFORE = re.compile(
@@ -1616,7 +1637,7 @@ def bind(text: str, readings: list[Value]) -> tuple[list[Value], list[Declined]]
         )
         v = _on_its_line(v, _exchange_rate(text, v) or _unbound_rate(text, v))
         v = _on_its_line(v, _share_change(text, v) or _percent_said_once(text, v) or _nth_day(text, v))
-        v = _on_its_line(v, _one_thing_per(text, v) or _to_par(text, v))
+        v = _on_its_line(v, _one_thing_per(text, v) or _to_par(text, v) or _printed_shape(text, v))
         v = _on_its_line(
             v, _currency_said_once(text, v, out) or _up_from(text, v, out) or _money_in_the_sentence(text, v, out)
         )

@@ -280,6 +280,14 @@ class Scanner(DateReader):
             t.kind == "word" and t.low in ("a", "an", "one") and self.is_word(i + 1, "dozen") and self.same_line(i + 1)
         ):
             value, j, digits = Decimal(12), i + 2, False
+        elif (
+            t.kind == "word"
+            and t.low == "half"
+            and self.is_word(i + 1, "a")
+            and self.is_word(i + 2, "dozen")
+            and self.same_line(i + 2)
+        ):
+            value, j, digits = Decimal(6), i + 3, False  # "half a dozen molecules": six
         elif t.low == "a" and self.is_word(i + 1, "hundred", "thousand", "million", "billion", "trillion"):
             value, j, digits = Decimal(1), i + 1, False  # "a million": the scale multiplies below
         elif t.kind == "word" and t.low == "half" and self.is_word(i + 1, "a") and self.is_word(i + 2, *SCALES):
@@ -2661,6 +2669,8 @@ class Scanner(DateReader):
             if few is not None:
                 return few
         if t.low == "half":
+            if self.phrase(i + 1, ("a", "dozen")):
+                return None  # "half a dozen molecules": six, read as a number
             hour = self._half_past(i)
             if hour is not None:
                 # "half nine last night", "half seven in the evening": past noon; alone, as British speech means it

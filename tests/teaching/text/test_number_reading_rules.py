@@ -480,3 +480,21 @@ def test_a_rate_needs_a_thing_it_is_per(text, expected):
 )
 def test_per_an_acronym_or_per_a_period_before_since_is_a_rate(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Asking someone on the 07.12 from Sevenoaks to pay more", [("07.12", "time", "07:12")]),
+        ("It trades below the 8x average for carriers.", [("8x", "ratio", "8:1")]),
+        ("The stock trades at 12× earnings.", [("12×", "ratio", "12:1")]),
+        ("The telescope found half a dozen molecules.", [("half a dozen molecules", "quantity", "6")]),
+        ("It scored 0.45 on the test.", [("0.45", "quantity", "0.45")]),  # a decimal below one is no clock
+    ],
+)
+def test_printed_shapes_say_what_a_bare_number_is(text, expected):
+    check(text, expected)
+
+
+def test_a_number_joined_to_x_and_a_digit_is_no_multiple():
+    assert not any(kind == "ratio" for _, kind, _ in readings("He drives a 4x4 to work."))
