@@ -578,6 +578,12 @@ class Scanner(DateReader):
                 return CURRENCY_FULL_NAMES[key] or " ".join(key), j + n
             if n == 1 and key[0] in CURRENCY_UNIT_NAMES and key[0] not in CURRENCY_NAMES_THAT_ARE_WORDS:
                 return CURRENCY_UNIT_NAMES[key[0]] or key[0], j + 1
+            if n == 1 and self.is_word(j - 1, *_SCALE_WORDS) and not self.adjacent(j):
+                # "19 billion crowns", "5 billion marks": nobody counts crowns or marks in billions but money
+                if key[0] in ("crowns", "marks"):
+                    return key[0], j + 1  # which crowns (Czech, Icelandic…), which marks (German, Bosnian): as printed
+                if key[0] in CURRENCY_NAMES_THAT_ARE_WORDS and key[0] in CURRENCY_UNIT_NAMES:
+                    return CURRENCY_UNIT_NAMES[key[0]] or key[0], j + 1
         return None
 
     def unit_or_noun(self, j: int) -> tuple[str | None, str | None, int]:
@@ -2094,7 +2100,10 @@ class Scanner(DateReader):
         return any(self.is_word(n, "as", "than") and self.same_line(n) for n in range(k + 1, k + 5))
 
     def _age_before(self, j: int) -> bool:
-        """ "age" or "aged" earlier in the same clause, with no other number between: the years are an age."""
+        """ "age" or "aged" earlier in the same clause, with no other number between: the years are an age; but "for
+        44 years" is a span whatever came before ("the pension age went up; I paid in for 44 years")."""
+        if self.is_word(j - 1, "for"):
+            return False
         n = j - 1
         while n >= 0 and n > j - 9 and self.same_line(n + 1):
             t = self.toks[n]
@@ -3781,6 +3790,8 @@ _COUNTRY_WORDS = re.compile(
     re.IGNORECASE,
 )
 _AFTER_A_RATE = {"on", "in", "at", "since", "after", "before", "last", "this", "from", "by", "when", "while"}
+# Scale words after which a currency name that is also an English word can only be money.
+_SCALE_WORDS = ("million", "billion", "trillion", "bn", "mn", "m")
 # Ratios a study names by their initials: odds, hazard, risk, incidence rate ratios (adjusted).
 _RATIO_ABBREVIATIONS = {"OR", "HR", "RR", "IRR", "aOR", "aHR", "aRR", "AOR", "AHR"}
 _CLOSING_QUOTES = {'"', "”", "’", "'"}

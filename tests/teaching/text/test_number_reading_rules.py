@@ -498,3 +498,19 @@ def test_printed_shapes_say_what_a_bare_number_is(text, expected):
 
 def test_a_number_joined_to_x_and_a_digit_is_no_multiple():
     assert not any(kind == "ratio" for _, kind, _ in readings("He drives a 4x4 to work."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Damage may exceed 19 billion crowns.", [("19 billion crowns", "money", "19000000000")]),
+        ("It raised 2 million rand.", [("2 million rand", "money", "2000000")]),
+        ("i paid in for 44 years and now the pension age goes up", [("44 years", "duration", "44")]),
+    ],
+)
+def test_money_in_billions_of_a_word_currency_and_a_span_after_for(text, expected):
+    check(text, expected)
+
+
+def test_crowns_counted_without_a_scale_are_not_money():
+    assert ("3 crowns", "money", "3") not in readings("The dentist fitted 3 crowns.")
