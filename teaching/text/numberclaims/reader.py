@@ -582,7 +582,7 @@ class Scanner(DateReader):
                 # "19 billion crowns", "5 billion marks": nobody counts crowns or marks in billions but money
                 if key[0] in ("crowns", "marks"):
                     return key[0], j + 1  # which crowns (Czech, Icelandic…), which marks (German, Bosnian): as printed
-                if key[0] in CURRENCY_NAMES_THAT_ARE_WORDS and key[0] in CURRENCY_UNIT_NAMES:
+                if key[0] in ("rand", "rands", "dong"):  # not "won" ("5 million won the vote"), not "real"
                     return CURRENCY_UNIT_NAMES[key[0]] or key[0], j + 1
         return None
 
