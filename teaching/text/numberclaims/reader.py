@@ -1913,6 +1913,8 @@ class Scanner(DateReader):
         if not self.is_word(ends[0], "to") or not self.same_line(ends[0] + 1):
             return False
         k = ends[1]
+        if (pct := self.percent(k)) is not None:
+            k = pct[1]  # ", from 6.5 to 7.5 per cent previously": past the unit the two share
         after = self.tok(k + 1)
         return (
             self.is_word(k, "previously", "earlier")

@@ -514,3 +514,10 @@ def test_money_in_billions_of_a_word_currency_and_a_span_after_for(text, expecte
 
 def test_crowns_counted_without_a_scale_are_not_money():
     assert ("3 crowns", "money", "3") not in readings("The dentist fitted 3 crowns.")
+
+
+def test_an_earlier_range_of_percentages_said_previously_is_a_range():
+    check(
+        "It cut its margin guidance to between 5.5 and 6.5 per cent, from 6.5 to 7.5 per cent previously.",
+        [("6.5 to 7.5 per cent", "range", "6.5..7.5")],
+    )
