@@ -71,6 +71,10 @@ SPLITS = (
     "final59",
     "final60",
     "final61",
+    "final62",
+    "final63",
+    "final64",
+    "final65",
 )
 STYLES = {
     "wire",
