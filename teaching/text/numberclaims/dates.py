@@ -141,6 +141,13 @@ class DateReader(Walker):
             return True
         if self.is_word(j, ",") and self.year(j + 1):
             return True
+        if (
+            self.is_word(i - 1, *DASHES)
+            and self.adjacent(i - 1)
+            and self.adjacent(i)
+            and self.month(i - 2, guard=False)
+        ):
+            return word[0].isupper() or not self._cased  # "the March-May long rains": a month after a month
         return word[0].isupper() and word.lower() != "may" and not self.sentence_start(i)
 
     @cached_property

@@ -1021,6 +1021,8 @@ class Scanner(DateReader):
             return False
         if self.is_word(k - 2, "per") and self.is_word(k, "since", "before", "after"):
             return False  # "13% per decade since 1979": "per" makes a rate, never a point in time
+        if money and self.is_word(k, "since"):
+            return False  # "gone up to 140 pounds a month since the spring": a price per month since then
         if self.is_word(k, "since", "before", "after") and not self.is_word(k - 1, *_TIME_PERIODS):
             return False  # "6p a litre since October", "£2 a ticket before tax": only a period can be a time ago
         if money and self.is_word(k, "before", "after") and (after := self.tok(k + 1)) is not None:

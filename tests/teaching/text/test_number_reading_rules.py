@@ -521,3 +521,18 @@ def test_an_earlier_range_of_percentages_said_previously_is_a_range():
         "It cut its margin guidance to between 5.5 and 6.5 per cent, from 6.5 to 7.5 per cent previously.",
         [("6.5 to 7.5 per cent", "range", "6.5..7.5")],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("since the March-May long rains began", [("March-May", "date_range", "XXXX-03..XXXX-05")]),
+        ("my bill has gone to 140 pounds a month since the spring", [("140 pounds a month", "rate", "140")]),
+    ],
+)
+def test_may_after_a_month_and_a_dash_and_a_price_per_month_since(text, expected):
+    check(text, expected)
+
+
+def test_may_as_a_verb_is_still_no_month():
+    assert not any(kind in ("date", "date_range") for _, kind, _ in readings("Classes 6 to 12 may run late."))
