@@ -75,6 +75,10 @@ SPLITS = (
     "final63",
     "final64",
     "final65",
+    "final66",
+    "final67",
+    "final68",
+    "final69",
 )
 STYLES = {
     "wire",
