@@ -415,6 +415,8 @@ class DateReader(Walker):
             return k + 1
         if between and self.is_word(k, "and"):
             return k + 1
+        if between and self.is_word(k, ",") and self.is_word(k + 1, "and") and self.same_line(k + 2):
+            return k + 2  # "between Oct. 1, 2026, and Sept. 30, 2027": the comma that closes the first year
         return None
 
     def _year_only(self, i: int, j: int, between: bool) -> tuple[Value | Declined, int] | None:

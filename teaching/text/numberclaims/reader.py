@@ -1021,8 +1021,8 @@ class Scanner(DateReader):
             return False
         if self.is_word(k - 2, "per") and self.is_word(k, "since", "before", "after"):
             return False  # "13% per decade since 1979": "per" makes a rate, never a point in time
-        if money and self.is_word(k, "since"):
-            return False  # "gone up to 140 pounds a month since the spring": a price per month since then
+        if self.is_word(k, "since") and (money or self.year(k + 1)):
+            return False  # "140 pounds a month since the spring", "2.6 percent a year since 2014": a rate since then
         if self.is_word(k, "since", "before", "after") and not self.is_word(k - 1, *_TIME_PERIODS):
             return False  # "6p a litre since October", "£2 a ticket before tax": only a period can be a time ago
         if money and self.is_word(k, "before", "after") and (after := self.tok(k + 1)) is not None:
@@ -2136,6 +2136,9 @@ class Scanner(DateReader):
             return False
         if t.low == "what":
             return True  # "five times what it cost", "120 times what it had been"
+        if t.low == "too" and (adj := self.tok(k + 1)) is not None and adj.kind == "word" and self.same_line(k + 1):
+            if adj.text.islower() and adj.low not in STOP | PREPOSITIONS:
+                return True  # "roughly 100,000 times too dim to see": a multiple of a measure, not occasions
         after = self.tok(k + 1)
         if (
             t.text.isupper()

@@ -536,3 +536,19 @@ def test_may_after_a_month_and_a_dash_and_a_price_per_month_since(text, expected
 
 def test_may_as_a_verb_is_still_no_month():
     assert not any(kind in ("date", "date_range") for _, kind, _ in readings("Classes 6 to 12 may run late."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "for leases that begin between Oct. 1, 2026, and Sept. 30, 2027, the board said",
+            [("between Oct. 1, 2026, and Sept. 30, 2027", "date_range", "2026-10-01..2027-09-30")],
+        ),
+        ("Increases have averaged 2.6 percent a year since 2014.", [("2.6 percent a year", "rate", "2.6")]),
+        ("a faint smudge, roughly 100,000 times too dim to see", [("roughly 100,000 times", "ratio", "100000:1")]),
+        ("He scored twice too, in the second half.", [("twice", "quantity", "2")]),
+    ],
+)
+def test_a_range_of_dates_with_their_years_a_rate_since_a_year_and_times_too(text, expected):
+    check(text, expected)
