@@ -79,6 +79,9 @@ SPLITS = (
     "final67",
     "final68",
     "final69",
+    "final71",
+    "final72",
+    "final73",
 )
 STYLES = {
     "wire",
