@@ -753,7 +753,7 @@ def _percent_said_once(text: str, v: Value) -> Value | None:
 
 # --- shapes that say what a bare number is: "the 07.12 from Sevenoaks", "below the 8x average" ----------------------
 
-_DOTTED_CLOCK = re.compile(r"0\d\.[0-5]\d")  # a leading zero: no decimal is printed so, a 24-hour clock is
+_DOTTED_CLOCK = re.compile(r"0\d\.[0-5]\d")  # no decimal is printed with a leading zero; a 24-hour clock is
 _TIMES_SIGN = re.compile(r"[x×](?![\w×])")
 
 
@@ -1107,6 +1107,7 @@ _UP_FROM = re.compile(
 )
 
 
+_PLACED_BY = re.compile(r"\s+(?:in|on|for|during|at|by)\s+", re.IGNORECASE)  # "4.2% in October"
 _COUNTS_SOMETHING = re.compile(r"\s+(?:of|who|which|that|whom|were|are)\b", re.IGNORECASE)
 
 
@@ -1118,7 +1119,7 @@ def _up_from(text: str, v: Value, earlier: list[Value]) -> Value | None:
     bare = _bare_amount(v) or (v.unit == "m" and not v.sure and v.kind == "count" and not v.noun and not v.per)
     a = earlier[-1] if earlier else None
     if a is not None and a.kind in ("date", "time") and len(earlier) > 1:
-        if re.fullmatch(r"\s+(?:in|on|for|during|at|by)\s+", text[earlier[-2].end : a.start], re.IGNORECASE):
+        if _PLACED_BY.fullmatch(text, earlier[-2].end, a.start):
             a = earlier[-2]  # "4.2% in October, up from 3.9": the month places the first amount, it is not compared
     if not bare or a is None or a.end > v.start or not a.sure or a.is_range or a.per:
         return None

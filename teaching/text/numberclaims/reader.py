@@ -983,8 +983,8 @@ class Scanner(DateReader):
 
     def _per_a_measure(self, k: int) -> tuple[str, int] | None:
         """After "per" at token k-1, the measure a price is given for: so many of a unit ("per 10 grams", "per
-        6,000 litres", "per 30 minutes": "10 grams"), a unit printed in capitals ("per MW", "per MMBtu" is not
-        one we know), or a named kind of thing ("per Instagram post"). None where it is none of these."""
+        6,000 litres", "per 30 minutes": "10 grams"), a unit or a thing printed in capitals ("per MW", "per UDA"),
+        or a named kind of thing ("per Instagram post"). None where it is none of these."""
         if not self.same_line(k):
             return None
         n = self.number(k, guard=False)
@@ -3804,12 +3804,19 @@ _RATIO_ABBREVIATIONS = {"OR", "HR", "RR", "IRR", "aOR", "aHR", "aRR", "AOR", "AH
 _CLOSING_QUOTES = {'"', "”", "’", "'"}
 # A level a multiple is read against, after an acronym: "20 times WHO limit".
 _LIMITS = {"limit", "limits", "level", "levels", "guideline", "guidelines", "threshold", "target", "norm", "norms"}
-# Verbs of change before "by N times": "rocketed by six times", "increased by 3 times".
-_MOVED_BY = {
-    "rose", "rise", "rises", "risen", "rising", "grew", "grow", "grown", "growing", "increased", "increase",
-    "increases", "jumped", "jump", "soared", "soar", "rocketed", "rocket", "surged", "surge", "multiplied",
-    "fell", "fall", "fallen", "dropped", "drop", "shrank", "shrunk", "cut", "reduced", "inflated", "went", "up",
-}  # fmt: skip
+# Verbs of change before "by N times": "rocketed by six times", "increased by 3 times" (the change words of a range,
+# and the stronger verbs a multiple is said with).
+_MOVED_BY = _CHANGE_WORDS | {
+    "rocketed",
+    "rocket",
+    "surged",
+    "surge",
+    "multiplied",
+    "shrank",
+    "shrunk",
+    "inflated",
+    "went",
+}
 _VALUED_BY = {"earnings", "profits", "sales", "revenue", "revenues", "ebitda", "cashflow", "turnover"}
 _MULTIPLIED = {"salary", "income", "pay", "revenue", "profit", "rent", "value", "size", "price", "cost", "budget",
                "gdp", "output", "capacity", "speed", "amount", "rate", "average", "wage"}  # fmt: skip
