@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 ONES = {
     "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -219,8 +220,10 @@ EVENING_SHOW = re.compile(r"\bgood (?:afternoon|evening)\b", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[.,;:!?\"“”'’()\-–—%$£€]")
 
 
+@lru_cache(maxsize=16)
 def is_stripped(text: str) -> bool:
-    """Text with its case and punctuation stripped, as a student pastes a caption track."""
+    """Text with its case and punctuation stripped, as a student pastes a caption track (asked once per text: the
+    bindings ask it for every bare amount, so the answer is kept for the last few texts)."""
     return len(text) >= 120 and not _PUNCTUATION.search(text) and text == text.lower()
 
 
